@@ -29,10 +29,10 @@ def find_model_name() -> str:
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the tagger/parser/NER pipeline the extractors need."""
+    """Load (once per process) the whole pipeline: the extractors read lemmas, parse and entities."""
     name = name or find_model_name()
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer"])
+        nlp = spacy.load(name)
     except OSError as exc:  # a broken or partial install
         raise ModelNotFoundError(f"{INSTALL_HINT}\n(spaCy said: {exc})") from exc
     return nlp
