@@ -235,6 +235,10 @@ class LedgerEntry(msgspec.Struct, frozen=True, kw_only=True):
     high: float | None
     disputed: bool
     rule: str
+    # The population low/best/high describe (None: the whole count), and the pairs of figure
+    # ids that cannot both hold; `disputed` is true exactly when `disputes` is not empty.
+    population: str | None = None
+    disputes: tuple[tuple[str, str], ...] = ()
 
 
 def content_id(text: str) -> str:
