@@ -1,0 +1,300 @@
+"""Per-document event assembly: triggers grouped into events, with date, place, actors, figures.
+
+Triggers of one family (violence, demonstration) whose sentences carry compatible dates form one
+event; a trigger whose sentence has no date joins the event of the nearest trigger before it of
+the same family. Strategic developments (arrests, truces) join an event of another family when
+one exists. The event type is the most specific violent type present, in ACLED's order (Battles,
+then Explosions/Remote violence, then Violence against civilians); the other types found are kept
+as `sub_events` ("Battles with Explosions/Remote violence parts"). Each figure with a measure goes
+to the event of the nearest trigger, preferring one in its own sentence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import msgspec
+from spacy.tokens import Doc
+
+from claimledger.extract.actors import find_actors
+from claimledger.extract.triggers import (
+    BATTLES,
+    EXPLOSIONS,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC,
+    VIOLENCE_AGAINST_CIVILIANS,
+    Family,
+    Trigger,
+    find_triggers,
+)
+from claimledger.model import (
+    Actor,
+    Attribution,
+    DateMention,
+    Document,
+    Event,
+    Figure,
+    PlaceMention,
+    Segment,
+    record_id,
+)
+
+TYPE_ORDER = (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS, RIOTS, PROTESTS, STRATEGIC)
+DATE_TOLERANCE_DAYS = 3
+WEEK_DAYS = 7
+
+
+class _Mention(msgspec.Struct, kw_only=True):
+    trigger: Trigger
+    actors: list[Actor]
+    date: DateMention | None
+    place: PlaceMention | None
+
+
+class _Cluster(msgspec.Struct, kw_only=True):
+    family: Family
+    mentions: list[_Mention]
+
+    def day_range(self) -> tuple[date, date] | None:
+        ranges = [r for m in self.mentions if m.date and (r := date_range(m.date))]
+        if not ranges:
+            return None
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def date_range(mention: DateMention) -> tuple[date, date] | None:
+    """The days a resolved date mention covers; None for unresolved or partial dates."""
+    if not mention.value or "X" in mention.value:
+        return None
+    try:
+        if mention.granularity == "day":
+            day = date.fromisoformat(mention.value[:10])
+            return day, day
+        if mention.granularity == "week":
+            start = date.fromisoformat(mention.value[:10])
+            return start, start + timedelta(days=WEEK_DAYS - 1)
+        if mention.granularity == "month":
+            first = date.fromisoformat(mention.value[:7] + "-01")
+            following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+            return first, following - timedelta(days=1)
+    except ValueError:
+        return None
+    return None
+
+
+def _compatible(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    slack = timedelta(days=DATE_TOLERANCE_DAYS)
+    return a[0] - slack <= b[1] and b[0] - slack <= a[1]
+
+
+def _in_sentence(span_start: int, trigger: Trigger) -> bool:
+    return trigger.sentence_start <= span_start < trigger.sentence_end
+
+
+def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
+    """The most precise resolved date in the trigger's sentence, the nearest one on ties."""
+    inside = [d for d in dates if _in_sentence(d.span.start, trigger) and date_range(d)]
+    if not inside:
+        return None
+    precision = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return min(
+        inside,
+        key=lambda d: (precision[d.granularity], abs(d.span.start - trigger.span.start)),
+    )
+
+
+def _sentence_place(trigger: Trigger, places: Sequence[PlaceMention]) -> PlaceMention | None:
+    inside = [p for p in places if _in_sentence(p.span.start, trigger) and p.candidates]
+    inside.sort(key=lambda p: (p.resolved is None, abs(p.span.start - trigger.span.start)))
+    return inside[0] if inside else None
+
+
+def _cluster_mentions(mentions: Sequence[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    last_of_family: dict[Family, _Cluster] = {}
+    strategic: list[_Mention] = []
+    for mention in mentions:
+        family = mention.trigger.family
+        if family == "strategic":
+            strategic.append(mention)
+            continue
+        home: _Cluster | None = None
+        span = date_range(mention.date) if mention.date else None
+        if span is not None:
+            for cluster in clusters:
+                other = cluster.day_range()
+                if cluster.family == family and (other is None or _compatible(span, other)):
+                    home = cluster
+                    break
+        else:
+            home = last_of_family.get(family)
+        if home is None:
+            home = _Cluster(family=family, mentions=[])
+            clusters.append(home)
+        home.mentions.append(mention)
+        last_of_family[family] = home
+    for mention in strategic:
+        span = date_range(mention.date) if mention.date else None
+        host = next(
+            (
+                c
+                for c in clusters
+                if span is None or (r := c.day_range()) is None or _compatible(span, r)
+            ),
+            None,
+        )
+        if host is None:
+            host = _Cluster(family="strategic", mentions=[])
+            clusters.append(host)
+        host.mentions.append(mention)
+    return clusters
+
+
+def _most_common_date(mentions: Sequence[_Mention]) -> DateMention | None:
+    dated = [m.date for m in mentions if m.date is not None]
+    if not dated:
+        return None
+    precision = {"day": 0, "week": 1, "month": 2, "year": 3}
+    counts = Counter((d.value, d.granularity) for d in dated)
+    best = min(counts, key=lambda k: (precision[k[1]], -counts[k]))
+    return next(d for d in dated if (d.value, d.granularity) == best)
+
+
+def _place_key(place: PlaceMention) -> str:
+    candidate = place.resolved or place.candidates[0]
+    return f"{candidate.country_code}:{candidate.name}"
+
+
+def _main_place(
+    mentions: Sequence[_Mention], places: Sequence[PlaceMention]
+) -> PlaceMention | None:
+    """The event's most named place; else the document's most named resolved place."""
+    local = [m.place for m in mentions if m.place is not None]
+    pool = [p for p in local if p.resolved] or local
+    if not pool:
+        pool = [p for p in places if p.resolved]
+    if not pool:
+        return None
+    counts = Counter(_place_key(p) for p in pool)
+    # a city or admin-1 area says more than its country: prefer it when named as often
+    features = {"city": 0, "admin1": 1, "region": 2, "country": 3}
+
+    def rank(p: PlaceMention) -> tuple[int, int]:
+        candidate = p.resolved or p.candidates[0]
+        return (-counts[_place_key(p)], features.get(candidate.feature, 4))
+
+    return min(pool, key=rank)
+
+
+def _event_type(mentions: Sequence[_Mention]) -> tuple[str, str | None, tuple[str, ...], Trigger]:
+    types = Counter(m.trigger.event_type for m in mentions)
+    event_type = next(t for t in TYPE_ORDER if t in types)
+    own = [m.trigger for m in mentions if m.trigger.event_type == event_type]
+    sub_type = Counter(t.sub_event_type for t in own).most_common(1)[0][0]
+    others = sorted(
+        {
+            f"{m.trigger.event_type}: {m.trigger.sub_event_type}"
+            for m in mentions
+            if m.trigger.event_type != event_type
+        }
+    )
+    return event_type, sub_type, tuple(others), own[0]
+
+
+def _nearest_cluster(
+    position: int, clusters: Sequence[_Cluster], measure_family: Family | None
+) -> int | None:
+    best: tuple[int, int, int] | None = None
+    for index, cluster in enumerate(clusters):
+        if measure_family is not None and cluster.family != measure_family:
+            continue
+        for mention in cluster.mentions:
+            trigger = mention.trigger
+            same_sentence = 0 if _in_sentence(position, trigger) else 1
+            distance = abs(trigger.span.start - position)
+            key = (same_sentence, distance, index)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+MEASURE_FAMILY: dict[str, Family] = {
+    "killed": "violence",
+    "injured": "violence",
+    "missing": "violence",
+    "kidnapped": "violence",
+}
+
+
+def assemble_events(
+    document: Document,
+    parsed: Sequence[tuple[Segment, Doc]],
+    *,
+    attributions: Sequence[Attribution] = (),
+    figures: Sequence[Figure] = (),
+    dates: Sequence[DateMention] = (),
+    places: Sequence[PlaceMention] = (),
+) -> list[Event]:
+    """The events one document reports, from its parsed title and body segments."""
+    mentions: list[_Mention] = []
+    for segment, doc in parsed:
+        for trigger in find_triggers(doc, base=segment.start):
+            token = doc[trigger.token_index]
+            mentions.append(
+                _Mention(
+                    trigger=trigger,
+                    actors=find_actors(token, base=segment.start),
+                    date=_sentence_date(trigger, dates),
+                    place=_sentence_place(trigger, places),
+                )
+            )
+    clusters = _cluster_mentions(mentions)
+    if not clusters:
+        return []
+    figure_ids: list[list[str]] = [[] for _ in clusters]
+    for figure in figures:
+        if figure.measure is None:
+            continue
+        family = MEASURE_FAMILY.get(figure.measure)
+        index = _nearest_cluster(figure.span.start, clusters, family)
+        if index is None:
+            index = _nearest_cluster(figure.span.start, clusters, None)
+        if index is not None:
+            figure_ids[index].append(figure.id)
+    figure_spans = {f.id: f.span for f in figures}
+    events: list[Event] = []
+    for cluster, ids in zip(clusters, figure_ids, strict=True):
+        event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
+        event_figure_spans = [figure_spans[i] for i in ids]
+        trigger_spans = [m.trigger.span for m in cluster.mentions]
+        attribution_ids = tuple(
+            a.id
+            for a in attributions
+            if any(
+                a.content.start <= s.start and s.end <= a.content.end
+                for s in (*event_figure_spans, *trigger_spans)
+            )
+        )
+        actors: dict[tuple[str, str], Actor] = {}
+        for mention in cluster.mentions:
+            for actor in mention.actors:
+                actors.setdefault((actor.name.lower(), actor.role), actor)
+        events.append(
+            Event(
+                id=record_id(document.id, main.span.start, main.span.end),
+                document_id=document.id,
+                trigger=main.span,
+                event_type=event_type,
+                sub_event_type=sub_type,
+                sub_events=sub_events,
+                date=_most_common_date(cluster.mentions),
+                place=_main_place(cluster.mentions, places),
+                actors=tuple(actors.values()),
+                figure_ids=tuple(ids),
+                attribution_ids=attribution_ids,
+            )
+        )
+    return events
