@@ -1,4 +1,4 @@
-"""Build pages/kivu-observer.warc.gz from the HTML pages beside this script: one response record each."""
+"""Build pages/kivu-observer.warc.gz from the HTML pages beside this script, a record each."""
 
 from __future__ import annotations
 

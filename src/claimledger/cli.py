@@ -134,8 +134,11 @@ def eval_group() -> None:
 
 @eval_group.command(name="extraction")
 @click.option(
-    "--data", "data_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder in the format of the article-extraction benchmark (html/*.html.gz, ground-truth.json).",
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder like the article-extraction benchmark (html/*.html.gz, ground-truth.json).",
 )
 @click.option("--limit", type=int, help="Score only the first N pages.")
 def eval_extraction(data_dir: Path, limit: int | None) -> None:

@@ -137,6 +137,7 @@ ARMED_TARGETS = frozenset(
         "refinery",
     }
 )
+COMPOUND_FIRST_WORDS = frozenset({"air", "drone", "suicide", "car", "roadside"})
 INTERVENTION_WORDS = frozenset({"tear", "disperse", "arrest", "detain", "baton", "water"})
 
 
@@ -196,9 +197,9 @@ def classify_trigger(token: Token) -> tuple[str, str] | None:
     if near & FIGURATIVE:
         return None
     event_type, sub_type = entry
-    if lemma == "strike":
-        if not (near & MILITARY_STRIKE or any(c.ent_type_ in ("GPE", "NORP") for c in token.children)):
-            return None
+    national = any(c.ent_type_ in ("GPE", "NORP") for c in token.children)
+    if lemma == "strike" and not (near & MILITARY_STRIKE or national):
+        return None
     if lemma in ("raid", "bombing", "bomb") and near & AIR_WORDS:
         event_type, sub_type = EXPLOSIONS, AIR_STRIKE
     elif lemma in ("bombing", "bomb", "attack", "blast", "explosion") and near & SUICIDE_WORDS:
@@ -228,7 +229,7 @@ def find_triggers(doc: Doc, *, base: int = 0) -> list[Trigger]:
         if typed is None:
             continue
         start = token.idx
-        if token.i > 0 and doc[token.i - 1].lower_ in ("air", "drone", "suicide", "car", "roadside"):
+        if token.i > 0 and doc[token.i - 1].lower_ in COMPOUND_FIRST_WORDS:
             start = doc[token.i - 1].idx
         end = token.idx + len(token.text)
         sentence = token.sent
