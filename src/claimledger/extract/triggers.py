@@ -106,7 +106,9 @@ LEXICON: dict[str, tuple[str, str]] = {
     "truce": (STRATEGIC, AGREEMENT),
 }
 VERB_ONLY = frozenset({"storm", "execute", "bombard", "detain"})
-NOUN_ONLY = frozenset({"offensive", "artillery", "mortar", "rocket", "missile", "barrage", "mob"})
+NOUN_ONLY = frozenset(
+    {"offensive", "artillery", "mortar", "rocket", "missile", "barrage", "mob", "rally"}
+)
 
 # Modifiers that turn a trigger word into something other than a physical event.
 FIGURATIVE = frozenset(
