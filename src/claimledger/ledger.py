@@ -1,0 +1,326 @@
+"""The ledger: per event cluster and measure, each source's figure side by side, with low / best /
+high estimates and whether the sources dispute each other.
+
+Clusters. Events are never merged, only linked; a cluster is a connected component of the links,
+named by its smallest event id (stable however the links arrive). An unlinked event is its own
+cluster. Links naming an event that is not given are ignored.
+
+Rows. Every figure an event of the cluster lists, with a measure and not negated ("did not kill
+100" says nothing about the count), is one row, with the publication date of its page; rows run
+by publication date, so the ledger shows how a figure moved over time. An unattributed figure
+belongs to the outlet. Figures under a modal cue ("may have killed 50") stay as rows but take
+part in estimates and disputes only where no source asserts a figure for that measure.
+
+Populations come before figures (see population.py). Two figures are compared only when one
+population is the same as, or a part of, the other: "no population" is the whole count,
+"Russian mercenaries" is a part of "mercenaries", "mercenaries, mostly Russians" counts
+mercenaries, and "Russians" and "mercenaries" are unrelated (neither contains the other), so
+they are never compared.
+
+Disputes. Each figure is an interval: "more than 200" is (200, inf), "200 to 300" is [200, 300],
+"five" is [5, 5]; an approximate one ("about 100") is widened by `tolerance` (25%: [80, 125]).
+Two figures about the same population dispute each other when their intervals do not meet; a
+figure about a part disputes one about the whole only when the part's lower bound exceeds the
+whole's upper bound (a part cannot outnumber the whole, but may be any smaller share of it). So
+"five Russians" never disputes "about 100", while "more than 200 mercenaries" does. `disputed` is
+true when any pair disputes; `disputes` lists those pairs of figure ids.
+
+Estimates describe one population, `population` (None: the whole count): the whole count if any
+source gives one, else the broadest population reported, by the most sources. Figures about that
+population are its readings; figures about a part of it only raise the ceiling (the whole is at
+least as large as its part). Every estimate is a number some source stated; an open-ended figure
+("more than 200") reads as its stated bound, a range as its lower end for `best`.
+- "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
+  reading or part-figure, best the reading that the most distinct sources report (ties: the
+  lower one).
+- "acled" (ACLED's conservative convention): best is the lowest reading, vague words at ACLED's
+  values ("tens" 10, "dozens" 12, "hundreds" 100, "thousands" 1000); low and high as for "ucdp",
+  low lowered to best where a vague word reads lower than its interval.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal, NamedTuple, get_args
+
+from claimledger.model import (
+    Analysis,
+    Document,
+    Event,
+    EventLink,
+    Figure,
+    LedgerEntry,
+    LedgerRow,
+    Measure,
+)
+from claimledger.population import PopulationKey, Relation, population_key, relate
+
+Rule = Literal["ucdp", "acled"]
+RULE_NAMES: dict[str, str] = {"ucdp": "ucdp.v1", "acled": "acled.v1"}
+APPROXIMATE_TOLERANCE = 0.25
+ACLED_VAGUE_COUNTS = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0}
+MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
+
+
+class Interval(NamedTuple):
+    """The counts a figure allows."""
+
+    low: float
+    low_inclusive: bool
+    high: float
+    high_inclusive: bool
+
+
+class Stated(NamedTuple):
+    """The numbers a figure states: its lower end, its reading for `best`, its upper end."""
+
+    low: float
+    value: float
+    high: float
+
+
+def cluster_events(events: Iterable[Event], links: Iterable[EventLink]) -> dict[str, str]:
+    """Event id -> cluster id: connected components of the links, named by their smallest id."""
+    parent = {event.id: event.id for event in events}
+
+    def root(event_id: str) -> str:
+        while parent[event_id] != event_id:
+            parent[event_id] = parent[parent[event_id]]
+            event_id = parent[event_id]
+        return event_id
+
+    for link in links:
+        if link.a not in parent or link.b not in parent:
+            continue
+        a, b = root(link.a), root(link.b)
+        if a != b:
+            # The smaller id stays the root, so a cluster is named by its smallest event id.
+            parent[max(a, b)] = min(a, b)
+    return {event_id: root(event_id) for event_id in parent}
+
+
+def figure_interval(figure: Figure, tolerance: float = APPROXIMATE_TOLERANCE) -> Interval:
+    """The counts a figure allows; a missing bound is 0 below and unbounded above."""
+    low = figure.low if figure.low is not None else 0.0
+    high = figure.high if figure.high is not None else math.inf
+    low_inclusive = figure.low_inclusive if figure.low is not None else True
+    high_inclusive = figure.high_inclusive if figure.high is not None else True
+    if figure.approximate:
+        low, high = low / (1 + tolerance), high * (1 + tolerance)
+        low_inclusive = high_inclusive = True
+    return Interval(low, low_inclusive, high, high_inclusive)
+
+
+def _at_most(low: float, low_inclusive: bool, high: float, high_inclusive: bool) -> bool:
+    """Whether some count is both above `low` and below `high`."""
+    if low < high:
+        return True
+    return low == high and low_inclusive and high_inclusive
+
+
+def figures_coexist(a: Interval, b: Interval, relation: Relation) -> bool:
+    """Whether figure a and figure b can both hold, given how a's population stands to b's."""
+    if relation == "same":
+        return _at_most(a.low, a.low_inclusive, b.high, b.high_inclusive) and _at_most(
+            b.low, b.low_inclusive, a.high, a.high_inclusive
+        )
+    if relation == "part":
+        return _at_most(a.low, a.low_inclusive, b.high, b.high_inclusive)
+    if relation == "whole":
+        return _at_most(b.low, b.low_inclusive, a.high, a.high_inclusive)
+    return True
+
+
+def stated_numbers(figure: Figure) -> Stated | None:
+    """The numbers a figure states; None when it states none ("many")."""
+    low = figure.low if figure.low is not None else figure.high
+    high = figure.high if figure.high is not None else figure.low
+    if low is None or high is None:
+        return None
+    return Stated(low, low, high)
+
+
+def acled_value(figure: Figure) -> float | None:
+    """ACLED's conservative reading of a figure: vague words at ACLED's fixed values."""
+    if figure.vague:
+        words = figure.span.text.lower()
+        for word, count in ACLED_VAGUE_COUNTS.items():
+            if word in words:
+                return count
+    stated = stated_numbers(figure)
+    return stated.low if stated else None
+
+
+def ledger_row(figure: Figure, document_id: str, document: Document | None) -> LedgerRow:
+    """One source's figure with the page it came from."""
+    outlet = document.outlet if document else None
+    return LedgerRow(
+        figure_id=figure.id,
+        document_id=document_id,
+        source_name=figure.source_name or outlet or "",
+        outlet=outlet,
+        published=document.published if document else None,
+        low=figure.low,
+        high=figure.high,
+        low_inclusive=figure.low_inclusive,
+        high_inclusive=figure.high_inclusive,
+        approximate=figure.approximate,
+        text=figure.span.text,
+        population=figure.population,
+    )
+
+
+def find_disputes(
+    figures: Sequence[Figure], tolerance: float = APPROXIMATE_TOLERANCE
+) -> tuple[tuple[str, str], ...]:
+    """Pairs of figure ids that cannot both hold, each pair and the list in id order."""
+    keyed = [(f, population_key(f.population), figure_interval(f, tolerance)) for f in figures]
+    pairs: set[tuple[str, str]] = set()
+    for i, (a, a_key, a_interval) in enumerate(keyed):
+        for b, b_key, b_interval in keyed[i + 1 :]:
+            if a.id == b.id:
+                continue
+            if not figures_coexist(a_interval, b_interval, relate(a_key, b_key)):
+                pairs.add((min(a.id, b.id), max(a.id, b.id)))
+    return tuple(sorted(pairs))
+
+
+def _source_key(row: LedgerRow) -> str:
+    return row.source_name.casefold()
+
+
+def estimate_scope(
+    figures: Sequence[Figure], rows: Mapping[str, LedgerRow]
+) -> PopulationKey:
+    """The population the estimates describe: the whole count, else the broadest, most reported."""
+    keys = {population_key(f.population) for f in figures}
+    if frozenset() in keys or not keys:
+        return frozenset()
+    broadest = [k for k in keys if not any(other < k for other in keys)]
+
+    def support(key: PopulationKey) -> int:
+        return len(
+            {_source_key(rows[f.id]) for f in figures if population_key(f.population) == key}
+        )
+
+    return min(broadest, key=lambda k: (-support(k), len(k), tuple(sorted(k))))
+
+
+def estimate(
+    figures: Sequence[Figure], rows: Mapping[str, LedgerRow], rule: Rule
+) -> tuple[float | None, float | None, float | None, str | None]:
+    """low, best, high and the population they describe, by `rule` (see the module notes)."""
+    scope = estimate_scope(figures, rows)
+    readings: list[tuple[Figure, Stated]] = []
+    ceilings: list[float] = []
+    for figure in figures:
+        stated = stated_numbers(figure)
+        if stated is None:
+            continue
+        relation = relate(population_key(figure.population), scope)
+        if relation == "same":
+            readings.append((figure, stated))
+        elif relation == "part":
+            ceilings.append(stated.low)
+    if not readings:
+        return None, None, None, None
+    low = min(s.low for _, s in readings)
+    high = max([s.high for _, s in readings] + ceilings)
+    population = readings[0][0].population if scope else None
+    if rule == "acled":
+        values = [v for f, _ in readings if (v := acled_value(f)) is not None]
+        best = min(values)
+        return min(low, best), best, high, population
+    sources: dict[float, set[str]] = defaultdict(set)
+    for figure, stated in readings:
+        sources[stated.value].add(_source_key(rows[figure.id]))
+    best = min(sources, key=lambda value: (-len(sources[value]), value))
+    return low, best, high, population
+
+
+def ledger_entry(
+    cluster_id: str,
+    measure: Measure,
+    figures: Sequence[Figure],
+    rows: Mapping[str, LedgerRow],
+    *,
+    rule: Rule = "ucdp",
+    tolerance: float = APPROXIMATE_TOLERANCE,
+) -> LedgerEntry:
+    """The entry for one cluster and measure from its (non-negated) figures and their rows."""
+    ordered = sorted(figures, key=lambda f: _row_order(rows[f.id], f))
+    asserted = [f for f in ordered if f.modality is None]
+    weighed = asserted or ordered
+    disputes = find_disputes(weighed, tolerance)
+    low, best, high, population = estimate(weighed, rows, rule)
+    return LedgerEntry(
+        cluster_id=cluster_id,
+        measure=measure,
+        rows=tuple(rows[f.id] for f in ordered),
+        low=low,
+        best=best,
+        high=high,
+        disputed=bool(disputes),
+        rule=RULE_NAMES[rule],
+        population=population,
+        disputes=disputes,
+    )
+
+
+def _row_order(row: LedgerRow, figure: Figure) -> tuple[int, str, str, int, str]:
+    # Undated pages go last; within a page, figures run in text order.
+    return (row.published is None, row.published or "", row.document_id, figure.span.start,
+            figure.id)
+
+
+def build_ledger(
+    events: Sequence[Event],
+    figures: Mapping[str, Figure],
+    documents: Mapping[str, Document],
+    links: Sequence[EventLink],
+    *,
+    rule: Rule = "ucdp",
+    tolerance: float = APPROXIMATE_TOLERANCE,
+) -> list[LedgerEntry]:
+    """One entry per event cluster and measure, clusters in id order, measures in model order."""
+    if rule not in RULE_NAMES:
+        raise ValueError(f"unknown ledger rule {rule!r}; expected one of {sorted(RULE_NAMES)}")
+    clusters = cluster_events(events, links)
+    grouped: dict[tuple[str, Measure], dict[str, Figure]] = defaultdict(dict)
+    rows: dict[str, LedgerRow] = {}
+    for event in sorted(events, key=lambda e: e.id):
+        cluster_id = clusters[event.id]
+        for figure_id in event.figure_ids:
+            figure = figures.get(figure_id)
+            if figure is None or figure.measure is None or figure.negated:
+                continue
+            rows.setdefault(
+                figure_id, ledger_row(figure, event.document_id, documents.get(event.document_id))
+            )
+            grouped[(cluster_id, figure.measure)].setdefault(figure_id, figure)
+    entries = [
+        ledger_entry(cluster_id, measure, list(found.values()), rows, rule=rule,
+                     tolerance=tolerance)
+        for (cluster_id, measure), found in grouped.items()
+    ]
+    return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
+
+
+def ledger_from_analyses(
+    analyses: Iterable[Analysis],
+    links: Sequence[EventLink],
+    *,
+    rule: Rule = "ucdp",
+    tolerance: float = APPROXIMATE_TOLERANCE,
+) -> list[LedgerEntry]:
+    """The ledger of stored or fresh analyses: build_ledger over all their events and figures."""
+    events: list[Event] = []
+    figures: dict[str, Figure] = {}
+    documents: dict[str, Document] = {}
+    for analysis in analyses:
+        documents[analysis.document.id] = analysis.document
+        figures.update((f.id, f) for f in analysis.figures)
+        events.extend(analysis.events)
+    return build_ledger(events, figures, documents, links, rule=rule, tolerance=tolerance)

@@ -1,0 +1,366 @@
+"""The ledger: clusters of linked events, low/best/high, and disputes compared by population."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from battle_records import battle_link, first_analysis, second_analysis
+from claimledger.ledger import (
+    build_ledger,
+    cluster_events,
+    find_disputes,
+    ledger_entry,
+    ledger_from_analyses,
+    ledger_row,
+)
+from claimledger.model import Event, EventLink, Figure, LedgerEntry, Span
+from claimledger.population import population_key, relate
+
+
+def fig(
+    figure_id: str,
+    low: float | None,
+    high: float | None,
+    *,
+    population: str | None = None,
+    approximate: bool = False,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+    source: str = "",
+    vague: bool = False,
+    text: str = "",
+    modality: str | None = None,
+) -> Figure:
+    return Figure(
+        id=figure_id,
+        span=Span(0, len(text), text),
+        low=low,
+        high=high,
+        low_inclusive=low_inclusive,
+        high_inclusive=high_inclusive,
+        approximate=approximate,
+        vague=vague,
+        measure="killed",
+        population=population,
+        source_name=source or figure_id,
+        modality=modality,
+    )
+
+
+def entry_of(figures: list[Figure], rule: str = "ucdp") -> LedgerEntry:
+    rows = {f.id: ledger_row(f, "doc", None) for f in figures}
+    return ledger_entry("c", "killed", figures, rows, rule=rule)  # type: ignore[arg-type]
+
+
+def killed(entries: list[LedgerEntry]) -> LedgerEntry:
+    return next(e for e in entries if e.measure == "killed")
+
+
+# --- the reference page's battle ---------------------------------------------------------------
+
+
+def test_reference_battle_killed_is_disputed_and_injured_is_not() -> None:
+    entries = ledger_from_analyses([first_analysis()], [])
+    by_measure = {e.measure: e for e in entries}
+    assert set(by_measure) == {"killed", "injured"}
+    assert by_measure["killed"].disputed
+    assert not by_measure["injured"].disputed
+    assert (by_measure["injured"].low, by_measure["injured"].high) == (200, 300)
+
+
+def test_more_than_200_disputes_about_100_for_the_whole_count() -> None:
+    entry = killed(ledger_from_analyses([first_analysis()], []))
+    doc_id = first_analysis().document.id
+    assert (f"{doc_id}-f1", f"{doc_id}-f2") in entry.disputes
+
+
+def test_five_russians_is_a_part_and_does_not_dispute_about_100_or_the_mercenaries() -> None:
+    entry = killed(ledger_from_analyses([first_analysis()], []))
+    five = f"{first_analysis().document.id}-f4"
+    partners = {b if a == five else a for a, b in entry.disputes if five in (a, b)}
+    # Only "over 200 Russian mercenaries" (a part of "Russians") outnumbers five Russians.
+    assert partners == {f"{first_analysis().document.id}-f5"}
+
+
+def test_reference_battle_estimates_describe_the_whole_count() -> None:
+    entry = killed(ledger_from_analyses([first_analysis()], []))
+    # The only whole-count reading is "about 100"; "more than 200 mercenaries" raises high.
+    assert (entry.low, entry.best, entry.high) == (100, 100, 200)
+    assert entry.population is None
+    assert entry.rule == "ucdp.v1"
+
+
+def test_rows_carry_source_outlet_and_publication_date() -> None:
+    entry = killed(ledger_from_analyses([first_analysis()], []))
+    assert [r.source_name for r in entry.rows] == [
+        "Bloomberg",
+        "a U.S. official",
+        "Russian Foreign Ministry",
+        "Zero Hedge",  # unattributed: the outlet's own figure
+    ]
+    assert {r.published for r in entry.rows} == {"2018-02-21"}
+    assert [r.text for r in entry.rows] == ["More than 200", "about 100", "five", "over 200"]
+
+
+def test_linked_pages_share_one_entry_with_rows_in_publication_order() -> None:
+    entries = ledger_from_analyses([second_analysis(), first_analysis()], [battle_link()])
+    entry = killed(entries)
+    assert len([e for e in entries if e.measure == "killed"]) == 1
+    assert [r.published for r in entry.rows][-1] == "2018-02-23"
+    assert entry.rows[-1].source_name == "a monitoring group"
+    assert entry.high == 215
+
+
+def test_unlinked_pages_make_separate_entries() -> None:
+    entries = ledger_from_analyses([first_analysis(), second_analysis()], [])
+    assert len({e.cluster_id for e in entries}) == 2
+
+
+def test_negated_figures_and_figures_without_measure_are_left_out() -> None:
+    event = Event(id="e", document_id="d", trigger=Span(0, 1, "x"), event_type="Battles",
+                  figure_ids=("n", "m", "ok"))
+    negated = Figure(id="n", span=Span(0, 1, "x"), low=100, high=100, measure="killed",
+                     negated=True)
+    no_measure = Figure(id="m", span=Span(0, 1, "x"), low=3, high=3)
+    ok = fig("ok", 7, 7)
+    entries = build_ledger([event], {f.id: f for f in (negated, no_measure, ok)}, {}, [])
+    assert [[r.figure_id for r in e.rows] for e in entries] == [["ok"]]
+
+
+def test_unknown_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown ledger rule"):
+        build_ledger([], {}, {}, [], rule="gdelt")  # type: ignore[arg-type]
+
+
+# --- disputes: populations before figures ------------------------------------------------------
+
+DISPUTE_TABLE = [
+    # (a, b, disputed)
+    (fig("a", 200, None, low_inclusive=False), fig("b", 100, 100, approximate=True), True),
+    (fig("a", 5, 5, population="Russians"), fig("b", 100, 100, approximate=True), False),
+    (fig("a", 200, None, low_inclusive=False, population="mercenaries"),
+     fig("b", 100, 100, approximate=True), True),
+    (fig("a", 200, 300), fig("b", 250, 250, approximate=True), False),
+    (fig("a", 10, None), fig("b", 10, 10), False),  # "at least 10" vs "10"
+    (fig("a", 10, None, low_inclusive=False), fig("b", 10, 10), True),  # "more than 10" vs "10"
+    (fig("a", 100, 100, approximate=True), fig("b", 120, 120), False),  # within 25%
+    (fig("a", 100, 100, approximate=True), fig("b", 130, 130), True),
+    (fig("a", None, 50), fig("b", 60, 60), True),  # "up to 50" vs "60"
+    (fig("a", 10, 10, population="civilians"), fig("b", 50, 50), False),
+    (fig("a", 60, 60, population="civilians"), fig("b", 50, 50), True),
+    (fig("a", 5, 5, population="soldiers"), fig("b", 30, 30, population="civilians"), False),
+    (fig("a", 20, 20, population="troops"), fig("b", 30, 30, population="soldiers"), True),
+    (fig("a", 5, 5, population="Russians"),
+     fig("b", 200, None, low_inclusive=False, population="mercenaries, mostly Russians"), False),
+    (fig("a", 200, None, low_inclusive=False, population="Russian mercenaries"),
+     fig("b", 5, 5, population="Russian"), True),
+    (fig("a", 12, 99, vague=True, text="dozens"), fig("b", 30, 30), False),
+    (fig("a", 3, 3, population="people"), fig("b", 4, 4), True),  # "people" is the whole count
+]
+
+
+@pytest.mark.parametrize(("a", "b", "disputed"), DISPUTE_TABLE)
+def test_dispute_table(a: Figure, b: Figure, disputed: bool) -> None:
+    assert bool(find_disputes([a, b])) is disputed
+    assert bool(find_disputes([b, a])) is disputed
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        (None, set()),
+        ("people", set()),
+        ("Russians", {"russian"}),
+        ("Russian", {"russian"}),
+        ("mercenaries, mostly Russians", {"mercenary"}),
+        ("Russian mercenaries", {"russian", "mercenary"}),
+        ("civilians, including children", {"civilian"}),
+        ("U.S. soldiers", {"us", "soldier"}),
+        ("troops", {"soldier"}),
+        ("policemen", {"policeman"}),
+        ("women and children", {"woman", "child"}),
+        ("militants", {"fighter"}),
+    ],
+)
+def test_population_key(phrase: str | None, key: set[str]) -> None:
+    assert population_key(phrase) == frozenset(key)
+
+
+def test_a_narrower_population_is_a_part_of_the_broader() -> None:
+    assert relate(population_key("Russian mercenaries"), population_key("mercenaries")) == "part"
+    assert relate(population_key(None), population_key("civilians")) == "whole"
+    assert relate(population_key("Russians"), population_key("mercenaries")) == "unrelated"
+
+
+def test_modal_figures_are_rows_but_not_weighed_when_a_source_asserts_one() -> None:
+    entry = entry_of([fig("a", 10, 10), fig("b", 500, 500, modality="may")])
+    assert len(entry.rows) == 2
+    assert not entry.disputed
+    assert (entry.low, entry.best, entry.high) == (10, 10, 10)
+
+
+# --- estimates ---------------------------------------------------------------------------------
+
+
+def test_best_is_the_figure_most_sources_report() -> None:
+    entry = entry_of([fig("a", 12, 12, source="AP"), fig("b", 15, 15, source="Reuters"),
+                      fig("c", 15, 15, source="AFP")])
+    assert (entry.low, entry.best, entry.high) == (12, 15, 15)
+
+
+def test_best_tie_goes_to_the_lower_figure() -> None:
+    entry = entry_of([fig("a", 12, 12, source="AP"), fig("b", 15, 15, source="Reuters")])
+    assert entry.best == 12
+
+
+def test_one_source_repeating_a_figure_counts_once() -> None:
+    entry = entry_of([fig("a", 20, 20, source="AP"), fig("b", 20, 20, source="AP"),
+                      fig("c", 12, 12, source="Reuters"), fig("d", 12, 12, source="AFP")])
+    assert entry.best == 12
+
+
+def test_acled_rule_takes_the_most_conservative_figure() -> None:
+    figures = [fig("a", 12, 12, source="AP"), fig("b", 15, 15, source="Reuters"),
+               fig("c", 15, 15, source="AFP")]
+    entry = entry_of(figures, rule="acled")
+    assert entry.best == 12
+    assert entry.rule == "acled.v1"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "acled"),
+    [("dozens", 24, 99, 12), ("tens", 20, 90, 10), ("hundreds", 200, 999, 100),
+     ("thousands", 2000, 9999, 1000)],
+)
+def test_acled_reads_vague_words_at_acled_values(
+    text: str, low: float, high: float, acled: float
+) -> None:
+    entry = entry_of([fig("a", low, high, vague=True, text=text)], rule="acled")
+    assert entry.best == acled
+    assert entry.low is not None and entry.low <= acled
+
+
+def test_without_a_whole_count_the_most_reported_broadest_population_is_described() -> None:
+    entry = entry_of([fig("a", 10, 10, population="civilians", source="AP"),
+                      fig("b", 12, 12, population="civilians", source="AFP"),
+                      fig("c", 4, 4, population="soldiers", source="Reuters"),
+                      fig("d", 3, 3, population="civilian children", source="UN")])
+    assert entry.population == "civilians"
+    assert (entry.low, entry.best, entry.high) == (10, 10, 12)
+
+
+def test_figures_without_numbers_leave_estimates_empty() -> None:
+    entry = entry_of([fig("a", None, None, vague=True, text="many")])
+    assert (entry.low, entry.best, entry.high) == (None, None, None)
+    assert not entry.disputed
+
+
+# --- clusters ----------------------------------------------------------------------------------
+
+
+def event(event_id: str) -> Event:
+    return Event(id=event_id, document_id="d" + event_id, trigger=Span(0, 1, "x"),
+                 event_type="Battles")
+
+
+def test_clusters_are_connected_components_named_by_their_smallest_id() -> None:
+    events = [event(i) for i in ("e5", "e3", "e9", "e1", "e7")]
+    links = [EventLink(a="e9", b="e3", score=1.0), EventLink(a="e5", b="e9", score=1.0),
+             EventLink(a="e7", b="e7", score=1.0)]
+    assert cluster_events(events, links) == {"e5": "e3", "e3": "e3", "e9": "e3", "e1": "e1",
+                                             "e7": "e7"}
+
+
+def test_links_to_events_not_given_are_ignored() -> None:
+    assert cluster_events([event("e2")], [EventLink(a="e1", b="e2", score=1.0)]) == {"e2": "e2"}
+
+
+event_ids = st.lists(st.sampled_from([f"e{i}" for i in range(12)]), min_size=1, unique=True)
+
+
+@given(event_ids, st.data())
+def test_cluster_ids_do_not_depend_on_link_order(ids: list[str], data: st.DataObject) -> None:
+    pairs = data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids))))
+    links = [EventLink(a=a, b=b, score=1.0) for a, b in pairs]
+    clusters = cluster_events([event(i) for i in ids], links)
+    shuffled = links[:]
+    random.Random(0).shuffle(shuffled)
+    assert cluster_events([event(i) for i in reversed(ids)], shuffled) == clusters
+    for a, b in pairs:
+        assert clusters[a] == clusters[b]
+    for member, cluster in clusters.items():
+        assert cluster <= member
+
+
+# --- properties of entries ---------------------------------------------------------------------
+
+figure_specs = st.builds(
+    lambda n, width, kind, pop, src: (n, width, kind, pop, src),
+    st.integers(0, 500),
+    st.integers(0, 300),
+    st.sampled_from(["exact", "range", "more than", "at least", "about", "up to"]),
+    st.sampled_from([None, "civilians", "Russians", "Russian mercenaries", "mercenaries"]),
+    st.sampled_from(["AP", "Reuters", "a U.S. official", ""]),
+)
+
+
+def spec_figure(i: int, spec: tuple[int, int, str, str | None, str]) -> Figure:
+    n, width, kind, population, source = spec
+    low, high = {
+        "exact": (n, n),
+        "range": (n, n + width),
+        "more than": (n, None),
+        "at least": (n, None),
+        "about": (n, n),
+        "up to": (None, n),
+    }[kind]
+    return fig(f"f{i:02d}", low, high, population=population, source=source or f"s{i}",
+               approximate=kind == "about", low_inclusive=kind != "more than")
+
+
+@settings(max_examples=200)
+@given(st.lists(figure_specs, min_size=1, max_size=8), st.sampled_from(["ucdp", "acled"]))
+def test_estimates_are_ordered_stated_numbers(
+    specs: list[tuple[int, int, str, str | None, str]], rule: str
+) -> None:
+    figures = [spec_figure(i, s) for i, s in enumerate(specs)]
+    entry = entry_of(figures, rule)
+    stated = {v for f in figures for v in (f.low, f.high) if v is not None}
+    assert entry.low is not None and entry.best is not None and entry.high is not None
+    assert entry.low <= entry.best <= entry.high
+    assert {entry.low, entry.best, entry.high} <= stated
+    assert entry.disputed == bool(entry.disputes)
+    ids = {f.id for f in figures}
+    assert all(a < b and {a, b} <= ids for a, b in entry.disputes)
+
+
+@given(st.lists(figure_specs, min_size=1, max_size=8), st.randoms())
+def test_entry_does_not_depend_on_figure_order(
+    specs: list[tuple[int, int, str, str | None, str]], rnd: random.Random
+) -> None:
+    figures = [spec_figure(i, s) for i, s in enumerate(specs)]
+    shuffled = figures[:]
+    rnd.shuffle(shuffled)
+    assert entry_of(shuffled) == entry_of(figures)
+
+
+@given(figure_specs, st.integers(2, 5))
+def test_sources_agreeing_never_dispute(
+    spec: tuple[int, int, str, str | None, str], copies: int
+) -> None:
+    figures = [spec_figure(i, spec) for i in range(copies)]
+    assert not entry_of(figures).disputed
+
+
+@given(st.lists(figure_specs, min_size=2, max_size=8))
+def test_a_figure_disputes_only_in_pairs_that_dispute_alone(
+    specs: list[tuple[int, int, str, str | None, str]],
+) -> None:
+    figures = [spec_figure(i, s) for i, s in enumerate(specs)]
+    for a, b in find_disputes(figures):
+        pair = [f for f in figures if f.id in (a, b)]
+        assert find_disputes(pair) == ((a, b),)
