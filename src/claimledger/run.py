@@ -1,0 +1,160 @@
+"""The batch runner: read -> analyse -> store, then link -> ledger, on one machine.
+
+Documents stream through: nothing holds the corpus in memory. Each analysis is written in its
+own transaction as soon as it is made, so an interrupted run loses at most the documents in
+flight, and a rerun skips the documents the store already has (keyed by content hash). With
+`workers > 1` the analysis runs in worker processes, each loading the spaCy model once.
+Linking and the ledger are recomputed over the whole store at the end of every run: they are
+functions of the stored events, so recomputing them is what keeps reruns idempotent.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import Literal
+
+import msgspec
+
+from claimledger.ledger import build_ledger
+from claimledger.link import LinkOptions, link_events
+from claimledger.model import Analysis, Document, ReadError
+from claimledger.read import read_paths
+from claimledger.read.options import ReadOptions
+from claimledger.store import Store, open_store
+
+CHUNK = 8
+
+
+class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
+    read: ReadOptions = ReadOptions()
+    workers: int = 1
+    batch_size: int = 32
+    rule: Literal["ucdp", "acled"] = "ucdp"
+    link: LinkOptions = LinkOptions()
+
+
+class RunSummary(msgspec.Struct, kw_only=True):
+    inputs: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    errors: int = 0
+    events: int = 0
+    links: int = 0
+    ledger_entries: int = 0
+    disputed: int = 0
+
+
+Progress = Callable[[RunSummary], None]
+
+
+def _worker_init() -> None:
+    from claimledger.nlp import load_nlp
+
+    load_nlp()
+
+
+def _analyse_chunk(documents: Sequence[Document]) -> list[Analysis | ReadError]:
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse_records
+
+    return list(analyse_records(documents, load_nlp(), batch_size=len(documents)))
+
+
+def _chunks(records: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyse_stream(
+    documents: Iterable[Document], *, workers: int = 1, batch_size: int = 32
+) -> Iterator[Analysis | ReadError]:
+    """Analyses (or extract-stage errors) for a stream of documents, in worker processes."""
+    if workers <= 1:
+        from claimledger.nlp import load_nlp
+        from claimledger.pipeline import analyse_records
+
+        yield from analyse_records(documents, load_nlp(), batch_size=batch_size)
+        return
+    # Chunks are submitted from this thread (the input stream may read the store, whose
+    # connection belongs to this thread), a bounded number at a time so memory stays flat.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_worker_init) as pool:
+        in_flight: deque[AsyncResult[list[Analysis | ReadError]]] = deque()
+        for chunk in _chunks(documents, CHUNK):
+            in_flight.append(pool.apply_async(_analyse_chunk, (chunk,)))
+            while len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+def _new_documents(
+    records: Iterable[Document | ReadError], store: Store, summary: RunSummary, progress: Progress
+) -> Iterator[Document]:
+    """Documents the store lacks; read errors are stored and counted on the way."""
+    for record in records:
+        summary.inputs += 1
+        if isinstance(record, ReadError):
+            summary.errors += 1
+            store.write_error(record)
+            progress(summary)
+        elif store.has_document(record.id):
+            summary.skipped += 1
+            progress(summary)
+        else:
+            yield record
+
+
+def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
+    """Recompute links and the ledger over everything in the store."""
+    summary = summary or RunSummary()
+    events = list(store.events())
+    documents = {d.id: d for d in store.documents()}
+    figures = {f.id: f for f in store.figures()}
+    links = link_events(events, documents, options=options.link)
+    store.write_links(links)
+    ledger = build_ledger(events, figures, documents, links, rule=options.rule)
+    store.write_ledger(ledger)
+    summary.events = len(events)
+    summary.links = len(links)
+    summary.ledger_entries = len(ledger)
+    summary.disputed = sum(1 for entry in ledger if entry.disputed)
+    return summary
+
+
+def run(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    *,
+    options: RunOptions | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Read the inputs into the store at `db`, then link events and rebuild the ledger."""
+    options = options or RunOptions()
+    report = progress or (lambda _: None)
+    summary = RunSummary()
+    with open_store(db) as store:
+        records = read_paths(list(paths), options.read)
+        documents = _new_documents(records, store, summary, report)
+        for result in analyse_stream(
+            documents, workers=options.workers, batch_size=options.batch_size
+        ):
+            if isinstance(result, ReadError):
+                summary.errors += 1
+                store.write_error(result)
+            else:
+                store.write_analysis(result)
+                summary.analysed += 1
+            report(summary)
+        relink(store, options, summary)
+    return summary
