@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from claimledger import __version__
-from claimledger.model import Document, ReadError, json_schema
+from claimledger.model import Analysis, Document, ReadError, json_schema
 from claimledger.read.options import ReadOptions
 
 OutputFormat = Literal["json", "jsonl", "table"]
@@ -158,3 +158,228 @@ def _iso_date(value: str | None) -> str | None:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError as exc:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from exc
+
+
+def _interval(low: float | None, high: float | None, low_in: bool, high_in: bool) -> str:
+    def number(value: float | None) -> str:
+        if value is None or value == float("inf"):
+            return "∞"
+        return f"{value:g}"
+
+    return f"{'[' if low_in else '('}{number(low)}, {number(high)}{']' if high_in else ')'}"
+
+
+def _analysis_tables(analysis: Analysis) -> list[Table]:
+    document = analysis.document
+    claims = Table(title=f"claims: {document.title or document.input}", show_lines=False)
+    for column in ("source", "chain", "cue", "class", "content", "flags"):
+        claims.add_column(column)
+    for a in analysis.attributions:
+        flags = ", ".join(
+            flag
+            for flag, on in (
+                ("direct", a.direct),
+                ("denial", a.denial),
+                (f"hedged: {a.hedge}" if a.hedge else "hedged", a.hedged),
+            )
+            if on
+        )
+        claims.add_row(
+            a.source_name or (a.source.text if a.source else ""),
+            " → ".join(a.chain),
+            a.cue.text if a.cue else "",
+            a.cue_class or "",
+            _snippet(a.content.text, 70),
+            flags,
+        )
+    figures = Table(title="figures")
+    for column in ("text", "measure", "interval", "hedge", "population", "source"):
+        figures.add_column(column)
+    for f in analysis.figures:
+        figures.add_row(
+            f.span.text,
+            f.measure or "",
+            _interval(f.low, f.high, f.low_inclusive, f.high_inclusive)
+            + (" ~" if f.approximate else ""),
+            f.hedge,
+            f.population or "",
+            f.source_name,
+        )
+    events = Table(title="events")
+    for column in ("type", "date", "place", "actors", "figures"):
+        events.add_column(column)
+    for e in analysis.events:
+        place = e.place.resolved if e.place else None
+        events.add_row(
+            e.event_type + (f" / {e.sub_event_type}" if e.sub_event_type else ""),
+            e.date.value if e.date and e.date.value else "",
+            f"{place.name}, {place.country}" if place else (e.place.name if e.place else ""),
+            "; ".join(f"{actor.name} ({actor.role})" for actor in e.actors),
+            str(len(e.figure_ids)),
+        )
+    return [claims, figures, events]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
+    show_default=True,
+)
+def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) -> None:
+    """Print each document's claims, figures, dates, places and events."""
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse_records
+    from claimledger.read import read_paths
+
+    options = ReadOptions(published=_iso_date(published))
+    records = analyse_records(read_paths(list(paths), options), load_nlp())
+    if fmt != "table":
+        _emit_records(records, fmt)
+        return
+    console = Console()
+    for record in records:
+        if isinstance(record, ReadError):
+            console.print(f"[red]error[/red] {record.input}: {record.reason}")
+            continue
+        for table in _analysis_tables(record):
+            console.print(table)
+
+
+@main.command(name="run")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.")
+@click.option("--workers", type=int, default=1, show_default=True, help="Analysis processes.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", help="Ray cluster address (with --engine ray); default: a local Ray.")
+@click.option(
+    "--rule", type=click.Choice(["ucdp", "acled"]), default="ucdp", show_default=True,
+    help="How the ledger picks best estimates.",
+)
+def run_command(
+    paths: tuple[str, ...],
+    db: Path,
+    published: str | None,
+    workers: int,
+    engine: str,
+    address: str | None,
+    rule: Literal["ucdp", "acled"],
+) -> None:
+    """Read, extract, assemble events, link them across pages and build the ledger into DB."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from claimledger.run import RunOptions, RunSummary, run
+
+    options = RunOptions(
+        read=ReadOptions(published=_iso_date(published)), workers=workers, rule=rule
+    )
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[done]} documents, {task.fields[errors]} errors"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=_stderr(), transient=False) as bar:
+        task = bar.add_task("run", total=None, done=0, errors=0, rate=0.0)
+
+        def report(summary: RunSummary) -> None:
+            elapsed = bar.tasks[task].elapsed or 0.0
+            done = summary.analysed + summary.skipped
+            bar.update(
+                task,
+                done=done,
+                errors=summary.errors,
+                rate=summary.analysed / elapsed if elapsed else 0.0,
+            )
+
+        if engine == "ray":
+            from claimledger.ray_run import run_on_ray
+
+            summary = run_on_ray(list(paths), db, options=options, address=address)
+        else:
+            summary = run(list(paths), db, options=options, progress=report)
+    _stderr().print(
+        f"{summary.inputs} inputs: {summary.analysed} analysed, {summary.skipped} already stored, "
+        f"{summary.errors} errors; {summary.events} events, {summary.links} links, "
+        f"{summary.ledger_entries} ledger entries ({summary.disputed} disputed) in {db}",
+        highlight=False,
+    )
+
+
+@main.command()
+@click.argument("event", required=False)
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--disputed", is_flag=True, help="Only entries whose sources dispute each other.")
+def ledger(event: str | None, db: str, disputed: bool) -> None:
+    """Print the ledger: per event and measure, each source's figure, low/best/high."""
+    from claimledger.store import open_store
+
+    console = Console()
+    with open_store(db) as store:
+        entries = [e for e in store.ledger(event) if e.disputed or not disputed]
+        if not entries:
+            console.print("no ledger entries" + (" disputed" if disputed else ""))
+        for entry in entries:
+            table = Table(
+                title=(
+                    f"event {entry.cluster_id} · {entry.measure} · "
+                    f"low {_number(entry.low)} / best {_number(entry.best)} / "
+                    f"high {_number(entry.high)} · "
+                    + ("[red]disputed[/red]" if entry.disputed else "agreed")
+                ),
+                caption=entry.rule,
+            )
+            for column in ("published", "outlet", "source", "figure", "interval", "population"):
+                table.add_column(column)
+            for row in entry.rows:
+                table.add_row(
+                    row.published or "",
+                    row.outlet or "",
+                    row.source_name,
+                    row.text,
+                    _interval(row.low, row.high, row.low_inclusive, row.high_inclusive)
+                    + (" ~" if row.approximate else ""),
+                    row.population or "",
+                )
+            console.print(table)
+
+
+def _number(value: float | None) -> str:
+    return "?" if value is None else f"{value:g}"
+
+
+@main.command(name="export")
+@click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format", "fmt", required=True,
+    type=click.Choice(["csv-acled", "csv-ucdp", "jsonl", "parquet"]),
+)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output; required for parquet).",
+)
+def export_command(db: str, fmt: str, output: Path | None) -> None:
+    """Export the ledger: ACLED-like or UCDP-like CSV, full JSONL records, or Parquet."""
+    from claimledger.export import export
+    from claimledger.store import open_store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--output is required for parquet")
+    with open_store(db) as store:
+        count = export(store, fmt, output or sys.stdout)  # type: ignore[arg-type]
+    _stderr().print(f"{count} rows written", highlight=False)
+
+
+@main.command()
+@click.option(
+    "--db", "db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option("--port", type=int, default=8001, show_default=True)
+def serve(db: Path, port: int) -> None:
+    """Browse the ledger in Datasette with the claimledger views, on 127.0.0.1."""
+    from claimledger.viewer import serve as serve_viewer
+
+    serve_viewer(db, port=port)
