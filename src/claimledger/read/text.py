@@ -1,0 +1,242 @@
+"""Reading plain-text scrapes: split a copied page into title, body, byline, source, related links,
+comments and chrome, with character offsets into the text as given.
+
+No library segments text without markup, so this is our own: every line gets a role from its
+shape (text_rules), the body is the run of lines with the most prose net of chrome, and the lines
+around it are labelled by what precedes them (a comments header, a reply form, a related block).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from claimledger import __version__
+from claimledger.model import Document, Segment, SegmentKind, content_id
+from claimledger.read.options import ReadOptions
+from claimledger.read.text_rules import (
+    LineRole,
+    byline_name,
+    classify_line,
+    comment_count,
+    count_words,
+    source_name,
+)
+
+# Roles the body never runs across: what follows them belongs to the page, not the article.
+BARRIER_ROLES: frozenset[LineRole] = frozenset({"comments_header", "reply_form"})
+# How far from the body a title, byline, dateline or source line may sit, in lines.
+HEADER_WINDOW = 12
+FOOTER_WINDOW = 6
+# How much dearer each further non-prose line in a row gets (see _find_body).
+GAP_GROWTH = 0.1
+COMMENTS_WEIGHT = 0.1
+MIN_ARTICLE_WORDS = 30
+
+
+class Line(NamedTuple):
+    start: int
+    end: int
+    role: LineRole
+    words: int
+
+
+def _split_lines(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of each line's non-whitespace stretch; blank lines are skipped."""
+    position = 0
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        stop = length if newline < 0 else newline
+        raw = text[position:stop]
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            yield start, start + len(stripped)
+        position = stop + 1
+
+
+def _classify_lines(text: str) -> list[Line]:
+    lines = []
+    for start, end in _split_lines(text):
+        line = text[start:end]
+        words = count_words(line)
+        lines.append(Line(start, end, classify_line(line, words), words))
+    return lines
+
+
+def _line_score(line: Line) -> float:
+    """Prose counts for the body by its words; anything else counts against it."""
+    if line.role == "prose":
+        return float(line.words)
+    if line.role == "list_item":
+        return -1.0
+    if line.role == "legal":
+        return -10.0
+    if line.role == "related_header":
+        return -25.0
+    # Headline-length lines outside prose are mostly links to other pages.
+    return -max(3.0, 0.6 * line.words)
+
+
+def _announces_comments(line: Line, text: str) -> bool:
+    """A counted comments header ("2 Comments"); a bare "Comments" is as often a share button."""
+    if line.role != "comments_header":
+        return False
+    count = comment_count(text[line.start : line.end])
+    return count is not None and count > 0
+
+
+def _find_body(text: str, lines: list[Line]) -> tuple[int, int] | None:
+    """The [first, last] line indices of the best-scoring run (Kadane's maximum subarray).
+
+    Each further line in a row of non-prose costs more than the one before: a subheading or a
+    caption inside an article is cheap to cross, a menu or a footer between two texts is not.
+    A run under a comments header that follows some prose weighs far less, so a long discussion
+    does not outscore the article it discusses (a "Comments" menu item above all prose does not
+    count).
+    """
+    best: tuple[float, int, int] | None = None
+    total, run_start, gap, weight = 0.0, 0, 0, 1.0
+    prose_seen = 0
+    for index, line in enumerate(lines):
+        if line.role in BARRIER_ROLES:
+            total, run_start, gap = 0.0, index + 1, 0
+            if _announces_comments(line, text) and prose_seen >= MIN_ARTICLE_WORDS:
+                weight = COMMENTS_WEIGHT
+            continue
+        if line.role == "prose":
+            prose_seen += line.words
+        score = _line_score(line)
+        if score < 0:
+            score *= 1.0 + GAP_GROWTH * gap
+            gap += 1
+        else:
+            gap = 0
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += score
+        if total > 0 and (best is None or total * weight > best[0]):
+            best = (total * weight, run_start, index)
+    return (best[1], best[2]) if best else None
+
+
+def _is_title_like(text: str, line: Line) -> bool:
+    if line.role not in ("short", "prose") or not 3 <= line.words <= 40:
+        return False
+    return text[line.end - 1] != "."
+
+
+def _label_header(text: str, lines: list[Line], body_start: int, labels: list[SegmentKind]) -> None:
+    """Title, byline and dateline sit in the few lines above the body."""
+    title_found = False
+    for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
+        line = lines[index]
+        if line.role == "byline":
+            labels[index] = "byline"
+        elif line.role == "date":
+            labels[index] = "dateline"
+        elif line.role == "source":
+            labels[index] = "source"
+        elif not title_found and _is_title_like(text, line):
+            labels[index] = "title"
+            title_found = True
+
+
+def _label_footer(lines: list[Line], body_end: int, labels: list[SegmentKind]) -> None:
+    """After the body, each section header decides what the lines under it are."""
+    section: SegmentKind | None = None
+    for index in range(body_end + 1, len(lines)):
+        role = lines[index].role
+        near = index - body_end <= FOOTER_WINDOW
+        if role == "comments_header":
+            section = "comments"
+        elif role == "related_header":
+            section = "related"
+        elif role in ("reply_form", "legal"):
+            section = "chrome"
+        elif section is None and near and role in ("byline", "source"):
+            labels[index] = role
+            continue
+        labels[index] = section or "chrome"
+
+
+def _label_lines(text: str, lines: list[Line]) -> list[SegmentKind]:
+    labels: list[SegmentKind] = ["chrome"] * len(lines)
+    body = _find_body(text, lines)
+    if body is None:
+        return labels
+    first, last = body
+    for index in range(first, last + 1):
+        labels[index] = "body"
+    _label_header(text, lines, first, labels)
+    _label_footer(lines, last, labels)
+    return labels
+
+
+def segment_text_scrape(text: str) -> tuple[Segment, ...]:
+    """Segments of a plain-text scrape: sorted, non-overlapping, trimmed of whitespace, and
+    together covering every non-whitespace character of `text`."""
+    lines = _classify_lines(text)
+    labels = _label_lines(text, lines)
+    segments: list[Segment] = []
+    for line, kind in zip(lines, labels, strict=True):
+        if segments and segments[-1].kind == kind:
+            segments[-1] = Segment(kind, segments[-1].start, line.end)
+        else:
+            segments.append(Segment(kind, line.start, line.end))
+    return tuple(segments)
+
+
+def _first_value(text: str, segments: tuple[Segment, ...], kind: SegmentKind) -> str | None:
+    for segment in segments:
+        if segment.kind != kind:
+            continue
+        first_line = text[segment.start : segment.end].split("\n", 1)[0].strip()
+        if kind == "byline":
+            return byline_name(first_line)
+        if kind == "source":
+            return source_name(first_line)
+        return first_line
+    return None
+
+
+def _comment_count(text: str, segments: tuple[Segment, ...]) -> int | None:
+    """The count the first comments section announces in its header line."""
+    for segment in segments:
+        if segment.kind == "comments":
+            header = text[segment.start : segment.end].split("\n", 1)[0].strip()
+            count = comment_count(header)
+            return count if count is not None and count >= 0 else None
+    return None
+
+
+def read_text_scrape(
+    text: str,
+    *,
+    input: str,
+    options: ReadOptions,
+    url: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """A Document over the scrape as given (newlines normalised), with its segments and the
+    title, byline, original source and comment count they carry."""
+    text = text.replace("\r\n", "\n")
+    segments = segment_text_scrape(text)
+    published = published or options.published
+    return Document(
+        id=content_id(text),
+        text=text,
+        segments=segments,
+        input=input,
+        input_kind="text",
+        url=url,
+        title=title or _first_value(text, segments, "title"),
+        byline=_first_value(text, segments, "byline"),
+        original_source=_first_value(text, segments, "source"),
+        comment_count=_comment_count(text, segments),
+        published=published,
+        published_from="user" if published else None,
+        version=__version__,
+    )

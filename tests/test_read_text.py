@@ -1,0 +1,302 @@
+"""The plain-text scrape reader: segments of a copied page, and the fields they fill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimledger.model import Document, content_id
+from claimledger.read.options import ReadOptions
+from claimledger.read.text import read_text_scrape, segment_text_scrape
+from claimledger.read.text_rules import (
+    byline_name,
+    classify_line,
+    comment_count,
+    count_words,
+    source_name,
+)
+
+# A page of our own writing, laid out the way a copied news page comes: menu, headline, byline,
+# story, share buttons, a related block, a discussion, a reply form, a legal footer.
+SCRAPED_PAGE = """\
+Home
+World
+Business
+Sport
+Search
+
+Floods cut off three villages as the river breaks its banks
+
+By Maria Okafor | Lagos
+March 3, 2021 08:15
+
+Heavy rain overnight pushed the river over its banks on Tuesday, cutting the only road to three \
+villages and forcing families onto rooftops, local officials said.
+
+Rescue teams reached two of the villages by boat before noon, according to the state emergency \
+agency, which said at least 40 homes had been flooded.
+
+Residents said the water rose faster than in any year they could remember. "We lost everything \
+in the kitchen," one farmer said, standing in knee-deep water.
+
+The agency said it would send more boats on Wednesday if the rain continues.
+
+Share
+Tweet
+Email
+
+Related Articles
+
+Bridge repairs delayed again as costs rise
+New dam plan faces objections from farmers
+
+3 Comments
+
+Kemi A.
+March 3, 2021 at 10:02 am
+My cousin lives there and they are still waiting for help. The road has been bad for years and \
+nobody listened when people complained about it.
+Reply
+
+Tunde
+March 3, 2021 at 11:40 am
+Thank you for reporting this, the national papers have not said a word about it all morning.
+Reply
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Name *
+Email *
+Post Comment
+
+© 2021 Example Daily. All rights reserved.
+Privacy Policy
+"""
+
+
+def _texts(document: Document, kind: str) -> list[str]:
+    return [document.segment_text(s) for s in document.segments if s.kind == kind]
+
+
+def _read(text: str, **kwargs: object) -> Document:
+    return read_text_scrape(text, input="page.txt", options=ReadOptions(), **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def reference_document(reference_page_path: Path) -> Document:
+    return _read(reference_page_path.read_text(encoding="utf-8"))
+
+
+def test_reference_page_title_is_its_first_line(reference_document: Document) -> None:
+    assert reference_document.title is not None
+    assert reference_document.title.startswith("Risking Major Escalation, Trump Weighs Killing")
+    assert _texts(reference_document, "title") == [reference_document.title]
+
+
+def test_reference_page_body_runs_from_first_paragraph_to_the_byline(
+    reference_document: Document,
+) -> None:
+    (body,) = _texts(reference_document, "body")
+    assert body.startswith("In the aftermath of Robert Mueller")
+    assert body.endswith("presence in the country.")
+    for chrome in ("By Tyler Durden", "Similar Posts", "Comments", "Leave a Reply", "Clinton"):
+        assert chrome not in body
+
+
+def test_reference_page_byline_and_source(reference_document: Document) -> None:
+    assert reference_document.byline == "Tyler Durden"
+    assert reference_document.original_source == "Zero Hedge"
+    assert _texts(reference_document, "byline") == ["By Tyler Durden"]
+    assert _texts(reference_document, "source") == ["Source: Zero Hedge"]
+
+
+def test_reference_page_comments_hold_the_reader_comment(reference_document: Document) -> None:
+    (comments,) = _texts(reference_document, "comments")
+    assert comments.startswith("2 Comments")
+    assert "Clinton and Obama have blood on their hands" in comments
+    assert reference_document.comment_count == 2
+
+
+def test_reference_page_related_links_and_reply_form(reference_document: Document) -> None:
+    assert _texts(reference_document, "related") == ["Similar Posts"]
+    chrome = "\n".join(_texts(reference_document, "chrome"))
+    assert "Leave a Reply" in chrome
+    assert "Your email address will not be published" in chrome
+
+
+def test_reference_page_segments_come_in_page_order(reference_document: Document) -> None:
+    kinds = [s.kind for s in reference_document.segments]
+    assert kinds == ["title", "body", "byline", "source", "related", "comments", "chrome"]
+
+
+def test_scraped_page_body_is_the_story_only() -> None:
+    document = _read(SCRAPED_PAGE)
+    (body,) = _texts(document, "body")
+    assert body.startswith("Heavy rain overnight")
+    assert body.endswith("if the rain continues.")
+    assert "Share" not in body and "Bridge repairs" not in body
+
+
+def test_scraped_page_header_fields() -> None:
+    document = _read(SCRAPED_PAGE)
+    assert document.title == "Floods cut off three villages as the river breaks its banks"
+    assert document.byline == "Maria Okafor"
+    assert _texts(document, "dateline") == ["March 3, 2021 08:15"]
+    assert "Home\nWorld" in _texts(document, "chrome")[0]
+
+
+def test_scraped_page_related_comments_and_footer() -> None:
+    document = _read(SCRAPED_PAGE)
+    (related,) = _texts(document, "related")
+    assert related.startswith("Related Articles") and "New dam plan" in related
+    (comments,) = _texts(document, "comments")
+    assert "My cousin lives there" in comments and "Thank you for reporting" in comments
+    assert document.comment_count == 3
+    chrome = _texts(document, "chrome")
+    assert chrome[-1].startswith("Leave a Reply") and chrome[-1].endswith("Privacy Policy")
+
+
+def test_long_discussion_does_not_become_the_body() -> None:
+    comment = (
+        "I have followed this story for weeks and I still think the officials are hiding "
+        "what really happened at the plant, which is why nobody trusts them anymore."
+    )
+    discussion = "\n\n".join(f"reader{i}\n2 days ago\n{comment}\nReply" for i in range(30))
+    page = SCRAPED_PAGE.replace("Leave a Reply", discussion + "\n\nLeave a Reply")
+    (body,) = _texts(_read(page), "body")
+    assert body.startswith("Heavy rain overnight")
+    assert "officials are hiding" not in body
+
+
+def test_cookie_banner_is_not_the_body() -> None:
+    banner = (
+        "We use cookies and similar technologies to improve your browsing experience, to show "
+        "you personalised content and targeted ads, to analyse our traffic and to understand "
+        "where our visitors come from. By continuing you consent to our use of cookies."
+    )
+    document = _read(banner + "\n\nAccept\n\n" + SCRAPED_PAGE)
+    (body,) = _texts(document, "body")
+    assert "cookies" not in body
+    assert banner in _texts(document, "chrome")[0]
+
+
+def test_text_is_kept_as_given_except_crlf() -> None:
+    text = SCRAPED_PAGE.replace("\n", "\r\n")
+    document = _read(text)
+    assert document.text == SCRAPED_PAGE
+    assert document.id == content_id(SCRAPED_PAGE)
+    assert document.input_kind == "text"
+    assert document.input == "page.txt"
+
+
+def test_published_comes_from_the_user_when_given() -> None:
+    assert _read(SCRAPED_PAGE).published is None
+    given = _read(SCRAPED_PAGE, published="2021-03-03")
+    assert (given.published, given.published_from) == ("2021-03-03", "user")
+    from_options = read_text_scrape(
+        SCRAPED_PAGE, input="p", options=ReadOptions(published="2021-03-04")
+    )
+    assert (from_options.published, from_options.published_from) == ("2021-03-04", "user")
+
+
+def test_title_given_by_the_user_wins() -> None:
+    assert _read(SCRAPED_PAGE, title="Floods").title == "Floods"
+
+
+def test_empty_and_blank_text_have_no_segments() -> None:
+    assert segment_text_scrape("") == ()
+    assert segment_text_scrape(" \n\t\n  ") == ()
+
+
+def test_page_without_prose_is_all_chrome() -> None:
+    segments = segment_text_scrape("Home\nNews\nSport\nContact us")
+    assert [s.kind for s in segments] == ["chrome"]
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("2 Comments", 2),
+        ("[ 167 comments ]", 167),
+        ("Comments (14)", 14),
+        ("12 Responses to “Floods cut off three villages”", 12),
+        ("3 thoughts on “Bridge repairs delayed”", 3),
+        ("2 Comentários", 2),
+        ("1,024 comments", 1024),
+        ("Comments", -1),
+        ("Top Rated Comments", -1),
+        ("0 Comments", 0),
+        ("The comments were harsh.", None),
+        ("Comment is free, but facts are sacred.", None),
+    ],
+)
+def test_comment_count_of_a_header_line(line: str, count: int | None) -> None:
+    assert comment_count(line) == count
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("2 Comments", "comments_header"),
+        ("0 Comments", "short"),
+        ("No comments yet", "short"),
+        ("Leave a Reply", "reply_form"),
+        ("Leave a comment", "reply_form"),
+        ("Post a Comment", "reply_form"),
+        ("Your email address will not be published. Required fields are marked *", "reply_form"),
+        ("Deixe uma resposta", "reply_form"),
+        ("Similar Posts", "related_header"),
+        ("Related", "related_header"),
+        ("You may also like", "related_header"),
+        ("More from Business", "related_header"),
+        ("Most Read", "related_header"),
+        ("Artigos relacionados", "related_header"),
+        ("By Tyler Durden", "byline"),
+        ("Source: Zero Hedge", "source"),
+        ("© 2019 Example Media Ltd. All rights reserved.", "legal"),
+        ("Privacy Policy", "legal"),
+        ("Subscribe to our newsletter", "legal"),
+        ("Nov. 18, 2019 7:04 pm ET", "date"),
+        ("2 days ago at 07:52 am", "date"),
+        ("1) Lego Star Wars 75188", "list_item"),
+        ("Share", "short"),
+        ("Bridge repairs delayed again as costs rise", "short"),
+        ("Rescue teams reached two of the villages by boat before noon, officials said.", "prose"),
+        ("Nearly 150 Indians returned home broke on Wednesday after being deported from…", "short"),
+    ],
+)
+def test_line_role(line: str, role: str) -> None:
+    assert classify_line(line, count_words(line)) == role
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Tyler Durden", "Tyler Durden"),
+        ("By Maria Okafor | Lagos", "Maria Okafor"),
+        ("by Finian Cunningham", "Finian Cunningham"),
+        ("By Jane Doe and John Roe - 3 hours ago", "Jane Doe and John Roe"),
+        ("Written by Chris Davies, 19 November 2019", "Chris Davies"),
+        ("Posted by admin", None),
+        ("by the time the rescue teams arrived the water had gone", None),
+        ("By choosing I Accept, you consent to our use of cookies.", None),
+    ],
+)
+def test_byline_name(line: str, name: str | None) -> None:
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Source: Zero Hedge", "Zero Hedge"),
+        ("SOURCE: Reuters", "Reuters"),
+        ("Via: The Guardian", "The Guardian"),
+        ("Sources say the talks failed", None),
+    ],
+)
+def test_source_name(line: str, name: str | None) -> None:
+    assert source_name(line) == name
