@@ -124,6 +124,8 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True):
     vague: bool = False
     hedge: str = "exact"
     measure: Measure | None = None
+    # The most conservative count the words support (ACLED: "dozens" = 12); None for "up to 40".
+    conservative: float | None = None
     measure_span: Span | None = None
     population: str | None = None
     population_span: Span | None = None

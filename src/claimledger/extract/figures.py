@@ -1,0 +1,403 @@
+"""Casualty figures in one parsed segment: each count linked to what it measures (killed,
+injured...), the population counted, negation, modality and the attribution it falls under.
+
+Only counts linked to a measure become figures: "13 Russian operatives", "Trump's 2 sons" or
+"20 to 30 artillery rounds" count something, but nothing a casualty ledger records. A zero
+count ("no one was killed", "none were injured", "no deaths") is a figure of [0, 0], negated.
+The dependency parse links a count to its measure ("12 people were killed", "killing 5
+soldiers", "the death toll rose to 40", "put the death toll at about 100"); token rules cover
+what the parse gets wrong ("200 to 300 injured"). Work per count is bounded: every look at the
+parse stays within a window of tokens around it, so a sentence of thousands of words is fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.numbers import QuantityMatch, find_quantities
+from claimledger.model import Attribution, Figure, Measure, Span, record_id
+
+__all__ = ["MEASURE_WORDS", "find_figures", "measure_of_word"]
+
+_KILLED = frozenset(
+    {"kill", "kills", "killed", "killing", "dead", "die", "dies", "died", "dying", "death",
+     "deaths", "fatalities", "fatality", "lives", "slain", "perished", "murdered", "executed",
+     "massacred", "bodies", "corpses", "martyred", "beheaded", "drowned", "toll"}
+)  # fmt: skip
+_INJURED = frozenset(
+    {"injure", "injured", "injures", "injuring", "injuries", "wounded", "wounding", "wound",
+     "wounds", "hurt", "hospitalized", "hospitalised", "maimed"}
+)  # fmt: skip
+_DISPLACED = frozenset(
+    {"displaced", "displacing", "fled", "flee", "flees", "fleeing", "refugees", "homeless",
+     "uprooted"}
+)  # fmt: skip
+_DETAINED = frozenset(
+    {"detain", "detained", "detaining", "detentions", "detainees", "jailed", "imprisoned",
+     "captured"}
+)  # fmt: skip
+_KIDNAPPED = frozenset(
+    {"kidnap", "kidnapped", "kidnapping", "abduct", "abducted", "abducting", "abductions",
+     "hostages"}
+)  # fmt: skip
+MEASURE_WORDS: dict[Measure, frozenset[str]] = {
+    "killed": _KILLED,
+    "injured": _INJURED,
+    "missing": frozenset({"missing", "unaccounted", "disappeared"}),
+    "displaced": _DISPLACED,
+    "arrested": frozenset({"arrest", "arrests", "arrested", "arresting"}),
+    "detained": _DETAINED,
+    "kidnapped": _KIDNAPPED,
+    "evacuated": frozenset({"evacuate", "evacuated", "evacuating", "evacuees"}),
+    "affected": frozenset({"affected"}),
+    # "casualties" mixes the killed and the injured: kept, but under neither.
+    "other": frozenset({"casualties", "casualty"}),
+}
+_MEASURE_BY_WORD: dict[str, Measure] = {
+    word: measure for measure, words in MEASURE_WORDS.items() for word in words
+}
+# Nouns naming a count of something else: the measure is in their modifiers or the sentence.
+_TOLL_NOUNS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
+_MODAL_AUX = frozenset({"may", "might", "could", "would", "must"})
+_MODAL_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "possibly", "probably", "apparently", "likely", "presumably",
+     "purportedly", "supposedly", "perhaps", "potentially", "unconfirmed"}
+)  # fmt: skip
+_MODAL_HEADS = frozenset({"feared", "believed", "presumed", "thought", "suspected", "expected"})
+_POPULATION_QUALIFIERS = frozenset(
+    {"mostly", "mainly", "largely", "primarily", "predominantly", "most", "many", "all",
+     "including", "among", "chiefly"}
+)  # fmt: skip
+_NOT_MEASURE_HEADS = frozenset({"saved", "saving", "save", "saves", "spared"})
+_WINDOW = 40  # tokens either side that a count's links may reach
+_POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    measure: Measure
+    measure_tokens: tuple[Token, ...]
+    population: Token | None
+
+
+def measure_of_word(word: str) -> Measure | None:
+    """The measure a word names ("wounded" -> injured), or None."""
+    return _MEASURE_BY_WORD.get(word.lower())
+
+
+def _measure_of(token: Token) -> Measure | None:
+    if token.head.lower_ in _NOT_MEASURE_HEADS and token.lower_ == "lives":
+        return None  # "saved 40 lives"
+    return _MEASURE_BY_WORD.get(token.lower_)
+
+
+def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
+    """The token's dependents within the window (spaCy's own walk is unbounded)."""
+    doc = token.doc
+    wanted = frozenset(deps) if deps is not None else None
+    low, high = max(0, token.i - _WINDOW), min(len(doc), token.i + _WINDOW + 1)
+    return [
+        t
+        for t in doc[low:high]
+        if t.head.i == token.i and t.i != token.i and (wanted is None or t.dep_ in wanted)
+    ]
+
+
+def _measure_phrase(token: Token) -> tuple[Token, ...]:
+    """'death toll', 'Russian deaths' -> the measure word with a compound before it."""
+    compounds = [t for t in _children(token, ("compound",)) if t.i == token.i - 1]
+    return (*compounds, token)
+
+
+def _toll_measure(toll: Token) -> _Link | None:
+    """What a toll noun counts: 'death toll', 'number of dead', a bare 'toll' (deaths)."""
+    for child in _children(toll, ("compound", "amod")):
+        measure = _measure_of(child)
+        if measure is not None:
+            return _Link(measure, (child, toll), None)
+    for prep in _children(toll, ("prep",)):
+        if prep.lower_ == "of":
+            for obj in _children(prep, ("pobj",)):
+                measure = _measure_of(obj)
+                if measure is not None:
+                    return _Link(measure, (obj,), None)
+    if toll.lower_ == "toll":
+        return _Link("killed", (toll,), None)
+    return _sentence_measure(toll)
+
+
+def _sentence_measure(token: Token) -> _Link | None:
+    """'the number was five': the measure named nearest in the sentence, with its subject."""
+    sent = token.sent if token.doc.has_annotation("SENT_START") else None
+    if sent is None:
+        return None
+    low, high = max(sent.start, token.i - _WINDOW), min(sent.end, token.i + _WINDOW)
+    candidates = [t for t in token.doc[low:high] if t.i != token.i and _measure_of(t)]
+    if not candidates:
+        return None
+    nearest = min(candidates, key=lambda t: abs(t.i - token.i))
+    measure = _measure_of(nearest)
+    assert measure is not None
+    subjects = [
+        t for t in _children(nearest, ("nsubjpass", "nsubj")) if t.pos_ in ("NOUN", "PROPN")
+    ]
+    return _Link(measure, (nearest,), subjects[0] if subjects else None)
+
+
+def _link_from_head(anchor: Token) -> _Link | None:
+    """The measure an anchor (the count or the noun it counts) is an argument or modifier of."""
+    for child in _children(anchor, ("acl", "relcl", "amod", "appos")):
+        measure = _measure_of(child)
+        if measure is not None and child.i > anchor.i:
+            return _Link(measure, (child,), None)
+    head = anchor.head
+    if head.i == anchor.i:
+        return None
+    dep = anchor.dep_
+    if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "appos", "nmod"):
+        measure = _measure_of(head)
+        if measure is not None and head.lower_ not in _TOLL_NOUNS:
+            return _Link(measure, _measure_phrase(head), None)
+        # "left 12 people dead", "the number was five", "the death toll is 40"
+        for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp", "advcl")):
+            measure = _measure_of(sibling)
+            if measure is not None and abs(sibling.i - anchor.i) <= 4:
+                return _Link(measure, (sibling,), None)
+        if dep == "attr":
+            for subject in _children(head, ("nsubj",)):
+                if subject.lower_ in _TOLL_NOUNS:
+                    return _toll_measure(subject)
+    if dep == "pobj":
+        prep = head
+        target = prep.head
+        if prep.lower_ in ("including", "among") and target.i != prep.i:
+            return _link_of_noun(target)
+        if prep.lower_ == "of":
+            measure = _measure_of(target)
+            if measure is not None and target.lower_ not in _TOLL_NOUNS:
+                return _Link(measure, _measure_phrase(target), None)
+        if target.lower_ in _TOLL_NOUNS:
+            return _toll_measure(target)
+        if target.pos_ in ("VERB", "AUX"):
+            # "the death toll rose to 40", "put the death toll at about 100"
+            for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
+                if arg.lower_ in _TOLL_NOUNS:
+                    return _toll_measure(arg)
+    if dep == "conj":
+        return _link_from_head(head)
+    return None
+
+
+def _link_of_noun(noun: Token) -> _Link | None:
+    measure = _measure_of(noun)
+    if measure is not None and noun.lower_ not in _TOLL_NOUNS:
+        return _Link(measure, _measure_phrase(noun), None)
+    return _link_from_head(noun)
+
+
+def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | None:
+    """Token rules for what the parse misses: '200 to 300 injured', 'killing five'."""
+    doc = first.doc
+    for t in doc[last.i + 1 : min(len(doc), last.i + 5)]:
+        measure = _measure_of(t)
+        if measure is not None and (allow_verbs or t.pos_ in ("NOUN", "ADJ")):
+            return _Link(measure, (t,), None)
+        if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"):
+            break
+    if not allow_verbs:
+        return None
+    for t in reversed(doc[max(0, first.i - 3) : first.i]):
+        measure = _measure_of(t)
+        if measure is not None and t.lower_.endswith(("ing", "ed")):
+            return _Link(measure, (t,), None)
+        if t.pos_ not in ("DET", "ADV", "PART"):
+            break
+    return None
+
+
+def _population_phrase(noun: Token, skip: range) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun with its modifiers: 'Russian mercenaries'."""
+    start = noun.i
+    for child in sorted(_children(noun, _POPULATION_DEPS), key=lambda t: -t.i):
+        if child.i == start - 1 and child.i not in skip:
+            start = child.i
+    while start < noun.i and noun.doc[start].is_punct:
+        start += 1
+    end = noun.i + 1
+    doc = noun.doc
+    # "mercenaries, mostly Russians": the qualifier is part of who was counted.
+    if (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in (_POPULATION_QUALIFIERS)
+    ):
+        k = end + 2
+        while k < min(len(doc), end + 6) and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
+            k += 1
+        if k > end + 2:
+            end = k
+    return start, end
+
+
+def _population(span_tokens: range, root: Token, counted: Token | None) -> Token | None:
+    """The noun a count counts: its head noun, or the object of 'of' ('dozens of civilians')."""
+    if (
+        counted is not None
+        and _measure_of(counted) is None
+        and counted.lower_ not in _TOLL_NOUNS
+        and counted.pos_ in ("NOUN", "PROPN")
+    ):
+        return counted
+    for holder in (root, counted):
+        if holder is None:
+            continue
+        for prep in _children(holder, ("prep",)):
+            if prep.lower_ == "of":
+                for obj in _children(prep, ("pobj",)):
+                    if obj.pos_ in ("NOUN", "PROPN") and _measure_of(obj) is None:
+                        return obj
+    if counted is not None:  # "five Russian deaths": the counted people are in the modifier
+        for child in _children(counted, ("amod", "compound", "nmod")):
+            if (
+                child.i not in span_tokens
+                and child.i < counted.i
+                and child.pos_ != "NUM"
+                and _measure_of(child) is None
+            ):
+                return child
+    return None
+
+
+def _modality(measure_token: Token, root: Token) -> str | None:
+    """'may have', 'could', 'reportedly', 'feared', 'unconfirmed', or None."""
+    for token in (measure_token, root):
+        for child in _children(token, ("aux", "advmod", "amod")):
+            word = child.lower_
+            if word in _MODAL_AUX:
+                following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
+                has_have = following is not None and following.lower_ == "have"
+                return f"{word} have" if has_have else word
+            if word in _MODAL_ADVERBS:
+                return word
+        if token.head.lower_ in _MODAL_HEADS:
+            return token.head.lower_
+    if root.doc.has_annotation("SENT_START"):
+        sent = root.sent
+        low, high = max(sent.start, root.i - _WINDOW), min(sent.end, root.i + _WINDOW)
+        for token in root.doc[low:high]:
+            if token.lower_ in ("reportedly", "allegedly", "unconfirmed"):
+                return token.lower_
+    return None
+
+
+def _negated(measure_token: Token) -> bool:
+    return bool(_children(measure_token, ("neg",)))
+
+
+def _innermost_attribution(
+    start: int, end: int, attributions: Sequence[Attribution]
+) -> Attribution | None:
+    containing = [a for a in attributions if a.content.start <= start and end <= a.content.end]
+    if not containing:
+        return None
+    return min(containing, key=lambda a: a.content.end - a.content.start)
+
+
+def _span(doc: Doc, base: int, start_i: int, end_i: int) -> Span:
+    start = doc[start_i].idx
+    end = doc[end_i - 1].idx + len(doc[end_i - 1])
+    return Span(start=base + start, end=base + end, text=doc.text[start:end])
+
+
+def _figure_of(
+    doc: Doc,
+    match: QuantityMatch,
+    base: int,
+    attributions: Sequence[Attribution],
+    default_source: str,
+) -> Figure | None:
+    chars = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if chars is None or len(chars) == 0:
+        return None
+    parsed = doc.has_annotation("DEP")
+    first, last = chars[0], chars[-1]
+    root = chars.root if parsed else last
+    span_tokens = range(chars.start, chars.end)
+    zero = match.quantity.hedge == "none"
+
+    counted: Token | None = None
+    if (
+        parsed
+        and root.head.i not in span_tokens
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod")
+    ):
+        counted = root.head
+    link: _Link | None = None
+    if parsed:
+        link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
+        if link is None and root.pos_ in ("NOUN", "PRON", "NUM") and counted is None:
+            link = _link_from_head(root)
+    if link is None and not (zero and parsed):
+        link = _link_by_window(first, last, allow_verbs=not zero)
+    if link is None:
+        return None
+
+    population = _population(span_tokens, root, counted) if parsed else None
+    if population is None:
+        population = link.population
+    measure_token = link.measure_tokens[-1]
+    negated = zero or _negated(measure_token)
+    modality = _modality(measure_token, root) if parsed else None
+
+    q = match.quantity
+    span = Span(start=base + match.start, end=base + match.end, text=match.text)
+    measure_span = _span(doc, base, link.measure_tokens[0].i, link.measure_tokens[-1].i + 1)
+    population_span = None
+    if population is not None:
+        population_span = _span(doc, base, *_population_phrase(population, span_tokens))
+    attribution = _innermost_attribution(span.start, span.end, attributions)
+    return Figure(
+        id=record_id("figure", span.start, span.end, span.text),
+        span=span,
+        low=q.low,
+        high=q.high,
+        low_inclusive=q.low_inclusive,
+        high_inclusive=q.high_inclusive,
+        approximate=q.approximate,
+        vague=q.vague,
+        hedge=q.hedge,
+        conservative=q.conservative,
+        measure=link.measure,
+        measure_span=measure_span,
+        population=population_span.text if population_span is not None else None,
+        population_span=population_span,
+        negated=negated,
+        modality=modality,
+        attribution_id=attribution.id if attribution is not None else None,
+        source_name=attribution.source_name if attribution is not None else default_source,
+    )
+
+
+def find_figures(
+    doc: Doc,
+    *,
+    base: int = 0,
+    attributions: Sequence[Attribution] = (),
+    default_source: str = "",
+) -> list[Figure]:
+    """The casualty figures in `doc`, one parsed segment whose text starts at `base`.
+
+    Offsets in the figures are `base` + offsets in `doc.text`, so they point into the
+    document text. A figure inside an attribution's content takes that attribution's id and
+    source; the innermost one where several nest. Others belong to `default_source`.
+    """
+    figures: list[Figure] = []
+    for match in find_quantities(doc.text):
+        figure = _figure_of(doc, match, base, attributions, default_source)
+        if figure is not None:
+            figures.append(figure)
+    return figures

@@ -1,0 +1,649 @@
+"""Counts as written ("more than 200", "dozens", "200 to 300") parsed into intervals with a hedge.
+
+Pure text: no spaCy. `parse_quantity` reads one expression; `find_quantities` finds the
+count-like expressions in a text and leaves out years, dates, times, money, percentages,
+ages, measurements, ordinals, codes and phone numbers.
+
+Conventions (an interval over the count; None is an open end):
+
+- exact "five" -> [5, 5]; "a dozen", "two dozen", "a couple hundred" are round, so approximate.
+- "more than/over/above N" -> (N, None); "at least/no fewer than N", "N or more", "N-plus" ->
+  [N, None]; "up to/as many as N" (hedge up_to) and "at most/no more than N", "N or fewer"
+  (hedge at_most) -> [None, N]; "fewer than/less than/under N" -> [None, N).
+- "about/around/roughly/some/an estimated/approximately N", "N or so", "N-odd" -> [N, N]
+  approximate; "nearly/almost/close to N" likewise, hedge nearly (the count is below N).
+- ranges "200 to 300", "between 10 and 15", "10-15", "two or three" -> [low, high].
+- vague words are ranges flagged vague, with `conservative` holding the most conservative
+  reading conflict-event coders use (ACLED: tens = 10, dozens = 12, hundreds = 100,
+  thousands = 1000): dozens [24, 99] (12), tens [20, 99] (10), scores [40, 199] (40), hundreds
+  [200, 999] (100), thousands [2000, 9999] (1000), "tens of thousands" [20000, 99000] (10000),
+  a few [2, 5] (2), several [3, 9] (3), a handful [2, 5] (2); "several hundred" [300, 900] (300).
+- "no one", "none", "nobody", "no <noun>", "zero", "not a single" -> [0, 0], hedge none.
+- `conservative` is the lowest count the words support: the exact value, the lower bound of a
+  range or of "more than"; None where only an upper bound is given ("up to 40").
+
+Counts are whole numbers: a decimal without a scale word ("2.5") or a number of more than
+15 digits is not a count. Work is linear in the text: each expression is at most a few
+tokens long.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import msgspec
+
+__all__ = ["Quantity", "QuantityMatch", "find_quantities", "parse_quantity"]
+
+
+class Quantity(msgspec.Struct, frozen=True, kw_only=True):
+    """A count as an interval: None is an open end; `hedge` names the wording's kind."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    vague: bool = False
+    hedge: str = "exact"
+    conservative: float | None = None
+
+
+class QuantityMatch(msgspec.Struct, frozen=True, kw_only=True):
+    """A count-like expression found in a text, with its character offsets."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    is_digits: bool
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Value:
+    """A parsed number before hedging: [low, high], with the conservative reading."""
+
+    low: float
+    high: float
+    conservative: float
+    approximate: bool = False
+    vague: bool = False
+    scaled: bool = False
+
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+|[^\sA-Za-z\d]")
+_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)")
+MAX_DIGITS = 15
+_SUFFIX_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Plural round words: (low, high, conservative reading) of the count they stand for.
+_PLURALS = {
+    "tens": (20.0, 99.0, 10.0),
+    "dozens": (24.0, 99.0, 12.0),
+    "scores": (40.0, 199.0, 40.0),
+    "hundreds": (200.0, 999.0, 100.0),
+    "thousands": (2000.0, 9999.0, 1000.0),
+    "millions": (2e6, 9.999e6, 1e6),
+}
+_PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6}
+# "a few", "several": (low, high) multipliers of what follows (1 when nothing does).
+_FEW_WORDS = {("a", "few"): (2.0, 5.0), ("several",): (3.0, 9.0), ("a", "handful"): (2.0, 5.0)}
+
+# Hedge phrases, longest first where one is a prefix of another.
+_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"),
+    (("not", "fewer", "than"), "at_least"),
+    (("not", "less", "than"), "at_least"),
+    (("no", "more", "than"), "at_most"),
+    (("not", "more", "than"), "at_most"),
+    (("in", "excess", "of"), "more_than"),
+    (("upwards", "of"), "more_than"),
+    (("upward", "of"), "more_than"),
+    (("more", "than"), "more_than"),
+    (("greater", "than"), "more_than"),
+    (("over",), "more_than"),
+    (("above",), "more_than"),
+    (("exceeding",), "more_than"),
+    (("at", "least"), "at_least"),
+    (("a", "minimum", "of"), "at_least"),
+    (("as", "many", "as"), "up_to"),
+    (("as", "much", "as"), "up_to"),
+    (("up", "to"), "up_to"),
+    (("at", "most"), "at_most"),
+    (("a", "maximum", "of"), "at_most"),
+    (("fewer", "than"), "fewer_than"),
+    (("less", "than"), "fewer_than"),
+    (("under",), "fewer_than"),
+    (("below",), "fewer_than"),
+    (("an", "estimated"), "about"),
+    (("estimated",), "about"),
+    (("about",), "about"),
+    (("around",), "about"),
+    (("roughly",), "about"),
+    (("approximately",), "about"),
+    (("approx",), "about"),
+    (("some",), "about"),
+    (("circa",), "about"),
+    (("~",), "about"),
+    (("nearly",), "nearly"),
+    (("almost",), "nearly"),
+    (("close", "to"), "nearly"),
+    (("a", "total", "of"), "exact"),
+    (("only",), "exact"),
+)
+# Words that may stand before a hedge without changing it: "well over", "just under".
+_HEDGE_INTENSIFIERS = frozenset({"just", "well", "slightly", "far", "much", "a", "little"})
+_NONE_WORDS = {("no", "one"), ("not", "a", "single"), ("not", "one")}
+_NONE_SINGLE = frozenset({"none", "nobody", "zero", "noone"})
+# "no" is a zero count only before a noun-like word; these follow "no" in other senses.
+_NOT_AFTER_NO = frozenset(
+    {"longer", "matter", "doubt", "way", "sooner", "less", "more", "fewer", "further", "one",
+     "such", "later", "immediate", "clear", "need", "choice", "reason", "comment", "idea",
+     "sign", "signs", "evidence", "word", "details", "indication", "the", "a", "an"}
+)  # fmt: skip
+_RANGE_SEPARATORS = frozenset({"to", "-", "–", "—", "or"})
+
+_CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥", "₹", "₽", "₦"})
+_CURRENCY_WORDS = frozenset(
+    {"dollars", "dollar", "euros", "euro", "pounds", "pound", "yuan", "rupees", "rubles",
+     "roubles", "usd", "eur", "gbp", "cents", "francs", "shekels", "dinars", "naira", "yen",
+     "rs", "dirhams", "riyals", "lira", "pesos", "afghanis", "hryvnia", "bucks"}
+)  # fmt: skip
+_PERCENT_WORDS = frozenset({"%", "percent", "per", "percentage", "pc", "pct", "‰"})
+_UNIT_WORDS = frozenset(
+    {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour",
+     "hours", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "decade",
+     "decades", "century", "centuries", "km", "kms", "kilometres", "kilometers", "kilometre",
+     "kilometer", "mile", "miles", "metre", "metres", "meter", "meters", "feet", "foot", "ft",
+     "inch", "inches", "cm", "mm", "kg", "kilograms", "kilos", "grams", "g", "tonnes", "tons",
+     "ton", "tonne", "lbs", "lb", "acres", "hectares", "square", "sq", "degrees", "mph", "kph",
+     "times", "gmt", "utc", "am", "pm", "litres", "liters", "barrels", "bpd", "megawatts",
+     "mw", "kilowatts", "calibre", "caliber", "storey", "storeys", "floors", "votes",
+     "seats", "points", "goals", "runs", "wickets", "pages", "words", "euros", "st", "nd",
+     "rd", "th", "bc", "ad", "ce", "o", "sqm"}
+)  # fmt: skip
+_BEFORE_CODES = frozenset(
+    {"no", "number", "#", "page", "pages", "flight", "route", "article", "chapter", "section",
+     "resolution", "room", "highway", "level", "phase", "version", "paragraph", "item", "seat",
+     "gate", "platform", "aged", "age", "ages", "covid", "unit", "brigade",
+     "battalion", "division", "corps", "regiment", "squadron", "district", "precinct",
+     "ward", "zone", "sector", "block", "building", "apartment", "suite", "box", "po",
+     "code", "tel", "phone", "fax", "ext", "id", "grade", "class", "channel", "episode",
+     "season", "vol", "volume", "issue", "part", "step", "act", "law", "bill", "decree",
+     "order", "amendment", "hr", "interstate", "year", "years"}
+)  # fmt: skip
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+# These month names are also everyday words; they count as months only when capitalised.
+_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sept", "aug", "oct"})
+_FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "half", "fifth", "fifths"})
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        first = word[0]
+        tokens.append(
+            _Token(
+                text=word,
+                lower=word.lower(),
+                start=match.start(),
+                end=match.end(),
+                is_digits=first.isdigit(),
+                is_word=first.isalpha(),
+            )
+        )
+    return tokens
+
+
+def _words_at(tokens: list[_Token], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    return all(tokens[i + k].lower == w for k, w in enumerate(words))
+
+
+def _lower_at(tokens: list[_Token], i: int) -> str:
+    return tokens[i].lower if 0 <= i < len(tokens) else ""
+
+
+def _adjacent(tokens: list[_Token], i: int) -> bool:
+    """True when token i touches token i-1 (no space between them)."""
+    return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
+
+
+def _parse_digits(token: _Token) -> float | None:
+    match = _DIGITS_RE.fullmatch(token.text)
+    if match is None:
+        return None
+    whole, fraction, suffix = match.groups()
+    digits = whole.replace(",", "")
+    if len(digits) > MAX_DIGITS:
+        return None
+    scale = _SUFFIX_SCALES.get(suffix.lower())
+    if scale is None:
+        return None
+    if len(digits) > 1 and digits.startswith("0") and not fraction:
+        return None  # "0143": a code or a phone group, never a count
+    raw = float(digits + (fraction or "")) * scale
+    rounded = float(round(raw))
+    # "1.15 million" is 1150000, not the float product's 1149999.9999999998.
+    return rounded if abs(raw - rounded) <= 1e-9 * max(1.0, raw) else raw
+
+
+def _parse_number_words(tokens: list[_Token], i: int) -> tuple[float, int] | None:
+    """'three hundred and twenty-five', 'a thousand': the value and the index after it."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    last = ""  # kind of the last word: unit, tens, scale
+    j = i
+    while j < len(tokens):
+        word = tokens[j].lower
+        if word in ("a", "an") and not seen and _lower_at(tokens, j + 1) in _SCALES:
+            current, seen, last, j = 1.0, True, "unit", j + 1
+            continue
+        if word in _UNITS and last != "unit" and not (last == "tens" and _UNITS[word] > 9):
+            current += _UNITS[word]
+            seen, last, j = True, "unit", j + 1
+            continue
+        if word in _TENS and last not in ("unit", "tens"):
+            current += _TENS[word]
+            seen, last, j = True, "tens", j + 1
+            if (
+                j + 1 < len(tokens)
+                and tokens[j].text == "-"
+                and _adjacent(tokens, j)
+                and tokens[j + 1].lower in _UNITS
+                and _adjacent(tokens, j + 1)
+            ):
+                j += 1  # the hyphen of "twenty-five"
+            continue
+        if word == "hundred" and seen and last != "scale":
+            current = (current or 1.0) * 100
+            last, j = "scale", j + 1
+            continue
+        if word in _SCALES and word != "hundred" and seen:
+            total += (current or 1.0) * _SCALES[word]
+            current, last, j = 0.0, "scale", j + 1
+            continue
+        if word == "and" and last == "scale" and seen:
+            following = _lower_at(tokens, j + 1)
+            if following in _UNITS or following in _TENS:
+                j += 1
+                last = ""
+                continue
+        break
+    if not seen:
+        return None
+    return total + current, j
+
+
+def _scale_after(tokens: list[_Token], j: int) -> tuple[float, int]:
+    """The product of the scale words ('million', 'hundred thousand') from j, and where it ends."""
+    scale = 1.0
+    while j < len(tokens) and tokens[j].lower in _SCALES:
+        scale *= _SCALES[tokens[j].lower]
+        j += 1
+    return scale, j
+
+
+def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
+    """One number (no hedge, no range) at token i."""
+    if i >= len(tokens):
+        return None
+    token = tokens[i]
+    word = token.lower
+
+    if word in _PLURALS:
+        low, high, conservative = _PLURALS[word]
+        j = i + 1
+        # "tens of thousands", "hundreds of thousands": the plural scales the next one.
+        if _lower_at(tokens, j) == "of" and _lower_at(tokens, j + 1) in _PLURAL_SCALES:
+            scale = _PLURAL_SCALES[tokens[j + 1].lower]
+            if scale > high:
+                return _Value(low * scale, high * scale, conservative * scale, vague=True), j + 2
+        return _Value(low, high, conservative, vague=True), j
+
+    for words, (low_k, high_k) in _FEW_WORDS.items():
+        if _words_at(tokens, i, words):
+            j = i + len(words)
+            if _lower_at(tokens, j) == "dozen":
+                return _Value(low_k * 12, high_k * 12, low_k * 12, vague=True), j + 1
+            scale, j = _scale_after(tokens, j)
+            return _Value(low_k * scale, high_k * scale, low_k * scale, vague=True), j
+
+    if _words_at(tokens, i, ("a", "couple")):
+        j = i + 2
+        if _lower_at(tokens, j) == "of" and _lower_at(tokens, j + 1) in _SCALES:
+            j += 1
+        scale, j = _scale_after(tokens, j)
+        if _lower_at(tokens, j) == "dozen":
+            scale, j = 12.0, j + 1
+        return _Value(2 * scale, 2 * scale, 2 * scale, approximate=True), j
+
+    if _words_at(tokens, i, ("half", "a")) and _lower_at(tokens, i + 2) in ("dozen", *_SCALES):
+        unit = tokens[i + 2].lower
+        half = 6.0 if unit == "dozen" else 0.5 * _SCALES[unit]
+        return _Value(half, half, half, approximate=True, scaled=True), i + 3
+
+    value: float
+    if token.is_digits:
+        digits_value = _parse_digits(token)
+        if digits_value is None:
+            return None
+        value, j = digits_value, i + 1
+    else:
+        parsed = _parse_number_words(tokens, i)
+        if parsed is None:
+            if word in ("a", "an") and _lower_at(tokens, i + 1) == "dozen":
+                return _Value(12.0, 12.0, 12.0, approximate=True, scaled=True), i + 2
+            return None
+        value, j = parsed
+
+    # "1.2m", "three million": a scale word (or suffix) makes the figure a round one.
+    scaled = any(t.lower in _SCALES for t in tokens[i:j]) or (
+        token.is_digits and token.text[-1].isalpha()
+    )
+    scale, j = _scale_after(tokens, j)
+    scaled = scaled or scale != 1.0
+    value *= scale
+    approximate = False
+    if _lower_at(tokens, j) == "dozen":
+        value, j, approximate, scaled = value * 12, j + 1, True, True
+    elif _words_at(tokens, i, ("a",)) and scaled:
+        approximate = True  # "a hundred", "a thousand" are round figures
+    return _Value(value, value, value, approximate=approximate, scaled=scaled), j
+
+
+def _match_hedge(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+    j = i
+    # "well over", "just under": skip the intensifier when a hedge follows it.
+    while j < len(tokens) and j - i < 2 and tokens[j].lower in _HEDGE_INTENSIFIERS:
+        j += 1
+    for start in (j, i) if j != i else (i,):
+        for words, hedge in _HEDGES:
+            if _words_at(tokens, start, words):
+                return hedge, start + len(words)
+    return None
+
+
+def _parse_none(tokens: list[_Token], i: int) -> int | None:
+    """The index after a zero-count expression ('no one', 'none', 'no deaths'), if any."""
+    for words in _NONE_WORDS:
+        if _words_at(tokens, i, words):
+            return i + len(words)
+    word = _lower_at(tokens, i)
+    if word in _NONE_SINGLE:
+        return i + 1
+    if word == "no" and i + 1 < len(tokens):
+        following = tokens[i + 1]
+        if following.is_word and following.lower not in _NOT_AFTER_NO:
+            return i + 1
+    return None
+
+
+def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
+    """The longest count expression starting at token i, and the index after it."""
+    none_end = _parse_none(tokens, i)
+    if none_end is not None and _match_hedge(tokens, i) is None:
+        return Quantity(low=0.0, high=0.0, hedge="none", conservative=0.0), none_end
+
+    hedge = "exact"
+    j = i
+    between = False
+    matched = _match_hedge(tokens, i)
+    if matched is not None:
+        hedge, j = matched
+    elif _lower_at(tokens, i) in ("between", "from"):
+        between, j = True, i + 1
+        if (inner := _match_hedge(tokens, j)) is not None and inner[0] in ("about", "nearly"):
+            hedge, j = inner
+
+    parsed = _parse_value(tokens, j)
+    if parsed is None:
+        return None
+    first, j = parsed
+    second: _Value | None = None
+
+    separator = _lower_at(tokens, j)
+    wanted = {"between": "and", "from": "to"}.get(tokens[i].lower) if between else None
+    if (wanted and separator == wanted) or (not wanted and separator in _RANGE_SEPARATORS):
+        k = j + 1
+        if (inner := _match_hedge(tokens, k)) is not None and inner[0] in ("about", "nearly"):
+            k = inner[1]
+        parsed_second = _parse_value(tokens, k)
+        if parsed_second is not None:
+            candidate, k_end = parsed_second
+            if candidate.scaled and not first.scaled and first.high < candidate.low:
+                # "1 to 2 million": the scale word belongs to both ends.
+                factor = candidate.low / _unscaled(tokens, k, k_end, candidate)
+                if first.high * factor < candidate.low:
+                    first = _Value(
+                        first.low * factor, first.high * factor, first.conservative * factor,
+                        first.approximate, first.vague, True,
+                    )  # fmt: skip
+            if candidate.low > first.high:
+                second, j = candidate, k_end
+            elif separator in ("-", "–", "—") and tokens[j - 1].is_digits:
+                return None  # "3-1", "2-0": a score or a code, not a count
+    if between and second is None:
+        return None
+
+    if second is None and hedge in ("exact", "about"):
+        # Postfix hedges: "100 or more", "100 or so", "100-odd", "100-plus", "100+".
+        following = (_lower_at(tokens, j), _lower_at(tokens, j + 1))
+        if following in (("or", "more"), ("and", "more"), ("or", "above")):
+            hedge, j = "at_least", j + 2
+        elif following in (("or", "fewer"), ("or", "less")):
+            hedge, j = "at_most", j + 2
+        elif following == ("or", "so"):
+            hedge, j = "about", j + 2
+        elif following == ("more", "or") and _lower_at(tokens, j + 2) == "less":
+            hedge, j = "about", j + 3
+        elif following[0] == "-" and following[1] in ("odd", "plus") and _adjacent(tokens, j):
+            hedge, j = ("about" if following[1] == "odd" else "at_least"), j + 2
+        elif following[0] == "+" and _adjacent(tokens, j):
+            hedge, j = "at_least", j + 1
+    return _to_quantity(hedge, first, second), j
+
+
+def _unscaled(tokens: list[_Token], k: int, k_end: int, value: _Value) -> float:
+    """The value of the number at k without its trailing scale words ('2' of '2 million')."""
+    end = k_end
+    while end > k + 1 and tokens[end - 1].lower in _SCALES:
+        end -= 1
+    parsed = _parse_value(tokens[:end], k)
+    if parsed is None or parsed[0].low == 0:
+        return value.low
+    return parsed[0].low
+
+
+def _to_quantity(hedge: str, first: _Value, second: _Value | None) -> Quantity:
+    approximate = first.approximate or hedge in ("about", "nearly")
+    vague = first.vague
+    if second is not None:
+        return Quantity(
+            low=first.low,
+            high=second.high,
+            approximate=approximate or second.approximate,
+            vague=vague or second.vague,
+            hedge="range",
+            conservative=first.conservative,
+        )
+    if hedge == "more_than":
+        return Quantity(
+            low=first.low, high=None, low_inclusive=False, approximate=first.approximate,
+            vague=vague, hedge=hedge, conservative=first.conservative,
+        )  # fmt: skip
+    if hedge == "at_least":
+        return Quantity(
+            low=first.low, high=None, approximate=first.approximate, vague=vague, hedge=hedge,
+            conservative=first.conservative,
+        )  # fmt: skip
+    if hedge in ("up_to", "at_most"):
+        return Quantity(
+            low=None, high=first.high, approximate=first.approximate, vague=vague, hedge=hedge
+        )
+    if hedge == "fewer_than":
+        return Quantity(
+            low=None, high=first.low, high_inclusive=False, approximate=first.approximate,
+            vague=vague, hedge=hedge,
+        )  # fmt: skip
+    if hedge == "exact" and vague:
+        hedge = "vague"
+    return Quantity(
+        low=first.low,
+        high=first.high,
+        approximate=approximate,
+        vague=vague,
+        hedge=hedge,
+        conservative=first.conservative,
+    )
+
+
+def _is_whole(quantity: Quantity) -> bool:
+    return all(b is None or b == int(b) for b in (quantity.low, quantity.high))
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The count `text` states as a whole ("more than 200", "dozens"), or None if it is none."""
+    tokens = _tokenize(text)
+    while tokens and tokens[-1].text in (".", ",", ";", ":", "!", "?"):
+        tokens.pop()
+    if not tokens:
+        return None
+    found = _quantity_at(tokens, 0)
+    if found is None:
+        return None
+    quantity, end = found
+    if end != len(tokens) or not _is_whole(quantity):
+        return None
+    return quantity
+
+
+def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Quantity) -> bool:
+    """False for numbers that are not counts: years, dates, times, money, ages, units, codes."""
+    first, last = tokens[i], tokens[j - 1]
+    before = _lower_at(tokens, i - 1)
+    before2 = _lower_at(tokens, i - 2)
+    after = _lower_at(tokens, j)
+    after2 = _lower_at(tokens, j + 1)
+
+    if not _is_whole(quantity):
+        return False
+    if before in _CURRENCY_SYMBOLS or before in _CURRENCY_WORDS:
+        return False
+    if after in _CURRENCY_WORDS or after in _PERCENT_WORDS or after in _UNIT_WORDS:
+        return False
+    if after in ("-", "–") and _adjacent(tokens, j) and after2 in _UNIT_WORDS | _FRACTION_WORDS:
+        return False  # "32-year-old", "two-thirds"
+    if after == "of" and first.lower == "one" and j == i + 1:
+        return False  # "one of the", a member of a group, not a count
+    if first.is_digits and (
+        before in _BEFORE_CODES or (before == "." and before2 in _BEFORE_CODES)
+    ):
+        return False  # "No. 10", "Flight 17", "aged 32"
+    if (after, after2) in (("a", "."), ("p", ".")):
+        return False  # "10 a.m."
+    if _is_phone_number(tokens, i, j):
+        return False
+    if _is_month(tokens, i - 1) or (before == "." and _is_month(tokens, i - 2)):
+        return False
+    if _is_month(tokens, j) or (after == "of" and _is_month(tokens, j + 1)):
+        return False
+    if first.is_digits and _adjacent(tokens, i):
+        previous = tokens[i - 1]
+        if previous.is_word or previous.text in "/:.#+-_" or previous.is_digits:
+            return False  # "MH17", "F-16", "7/2", "+44"
+    if last.is_digits and j < len(tokens) and _adjacent(tokens, j):
+        nxt = tokens[j]
+        if nxt.text in "/:.-_" and j + 1 < len(tokens) and tokens[j + 1].is_digits:
+            return False  # "10:30", "2/3", phone groups
+        if nxt.is_word:
+            return False
+    if first.is_digits and before.isdigit() and not _adjacent(tokens, i):
+        return False  # "202 555 0143": a run of digit groups
+    if after.isdigit() and not _adjacent(tokens, j):
+        return False
+    if before == "(" and after == ")" and _lower_at(tokens, j + 1).isdigit():
+        return False  # "(202) 555-0143"
+    if before == ")" and before2.isdigit():
+        return False
+    if quantity.hedge in ("exact", "range") and _all_years(tokens[i:j]):
+        return False  # "in 2018", "from 2011 to 2015"; "more than 2000" stays a count
+    if first.lower in ("a", "an") and before in ("per",):
+        return False
+    return before not in ("a.m", "p.m")
+
+
+def _all_years(tokens: list[_Token]) -> bool:
+    numbers = [t for t in tokens if t.is_digits]
+    return bool(numbers) and all(
+        re.fullmatch(r"\d{4}", t.text) is not None and 1000 <= int(t.text) <= 2100 for t in numbers
+    )
+
+
+def _is_phone_number(tokens: list[_Token], i: int, j: int) -> bool:
+    """'555-1234': three digits, a hyphen, four digits."""
+    texts = [t.text for t in tokens[i:j]]
+    return (
+        len(texts) == 3
+        and texts[1] == "-"
+        and re.fullmatch(r"\d{3}", texts[0]) is not None
+        and re.fullmatch(r"\d{4}", texts[2]) is not None
+    )
+
+
+def _is_month(tokens: list[_Token], i: int) -> bool:
+    if not 0 <= i < len(tokens):
+        return False
+    token = tokens[i]
+    if token.lower not in _MONTHS:
+        return False
+    return token.lower not in _AMBIGUOUS_MONTHS or token.text[0].isupper()
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every count-like expression in `text`, left to right, without overlaps."""
+    tokens = _tokenize(text)
+    matches: list[QuantityMatch] = []
+    i = 0
+    while i < len(tokens):
+        found = _quantity_at(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        quantity, j = found
+        if _is_count_context(tokens, i, j, quantity):
+            start, end = tokens[i].start, tokens[j - 1].end
+            matches.append(
+                QuantityMatch(start=start, end=end, text=text[start:end], quantity=quantity)
+            )
+        i = max(j, i + 1)
+    return matches
