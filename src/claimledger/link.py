@@ -26,13 +26,15 @@ class LinkOptions(msgspec.Struct, frozen=True, kw_only=True):
     window_days: int = 7
     threshold: float = 0.55
     min_text_similarity: float = 0.08
-    weights: dict[str, float] = {
-        "date": 0.25,
-        "place": 0.25,
-        "type": 0.15,
-        "actors": 0.1,
-        "text": 0.25,
-    }
+    weights: dict[str, float] = msgspec.field(
+        default_factory=lambda: {
+            "date": 0.25,
+            "place": 0.25,
+            "type": 0.15,
+            "actors": 0.1,
+            "text": 0.25,
+        }
+    )
 
 
 class _Profile(msgspec.Struct, kw_only=True):
