@@ -1,0 +1,473 @@
+"""Date mentions: absolute, partial and relative dates, resolved against the publication date.
+
+Relative dates are resolved only from the publication date, never from the machine's clock; the
+rule that produced each value is recorded so a reader can check or overturn it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from claimledger.model import DateMention, Span
+
+Granularity = Literal["day", "week", "month", "year"]
+
+UNRESOLVED = "unresolved-no-publication-date"
+MAX_EXPRESSION_CHARS = 200  # a date expression longer than this is prose, not a date
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """What a date expression means: ISO value (None when unresolvable), granularity, rule."""
+
+    value: str | None
+    granularity: Granularity
+    rule: str
+
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a couple of": 2, "couple of": 2,
+}  # fmt: skip
+
+# Month and weekday names must be capitalised when scanning prose ("may", "march" are words);
+# (?-i:...) switches case-sensitivity off for the first letter only.
+MONTH = (
+    r"(?P<month>(?-i:[JFMASOND])(?:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?"
+    r"|ug(?:ust)?|ep(?:t(?:ember)?)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?))\.?"
+)
+WEEKDAY_FULL = r"(?P<weekday>(?-i:[MTWFS])(?:on|ues|ednes|hurs|ri|atur|un)day)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+NUMBER = (
+    r"(?P<n>\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+TRAILING_NON_DIGIT = r"(?!\d)"
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    """The publication day from an ISO date or datetime; None when missing or malformed."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _weekday_number(name: str) -> int:
+    return WEEKDAYS[name[:3].lower()]
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _valid_day(month: int, day: int) -> bool:
+    return _safe_date(2000, month, day) is not None  # 2000 is a leap year: Feb 29 is valid
+
+
+def _day_value(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _partial_day(month: int, day: int, pub: dt.date | None) -> ResolvedDate | None:
+    """A day without a year: the most recent such day not after publication, else XXXX."""
+    if not _valid_day(month, day):
+        return None
+    if pub is None:
+        return ResolvedDate(f"XXXX-{month:02d}-{day:02d}", "day", "partial")
+    for year in range(pub.year, pub.year - 9, -1):  # Feb 29 may lie up to 8 years back
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate <= pub:
+            return ResolvedDate(_day_value(candidate), "day", "partial-year-from-publication")
+    return None
+
+
+def _partial_month(month: int, pub: dt.date | None, *, strictly_before: bool) -> ResolvedDate:
+    if pub is None:
+        return ResolvedDate(f"XXXX-{month:02d}", "month", "partial")
+    year = pub.year
+    if month > pub.month or (strictly_before and month == pub.month):
+        year -= 1
+    rule = "month-before-publication" if strictly_before else "partial-year-from-publication"
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month", rule)
+
+
+Handler = Callable[[re.Match[str], dt.date | None], ResolvedDate | None]
+
+
+def _iso_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    day = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return ResolvedDate(_day_value(day), "day", "absolute") if day else None
+
+
+def _iso_month(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return None
+    return ResolvedDate(f"{m['year']}-{month:02d}", "month", "absolute")
+
+
+def _full_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    day = _safe_date(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    return ResolvedDate(_day_value(day), "day", "absolute") if day else None
+
+
+def _month_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    return _partial_day(_month_number(m["month"]), int(m["day"]), pub)
+
+
+def _numeric_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    first, second, year = int(m["a"]), int(m["b"]), int(m["year"])
+    if len(m["year"]) == 2:
+        year += 2000 if year < 70 else 1900
+    if first > 12 and second <= 12:
+        day = _safe_date(year, second, first)
+    elif (second > 12 and first <= 12) or first == second:
+        day = _safe_date(year, first, second)
+    else:
+        # 02/07/2018 is 7 February in the US and 2 July elsewhere: refuse to pick.
+        if _safe_date(year, first, second) is None and _safe_date(year, second, first) is None:
+            return None
+        return ResolvedDate(None, "day", "ambiguous-day-month-order")
+    return ResolvedDate(_day_value(day), "day", "absolute") if day else None
+
+
+def _month_year(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    return ResolvedDate(f"{m['year']}-{_month_number(m['month']):02d}", "month", "absolute")
+
+
+def _year(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    return ResolvedDate(m["year"], "year", "absolute")
+
+
+def _bare_month(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    rel = (m["rel"] or "").lower()
+    month = _month_number(m["month"])
+    if rel == "next":
+        if pub is None:
+            return ResolvedDate(None, "month", UNRESOLVED)
+        year = pub.year + (1 if month <= pub.month else 0)
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", "month-after-publication")
+    if rel == "this" and pub is not None:
+        return ResolvedDate(f"{pub.year:04d}-{month:02d}", "month", "month-in-publication-year")
+    if rel == "last" and pub is None:
+        return ResolvedDate(None, "month", UNRESOLVED)
+    return _partial_month(month, pub, strictly_before=rel == "last")
+
+
+def _weekday(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    rel = (m["rel"] or "").lower().split()
+    if pub is None:
+        return ResolvedDate(None, "day", UNRESOLVED)
+    target = _weekday_number(m["weekday"])
+    back = (pub.weekday() - target) % 7
+    if rel and rel[-1] in ("next", "coming"):
+        ahead = (target - pub.weekday()) % 7 or 7
+        day = pub + dt.timedelta(days=ahead)
+        return ResolvedDate(_day_value(day), "day", "weekday-after-publication")
+    if (rel and rel[0] == "last") or rel == ["this", "past"]:
+        day = pub - dt.timedelta(days=back or 7)
+        return ResolvedDate(_day_value(day), "day", "weekday-before-publication")
+    if back == 0:
+        # "On Wednesday" in a Wednesday article is, in news convention, the same day.
+        return ResolvedDate(_day_value(pub), "day", "weekday-publication-day")
+    day = pub - dt.timedelta(days=back)
+    return ResolvedDate(_day_value(day), "day", "weekday-before-publication")
+
+
+DAY_WORD_OFFSETS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _day_word(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    if pub is None:
+        return ResolvedDate(None, "day", UNRESOLVED)
+    word = " ".join(m["word"].lower().split())
+    offset = DAY_WORD_OFFSETS[word]
+    rule = "publication-day" if offset == 0 else "relative-days"
+    return ResolvedDate(_day_value(pub + dt.timedelta(days=offset)), "day", rule)
+
+
+def _unit(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def _shifted(pub: dt.date, unit: str, delta: int) -> ResolvedDate:
+    """The day, week, month or year `delta` units from publication, at that unit's grain."""
+    if unit == "day":
+        day = pub + dt.timedelta(days=delta)
+        return ResolvedDate(_day_value(day), "day", "relative-days")
+    if unit == "week":
+        monday = _monday(pub + dt.timedelta(weeks=delta))
+        return ResolvedDate(_day_value(monday), "week", "relative-weeks")
+    if unit == "month":
+        year, month = _shift_months(pub.year, pub.month, delta)
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", "relative-months")
+    return ResolvedDate(f"{pub.year + delta:04d}", "year", "relative-years")
+
+
+UNIT_GRANULARITY: dict[str, Granularity] = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+}
+
+
+def _granularity(unit: str) -> Granularity:
+    return UNIT_GRANULARITY.get(unit, "year")
+
+
+def _ago(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    unit = _unit(m["unit"])
+    if pub is None:
+        return ResolvedDate(None, _granularity(unit), UNRESOLVED)
+    return _shifted(pub, unit, -_count(m["n"]))
+
+
+def _relative_period(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    unit = _unit(m["unit"])
+    if pub is None:
+        return ResolvedDate(None, _granularity(unit), UNRESOLVED)
+    delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+    return _shifted(pub, unit, delta[m["rel"].lower().split()[-1]])
+
+
+PATTERNS: tuple[tuple[str, Handler], ...] = (
+    (rf"{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d){TRAILING_NON_DIGIT}", _iso_day),
+    (
+        rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}{TRAILING_NON_DIGIT}",
+        _full_day,
+    ),
+    (
+        rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}",
+        _full_day,
+    ),
+    (
+        r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d|\d\d)" + TRAILING_NON_DIGIT,
+        _numeric_day,
+    ),
+    (rf"{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}", _month_year),
+    (rf"{YEAR}-(?P<m>[01]\d){TRAILING_NON_DIGIT}(?!-)", _iso_month),
+    (rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{TRAILING_NON_DIGIT}", _month_day),
+    (rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", _month_day),
+    (rf"(?P<word>the day (?:before yesterday|after tomorrow)|yesterday|today|tonight|tomorrow"
+     rf"|last night|this (?:morning|afternoon|evening)){PART_OF_DAY}\b", _day_word),
+    (rf"{NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago),
+    (r"(?:(?:earlier|later|early|late|mid)[\s-]+)?"
+     r"(?P<rel>last|this|next|the coming|the previous|this past|this coming)\s+"
+     r"(?P<unit>week|month|year)\b", _relative_period),
+    (rf"(?:(?P<rel>last|this past|this coming|next|this|on)\s+)?{WEEKDAY_FULL}{PART_OF_DAY}\b",
+     _weekday),
+    (rf"(?:(?P<rel>last|next|this|in|since|by|until|from|during|early|late|mid)[\s-]+){MONTH}"
+     r"(?!\w)", _bare_month),
+    (rf"(?:in|since|by|until|during|of|early|late|mid)[\s-]+{YEAR}{TRAILING_NON_DIGIT}", _year),
+)  # fmt: skip
+
+# Whole-expression forms accept bare months and years ("February", "2017"): the caller says it
+# is a date expression; the scanner demands a preposition before them.
+EXPRESSION_ONLY: tuple[tuple[str, Handler], ...] = (
+    (rf"(?:(?P<rel>last|next|this)\s+)?{MONTH}", _bare_month),
+    (rf"(?:the\s+year\s+)?{YEAR}", _year),
+)
+
+LEADING_WORDS = re.compile(
+    r"^(?:(?:on|in|at|by|since|until|till|from|during|of|the|just|as|early|late|mid|earlier"
+    r"|later|around|about|before|after|as of)[\s-]+)+",
+    re.IGNORECASE,
+)
+OFFSET = re.compile(
+    rf"^{NUMBER}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|later than|earlier than)\s+"
+    r"(?P<rest>.+)$",
+    re.IGNORECASE | re.DOTALL,
+)
+EARLIER_LATER = re.compile(
+    r"^(?:earlier|later|early|late|mid)[\s-]+(?:this|last|next)\s+(?:week|month|year)$",
+    re.IGNORECASE,
+)
+
+SCAN_PATTERNS = tuple(
+    (re.compile(rf"(?<![\w-]){pattern}", re.IGNORECASE), handler) for pattern, handler in PATTERNS
+)
+FULL_PATTERNS = tuple(
+    (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PATTERNS + EXPRESSION_ONLY
+)
+
+
+def _clean_expression(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:()[]\"'“”‘’")
+    stripped = LEADING_WORDS.sub("", text)
+    return stripped or text
+
+
+def apply_offset(anchor: ResolvedDate, count: int, unit: str, direction: int) -> ResolvedDate:
+    """`count` days/weeks after (direction 1) or before (-1) an anchor date."""
+    if anchor.value is None or anchor.value.startswith("X") or anchor.granularity != "day":
+        return ResolvedDate(None, "day", "anchored-offset-unresolved")
+    days = count * (7 if unit == "week" else 1) * direction
+    day = dt.date.fromisoformat(anchor.value) + dt.timedelta(days=days)
+    return ResolvedDate(_day_value(day), "day", "anchored-offset")
+
+
+def resolve_date(text: str, published: str | None) -> ResolvedDate | None:
+    """Resolve one date expression against the publication date; None when it is no date.
+
+    Pure: the result depends only on `text` and `published`, never on the machine's clock.
+    """
+    if not text or len(text) > MAX_EXPRESSION_CHARS:
+        return None
+    pub = parse_published(published)
+    raw = " ".join(text.split()).strip(" ,.;:()[]\"'“”‘’")
+    offset = OFFSET.match(raw)
+    if offset:
+        anchor = resolve_date(offset["rest"], published)
+        if anchor is None:
+            return None
+        direction = 1 if offset["dir"].lower().startswith(("after", "later")) else -1
+        return apply_offset(anchor, _count(offset["n"]), _unit(offset["unit"]), direction)
+    if EARLIER_LATER.match(raw):
+        # "earlier this month": the period is known, the day within it is not.
+        raw = re.sub(r"^(?:earlier|later|early|late|mid)[\s-]+", "", raw, flags=re.IGNORECASE)
+    for candidate in (raw, _clean_expression(raw)):
+        for pattern, handler in FULL_PATTERNS:
+            match = pattern.fullmatch(candidate)
+            if match:
+                return handler(match, pub)
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    date: ResolvedDate
+
+
+def _scan(text: str, pub: str | None) -> Iterator[_Found]:
+    pub_date = parse_published(pub)
+    for pattern, handler in SCAN_PATTERNS:
+        for match in pattern.finditer(text):
+            resolved = handler(match, pub_date)
+            if resolved is not None:
+                start, end = _trim(text, match.start(), match.end())
+                yield _Found(start, end, resolved)
+
+
+LEADING_PREPOSITIONS = re.compile(
+    r"(?:(?:on|in|since|by|until|from|during|of|the|just)\s+)+", re.IGNORECASE
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading preposition ("on", "in") from a span: the date is what follows it."""
+    piece = text[start:end]
+    lead = re.match(
+        r"(?:(?:on|in|since|by|until|from|during|of|the|just)\s+)+", piece, re.IGNORECASE
+    )
+    if lead and lead.end() < len(piece):
+        start += lead.end()
+    return start, end
+
+
+def _non_overlapping(found: list[_Found]) -> list[_Found]:
+    """Longest spans first; a span overlapping a kept one is dropped."""
+    kept: list[_Found] = []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(item.end <= k.start or item.start >= k.end for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+ANCHORED = re.compile(
+    rf"(?<![\w-]){NUMBER}\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b", re.IGNORECASE
+)
+ANCHOR_REACH = 160  # characters between "two days after" and its anchor date
+
+
+def _anchored(text: str, found: list[_Found], sentence_ends: list[int]) -> list[_Found]:
+    """ "two days after X ... on Feb. 19": the anchor is the next date in the same sentence."""
+    out: list[_Found] = []
+    for match in ANCHORED.finditer(text):
+        limit = min([e for e in sentence_ends if e > match.end()] + [len(text)])
+        limit = min(limit, match.end() + ANCHOR_REACH)
+        anchors = [f for f in found if match.end() <= f.start and f.end <= limit]
+        if not anchors:
+            continue
+        anchor = min(anchors, key=lambda f: f.start)
+        direction = 1 if match["dir"].lower() == "after" else -1
+        resolved = apply_offset(anchor.date, _count(match["n"]), _unit(match["unit"]), direction)
+        out.append(_Found(match.start(), anchor.end, resolved))
+    return out
+
+
+def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list[DateMention]:
+    """Date mentions in one segment's Doc; spans are offsets into the document (base + offset).
+
+    Own patterns come first (they know partial and relative forms); spaCy DATE entities add the
+    forms the patterns miss when the entity text resolves on its own. Anchored offsets ("two days
+    after ... Feb. 19") are added on top of, not instead of, their anchor's own mention.
+    """
+    text = doc.text
+    found = list(_scan(text, published))
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None:
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            found.append(_Found(start, end, resolved))
+    kept = _non_overlapping(found)
+    try:
+        sentence_ends = [s.end_char for s in doc.sents]
+    except ValueError:  # a Doc without sentence boundaries: the reach limit alone applies
+        sentence_ends = []
+    kept += _anchored(text, kept, sentence_ends)
+    kept.sort(key=lambda f: (f.start, -f.end))
+    return [
+        DateMention(
+            span=Span(base + f.start, base + f.end, text[f.start : f.end]),
+            value=f.date.value,
+            granularity=f.date.granularity,
+            rule=f.date.rule,
+        )
+        for f in kept
+    ]
