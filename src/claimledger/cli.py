@@ -383,3 +383,37 @@ def serve(db: Path, port: int) -> None:
     from claimledger.viewer import serve as serve_viewer
 
     serve_viewer(db, port=port)
+
+
+@eval_group.command(name="attribution")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder like attribution-polnear (<split>/text, <split>/attributions brat files).",
+)
+@click.option("--split", default="dev", show_default=True)
+@click.option("--limit", type=int, help="Score only the first N articles.")
+def eval_attribution(data_dir: Path, split: str, limit: int | None) -> None:
+    """Attribution source/cue/content P/R/F1, exact and token-overlap, beside textacy's."""
+    from claimledger.eval.attribution import evaluate_attribution, format_attribution_report
+
+    report = evaluate_attribution(data_dir, split=split, limit=limit)
+    click.echo(format_attribution_report(report))
+
+
+@eval_group.command(name="events")
+@click.option(
+    "--data",
+    "data_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder with events.csv (see the README) or UCDP GED rows in events.jsonl.",
+)
+@click.option("--limit", type=int, help="Score only the first N texts.")
+def eval_events(data_dir: Path, limit: int | None) -> None:
+    """Event type, date, country, admin-1 and fatalities of each text's main event."""
+    from claimledger.eval.events import evaluate_events, format_events_report
+
+    click.echo(format_events_report(evaluate_events(data_dir, limit=limit)))
