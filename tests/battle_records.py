@@ -53,9 +53,8 @@ def deir_ezzor() -> PlaceCandidate:
     )
 
 
-def first_analysis() -> Analysis:
+def first_analysis(text: str = FIRST_TEXT) -> Analysis:
     """The reference page's battle: killed more than 200 / about 100 / five Russians."""
-    text = FIRST_TEXT
     doc_id = content_id(text)
     body_end = text.index("\n\nBy A. Writer")
     document = Document(
@@ -255,6 +254,11 @@ def second_analysis() -> Analysis:
     )
     return Analysis(document=document, attributions=(group,), figures=(figure,), dates=(date,),
                     places=(place,), events=(event,), version="0.1.0", model="test")
+
+
+def numbered_analysis(number: int) -> Analysis:
+    """A distinct page (its own content id) with the first page's records."""
+    return first_analysis(f"{FIRST_TEXT}\nComment {number}.")
 
 
 def battle_link() -> EventLink:

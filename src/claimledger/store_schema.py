@@ -1,0 +1,224 @@
+"""The SQLite schema of the store, as an ordered list of migrations.
+
+`PRAGMA user_version` holds how many migrations a file has had; opening a store applies the
+missing ones, each in its own transaction with its version bump, so a failed one leaves the file
+at the previous version. Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+# Every record table keeps the record's full JSON next to flat columns Datasette can facet on.
+CREATE_TABLES = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    url TEXT,
+    outlet TEXT,
+    byline TEXT,
+    original_source TEXT,
+    title TEXT,
+    published TEXT,
+    published_from TEXT,
+    input TEXT,
+    input_kind TEXT,
+    comment_count INTEGER,
+    version TEXT,
+    analysis_version TEXT,
+    model TEXT,
+    text TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+CREATE TABLE segments (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (document_id, idx)
+);
+CREATE TABLE attributions (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    source_name TEXT,
+    source_kind TEXT,
+    cue TEXT,
+    cue_class TEXT,
+    direct INTEGER,
+    denial INTEGER,
+    hedged INTEGER,
+    content TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document_id, id)
+);
+CREATE TABLE figures (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    measure TEXT,
+    low REAL,
+    high REAL,
+    approximate INTEGER,
+    vague INTEGER,
+    hedge TEXT,
+    population TEXT,
+    negated INTEGER,
+    modality TEXT,
+    source_name TEXT,
+    outlet TEXT,
+    attribution_id TEXT,
+    text TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document_id, id)
+);
+CREATE TABLE dates (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    value TEXT,
+    granularity TEXT,
+    rule TEXT,
+    text TEXT,
+    "start" INTEGER,
+    "end" INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document_id, idx)
+);
+CREATE TABLE places (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    name TEXT,
+    country TEXT,
+    country_code TEXT,
+    admin1 TEXT,
+    latitude REAL,
+    longitude REAL,
+    "start" INTEGER,
+    "end" INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document_id, idx)
+);
+CREATE TABLE events (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    event_type TEXT,
+    sub_event_type TEXT,
+    date TEXT,
+    place TEXT,
+    country TEXT,
+    admin1 TEXT,
+    latitude REAL,
+    longitude REAL,
+    outlet TEXT,
+    published TEXT,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document_id, id)
+);
+CREATE TABLE event_actors (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    name TEXT,
+    role TEXT,
+    PRIMARY KEY (event_id, idx)
+);
+CREATE TABLE links (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    score REAL,
+    signals TEXT,
+    json TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE TABLE ledger (
+    cluster_id TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    low REAL,
+    best REAL,
+    high REAL,
+    disputed INTEGER,
+    population TEXT,
+    sources INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (cluster_id, measure, rule)
+);
+CREATE TABLE ledger_rows (
+    cluster_id TEXT NOT NULL,
+    measure TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    figure_id TEXT NOT NULL,
+    document_id TEXT,
+    source_name TEXT,
+    outlet TEXT,
+    published TEXT,
+    low REAL,
+    high REAL,
+    approximate INTEGER,
+    population TEXT,
+    text TEXT,
+    PRIMARY KEY (cluster_id, measure, rule, figure_id)
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    started TEXT NOT NULL,
+    finished TEXT,
+    version TEXT,
+    model TEXT,
+    written INTEGER,
+    skipped INTEGER,
+    errors INTEGER,
+    note TEXT
+);
+"""
+
+
+def create_tables(conn: sqlite3.Connection) -> None:
+    """Version 1: documents, their records, links, the ledger and runs."""
+    for statement in CREATE_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def add_event_figures_and_facet_indexes(conn: sqlite3.Connection) -> None:
+    """Version 2: which figures each event lists, as a table (filled from the events' JSON),
+    and indexes on the columns people facet on."""
+    conn.execute(
+        "CREATE TABLE event_figures ("
+        " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " event_id TEXT NOT NULL, figure_id TEXT NOT NULL,"
+        " PRIMARY KEY (event_id, figure_id))"
+    )
+    rows = conn.execute("SELECT document_id, id, json FROM events").fetchall()
+    for document_id, event_id, record in rows:
+        for figure_id in json.loads(record).get("figure_ids", []):
+            conn.execute(
+                "INSERT OR IGNORE INTO event_figures VALUES (?, ?, ?)",
+                (document_id, event_id, figure_id),
+            )
+    for table, column in [
+        ("documents", "outlet"),
+        ("documents", "published"),
+        ("attributions", "source_name"),
+        ("figures", "measure"),
+        ("figures", "source_name"),
+        ("events", "id"),
+        ("events", "event_type"),
+        ("events", "country"),
+        ("ledger_rows", "figure_id"),
+    ]:
+        conn.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+
+
+MIGRATIONS: list[Migration] = [create_tables, add_event_figures_and_facet_indexes]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,255 @@
+"""The SQLite store: round trips, idempotence, migrations, and a writer killed mid-run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
+from claimledger.ledger import ledger_from_analyses
+from claimledger.model import Analysis, Document, Segment, content_id
+from claimledger.store import SchemaTooNewError, Store, open_store
+from claimledger.store_schema import SCHEMA_VERSION
+
+TESTS = Path(__file__).resolve().parent
+DERIVED_TABLES = {"runs", "sqlite_sequence"}
+
+
+def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every record table's rows, sorted: what must not change when inputs are written again."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+            for table in sorted(tables)
+            if table not in DERIVED_TABLES
+        }
+    finally:
+        conn.close()
+
+
+def fill(store: Store) -> None:
+    analyses = [first_analysis(), second_analysis()]
+    store.write_analyses(analyses)
+    store.write_links([battle_link()])
+    store.write_ledger(ledger_from_analyses(store.analyses(), store.links()))
+    store.write_ledger(ledger_from_analyses(store.analyses(), store.links(), rule="acled"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return open_store(tmp_path / "ledger.db")
+
+
+def test_analyses_read_back_exactly_as_written(store: Store) -> None:
+    first, second = first_analysis(), second_analysis()
+    assert store.write_analysis(first)
+    assert store.write_analysis(second)
+    assert list(store.analyses()) == sorted([first, second], key=lambda a: a.document.id)
+    assert store.analysis(first.document.id) == first
+    assert store.has_document(first.document.id)
+    assert not store.has_document("0" * 16)
+
+
+def test_writing_the_same_inputs_again_changes_nothing(store: Store) -> None:
+    fill(store)
+    before = dump(store.path)
+    assert not store.write_analysis(first_analysis())
+    assert store.write_analyses([first_analysis(), second_analysis()]) == 0
+    assert store.write_links([battle_link()]) == 0
+    fill(store)
+    after = dump(store.path)
+    assert after == before
+    assert {t: len(rows) for t, rows in after.items()} == {t: len(r) for t, r in before.items()}
+    assert len(after["documents"]) == 2
+    assert len(after["figures"]) == 6
+
+
+def test_replace_swaps_a_stored_analysis_and_leaves_no_orphans(store: Store) -> None:
+    first = first_analysis()
+    store.write_analysis(first)
+    fewer = msgspec.structs.replace(first, figures=first.figures[:1], places=(), version="0.2.0")
+    assert store.write_analysis(fewer, replace=True)
+    assert store.analysis(first.document.id) == fewer
+    counts = dump(store.path)
+    assert len(counts["figures"]) == 1
+    assert len(counts["places"]) == 0
+
+
+def test_events_links_and_ledger_read_back(store: Store) -> None:
+    fill(store)
+    first, second = first_analysis(), second_analysis()
+    assert sorted(e.id for e in store.events()) == sorted(
+        [first.events[0].id, second.events[0].id]
+    )
+    assert store.links() == [battle_link()]
+    cluster = min(first.events[0].id, second.events[0].id)
+    ucdp = store.ledger(cluster, rule="ucdp.v1")
+    assert [e.measure for e in ucdp] == ["killed", "injured"]
+    assert ucdp == ledger_from_analyses([first, second], [battle_link()])
+    assert {e.rule for e in store.ledger()} == {"ucdp.v1", "acled.v1"}
+    assert store.ledger("no-such-cluster") == []
+
+
+def test_a_recomputed_ledger_replaces_the_old_one(store: Store) -> None:
+    analyses = [first_analysis(), second_analysis()]
+    store.write_analyses(analyses)
+    store.write_ledger(ledger_from_analyses(analyses, []))
+    assert len({e.cluster_id for e in store.ledger()}) == 2
+    store.write_ledger(ledger_from_analyses(analyses, [battle_link()]))
+    assert len({e.cluster_id for e in store.ledger()}) == 1
+    rows = dump(store.path)["ledger_rows"]
+    assert len({r[0] for r in rows}) == 1
+
+
+def test_an_empty_ledger_clears_its_rule_when_named(store: Store) -> None:
+    store.write_analyses([first_analysis()])
+    store.write_ledger(ledger_from_analyses(store.analyses(), []))
+    store.write_ledger([], rules={"ucdp.v1"})
+    assert store.ledger() == []
+
+
+def test_a_link_given_the_other_way_round_is_the_same_pair(store: Store) -> None:
+    link = battle_link()
+    store.write_links([link])
+    flipped = msgspec.structs.replace(link, a=link.b, b=link.a, score=0.7)
+    assert store.write_links([flipped]) == 0
+    assert store.links() == [flipped]
+
+
+def test_flat_columns_carry_what_people_facet_on(store: Store) -> None:
+    fill(store)
+    conn = store.conn
+    assert {r[0] for r in conn.execute("SELECT outlet FROM documents")} == {
+        "Zero Hedge", "Example Wire"}
+    assert ("Bloomberg", "killed") in set(conn.execute("SELECT source_name, measure FROM figures"))
+    assert set(conn.execute("SELECT event_type, country FROM events")) == {("Battles", "Syria")}
+    assert set(conn.execute("SELECT role FROM event_actors")) == {("initiator",), ("target",)}
+    disputed = conn.execute("SELECT disputed FROM ledger WHERE measure = 'killed'").fetchall()
+    assert disputed == [(1,), (1,)]
+
+
+def test_runs_are_recorded(store: Store) -> None:
+    run = store.start_run(version="0.1.0", model="en_core_web_sm-3.8.0")
+    store.finish_run(run, written=2, skipped=1)
+    [recorded] = store.runs()
+    assert recorded["id"] == run
+    assert (recorded["written"], recorded["skipped"], recorded["errors"]) == (2, 1, 0)
+    assert recorded["finished"] is not None
+
+
+def test_a_new_store_is_at_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
+    with open_store(tmp_path / "new.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+    assert {"documents", "segments", "attributions", "figures", "dates", "places", "events",
+            "event_actors", "event_figures", "links", "ledger", "ledger_rows", "runs"} <= tables
+
+
+def test_a_store_at_the_previous_version_is_migrated_and_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        fill(store)
+    expected = dump(path)
+    # Make the file what the previous version wrote: no event_figures table, no indexes.
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE event_figures")
+    indexes = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'idx_%'").fetchall()
+    for (name,) in indexes:
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    assert "event_figures" not in dump(path)
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    assert dump(path) == expected
+    assert len(expected["event_figures"]) == 6
+
+
+def test_a_store_from_a_newer_claimledger_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(SchemaTooNewError):
+        open_store(path)
+
+
+WRITER = """
+import sys
+from battle_records import numbered_analysis
+from claimledger.store import open_store
+store = open_store(sys.argv[1])
+for number in range(int(sys.argv[2])):
+    store.write_analysis(numbered_analysis(number))
+"""
+
+
+def stored_documents(path: Path) -> int:
+    conn = sqlite3.connect(path, timeout=10)
+    try:
+        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.OperationalError:  # the writer has not created the tables yet
+        return 0
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_a_writer_killed_mid_run_leaves_whole_documents_and_a_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    total = 1000
+    killed_path, clean_path = tmp_path / "killed.db", tmp_path / "clean.db"
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(killed_path), str(total)],
+                              env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while stored_documents(killed_path) < 50 and writer.poll() is None:
+            assert time.monotonic() < deadline, "the writer stored nothing within a minute"
+            time.sleep(0.005)
+        writer.send_signal(signal.SIGKILL)
+    finally:
+        writer.wait()
+    assert writer.returncode == -signal.SIGKILL, "the writer finished before it could be killed"
+
+    expected = {a.document.id: a for a in map(numbered_analysis, range(total))}
+    with open_store(killed_path) as store:
+        survived = list(store.analyses())
+        assert 50 <= len(survived) < total
+        # Each document is whole: exactly the analysis that was written, children included.
+        assert all(analysis == expected[analysis.document.id] for analysis in survived)
+        assert store.write_analyses(expected.values()) == total - len(survived)
+    with open_store(clean_path) as store:
+        store.write_analyses(expected.values())
+    assert dump(killed_path) == dump(clean_path)
+
+
+texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=200)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=texts, outlet=st.none() | texts, published=st.none() | texts)
+def test_any_document_text_round_trips(
+    store: Store, text: str, outlet: str | None, published: str | None
+) -> None:
+    document = Document(id=content_id(text), text=text, outlet=outlet, published=published,
+                        segments=(Segment("body", 0, len(text)),))
+    analysis = Analysis(document=document)
+    store.write_analysis(analysis, replace=True)
+    assert store.analysis(document.id) == analysis
