@@ -1,0 +1,87 @@
+"""Per-document event assembly on parsed sentences with hand-made dates, places and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.events import assemble_events
+from claimledger.model import (
+    DateMention,
+    Document,
+    Figure,
+    PlaceCandidate,
+    PlaceMention,
+    Segment,
+    Span,
+    content_id,
+)
+from claimledger.nlp import load_nlp
+
+pytestmark = pytest.mark.model
+
+SYRIA_PLACE = PlaceCandidate(
+    name="Deir ez-Zor", feature="admin1", country_code="SY", country="Syria", admin1="Deir ez-Zor"
+)
+TEXT = (
+    "On February 7, Russian mercenaries attacked a base held by U.S.-backed forces in the Deir "
+    "Ezzor region. The coalition responded with artillery and airstrikes. More than 200 "
+    "mercenaries were killed in the battle. "
+    "On March 2, hundreds of protesters rallied in Moscow against the war."
+)
+
+
+def span_of(needle: str) -> Span:
+    start = TEXT.index(needle)
+    return Span(start, start + len(needle), needle)
+
+
+def assemble() -> list:  # type: ignore[type-arg]
+    document = Document(id=content_id(TEXT), text=TEXT, segments=(Segment("body", 0, len(TEXT)),))
+    doc = load_nlp()(TEXT)
+    dates = [
+        DateMention(span=span_of("February 7"), value="2018-02-07"),
+        DateMention(span=span_of("March 2"), value="2018-03-02"),
+    ]
+    places = [
+        PlaceMention(
+            span=span_of("Deir Ezzor"), name="Deir Ezzor", candidates=(SYRIA_PLACE,),
+            resolved=SYRIA_PLACE,
+        )
+    ]
+    figures = [
+        Figure(id="f1", span=span_of("More than 200"), low=200, high=None, low_inclusive=False,
+               measure="killed"),
+    ]
+    return assemble_events(
+        document, [(document.segments[0], doc)], figures=figures, dates=dates, places=places
+    )
+
+
+def test_battle_with_air_and_artillery_parts_is_one_event() -> None:
+    battle = assemble()[0]
+    assert battle.event_type == "Battles"
+    assert battle.sub_event_type == "Armed clash"
+    assert "Explosions/Remote violence: Air/drone strike" in battle.sub_events
+    assert "Explosions/Remote violence: Shelling/artillery/missile attack" in battle.sub_events
+
+
+def test_event_takes_date_place_actors_and_figures_of_its_sentences() -> None:
+    battle = assemble()[0]
+    assert battle.date is not None and battle.date.value == "2018-02-07"
+    assert battle.place is not None and battle.place.resolved == SYRIA_PLACE
+    roles = {(a.name, a.role) for a in battle.actors}
+    assert ("Russian mercenaries", "initiator") in roles
+    assert ("U.S.-backed forces", "target") in roles
+    assert battle.figure_ids == ("f1",)
+
+
+def test_a_protest_on_another_date_is_a_separate_event() -> None:
+    events = assemble()
+    assert [e.event_type for e in events] == ["Battles", "Protests"]
+    assert events[1].date is not None and events[1].date.value == "2018-03-02"
+    assert events[1].figure_ids == ()
+
+
+def test_offsets_point_into_the_document_text() -> None:
+    for event in assemble():
+        assert TEXT[event.trigger.start : event.trigger.end] == event.trigger.text
