@@ -280,6 +280,7 @@ def test_line_role(line: str, role: str) -> None:
         ("by Finian Cunningham", "Finian Cunningham"),
         ("By Jane Doe and John Roe - 3 hours ago", "Jane Doe and John Roe"),
         ("Written by Chris Davies, 19 November 2019", "Chris Davies"),
+        ("By Regan December 6, 2018", "Regan"),
         ("Posted by admin", None),
         ("by the time the rescue teams arrived the water had gone", None),
         ("By choosing I Accept, you consent to our use of cookies.", None),

@@ -28,6 +28,9 @@ BARRIER_ROLES: frozenset[LineRole] = frozenset({"comments_header", "reply_form"}
 # How far from the body a title, byline, dateline or source line may sit, in lines.
 HEADER_WINDOW = 12
 FOOTER_WINDOW = 6
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+NOT_IN_TITLES = ("@", " > ", "»", "http", "www.", "|")
 # How much dearer each further non-prose line in a row gets (see _find_body).
 GAP_GROWTH = 0.1
 COMMENTS_WEIGHT = 0.1
@@ -121,26 +124,31 @@ def _find_body(text: str, lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _is_title_like(text: str, line: Line) -> bool:
-    if line.role not in ("short", "prose") or not 3 <= line.words <= 40:
-        return False
-    return text[line.end - 1] != "."
+def _title_words(text: str, line: Line) -> int:
+    """How much a line looks like the headline: its word count, or 0 where it cannot be one
+    (a sentence, a breadcrumb "Home > News", a handle or address, a label of a word or two)."""
+    if line.role not in ("short", "prose") or not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS:
+        return 0
+    candidate = text[line.start : line.end]
+    if candidate.endswith(".") or any(mark in candidate for mark in NOT_IN_TITLES):
+        return 0
+    return line.words
 
 
 def _label_header(text: str, lines: list[Line], body_start: int, labels: list[SegmentKind]) -> None:
-    """Title, byline and dateline sit in the few lines above the body."""
-    title_found = False
+    """Title, byline and dateline sit in the few lines above the body; the title is the longest
+    headline-shaped line there, the nearest one on a tie."""
+    title: tuple[int, int] | None = None
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
         line = lines[index]
-        if line.role == "byline":
-            labels[index] = "byline"
+        if line.role in ("byline", "source"):
+            labels[index] = line.role
         elif line.role == "date":
             labels[index] = "dateline"
-        elif line.role == "source":
-            labels[index] = "source"
-        elif not title_found and _is_title_like(text, line):
-            labels[index] = "title"
-            title_found = True
+        elif (words := _title_words(text, line)) and (title is None or words > title[0]):
+            title = (words, index)
+    if title is not None:
+        labels[title[1]] = "title"
 
 
 def _label_footer(lines: list[Line], body_end: int, labels: list[SegmentKind]) -> None:

@@ -19,8 +19,7 @@ LineRole = Literal[
 ]
 
 WORD = re.compile(r"\w+")
-SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-INNER_SENTENCE = re.compile(r"\w[.!?][\"'”’»)]*\s+[\"'“‘«(]*[A-ZÀ-Þ]")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$")
 
 COMMENT_WORDS = (
     r"comments?|responses?|replies|reactions?|thoughts?|comentários?|comentarios?|commenti|"
@@ -82,7 +81,9 @@ BYLINE = re.compile(
 )
 # Where a byline's name stops: "By Jane Doe | Reuters", "By Jane Doe - 3 hours ago".
 BYLINE_END = re.compile(
-    r"\s+[|•–—-]\s+|\s*[|•]\s*|,\s+(?=\d)|\s+(?:on|at|updated|published)\s+", re.IGNORECASE
+    r"\s+[|•–—-]\s+|\s*[|•]\s*|,\s+(?=\d)|\s+(?:on|at|updated|published)\s+|"
+    r"\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
 )
 SOURCE = re.compile(
     r"^(?:source|sources|via|originally published (?:at|on|by)|fonte|fuente|quelle)\s*:\s*"
@@ -122,7 +123,7 @@ def is_prose(line: str, words: int) -> bool:
         return True
     if words < PROSE_MIN_WORDS:
         return False
-    return bool(SENTENCE_END.search(line[-8:]) or INNER_SENTENCE.search(line[:HEAD * 4]))
+    return bool(SENTENCE_END.search(line[-8:]))
 
 
 def comment_count(line: str) -> int | None:
