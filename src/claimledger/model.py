@@ -71,6 +71,7 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     published: str | None = None
     published_from: Literal["page", "user", "record"] | None = None
     comment_count: int | None = None
+    fetched: str | None = None  # when the page was captured (WARC-Date); never its publication
     version: str = ""
 
     def segment_text(self, segment: Segment) -> str:

@@ -23,3 +23,9 @@ class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
     max_bytes: int = 64 * 1024 * 1024  # larger inputs give an error record, not a document
     html_favor_precision: bool = True
     html_include_comments: bool = True
+    html_favor_recall: bool = False
+    html_include_tables: bool = True
+    # Pages longer than this are shrunk before extraction (trafilatura needs ~0.5 s per MB).
+    html_max_chars: int = 8_000_000
+    # A first body line that repeats the title belongs to the title segment alone.
+    html_title_out_of_body: bool = True

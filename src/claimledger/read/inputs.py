@@ -1,0 +1,161 @@
+"""From paths to inputs: files, directories (recursively) and globs; gzip by its magic bytes; the
+kind of each file by its extension, else by sniffing its first bytes; then the kind's reader.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from claimledger.model import Document, InputKind, ReadError
+from claimledger.read.decode import decode_bytes
+from claimledger.read.errors import UnreadableInput
+from claimledger.read.html import read_html
+from claimledger.read.jsonl import read_jsonl
+from claimledger.read.options import ReadOptions
+from claimledger.read.warc import read_warc
+
+GZIP_MAGIC = b"\x1f\x8b"
+COMPRESSION_SUFFIXES = frozenset({".gz", ".gzip"})
+KIND_BY_SUFFIX: dict[str, InputKind] = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+}
+SNIFF_BYTES = 4096
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
+GLOB_CHARACTERS = frozenset("*?[")
+DEFAULT_OPTIONS = ReadOptions()
+
+
+def read_paths(
+    paths: Sequence[str | Path], options: ReadOptions = DEFAULT_OPTIONS
+) -> Iterator[Document | ReadError]:
+    """Every input under `paths`, as a document or an error record, streamed in order.
+
+    A bad input (missing, empty, binary, undecodable, too large, corrupt) yields a ReadError with
+    its name and the reason; the batch goes on. A WARC or JSONL file is several inputs.
+    """
+    for found in expand_paths(paths):
+        if isinstance(found, ReadError):
+            yield found
+        else:
+            yield from read_path(found, options)
+
+
+def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | ReadError]:
+    """Files as given, directories walked recursively (hidden entries skipped, names sorted),
+    glob patterns matched (`**` included); a path that names nothing is an error record."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk_directory(path)
+        elif path.exists():
+            yield path
+        elif GLOB_CHARACTERS & set(str(given)):
+            matches = sorted(glob.iglob(str(given), recursive=True))
+            if not matches:
+                yield ReadError(input=str(given), reason="no files match this pattern")
+            for match in matches:
+                match_path = Path(match)
+                yield from _walk_directory(match_path) if match_path.is_dir() else (match_path,)
+        else:
+            yield ReadError(input=str(given), reason="no such file or directory")
+
+
+def _walk_directory(directory: Path) -> Iterator[Path]:
+    for root, directories, files in os.walk(directory):
+        directories[:] = sorted(d for d in directories if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def kind_from_name(name: str) -> InputKind | None:
+    """The input kind an extension announces (`.gz` looked through), or None when it says none."""
+    suffixes = [suffix.lower() for suffix in Path(name).suffixes]
+    while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
+        suffixes.pop()
+    return KIND_BY_SUFFIX.get(suffixes[-1]) if suffixes else None
+
+
+def sniff_kind(head: bytes) -> InputKind:
+    """The input kind the first bytes of a (decompressed) file look like; text when unsure."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    if start.startswith(b"{"):
+        return "jsonl"
+    lowered = start.lower()
+    if any(marker in lowered for marker in HTML_MARKERS):
+        return "html"
+    return "text"
+
+
+def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document | ReadError]:
+    """The documents and errors of one file; never raises for a bad file."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as raw:
+            compressed = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+        kind = kind_from_name(name) or sniff_kind(_head(path, compressed))
+        if kind == "warc":
+            with path.open("rb") as raw:
+                yield from read_warc(raw, input=name, options=options, size=size)
+        elif kind == "jsonl":
+            with _open(path, compressed) as stream:
+                yield from read_jsonl(stream, input=name, options=options)
+        else:
+            yield _read_page(_read_whole(path, compressed, size, options), name, kind, options)
+    except UnreadableInput as error:
+        yield ReadError(input=name, reason=error.reason)
+    except (OSError, EOFError) as error:
+        yield ReadError(input=name, reason=f"cannot read the file: {error}")
+    except Exception as error:  # a reader's bug must not end the batch; the record names it
+        yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
+
+
+def _open(path: Path, compressed: bool) -> BinaryIO:
+    if compressed:
+        return cast(BinaryIO, gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def _head(path: Path, compressed: bool) -> bytes:
+    with _open(path, compressed) as stream:
+        return stream.read(SNIFF_BYTES)
+
+
+def _read_whole(path: Path, compressed: bool, size: int, options: ReadOptions) -> bytes:
+    """The file's (decompressed) bytes, refused unread when larger than `options.max_bytes`."""
+    limit = options.max_bytes
+    if size > limit:
+        raise UnreadableInput(f"file larger than {limit} bytes ({size} bytes)")
+    with _open(path, compressed) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableInput(f"decompressed content larger than {limit} bytes")
+    return data
+
+
+def _read_page(data: bytes, name: str, kind: InputKind, options: ReadOptions) -> Document:
+    text = decode_bytes(data, html=kind == "html").text
+    if kind == "html":
+        return read_html(text, input=name, options=options)
+    from claimledger.read.text import read_text_scrape
+
+    return read_text_scrape(text, input=name, options=options)

@@ -1,0 +1,136 @@
+"""The JSONL reader: each line of a dump is one input, named `dump.jsonl:17` (1-based).
+
+A record's HTML goes through the HTML reader, its text (when it has no HTML) through the
+plain-text scrape segmenter; which keys hold what is set by `ReadOptions.jsonl_fields`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import msgspec
+
+from claimledger.model import Document, ReadError
+from claimledger.read.decode import decode_bytes
+from claimledger.read.errors import UnreadableInput
+from claimledger.read.html import read_html
+from claimledger.read.options import JsonlFields, ReadOptions
+
+
+def jsonl_line_name(input: str, line_number: int) -> str:
+    return f"{input}:{line_number}"
+
+
+def read_jsonl(
+    stream: BinaryIO, *, input: str, options: ReadOptions
+) -> Iterator[Document | ReadError]:
+    """A document or an error for every non-blank line, in order; a bad line never stops the
+    file. A stream that breaks off (e.g. cut gzip data) ends with one error record."""
+    line_number = 0
+    while True:
+        try:
+            line = stream.readline(options.max_bytes + 1)
+        except (OSError, EOFError) as error:
+            yield ReadError(
+                input=jsonl_line_name(input, line_number + 1),
+                reason=f"unreadable data after line {line_number}: {error}",
+            )
+            return
+        if not line:
+            return
+        line_number += 1
+        name = jsonl_line_name(input, line_number)
+        if len(line) > options.max_bytes:
+            yield ReadError(input=name, reason=f"line longer than {options.max_bytes} bytes")
+            if not _skip_rest_of_line(stream, options.max_bytes):
+                return
+            continue
+        if line_number == 1:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+        if not line.strip():
+            continue
+        try:
+            yield read_jsonl_record(line, input=name, options=options)
+        except UnreadableInput as error:
+            yield ReadError(input=name, reason=error.reason)
+
+
+def read_jsonl_record(line: bytes, *, input: str, options: ReadOptions) -> Document:
+    """One JSON object as a Document; raises UnreadableInput when it is not one or holds no page."""
+    try:
+        record = msgspec.json.decode(line)
+    except msgspec.DecodeError as error:
+        # JSON must be UTF-8, but dumps written by careless tools are not always.
+        try:
+            record = msgspec.json.decode(decode_bytes(line).text.encode("utf-8"))
+        except (msgspec.DecodeError, UnreadableInput):
+            raise UnreadableInput(f"line is not JSON ({error})") from error
+    if not isinstance(record, dict):
+        raise UnreadableInput(f"line is JSON but not an object (a {type(record).__name__})")
+    fields = options.jsonl_fields
+    url = _field(record, fields.url)
+    title = _field(record, fields.title)
+    published = _date_field(record, fields.published)
+    html = _field(record, fields.html)
+    if html:
+        document = read_html(html, input=input, options=options, url=url, published=published)
+    else:
+        text = _field(record, fields.text)
+        if not text:
+            raise UnreadableInput(f"record has no text or HTML (looked for {_keys(fields)})")
+        from claimledger.read.text import read_text_scrape
+
+        document = read_text_scrape(
+            text, input=input, options=options, url=url, published=published, title=title
+        )
+        if published:
+            document = msgspec.structs.replace(document, published_from="record")
+    return msgspec.structs.replace(
+        document,
+        input_kind="jsonl",
+        title=document.title or title,
+        outlet=document.outlet or _field(record, fields.outlet),
+        byline=document.byline or _field(record, fields.byline),
+    )
+
+
+def _field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
+    """The first non-empty value among `keys`; a list of strings (e.g. authors) is joined."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            value = ", ".join(item.strip() for item in value if item.strip())
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _date_field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
+    """The first date among `keys`, as given, or in ISO form from a Unix timestamp in seconds."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            try:
+                return datetime.datetime.fromtimestamp(value, tz=datetime.UTC).isoformat()
+            except (OverflowError, OSError, ValueError):
+                continue
+        found = _field(record, (key,))
+        if found:
+            return found
+    return None
+
+
+def _keys(fields: JsonlFields) -> str:
+    return ", ".join(fields.text + fields.html)
+
+
+def _skip_rest_of_line(stream: BinaryIO, chunk: int) -> bool:
+    """Consume the rest of an over-long line; False when the stream ended inside it."""
+    while True:
+        rest = stream.readline(chunk)
+        if not rest:
+            return False
+        if rest.endswith(b"\n"):
+            return True

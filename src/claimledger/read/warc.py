@@ -1,0 +1,108 @@
+"""The WARC reader: each HTML response record is one input, named `file.warc.gz#record-N`.
+
+The record's target URI becomes the document URL and its WARC-Date the capture date (`fetched`),
+never the publication date. Damage (a truncated record, a cut gzip member, garbage) ends the file
+with one error record after the documents read before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import msgspec
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+
+from claimledger.model import Document, ReadError
+from claimledger.read.decode import charset_from_content_type, decode_bytes
+from claimledger.read.errors import UnreadableInput
+from claimledger.read.html import read_html
+from claimledger.read.options import ReadOptions
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+PAGE_RECORD_TYPES = ("response", "resource")
+
+
+def warc_record_name(input: str, number: int) -> str:
+    return f"{input}#record-{number}"
+
+
+def read_warc(
+    stream: BinaryIO, *, input: str, options: ReadOptions, size: int | None = None
+) -> Iterator[Document | ReadError]:
+    """Documents (and per-record errors) for the HTML pages of a WARC or ARC file, in order.
+
+    `size` is the file's length in bytes (compressed, if it is); with it, data left after the
+    last record that parses (a cut gzip member or header) is reported as damage.
+    """
+    records = ArchiveIterator(stream, arc2warc=True)
+    pages = 0
+    number = 0
+    while True:
+        try:
+            record = next(records, None)
+            if record is None:
+                break
+            number += 1
+            if not _is_html_page(record):
+                continue
+            content = record.content_stream().read(options.max_bytes + 1)
+            oversized = len(content) > options.max_bytes
+            truncated = False
+            if not oversized:
+                record.raw_stream.read()
+                truncated = record.raw_stream.limit > 0
+        except Exception as error:  # warcio raises many kinds of errors on damaged input
+            yield ReadError(
+                input=warc_record_name(input, number + 1),
+                reason=f"corrupt WARC after record {number}: {error!r}",
+            )
+            return
+        pages += 1
+        name = warc_record_name(input, number)
+        if oversized:
+            yield ReadError(input=name, reason=f"record larger than {options.max_bytes} bytes")
+        elif truncated:
+            yield ReadError(input=name, reason="truncated WARC: the record ends early")
+            return
+        else:
+            yield _document_from_record(record, content, name=name, options=options)
+    if size is not None and size > records.offset:
+        yield ReadError(
+            input=warc_record_name(input, number + 1),
+            reason=f"truncated WARC: {size - records.offset} bytes after record {number} "
+            "do not parse",
+        )
+    elif pages == 0:
+        yield ReadError(input=input, reason="no HTML response records in the WARC")
+
+
+def _is_html_page(record: ArcWarcRecord) -> bool:
+    if record.rec_type not in PAGE_RECORD_TYPES:
+        return False
+    if record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or ""
+        if record.rec_type == "response" and not status.startswith("2"):
+            return False
+        content_type = record.http_headers.get_header("Content-Type")
+    else:
+        content_type = record.rec_headers.get_header("Content-Type")
+    return any(kind in (content_type or "").lower() for kind in HTML_TYPES)
+
+
+def _document_from_record(
+    record: ArcWarcRecord, content: bytes, *, name: str, options: ReadOptions
+) -> Document | ReadError:
+    headers = record.http_headers or record.rec_headers
+    declared = charset_from_content_type(headers.get_header("Content-Type"))
+    try:
+        text = decode_bytes(content, declared=declared, html=True).text
+        document = read_html(
+            text, input=name, options=options, url=record.rec_headers.get_header("WARC-Target-URI")
+        )
+    except UnreadableInput as error:
+        return ReadError(input=name, reason=error.reason)
+    return msgspec.structs.replace(
+        document, input_kind="warc", fetched=record.rec_headers.get_header("WARC-Date")
+    )
