@@ -166,6 +166,13 @@ def _link_from_head(anchor: Token) -> _Link | None:
             measure = _measure_of(sibling)
             if measure is not None and abs(sibling.i - anchor.i) <= 4:
                 return _Link(measure, (sibling,), None)
+        # "two children were among the dead"
+        for prep in _children(head, ("prep",)):
+            if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
+                for obj in _children(prep, ("pobj",)):
+                    measure = _measure_of(obj)
+                    if measure is not None:
+                        return _Link(measure, (obj,), None)
         if dep == "attr":
             for subject in _children(head, ("nsubj",)):
                 if subject.lower_ in _TOLL_NOUNS:
@@ -257,7 +264,11 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
         for prep in _children(holder, ("prep",)):
             if prep.lower_ == "of":
                 for obj in _children(prep, ("pobj",)):
-                    if obj.pos_ in ("NOUN", "PROPN") and _measure_of(obj) is None:
+                    if (
+                        obj.i not in span_tokens
+                        and obj.pos_ in ("NOUN", "PROPN")
+                        and _measure_of(obj) is None
+                    ):
                         return obj
     if counted is not None:  # "five Russian deaths": the counted people are in the modifier
         for child in _children(counted, ("amod", "compound", "nmod")):

@@ -1,0 +1,381 @@
+"""Casualty figures from parsed news sentences: measure, population, negation, modality, source."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.extract.figures import find_figures, measure_of_word
+from claimledger.model import Attribution, Figure, Span
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from claimledger.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _summary(figure: Figure) -> tuple[str, str | None, str | None, bool, str | None]:
+    return (figure.span.text, figure.measure, figure.population, figure.negated, figure.modality)
+
+
+# sentence, figures as (count text, measure, population, negated, modality)
+SENTENCES = [
+    (
+        "A suicide bomber killed at least 30 people and wounded more than 50 others at a mosque.",
+        [("at least 30", "killed", "people", False, None),
+         ("more than 50", "injured", "others", False, None)],
+    ),
+    (
+        "The explosion left 12 dead and dozens injured.",
+        [("12", "killed", None, False, None), ("dozens", "injured", None, False, None)],
+    ),
+    (
+        "Israeli airstrikes killed 17 Palestinians, including five children, officials said.",
+        [("17", "killed", "Palestinians", False, None),
+         ("five", "killed", "children", False, None)],
+    ),
+    (
+        "Nearly 2,000 people have been displaced by the fighting.",
+        [("Nearly 2,000", "displaced", "people", False, None)],
+    ),
+    (
+        "Gunmen abducted 317 schoolgirls from a boarding school in Zamfara state.",
+        [("317", "kidnapped", "schoolgirls", False, None)],
+    ),
+    (
+        "Five soldiers were killed and seven others wounded when their convoy hit a bomb.",
+        [("Five", "killed", "soldiers", False, None), ("seven", "injured", "others", False, None)],
+    ),
+    (
+        "The death toll from the earthquake has climbed to more than 5,000.",
+        [("more than 5,000", "killed", None, False, None)],
+    ),
+    (
+        "The death toll rose to 40 on Sunday.",
+        [("40", "killed", None, False, None)],
+    ),
+    (
+        "Up to 200 people are feared dead after the boat capsized.",
+        [("Up to 200", "killed", "people", False, "feared")],
+    ),
+    (
+        "Three people are missing after the flood.",
+        [("Three", "missing", "people", False, None)],
+    ),
+    (
+        "Thousands of residents fled their homes as the fighting intensified.",
+        [("Thousands", "displaced", "residents", False, None)],
+    ),
+    (
+        "Two police officers were injured in the attack.",
+        [("Two", "injured", "police officers", False, None)],
+    ),
+    (
+        "The blast killed dozens of civilians.",
+        [("dozens", "killed", "civilians", False, None)],
+    ),
+    (
+        "The airstrike hit a market, killing 5 soldiers and injuring dozens.",
+        [("5", "killed", "soldiers", False, None), ("dozens", "injured", None, False, None)],
+    ),
+    (
+        "Twelve civilians, including 3 children, were wounded.",
+        [("Twelve", "injured", "civilians", False, None),
+         ("3", "injured", "children", False, None)],
+    ),
+    (
+        "Police arrested 45 protesters on Monday.",
+        [("45", "arrested", "protesters", False, None)],
+    ),
+    (
+        "Some 300 people were evacuated from the area.",
+        [("Some 300", "evacuated", "people", False, None)],
+    ),
+    (
+        "The fighting has killed an estimated 500,000 people since 2011.",
+        [("an estimated 500,000", "killed", "people", False, None)],
+    ),
+    (
+        "Hundreds of thousands have been displaced.",
+        [("Hundreds of thousands", "displaced", None, False, None)],
+    ),
+    (
+        "Officials said 1.2 million people had been affected by the floods.",
+        [("1.2 million", "affected", "people", False, None)],
+    ),
+    (
+        "Two children were among the dead.",
+        [("Two", "killed", "children", False, None)],
+    ),
+    (
+        "The bombing killed 14 and injured 40.",
+        [("14", "killed", None, False, None), ("40", "injured", None, False, None)],
+    ),
+    # zero counts and negation
+    ("No one was killed in the attack.", [("No one", "killed", None, True, None)]),
+    ("None were injured.", [("None", "injured", None, True, None)]),
+    ("Nobody was hurt in the blast.", [("Nobody", "injured", None, True, None)]),
+    ("No Americans were killed, officials said.", [("No", "killed", "Americans", True, None)]),
+    ("There were no injuries.", [("no", "injured", None, True, None)]),
+    ("No casualties were reported.", [("No", "other", None, True, None)]),
+    ("Five people were not injured.", [("Five", "injured", "people", True, None)]),
+    # modality
+    (
+        "At least 12 people may have died, according to unconfirmed reports.",
+        [("At least 12", "killed", "people", False, "may have")],
+    ),
+    (
+        "Reportedly, 15 civilians were killed in the strike.",
+        [("15", "killed", "civilians", False, "reportedly")],
+    ),
+    # numbers that count nothing a ledger records
+    ("He has two sons and a daughter.", []),
+    ("Trump's 2 sons attended the event.", []),
+    ("The 32-year-old man was arrested on Tuesday.", []),
+    ("The company lost $5 million in 2018 and 20% of its staff.", []),
+    ("He was indicted with 13 Russian operatives for meddling in the election.", []),
+    ("After 20 to 30 artillery and tank rounds landed, the coalition responded.", []),
+    ("Sanders said he had been tougher than Obama was in eight years combined.", []),
+    ("The battle took place on February 7, two days after the talks.", []),
+    ("One of the victims was a doctor.", []),
+]  # fmt: skip
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[0][:50] for s in SENTENCES])
+def test_figures_of_news_sentences(
+    nlp: Language,
+    sentence: str,
+    expected: list[tuple[str, str | None, str | None, bool, str | None]],
+) -> None:
+    figures = find_figures(nlp(sentence))
+    assert [_summary(f) for f in figures] == expected
+
+
+@pytest.fixture(scope="module")
+def reference_figures(nlp: Language) -> tuple[str, list[Figure]]:
+    from conftest import shared_path
+
+    text = shared_path("seed", "000_96a361415a47dee9.txt").read_text(encoding="utf-8")
+    return text, find_figures(nlp(text), default_source="Zero Hedge")
+
+
+def _one(figures: list[Figure], text: str, start_after: int = 0) -> Figure:
+    found = [f for f in figures if f.span.text == text and f.span.start >= start_after]
+    assert found, f"no figure {text!r}"
+    return found[0]
+
+
+@pytest.mark.model
+def test_reference_page_more_than_200_mercenaries_mostly_russians_died(
+    reference_figures: tuple[str, list[Figure]],
+) -> None:
+    text, figures = reference_figures
+    died = [f for f in figures if f.population == "mercenaries, mostly Russians"]
+    assert len(died) == 1
+    figure = died[0]
+    assert (figure.span.text, figure.measure, figure.measure_span and figure.measure_span.text) == (
+        "more than 200",
+        "killed",
+        "died",
+    )
+    assert (figure.low, figure.high, figure.low_inclusive, figure.hedge) == (
+        200,
+        None,
+        False,
+        "more_than",
+    )
+    assert figure.population_span is not None
+    span = figure.population_span
+    assert text[span.start : span.end] == "mercenaries, mostly Russians"
+
+
+@pytest.mark.model
+def test_reference_page_official_toll_about_100_killed_and_200_to_300_injured(
+    reference_figures: tuple[str, list[Figure]],
+) -> None:
+    _, figures = reference_figures
+    killed = _one(figures, "about 100")
+    assert (killed.measure, killed.low, killed.high, killed.approximate, killed.hedge) == (
+        "killed",
+        100,
+        100,
+        True,
+        "about",
+    )
+    assert killed.measure_span is not None and killed.measure_span.text == "death toll"
+    injured = _one(figures, "200 to 300")
+    assert (injured.measure, injured.low, injured.high, injured.hedge) == (
+        "injured",
+        200,
+        300,
+        "range",
+    )
+
+
+@pytest.mark.model
+def test_reference_page_five_russians_killed_twice(
+    reference_figures: tuple[str, list[Figure]],
+) -> None:
+    _, figures = reference_figures
+    fives = [f for f in figures if f.span.text == "five"]
+    assert [(f.measure, f.low, f.high, f.population) for f in fives] == [
+        ("killed", 5, 5, "Russians"),  # "Russians were killed, it said the number was five"
+        ("killed", 5, 5, "Russian"),  # "acknowledged five Russian deaths"
+    ]
+
+
+@pytest.mark.model
+def test_reference_page_over_200_russian_mercenaries_killed(
+    reference_figures: tuple[str, list[Figure]],
+) -> None:
+    _, figures = reference_figures
+    figure = _one(figures, "over 200")
+    assert (figure.measure, figure.low, figure.low_inclusive, figure.population) == (
+        "killed",
+        200,
+        False,
+        "Russian mercenaries",
+    )
+
+
+@pytest.mark.model
+def test_reference_page_counts_without_a_measure_are_left_out(
+    reference_figures: tuple[str, list[Figure]],
+) -> None:
+    text, figures = reference_figures
+    assert len(figures) == 7
+    for figure in figures:
+        assert text[figure.span.start : figure.span.end] == figure.span.text
+        assert figure.source_name == "Zero Hedge"
+    texts = {f.span.text for f in figures}
+    assert not texts & {"13", "20 to 30", "eight", "two", "2"}
+
+
+@pytest.mark.model
+def test_figure_inside_attribution_content_takes_its_source(nlp: Language) -> None:
+    sentence = "The official said that about 100 fighters were killed. Later 5 more died."
+    start = sentence.index("about")
+    content_end = sentence.index(".") + 1
+    outer = Attribution(
+        id="outer",
+        content=Span(0, len(sentence), sentence),
+        direct=False,
+        source_name="Bloomberg",
+    )
+    inner = Attribution(
+        id="inner",
+        content=Span(start - 5, content_end, sentence[start - 5 : content_end]),
+        direct=False,
+        source_name="a U.S. official",
+    )
+    late = sentence.index("Later")
+    only_first = Attribution(
+        id="first", content=Span(0, late, sentence[:late]), direct=False, source_name="X"
+    )
+    figures = find_figures(nlp(sentence), attributions=[outer, inner], default_source="outlet")
+    assert [(f.span.text, f.attribution_id, f.source_name) for f in figures] == [
+        ("about 100", "inner", "a U.S. official"),
+        ("5", "outer", "Bloomberg"),
+    ]
+    figures = find_figures(nlp(sentence), attributions=[only_first], default_source="outlet")
+    assert [(f.attribution_id, f.source_name) for f in figures] == [
+        ("first", "X"),
+        (None, "outlet"),
+    ]
+
+
+@pytest.mark.model
+def test_offsets_are_shifted_by_the_segment_base(nlp: Language) -> None:
+    page = "Title line\n\nAt least 12 people were killed in the blast."
+    base = page.index("At")
+    figures = find_figures(nlp(page[base:]), base=base)
+    assert len(figures) == 1
+    figure = figures[0]
+    assert page[figure.span.start : figure.span.end] == "At least 12"
+    assert figure.measure_span is not None
+    assert page[figure.measure_span.start : figure.measure_span.end] == "killed"
+    assert figure.population_span is not None
+    assert page[figure.population_span.start : figure.population_span.end] == "people"
+
+
+@pytest.mark.model
+def test_figure_ids_are_stable_and_distinct(nlp: Language) -> None:
+    doc = nlp("Five soldiers were killed and seven others wounded.")
+    first, second = find_figures(doc), find_figures(doc)
+    assert [f.id for f in first] == [f.id for f in second]
+    assert len({f.id for f in first}) == 2
+
+
+@pytest.mark.model
+def test_vague_figure_carries_its_conservative_reading(nlp: Language) -> None:
+    (figure,) = find_figures(nlp("The blast killed dozens of civilians."))
+    assert (figure.low, figure.high, figure.vague, figure.conservative) == (24, 99, True, 12)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("999999999999 dead in the report.", [("999999999999", 999_999_999_999.0)]),
+        ("1e308 killed in the report.", []),
+        ("1" * 400 + " people were killed.", []),
+    ],
+)
+def test_absurd_numbers_give_a_result_without_crashing(
+    nlp: Language, sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(f.span.text, f.low) for f in find_figures(nlp(sentence))] == expected
+
+
+@pytest.mark.model
+def test_sentence_of_thousands_of_words_gives_its_figures(nlp: Language) -> None:
+    sentence = " ".join(["and 5 people were killed"] * 600) + "."
+    figures = find_figures(nlp(sentence))
+    assert len(figures) == 600
+    assert {f.measure for f in figures} == {"killed"}
+
+
+def test_token_rules_link_counts_when_the_text_has_no_parse() -> None:
+    doc = spacy.blank("en")("Officials put the toll at 40, with 200 to 300 injured.")
+    figures = find_figures(doc)
+    assert [(f.span.text, f.measure) for f in figures] == [("200 to 300", "injured")]
+
+
+def test_parse_links_toll_to_its_count_on_a_hand_built_doc() -> None:
+    words = ["The", "death", "toll", "rose", "to", "40", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[2, 2, 3, 3, 3, 4, 3],
+        deps=["det", "compound", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["DET", "NOUN", "NOUN", "VERB", "ADP", "NUM", "PUNCT"],
+    )
+    (figure,) = find_figures(doc)
+    assert (figure.span.text, figure.measure, figure.low) == ("40", "killed", 40)
+    assert figure.measure_span is not None and figure.measure_span.text == "death toll"
+
+
+@pytest.mark.parametrize(
+    ("word", "measure"),
+    [
+        ("killed", "killed"),
+        ("Deaths", "killed"),
+        ("wounded", "injured"),
+        ("hurt", "injured"),
+        ("fled", "displaced"),
+        ("abducted", "kidnapped"),
+        ("detained", "detained"),
+        ("arrested", "arrested"),
+        ("evacuated", "evacuated"),
+        ("missing", "missing"),
+        ("casualties", "other"),
+        ("sons", None),
+    ],
+)
+def test_measure_words(word: str, measure: str | None) -> None:
+    assert measure_of_word(word) == measure
