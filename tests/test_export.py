@@ -1,0 +1,168 @@
+"""Exports: JSONL records, ACLED-like and UCDP-like CSV, the ledger as Parquet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import msgspec
+import pyarrow.parquet as pq
+import pytest
+
+from battle_records import battle_link, first_analysis, second_analysis
+from claimledger.export import export
+from claimledger.ledger import ledger_from_analyses
+from claimledger.model import Analysis, DateMention, EventLink, LedgerEntry
+from claimledger.store import Store, open_store
+from test_store import dump
+
+ACLED = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
+         "latitude", "longitude", "source", "notes", "fatalities"]
+UCDP = ["date_start", "date_end", "side_a", "side_b", "where_description", "best", "low", "high",
+        "source_article"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = open_store(tmp_path / "ledger.db")
+    store.write_analyses([first_analysis(), second_analysis()])
+    store.write_links([battle_link()])
+    return store
+
+
+def csv_rows(store: Store, fmt: str) -> tuple[list[str], list[dict[str, str]], int]:
+    out = io.StringIO()
+    written = export(store, fmt, out)  # type: ignore[arg-type]
+    reader = csv.DictReader(io.StringIO(out.getvalue()))
+    rows = list(reader)
+    return list(reader.fieldnames or []), rows, written
+
+
+def test_acled_csv_has_acled_columns_and_the_conservative_toll(store: Store) -> None:
+    columns, rows, written = csv_rows(store, "csv-acled")
+    assert columns == ACLED
+    assert written == len(rows) == 1
+    [row] = rows
+    assert row["event_date"] == "2018-02-07"
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
+    assert (row["actor1"], row["actor2"]) == ("Russian mercenaries", "U.S.-backed forces")
+    assert (row["admin1"], row["latitude"], row["longitude"]) == ("Deir ez-Zor", "35.336", "40.14")
+    assert row["source"] == "Zero Hedge; Example Wire"
+    assert row["fatalities"] == "100"
+    assert "five Russian (Russian Foreign Ministry)" in row["notes"]
+    assert row["notes"].endswith("[disputed]")
+
+
+def test_ucdp_csv_has_ucdp_columns_and_low_best_high(store: Store) -> None:
+    columns, rows, _ = csv_rows(store, "csv-ucdp")
+    assert columns == UCDP
+    [row] = rows
+    assert (row["date_start"], row["date_end"]) == ("2018-02-07", "2018-02-07")
+    assert (row["side_a"], row["side_b"]) == ("Russian mercenaries", "U.S.-backed forces")
+    assert row["where_description"] == "Deir Ezzor"
+    assert (row["low"], row["best"], row["high"]) == ("100", "100", "215")
+    assert row["source_article"] == (
+        'Zero Hedge 2018-02-21 "Battle near Deir Ezzor"; Example Wire 2018-02-23 "Clash in Syria"'
+    )
+
+
+def test_unlinked_events_are_separate_rows(tmp_path: Path) -> None:
+    with open_store(tmp_path / "unlinked.db") as store:
+        store.write_analyses([first_analysis(), second_analysis()])
+        _, rows, written = csv_rows(store, "csv-ucdp")
+    assert written == 2
+    assert sorted(r["best"] for r in rows) == ["100", "215"]
+
+
+def test_a_date_without_its_year_is_not_exported_as_a_date(tmp_path: Path) -> None:
+    analysis = second_analysis()
+    event = analysis.events[0]
+    assert event.date is not None
+    partial = DateMention(span=event.date.span, value="XXXX-02-07", rule="month-day")
+    analysis = msgspec.structs.replace(
+        analysis, events=(msgspec.structs.replace(event, date=partial),)
+    )
+    with open_store(tmp_path / "partial.db") as store:
+        store.write_analysis(analysis)
+        _, [row], _ = csv_rows(store, "csv-ucdp")
+    assert (row["date_start"], row["date_end"]) == ("", "")
+
+
+def test_a_ledger_stored_before_the_links_does_not_leak_into_exports(store: Store) -> None:
+    store.write_ledger(ledger_from_analyses(store.analyses(), [], rule="acled"))
+    _, rows, _ = csv_rows(store, "csv-acled")
+    assert len(rows) == 1
+    assert rows[0]["fatalities"] == "100"
+
+
+def test_exporting_writes_nothing_to_the_store(store: Store) -> None:
+    before = dump(store.path)
+    for fmt in ("jsonl", "csv-acled", "csv-ucdp"):
+        export(store, fmt, io.StringIO())  # type: ignore[arg-type]
+    export(store, "parquet", io.BytesIO())
+    assert dump(store.path) == before
+
+
+def test_jsonl_round_trips_every_record(store: Store) -> None:
+    out = io.StringIO()
+    written = export(store, "jsonl", out)
+    lines = out.getvalue().splitlines()
+    assert written == len(lines)
+    records = [json.loads(line) for line in lines]
+    kinds = [r["record"] for r in records]
+    assert kinds == ["analysis", "analysis", "link", "ledger", "ledger"]
+    analyses = [msgspec.json.decode(line, type=Analysis) for line in lines[:2]]
+    assert analyses == list(store.analyses())
+    link = {k: v for k, v in records[2].items() if k != "record"}
+    assert msgspec.convert(link, EventLink) == battle_link()
+    entries = [msgspec.convert({k: v for k, v in r.items() if k != "record"}, LedgerEntry)
+               for r in records[3:]]
+    assert entries == ledger_from_analyses(store.analyses(), store.links())
+
+
+def test_export_to_a_path_matches_export_to_a_stream(store: Store, tmp_path: Path) -> None:
+    for fmt in ("jsonl", "csv-acled", "csv-ucdp"):
+        stream = io.StringIO()
+        export(store, fmt, stream)  # type: ignore[arg-type]
+        path = tmp_path / f"out.{fmt}"
+        export(store, fmt, path)  # type: ignore[arg-type]
+        assert path.read_bytes().decode("utf-8") == stream.getvalue()
+
+
+def test_parquet_holds_the_ledger_in_long_form(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.parquet"
+    written = export(store, "parquet", path)
+    table = pq.read_table(path)
+    assert written == table.num_rows == 12  # five killed figures and one injured, two rules
+    rows = table.to_pylist()
+    assert {r["rule"] for r in rows} == {"ucdp.v1", "acled.v1"}
+    killed = [r for r in rows if r["measure"] == "killed" and r["rule"] == "ucdp.v1"]
+    assert {r["disputed"] for r in killed} == {True}
+    assert [r["figure_text"] for r in killed] == [
+        "More than 200", "about 100", "five", "over 200", "At least 215"]
+    assert [r["published"] for r in killed][-1] == "2018-02-23"
+    assert {(r["low"], r["best"], r["high"]) for r in killed} == {(100.0, 100.0, 215.0)}
+    assert killed[0]["figure_low_inclusive"] is False
+    assert "cluster_id" in table.column_names
+
+
+def test_parquet_to_a_binary_stream_reads_back(store: Store) -> None:
+    out = io.BytesIO()
+    written = export(store, "parquet", out)
+    assert pq.read_table(io.BytesIO(out.getvalue())).num_rows == written
+
+
+def test_an_empty_store_exports_headers_only(tmp_path: Path) -> None:
+    with open_store(tmp_path / "empty.db") as store:
+        columns, rows, written = csv_rows(store, "csv-acled")
+        assert (columns, rows, written) == (ACLED, [], 0)
+        assert export(store, "parquet", tmp_path / "empty.parquet") == 0
+        assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
+        assert export(store, "jsonl", io.StringIO()) == 0
+
+
+def test_unknown_format_is_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export(store, "xlsx", io.StringIO())  # type: ignore[arg-type]
