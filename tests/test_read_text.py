@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,22 @@ def test_byline_name(line: str, name: str | None) -> None:
 )
 def test_source_name(line: str, name: str | None) -> None:
     assert source_name(line) == name
+
+
+def test_clean_article_text_is_all_body() -> None:
+    story = SCRAPED_PAGE.split("Heavy rain", 1)[1].split("\n\nShare", 1)[0]
+    text = "Heavy rain" + story.replace(
+        "Residents said", "What residents saw\n\nResidents said"
+    )
+    assert [s.kind for s in segment_text_scrape(text)] == ["body"]
+
+
+def test_hard_wrapped_scrape_keeps_its_paragraphs_in_the_body() -> None:
+    story = SCRAPED_PAGE.split("Heavy rain", 1)[1].split("\n\nShare", 1)[0]
+    paragraphs = ("Heavy rain" + story).split("\n\n")
+    wrapped = "\n\n".join(textwrap.fill(p, width=60) for p in paragraphs)
+    page = SCRAPED_PAGE.replace("Heavy rain" + story, wrapped)
+    document = _read(page)
+    (body,) = _texts(document, "body")
+    assert body == wrapped
+    assert document.title == "Floods cut off three villages as the river breaks its banks"

@@ -20,6 +20,7 @@ from claimledger.read.text_rules import (
     classify_line,
     comment_count,
     count_words,
+    ends_sentence,
     source_name,
 )
 
@@ -27,13 +28,19 @@ from claimledger.read.text_rules import (
 BARRIER_ROLES: frozenset[LineRole] = frozenset({"comments_header", "reply_form"})
 # How far from the body a title, byline, dateline or source line may sit, in lines.
 HEADER_WINDOW = 12
+# A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
+WRAPPED_MIN_CHARS = 40
 FOOTER_WINDOW = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+# Marks of breadcrumbs, handles, addresses and menus, which a headline does not carry.
 NOT_IN_TITLES = ("@", " > ", "»", "http", "www.", "|")
-# How much dearer each further non-prose line in a row gets (see _find_body).
+# The constants below were set on the article-extraction pages rendered to text (body F1);
+# see benchmarks/extraction.py. How much dearer each further non-prose line in a row gets:
 GAP_GROWTH = 0.1
+# What prose under a counted comments header is worth against prose above it...
 COMMENTS_WEIGHT = 0.1
+# ...once this many words of prose came before the header (else it is a menu item).
 MIN_ARTICLE_WORDS = 30
 
 
@@ -59,9 +66,37 @@ def _split_lines(text: str) -> Iterator[tuple[int, int]]:
         position = stop + 1
 
 
+def _continues(text: str, previous: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether `following` carries on the sentence a hard-wrapped `previous` line broke off:
+    a long line with no sentence end, straight above a long line or one in lower case."""
+    if previous[1] - previous[0] < WRAPPED_MIN_CHARS:
+        return False
+    if text.count("\n", previous[1], following[0]) > 1:
+        return False  # a blank line between them ends the paragraph
+    if ends_sentence(text[previous[1] - 8 : previous[1]]):
+        return False
+    return text[following[0]].islower() or following[1] - following[0] >= WRAPPED_MIN_CHARS
+
+
+def _split_units(text: str) -> Iterator[tuple[int, int]]:
+    """Lines, with the lines of a hard-wrapped paragraph joined into one."""
+    unit: tuple[int, int] | None = None
+    last: tuple[int, int] | None = None
+    for line in _split_lines(text):
+        if unit is not None and last is not None and _continues(text, last, line):
+            unit = (unit[0], line[1])
+        else:
+            if unit is not None:
+                yield unit
+            unit = line
+        last = line
+    if unit is not None:
+        yield unit
+
+
 def _classify_lines(text: str) -> list[Line]:
     lines = []
-    for start, end in _split_lines(text):
+    for start, end in _split_units(text):
         line = text[start:end]
         words = count_words(line)
         lines.append(Line(start, end, classify_line(line, words), words))

@@ -114,6 +114,10 @@ def count_words(line: str) -> int:
     return len(WORD.findall(line))
 
 
+def ends_sentence(line: str) -> bool:
+    return SENTENCE_END.search(line[-8:]) is not None
+
+
 def is_prose(line: str, words: int) -> bool:
     """A sentence or more: enough words, ending like a sentence or holding one inside.
     A teaser cut short ("... returned home broke on…") is a link to prose, not prose."""
@@ -123,7 +127,7 @@ def is_prose(line: str, words: int) -> bool:
         return True
     if words < PROSE_MIN_WORDS:
         return False
-    return bool(SENTENCE_END.search(line[-8:]))
+    return ends_sentence(line)
 
 
 def comment_count(line: str) -> int | None:
