@@ -321,3 +321,17 @@ def test_hard_wrapped_scrape_keeps_its_paragraphs_in_the_body() -> None:
     (body,) = _texts(document, "body")
     assert body == wrapped
     assert document.title == "Floods cut off three villages as the river breaks its banks"
+
+
+def test_stacked_headlines_are_not_joined_into_a_paragraph() -> None:
+    headlines = "\n".join(
+        [
+            "China furious at Macron over remarks on the protests in the city [INSIGHT]",
+            "Lakers vs Nets: league makes final decision on game after the row |",
+            "Shoppers queue for hours as the new store opens its doors in the centre",
+            "Minister says the talks with the unions will resume next week at the latest",
+        ]
+    )
+    page = SCRAPED_PAGE.replace("Share\nTweet", headlines + "\n\nShare\nTweet")
+    (body,) = _texts(_read(page), "body")
+    assert body.endswith("if the rain continues.")

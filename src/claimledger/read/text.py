@@ -73,25 +73,29 @@ def _continues(text: str, previous: tuple[int, int], following: tuple[int, int])
         return False
     if text.count("\n", previous[1], following[0]) > 1:
         return False  # a blank line between them ends the paragraph
-    if ends_sentence(text[previous[1] - 8 : previous[1]]):
+    if ends_sentence(text[max(0, previous[1] - 8) : previous[1]]):
         return False
     return text[following[0]].islower() or following[1] - following[0] >= WRAPPED_MIN_CHARS
 
 
 def _split_units(text: str) -> Iterator[tuple[int, int]]:
-    """Lines, with the lines of a hard-wrapped paragraph joined into one."""
-    unit: tuple[int, int] | None = None
-    last: tuple[int, int] | None = None
+    """Lines, with the lines of a hard-wrapped paragraph joined into one. A joined run that does
+    not end a sentence is a stack of headlines, not a paragraph, and stays apart."""
+    run: list[tuple[int, int]] = []
     for line in _split_lines(text):
-        if unit is not None and last is not None and _continues(text, last, line):
-            unit = (unit[0], line[1])
-        else:
-            if unit is not None:
-                yield unit
-            unit = line
-        last = line
-    if unit is not None:
-        yield unit
+        if run and _continues(text, run[-1], line):
+            run.append(line)
+            continue
+        yield from _flush_run(text, run)
+        run = [line]
+    yield from _flush_run(text, run)
+
+
+def _flush_run(text: str, run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    if len(run) > 1 and ends_sentence(text[max(0, run[-1][1] - 8) : run[-1][1]]):
+        yield run[0][0], run[-1][1]
+    else:
+        yield from run
 
 
 def _classify_lines(text: str) -> list[Line]:
