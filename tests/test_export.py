@@ -16,6 +16,7 @@ from claimledger.export import export
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis, DateMention, EventLink, LedgerEntry
 from claimledger.store import Store, open_store
+from conftest import shared_path
 from test_store import dump
 
 ACLED = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
@@ -166,3 +167,11 @@ def test_an_empty_store_exports_headers_only(tmp_path: Path) -> None:
 def test_unknown_format_is_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(store, "xlsx", io.StringIO())  # type: ignore[arg-type]
+
+
+@pytest.mark.data
+def test_ucdp_csv_columns_are_ucdp_ged_column_names() -> None:
+    path = shared_path("data", "events-ucdp-sample", "events.jsonl")
+    with path.open(encoding="utf-8") as lines:
+        first = json.loads(lines.readline())
+    assert set(UCDP) <= set(first)
