@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimledger.eval.extraction import (
     evaluate_extraction,
@@ -44,6 +46,27 @@ cookie policy and the use of analytics and advertising partners. <button>Accept<
 <table><tr><td>Cell one</td><td>Cell two</td></tr></table>
 <footer><p>&copy; 2021 Example Daily. All rights reserved.</p></footer>
 </body></html>"""
+
+
+html_fragments = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["<p>", "</p>", "<div>", "</div>", "<br>", "<script>", "</script>", "<!-- ", " -->",
+             "<td>", "<tr>", "<table>", "<li>", "<style>", "<h1>", "&amp;", "&#0;", "\x00", "<",
+             "<p hidden>", '<div style="display:none">', "<![CDATA[", "<?xml ?>", "\r\n"]
+        ),
+        st.text(max_size=20),
+    ),
+    max_size=50,
+).map("".join)
+
+
+@given(html_fragments)
+@settings(max_examples=300, deadline=None)
+def test_render_never_raises_and_gives_tidy_lines(html: str) -> None:
+    text = render_visible_text(html)
+    assert "\n\n\n" not in text
+    assert all(line == line.strip() for line in text.split("\n"))
 
 
 @pytest.fixture
