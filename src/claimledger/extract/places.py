@@ -1,0 +1,272 @@
+"""Place mentions: spaCy GPE/LOC/FAC entities and gazetteer names NER missed, matched offline.
+
+A mention keeps every plausible gazetteer candidate; `resolved` is set only when one candidate
+clearly wins (a single candidate, or one left after the document's own countries are applied).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.gazetteer import (
+    ADMIN1_WORDS,
+    CITY_WORDS,
+    Gazetteer,
+    load_gazetteer,
+    normalise_place_name,
+)
+from claimledger.model import PlaceCandidate, PlaceMention, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities of these kinds are never places, even when a town somewhere shares the name.
+NOT_PLACE_LABELS = frozenset(
+    {"PERSON", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
+)
+CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
+MAX_NGRAM_TOKENS = 5
+MAX_NAME_CHARS = 80
+LEADING_ARTICLE = ("the ", "The ")
+POSSESSIVES = ("'s", "’s", "'", "’")
+TRAILING_PUNCTUATION = ".,;:!?\"'“”‘’()[]"
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    hint: str | None  # "admin1" or "city" when the next word says which kind of place it is
+    from_entity: bool
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the", a trailing possessive and a trailing region word from a name."""
+    piece = text[start:end]
+    for article in LEADING_ARTICLE:
+        if piece.startswith(article) and len(piece) > len(article):
+            start += len(article)
+            piece = piece[len(article) :]
+    for suffix in POSSESSIVES:
+        if piece.endswith(suffix) and len(piece) > len(suffix) + 1:
+            end -= len(suffix)
+            piece = piece[: -len(suffix)]
+            break
+    words = piece.split()
+    if len(words) > 1 and words[-1].lower() in ADMIN1_WORDS | CITY_WORDS:
+        end = start + piece.rstrip().rfind(words[-1])
+        end = start + len(text[start:end].rstrip())
+    return start, end
+
+
+def _hint(text: str, start: int, end: int) -> str | None:
+    """ "Deir Ezzor region": the word after (or ending) a name says admin-1 or city."""
+    after = text[end : end + 20].split()
+    inside = text[start:end].split()
+    words = [w.strip(TRAILING_PUNCTUATION).lower() for w in (after[:1] + inside[-1:])]
+    if any(w in ADMIN1_WORDS for w in words):
+        return "admin1"
+    if any(w in CITY_WORDS for w in words):
+        return "city"
+    return None
+
+
+def _entity_spans(doc: Doc) -> Iterator[_Found]:
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        if end > start:
+            yield _Found(start, end, _hint(text, ent.start_char, ent.end_char), True)
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token.text) > 1 and token.is_alpha)
+
+
+def _runs(doc: Doc) -> Iterator[list[Token]]:
+    """Runs of capitalised tokens outside any entity, allowing "al-"/"ez-" connectors inside."""
+    run: list[Token] = []
+    for token in doc:
+        free = token.ent_type_ == "" or token.ent_type_ in PLACE_LABELS
+        if free and (_name_token(token) or (run and token.lower_ in CONNECTORS)):
+            run.append(token)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: list[_Found]) -> Iterator[_Found]:
+    """Names NER missed: the longest n-gram of a capitalised run that is a gazetteer name."""
+    text = doc.text
+    for run in _runs(doc):
+        while run and run[-1].lower_ in CONNECTORS:
+            run = run[:-1]
+        index = 0
+        while index < len(run):
+            matched = 0
+            for size in range(min(MAX_NGRAM_TOKENS, len(run) - index), 0, -1):
+                tokens = run[index : index + size]
+                if tokens[-1].lower_ in CONNECTORS:
+                    continue
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                if any(f.start < end and start < f.end for f in taken):
+                    continue
+                if _plausible_name(text[start:end], tokens, gazetteer):
+                    yield _Found(start, end, _hint(text, start, end), False)
+                    matched = size
+                    break
+            index += matched or 1
+
+
+def _plausible_name(name: str, tokens: list[Token], gazetteer: Gazetteer) -> bool:
+    """A bare capitalised word must be some place's own name and tagged a proper noun."""
+    key = normalise_place_name(name)
+    if key not in gazetteer.by_key:
+        return False
+    if len(tokens) > 1:
+        return True
+    token = tokens[0]
+    tagged = token.has_morph() or token.tag_ != ""
+    proper = token.pos_ == "PROPN" if tagged else True
+    return proper and key in gazetteer.own_names and not token.is_sent_start
+
+
+def _filter_by_hint(
+    candidates: tuple[PlaceCandidate, ...], hint: str | None
+) -> tuple[PlaceCandidate, ...]:
+    if hint is None:
+        return candidates
+    kept = tuple(c for c in candidates if c.feature == hint)
+    return kept or candidates
+
+
+def country_codes(names_or_codes: Iterable[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """ISO codes for context given as codes ("SY") or country names ("Syria", "U.S.")."""
+    codes: set[str] = set()
+    for item in names_or_codes:
+        country = gazetteer.country(item)
+        if country is not None:
+            codes.add(country.country_code)
+    return frozenset(codes)
+
+
+def choose_candidate(
+    candidates: Sequence[PlaceCandidate],
+    context: frozenset[str] = frozenset(),
+    *,
+    capitals: frozenset[int] = frozenset(),
+) -> PlaceCandidate | None:
+    """The candidate that clearly wins, or None: ambiguity is kept, never guessed away.
+
+    Context countries narrow the candidates; when several context countries remain ("Moscow"
+    in a text naming Russia and the U.S.), a national capital among them wins.
+    """
+    pool = list(candidates)
+    countries = [c for c in pool if c.feature == "country"]
+    if len(countries) == 1 and not any(
+        c.feature == "admin1" and c.country_code != countries[0].country_code for c in pool
+    ):
+        # "Lebanon" is the country, not Lebanon, Tennessee; but "Georgia" the US state
+        # is a peer of Georgia the country, and stays ambiguous.
+        return countries[0]
+    if len({c.country_code for c in pool}) > 1 and context:
+        pool = [c for c in pool if c.country_code in context] or pool
+        capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
+        if len({c.country_code for c in pool}) > 1 and len(capital) == 1:
+            pool = [c for c in pool if c.country_code == capital[0].country_code]
+    if not pool or len({c.country_code for c in pool}) > 1:
+        return None
+    if len(pool) == 1:
+        return pool[0]
+    countries = [c for c in pool if c.feature == "country"]
+    if len(countries) == 1:
+        return countries[0]
+    cities = [c for c in pool if c.feature == "city"]
+    regions = [c for c in pool if c.feature == "admin1"]
+    if len(cities) == 1 and all(r.name == cities[0].admin1 for r in regions):
+        return cities[0]  # "Deir ez-Zor": the city, seat of the region named after it
+    if len(regions) == 1 and not cities:
+        return regions[0]
+    return None
+
+
+def find_places(
+    doc: Doc, *, base: int = 0, context_countries: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Place mentions in one segment's Doc; spans are offsets into the document (base + offset).
+
+    `context_countries` (codes or names) settle ambiguous names; `resolve_places` adds the
+    countries the document itself names.
+    """
+    gazetteer = load_gazetteer()
+    context = country_codes(context_countries, gazetteer)
+    text = doc.text
+    found = [
+        f
+        for f in _entity_spans(doc)
+        if f.end - f.start <= MAX_NAME_CHARS and normalise_place_name(text[f.start : f.end])
+    ]
+    found += list(_gazetteer_spans(doc, gazetteer, found))
+    mentions: list[PlaceMention] = []
+    for item in sorted(found, key=lambda f: f.start):
+        name = text[item.start : item.end]
+        candidates = _filter_by_hint(gazetteer.lookup(name), item.hint)
+        if not candidates and not item.from_entity:
+            continue
+        label = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if not candidates and label is not None and label.root.ent_type_ == "FAC":
+            continue  # a building or road with no gazetteer entry says nothing about place
+        mentions.append(
+            PlaceMention(
+                span=Span(base + item.start, base + item.end, name),
+                name=name,
+                candidates=candidates,
+                resolved=choose_candidate(candidates, context, capitals=gazetteer.capitals),
+            )
+        )
+    return mentions
+
+
+def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Countries a document establishes: resolved mentions and names all in one country."""
+    codes: set[str] = set()
+    for mention in mentions:
+        if mention.resolved is not None:
+            codes.add(mention.resolved.country_code)
+        elif mention.candidates and len({c.country_code for c in mention.candidates}) == 1:
+            codes.add(mention.candidates[0].country_code)
+    return frozenset(codes)
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention], *, context_countries: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Settle ambiguous mentions with the countries the whole document names.
+
+    Repeats until nothing changes: a name settled by context can itself settle another.
+    """
+    gazetteer = load_gazetteer()
+    current = list(mentions)
+    for _ in range(len(current) + 1):
+        context = document_countries(current) | country_codes(context_countries, gazetteer)
+        updated = [
+            m
+            if m.resolved is not None
+            else PlaceMention(
+                span=m.span,
+                name=m.name,
+                candidates=m.candidates,
+                resolved=choose_candidate(m.candidates, context, capitals=gazetteer.capitals),
+            )
+            for m in current
+        ]
+        if updated == current:
+            break
+        current = updated
+    return current

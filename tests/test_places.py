@@ -1,0 +1,174 @@
+"""Place mentions: found in text, matched to the gazetteer, resolved only when one clearly wins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.places import choose_candidate, find_places, resolve_places
+from claimledger.model import PlaceMention
+
+BLANK = spacy.blank("en")
+
+
+def _doc(text: str, ents: Sequence[tuple[str, str]] = ()) -> Doc:
+    """A tokenised Doc whose entities are the first occurrences of the given strings."""
+    doc = BLANK(text)
+    spans = []
+    for name, label in ents:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _by_name(mentions: list[PlaceMention], name: str) -> PlaceMention:
+    return next(m for m in mentions if m.name == name)
+
+
+def test_deir_ezzor_with_syria_in_the_text_resolves_to_syria() -> None:
+    text = "Fighters attacked a base near Deir Ezzor in eastern Syria."
+    mentions = find_places(_doc(text, [("Deir Ezzor", "GPE"), ("Syria", "GPE")]))
+    deir = _by_name(resolve_places(mentions), "Deir Ezzor")
+    assert deir.resolved is not None
+    assert (deir.resolved.country_code, deir.resolved.admin1) == ("SY", "Deir ez-Zor")
+    assert deir.resolved.latitude is not None
+
+
+def test_a_region_word_after_the_name_picks_the_governorate() -> None:
+    text = "a refinery in the oil-rich Deir Ezzor region, officials said"
+    mention = _by_name(find_places(_doc(text, [("Deir Ezzor", "GPE")])), "Deir Ezzor")
+    assert mention.resolved is not None and mention.resolved.feature == "admin1"
+    assert {c.feature for c in mention.candidates} == {"admin1"}
+
+
+@pytest.mark.parametrize("name", ["Georgia", "Paris", "Tripoli"])
+def test_ambiguous_names_stay_unresolved_without_context(name: str) -> None:
+    mentions = resolve_places(find_places(_doc(f"Protests spread in {name} on Monday.")))
+    mention = _by_name(mentions, name)
+    assert mention.resolved is None
+    assert len({c.country_code for c in mention.candidates}) > 1
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "code", "feature"),
+    [
+        ("Georgia", "US", "US", "admin1"),
+        ("Georgia", "Georgia", "GE", "country"),
+        ("Paris", "France", "FR", "city"),
+        ("Paris", "United States", "US", "city"),
+        ("Tripoli", "LB", "LB", "city"),
+        ("Tripoli", "Libya", "LY", "city"),
+    ],
+)
+def test_context_countries_settle_ambiguous_names(
+    name: str, context: str, code: str, feature: str
+) -> None:
+    doc = _doc(f"Protests spread in {name} on Monday.")
+    mention = _by_name(find_places(doc, context_countries=[context]), name)
+    assert mention.resolved is not None
+    assert (mention.resolved.country_code, mention.resolved.feature) == (code, feature)
+
+
+def test_a_country_named_elsewhere_in_the_document_settles_a_city() -> None:
+    text = "Clashes broke out in Tripoli overnight. Lebanon's army deployed troops."
+    mentions = resolve_places(find_places(_doc(text)))
+    tripoli = _by_name(mentions, "Tripoli")
+    assert tripoli.resolved is not None and tripoli.resolved.country_code == "LB"
+
+
+def test_a_capital_wins_when_several_context_countries_fit() -> None:
+    text = "Talks between Russia and the U.S. stalled in Moscow."
+    mentions = resolve_places(find_places(_doc(text)))
+    moscow = _by_name(mentions, "Moscow")
+    assert moscow.resolved is not None and moscow.resolved.country_code == "RU"
+
+
+@pytest.mark.parametrize("word", ["Syrian", "Russian", "Russians", "Kurds"])
+def test_demonyms_are_not_place_mentions(word: str) -> None:
+    text = f"The {word} forces withdrew from the area."
+    assert find_places(_doc(text, [(word, "NORP")])) == []
+    assert find_places(_doc(text)) == []
+
+
+def test_names_the_entity_recogniser_missed_are_found_in_the_gazetteer() -> None:
+    text = "Airstrikes hit Dayr az-Zawr and Al-Raqqa overnight."
+    mentions = find_places(_doc(text))
+    assert [m.name for m in mentions] == ["Dayr az-Zawr", "Al-Raqqa"]
+    assert all(m.resolved is not None and m.resolved.country_code == "SY" for m in mentions)
+
+
+def test_a_person_entity_is_never_read_as_a_town() -> None:
+    text = "Obama said the talks failed."
+    assert find_places(_doc(text, [("Obama", "PERSON")])) == []
+
+
+def test_an_unknown_place_entity_is_kept_as_written_without_candidates() -> None:
+    text = "Shelling hit Baba Amr yesterday."
+    mentions = find_places(_doc(text, [("Baba Amr", "GPE")]))
+    assert [(m.name, m.candidates, m.resolved) for m in mentions] == [("Baba Amr", (), None)]
+
+
+def test_spans_are_document_offsets_shifted_by_the_segment_base() -> None:
+    text = "Shelling near Aleppo and Homs continued."
+    mentions = find_places(_doc(text, [("Aleppo", "GPE"), ("Homs", "GPE")]), base=1000)
+    assert [(m.span.start, m.span.end) for m in mentions] == [(1014, 1020), (1025, 1029)]
+    for mention in mentions:
+        assert text[mention.span.start - 1000 : mention.span.end - 1000] == mention.name
+
+
+def test_a_possessive_and_a_leading_article_are_not_part_of_the_name() -> None:
+    text = "the Syria's army and the Gaza Strip"
+    doc = _doc(text, [("the Syria's", "GPE"), ("the Gaza Strip", "LOC")])
+    assert [m.name for m in find_places(doc)] == ["Syria", "Gaza Strip"]
+
+
+def test_choose_candidate_keeps_ambiguity_between_countries() -> None:
+    candidates = load_gazetteer().lookup("Paris")
+    assert choose_candidate(candidates) is None
+    chosen = choose_candidate(candidates, frozenset({"FR"}))
+    assert chosen is not None and chosen.country_code == "FR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\n\n\n", "!!!! ???", "Syria " * 3000, "A" * 50000, "Al- al- el- ez- -- - Al"],
+)
+def test_find_places_survives_text_with_no_sentences_or_garbage(text: str) -> None:
+    for mention in find_places(_doc(text)):
+        assert 0 <= mention.span.start < mention.span.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("Al-ez Deir Zor Paris Syria.,'’\n"), max_size=120))
+def test_find_places_spans_always_match_the_text(text: str) -> None:
+    for mention in find_places(_doc(text)):
+        assert text[mention.span.start : mention.span.end] == mention.span.text == mention.name
+
+
+@pytest.mark.model
+def test_reference_page_places(reference_page_path: Path) -> None:
+    from claimledger.nlp import load_nlp
+
+    text = reference_page_path.read_text(encoding="utf-8")
+    mentions = resolve_places(find_places(load_nlp()(text)))
+    deir = [m for m in mentions if m.name == "Deir Ezzor"]
+    assert len(deir) == 2
+    for mention in deir:
+        assert mention.resolved is not None
+        assert (mention.resolved.country, mention.resolved.admin1) == ("Syria", "Deir ez-Zor")
+    names = {m.name for m in mentions}
+    assert not names & {"Syrian", "Russian", "Russians", "Kurds"}
+    syria = _by_name(mentions, "Syria")
+    assert syria.resolved is not None and syria.resolved.feature == "country"
+    for mention in mentions:
+        assert text[mention.span.start : mention.span.end] == mention.name
