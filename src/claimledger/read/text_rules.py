@@ -119,8 +119,8 @@ def ends_sentence(line: str) -> bool:
 
 
 def is_prose(line: str, words: int) -> bool:
-    """A sentence or more: enough words, ending like a sentence or holding one inside.
-    A teaser cut short ("... returned home broke on…") is a link to prose, not prose."""
+    """A sentence or more: enough words ending like a sentence, or a line too long to be a
+    heading. A teaser cut short ("... returned home broke on…") is a link to prose, not prose."""
     if TEASER_END.search(line[-12:]):
         return False
     if words >= LONG_LINE_WORDS:
