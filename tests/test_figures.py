@@ -115,6 +115,27 @@ SENTENCES = [
         "The bombing killed 14 and injured 40.",
         [("14", "killed", None, False, None), ("40", "injured", None, False, None)],
     ),
+    (
+        "Twelve soldiers, 26 insurgents killed in clashes in Afghanistan",
+        [("Twelve", "killed", "soldiers", False, None),
+         ("26", "killed", "insurgents", False, None)],
+    ),
+    (
+        "Drone strike kills Taliban key commander, 4 others in Kunduz province",
+        [("4", "killed", "others", False, None)],
+    ),
+    (
+        "Mexico rights body: Army killings of 6 civilians unjustified",
+        [("6", "killed", "civilians", False, None)],
+    ),
+    (
+        "Bombardment raised the death toll to 270 at least in 13 days.",
+        [("270 at least", "killed", None, False, None)],
+    ),
+    (
+        "UPDATE 2-Bomb in eastern Baghdad kills at least 11",
+        [("at least 11", "killed", None, False, None)],
+    ),
     # zero counts and negation
     ("No one was killed in the attack.", [("No one", "killed", None, True, None)]),
     ("None were injured.", [("None", "injured", None, True, None)]),

@@ -79,6 +79,7 @@ PARSED = [
     ("100-plus", 100, INF, True, True, False, False, "at_least"),
     ("100+", 100, INF, True, True, False, False, "at_least"),
     ("at least dozens", 24, INF, True, True, False, True, "at_least"),
+    ("270 at least", 270, INF, True, True, False, False, "at_least"),
     # upper bounds
     ("up to 40", INF, 40, True, True, False, False, "up_to"),
     ("as many as 300", INF, 300, True, True, False, False, "up_to"),
@@ -241,6 +242,9 @@ FOUND = [
     ("flight MH17", []),
     ("COVID-19 spread", []),
     ("won 2-1", []),
+    ("UPDATE 2-Bomb in Baghdad kills at least 11", ["at least 11"]),
+    ("UPDATE 1-Dozens die in Ukraine", ["Dozens"]),
+    ("a 5-member team", []),
     ("one of the victims", []),
     ("the 3rd brigade", []),
     ("two-thirds of voters", []),

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract.numbers import QuantityMatch, find_quantities
 from claimledger.model import Attribution, Figure, Measure, Span, record_id
@@ -25,7 +26,8 @@ __all__ = ["MEASURE_WORDS", "find_figures", "measure_of_word"]
 _KILLED = frozenset(
     {"kill", "kills", "killed", "killing", "dead", "die", "dies", "died", "dying", "death",
      "deaths", "fatalities", "fatality", "lives", "slain", "perished", "murdered", "executed",
-     "massacred", "bodies", "corpses", "martyred", "beheaded", "drowned", "toll"}
+     "massacred", "bodies", "corpses", "martyred", "beheaded", "drowned", "toll", "killings",
+     "assassinated", "assassinate", "assassinates", "assassinating", "murders", "homicides"}
 )  # fmt: skip
 _INJURED = frozenset(
     {"injure", "injured", "injures", "injuring", "injuries", "wounded", "wounding", "wound",
@@ -147,7 +149,7 @@ def _sentence_measure(token: Token) -> _Link | None:
     return _Link(measure, (nearest,), subjects[0] if subjects else None)
 
 
-def _link_from_head(anchor: Token) -> _Link | None:
+def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     """The measure an anchor (the count or the noun it counts) is an argument or modifier of."""
     for child in _children(anchor, ("acl", "relcl", "amod", "appos")):
         measure = _measure_of(child)
@@ -155,7 +157,7 @@ def _link_from_head(anchor: Token) -> _Link | None:
             return _Link(measure, (child,), None)
     head = anchor.head
     if head.i == anchor.i:
-        return None
+        return _link_of_listed(anchor, depth)
     dep = anchor.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "appos", "nmod"):
         measure = _measure_of(head)
@@ -181,7 +183,7 @@ def _link_from_head(anchor: Token) -> _Link | None:
         prep = head
         target = prep.head
         if prep.lower_ in ("including", "among") and target.i != prep.i:
-            return _link_of_noun(target)
+            return _link_of_noun(target, depth + 1) if depth < 3 else None
         if prep.lower_ == "of":
             measure = _measure_of(target)
             if measure is not None and target.lower_ not in _TOLL_NOUNS:
@@ -193,16 +195,28 @@ def _link_from_head(anchor: Token) -> _Link | None:
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
                 if arg.lower_ in _TOLL_NOUNS:
                     return _toll_measure(arg)
-    if dep == "conj":
-        return _link_from_head(head)
+    if dep in ("conj", "appos") and depth < 2:
+        return _link_from_head(head, depth + 1)
+    return _link_of_listed(anchor, depth)
+
+
+def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
+    """'Twelve soldiers, 26 insurgents killed': counts listed together share one predicate."""
+    if depth >= 2:
+        return None
+    for listed in _children(anchor, ("appos", "conj")):
+        if listed.i > anchor.i:
+            link = _link_from_head(listed, depth + 1)
+            if link is not None:
+                return link
     return None
 
 
-def _link_of_noun(noun: Token) -> _Link | None:
+def _link_of_noun(noun: Token, depth: int = 0) -> _Link | None:
     measure = _measure_of(noun)
     if measure is not None and noun.lower_ not in _TOLL_NOUNS:
         return _Link(measure, _measure_phrase(noun), None)
-    return _link_from_head(noun)
+    return _link_from_head(noun, depth)
 
 
 def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | None:
@@ -323,6 +337,15 @@ def _span(doc: Doc, base: int, start_i: int, end_i: int) -> Span:
     return Span(start=base + start, end=base + end, text=doc.text[start:end])
 
 
+def _count_token(chars: SpacySpan) -> Token:
+    """The token standing for the count: '200' in 'more than 200' and in '270 at least'."""
+    outside = [t for t in chars if not chars.start <= t.head.i < chars.end or t.head.i == t.i]
+    numeric = [t for t in outside if t.like_num]
+    if numeric:
+        return numeric[-1]
+    return chars.root
+
+
 def _figure_of(
     doc: Doc,
     match: QuantityMatch,
@@ -335,7 +358,7 @@ def _figure_of(
         return None
     parsed = doc.has_annotation("DEP")
     first, last = chars[0], chars[-1]
-    root = chars.root if parsed else last
+    root = _count_token(chars) if parsed else last
     span_tokens = range(chars.start, chars.end)
     zero = match.quantity.hedge == "none"
 
@@ -369,7 +392,10 @@ def _figure_of(
     measure_span = _span(doc, base, link.measure_tokens[0].i, link.measure_tokens[-1].i + 1)
     population_span = None
     if population is not None:
-        population_span = _span(doc, base, *_population_phrase(population, span_tokens))
+        start_i, end_i = _population_phrase(population, span_tokens)
+        # A phrase holding a measure word is a misparse ("Hundreds flee Sagme"), not a group.
+        if not any(_measure_of(t) for t in doc[start_i:end_i]):
+            population_span = _span(doc, base, start_i, end_i)
     attribution = _innermost_attribution(span.start, span.end, attributions)
     return Figure(
         id=record_id("figure", span.start, span.end, span.text),

@@ -81,8 +81,9 @@ class _Value:
     scaled: bool = False
 
 
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+|[^\sA-Za-z\d]")
-_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)")
+# ASCII digits only: other scripts' digits are left to a reader that knows them.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+|[^\sA-Za-z\d]", re.ASCII)
+_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)", re.ASCII)
 MAX_DIGITS = 15
 _SUFFIX_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
@@ -215,7 +216,7 @@ def _tokenize(text: str) -> list[_Token]:
                 lower=word.lower(),
                 start=match.start(),
                 end=match.end(),
-                is_digits=first.isdigit(),
+                is_digits=first in "0123456789",
                 is_word=first.isalpha(),
             )
         )
@@ -438,6 +439,10 @@ def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
         if (inner := _match_hedge(tokens, k)) is not None and inner[0] in ("about", "nearly"):
             k = inner[1]
         parsed_second = _parse_value(tokens, k)
+        if separator in ("-", "–", "—") and not (
+            tokens[j - 1].is_digits and k < len(tokens) and tokens[k].is_digits
+        ):
+            parsed_second = None  # "1-Dozens": a hyphen joins a range only between digits
         if parsed_second is not None:
             candidate, k_end = parsed_second
             if candidate.scaled and not first.scaled and first.high < candidate.low:
@@ -458,9 +463,9 @@ def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
     if second is None and hedge in ("exact", "about"):
         # Postfix hedges: "100 or more", "100 or so", "100-odd", "100-plus", "100+".
         following = (_lower_at(tokens, j), _lower_at(tokens, j + 1))
-        if following in (("or", "more"), ("and", "more"), ("or", "above")):
+        if following in (("or", "more"), ("and", "more"), ("or", "above"), ("at", "least")):
             hedge, j = "at_least", j + 2
-        elif following in (("or", "fewer"), ("or", "less")):
+        elif following in (("or", "fewer"), ("or", "less"), ("at", "most")):
             hedge, j = "at_most", j + 2
         elif following == ("or", "so"):
             hedge, j = "about", j + 2
@@ -561,8 +566,13 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Quantity) 
         return False
     if after in _CURRENCY_WORDS or after in _PERCENT_WORDS or after in _UNIT_WORDS:
         return False
-    if after in ("-", "–") and _adjacent(tokens, j) and after2 in _UNIT_WORDS | _FRACTION_WORDS:
-        return False  # "32-year-old", "two-thirds"
+    if (
+        after in ("-", "–")
+        and _adjacent(tokens, j)
+        and _adjacent(tokens, j + 1)
+        and tokens[j + 1].is_word
+    ):
+        return False  # "32-year-old", "two-thirds", "a 5-member team", "UPDATE 2-Bomb"
     if after == "of" and first.lower == "one" and j == i + 1:
         return False  # "one of the", a member of a group, not a count
     if first.is_digits and (
