@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
-from claimledger.model import Analysis, Document, Segment, content_id
+from claimledger.model import Analysis, Document, EventLink, ReadError, Segment, content_id
 from claimledger.store import SchemaTooNewError, Store, open_store
 from claimledger.store_schema import SCHEMA_VERSION
 
@@ -45,6 +45,7 @@ def fill(store: Store) -> None:
     store.write_links([battle_link()])
     store.write_ledger(ledger_from_analyses(store.analyses(), store.links()))
     store.write_ledger(ledger_from_analyses(store.analyses(), store.links(), rule="acled"))
+    store.write_error(ReadError(input="pages/empty.html", reason="no text"))
 
 
 @pytest.fixture
@@ -68,6 +69,7 @@ def test_writing_the_same_inputs_again_changes_nothing(store: Store) -> None:
     assert not store.write_analysis(first_analysis())
     assert store.write_analyses([first_analysis(), second_analysis()]) == 0
     assert store.write_links([battle_link()]) == 0
+    assert not store.write_error(ReadError(input="pages/empty.html", reason="no text"))
     fill(store)
     after = dump(store.path)
     assert after == before
@@ -120,6 +122,31 @@ def test_an_empty_ledger_clears_its_rule_when_named(store: Store) -> None:
     assert store.ledger() == []
 
 
+def test_replacing_links_drops_the_ones_a_relink_no_longer_finds(store: Store) -> None:
+    link = battle_link()
+    other = EventLink(a="x-e1", b="y-e1", score=0.5)
+    store.write_links([link, other])
+    assert store.write_links([link], replace=True) == 0
+    assert store.links() == [link]
+    assert store.write_links([other], replace=True) == 1
+    assert store.links() == [other]
+
+
+def test_read_errors_are_recorded_once(store: Store) -> None:
+    error = ReadError(input="pages/broken.html", reason="no text")
+    assert store.write_error(error)
+    assert not store.write_error(error)
+    later = ReadError(input="pages/broken.html", reason="not HTML")
+    assert store.write_error(later)
+    assert store.errors() == [later]
+
+
+def test_figures_read_back_in_document_order(store: Store) -> None:
+    first = first_analysis()
+    store.write_analysis(first)
+    assert list(store.figures()) == list(first.figures)
+
+
 def test_a_link_given_the_other_way_round_is_the_same_pair(store: Store) -> None:
     link = battle_link()
     store.write_links([link])
@@ -155,27 +182,46 @@ def test_a_new_store_is_at_the_latest_schema_in_wal_mode(tmp_path: Path) -> None
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"documents", "segments", "attributions", "figures", "dates", "places", "events",
-            "event_actors", "event_figures", "links", "ledger", "ledger_rows", "runs"} <= tables
+            "event_actors", "event_figures", "links", "ledger", "ledger_rows", "runs",
+            "errors"} <= tables
 
 
-def test_a_store_at_the_previous_version_is_migrated_and_backfilled(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def downgrade(path: Path, version: int, drop: list[str]) -> None:
+    """Make a current file what an older claimledger wrote: without `drop`, at `version`."""
+    conn = sqlite3.connect(path)
+    for table in drop:
+        conn.execute(f"DROP TABLE {table}")
+    if version < 2:
+        indexes = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'idx_%'").fetchall()
+        for (name,) in indexes:
+            conn.execute(f"DROP INDEX {name}")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+
+
+def test_a_store_at_the_previous_version_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "previous.db"
     with open_store(path) as store:
         fill(store)
     expected = dump(path)
-    # Make the file what the previous version wrote: no event_figures table, no indexes.
-    conn = sqlite3.connect(path)
-    conn.execute("DROP TABLE event_figures")
-    indexes = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'idx_%'").fetchall()
-    for (name,) in indexes:
-        conn.execute(f"DROP INDEX {name}")
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    conn.commit()
-    conn.close()
-    assert "event_figures" not in dump(path)
+    downgrade(path, SCHEMA_VERSION - 1, ["errors"])
+    assert "errors" not in dump(path)
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-    assert dump(path) == expected
+        assert store.errors() == []
+    assert dump(path) == {**expected, "errors": []}
+
+
+def test_a_version_1_store_is_migrated_and_its_event_figures_backfilled(tmp_path: Path) -> None:
+    path = tmp_path / "v1.db"
+    with open_store(path) as store:
+        fill(store)
+    expected = dump(path)
+    downgrade(path, 1, ["event_figures", "errors"])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    assert dump(path) == {**expected, "errors": []}
     assert len(expected["event_figures"]) == 6
 
 

@@ -29,6 +29,7 @@ from claimledger.model import (
     LedgerEntry,
     Measure,
     PlaceMention,
+    ReadError,
 )
 from claimledger.store_schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -168,33 +169,63 @@ class Store:
         for row in rows:
             yield msgspec.json.decode(row[0], type=Event)
 
+    def figures(self) -> Iterator[Figure]:
+        """Every stored figure, by document id and order in the document."""
+        rows = self.conn.execute("SELECT json FROM figures ORDER BY document_id, idx").fetchall()
+        for row in rows:
+            yield msgspec.json.decode(row[0], type=Figure)
+
     def documents(self) -> Iterator[Document]:
         rows = self.conn.execute("SELECT json FROM documents ORDER BY id").fetchall()
         for row in rows:
             yield msgspec.json.decode(row[0], type=Document)
 
+    # --- read errors ---------------------------------------------------------------------------
+
+    def write_error(self, error: ReadError) -> bool:
+        """Record an input that yielded no document (one row per input and stage, the latest
+        reason kept); False when exactly this error was already recorded."""
+        record = _json(error)
+        with self._transaction() as conn:
+            stored = conn.execute(
+                "SELECT json FROM errors WHERE input = ? AND stage = ?", (error.input, error.stage)
+            ).fetchone()
+            if stored is not None and stored[0] == record:
+                return False
+            conn.execute(
+                "INSERT OR REPLACE INTO errors (input, stage, reason, json) VALUES (?, ?, ?, ?)",
+                (error.input, error.stage, error.reason, record),
+            )
+        return True
+
+    def errors(self) -> list[ReadError]:
+        rows = self.conn.execute("SELECT json FROM errors ORDER BY input, stage")
+        return [msgspec.json.decode(r[0], type=ReadError) for r in rows]
+
     # --- links ---------------------------------------------------------------------------------
 
-    def write_links(self, links: Iterable[EventLink]) -> int:
+    def write_links(self, links: Iterable[EventLink], *, replace: bool = False) -> int:
         """Store links keyed by their unordered pair of event ids (a later one replaces an
-        earlier one for the same pair); how many pairs were new."""
-        new = 0
+        earlier one for the same pair); how many pairs were not stored before. With `replace`
+        the given links become the whole set (a linker rerun over the whole store)."""
         with self._transaction() as conn:
+            stored = {(a, b): record for a, b, record in
+                      conn.execute("SELECT a, b, json FROM links")}
+            if replace:
+                conn.execute("DELETE FROM links")
+            new = 0
             for link in links:
                 a, b = sorted((link.a, link.b))
-                exists = conn.execute(
-                    "SELECT json FROM links WHERE a = ? AND b = ?", (a, b)
-                ).fetchone()
                 record = _json(link)
-                if exists is None:
-                    new += 1
-                elif exists[0] == record:
+                new += (a, b) not in stored
+                if stored.get((a, b)) == record and not replace:
                     continue
                 conn.execute(
                     "INSERT OR REPLACE INTO links (a, b, score, signals, json)"
                     " VALUES (?, ?, ?, ?, ?)",
                     (a, b, link.score, json.dumps(link.signals, sort_keys=True), record),
                 )
+                stored[(a, b)] = record
         return new
 
     def links(self) -> list[EventLink]:
@@ -265,7 +296,7 @@ def open_store(path: str | Path) -> Store:
     """Open (creating if needed) a store file, bringing its schema up to date."""
     path = Path(path)
     # Autocommit mode: transactions are begun explicitly, one per document.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA journal_mode = WAL")

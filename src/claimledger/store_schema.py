@@ -220,5 +220,17 @@ def add_event_figures_and_facet_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
 
 
-MIGRATIONS: list[Migration] = [create_tables, add_event_figures_and_facet_indexes]
+def add_read_errors(conn: sqlite3.Connection) -> None:
+    """Version 3: inputs that yielded no document, and why, one row per input and stage."""
+    conn.execute(
+        "CREATE TABLE errors (input TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT,"
+        " json TEXT NOT NULL, PRIMARY KEY (input, stage))"
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    create_tables,
+    add_event_figures_and_facet_indexes,
+    add_read_errors,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
