@@ -101,7 +101,7 @@ def test_a_ledger_stored_before_the_links_does_not_leak_into_exports(store: Stor
 def test_exporting_writes_nothing_to_the_store(store: Store) -> None:
     before = dump(store.path)
     for fmt in ("jsonl", "csv-acled", "csv-ucdp"):
-        export(store, fmt, io.StringIO())  # type: ignore[arg-type]
+        export(store, fmt, io.StringIO())
     export(store, "parquet", io.BytesIO())
     assert dump(store.path) == before
 
@@ -126,9 +126,9 @@ def test_jsonl_round_trips_every_record(store: Store) -> None:
 def test_export_to_a_path_matches_export_to_a_stream(store: Store, tmp_path: Path) -> None:
     for fmt in ("jsonl", "csv-acled", "csv-ucdp"):
         stream = io.StringIO()
-        export(store, fmt, stream)  # type: ignore[arg-type]
+        export(store, fmt, stream)
         path = tmp_path / f"out.{fmt}"
-        export(store, fmt, path)  # type: ignore[arg-type]
+        export(store, fmt, path)
         assert path.read_bytes().decode("utf-8") == stream.getvalue()
 
 

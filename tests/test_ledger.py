@@ -364,3 +364,12 @@ def test_a_figure_disputes_only_in_pairs_that_dispute_alone(
     for a, b in find_disputes(figures):
         pair = [f for f in figures if f.id in (a, b)]
         assert find_disputes(pair) == ((a, b),)
+
+
+@given(st.none() | st.text(max_size=80))
+def test_population_key_of_any_phrase_is_lowercase_restricting_words(phrase: str | None) -> None:
+    key = population_key(phrase)
+    assert all(word and word == word.lower() for word in key)
+    assert not key & {"people", "dead", "the", "mostly"}
+    assert relate(key, key) == "same"
+    assert relate(frozenset(), key) in ("same", "whole")
