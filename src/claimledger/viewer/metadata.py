@@ -1,0 +1,96 @@
+"""Datasette metadata for a claimledger store: titles, descriptions and facets (outlet, source,
+event type, country...), limited to the tables and columns the file really has, since Datasette
+refuses a facet on a missing column."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, NamedTuple
+
+
+class TableNotes(NamedTuple):
+    title: str
+    description: str
+    facets: tuple[str, ...]
+    sort_desc: str | None = None
+
+
+TABLES: dict[str, TableNotes] = {
+    "documents": TableNotes(
+        "Pages", "Each page as read: metadata, clean text and the record's full JSON. "
+        "Open a page's article view from its id.",
+        ("outlet", "input_kind", "published_from"), "published"),
+    "segments": TableNotes(
+        "Segments", "Labelled stretches of each page's text (title, body, byline, comments, "
+        "chrome...), as start/end character offsets.", ("kind",)),
+    "attributions": TableNotes(
+        "Claims", "Who says what: source, cue verb and its class, content, direct or indirect, "
+        "denials and hedges.", ("source_name", "cue_class", "source_kind", "direct", "denial")),
+    "figures": TableNotes(
+        "Figures", "Numeric claims as intervals (low/high), with what is counted (measure), "
+        "the population and the source.", ("measure", "source_name", "outlet", "hedge")),
+    "dates": TableNotes(
+        "Dates", "Dates as written and as resolved against the publication date; XXXX marks a "
+        "year left unknown.", ("granularity", "rule")),
+    "places": TableNotes(
+        "Places", "Places as written, with the gazetteer match where it is unambiguous.",
+        ("country", "admin1")),
+    "events": TableNotes(
+        "Events", "Each event as one page reports it (ACLED event types), with its date, place "
+        "and the page's outlet.", ("event_type", "country", "outlet", "sub_event_type")),
+    "event_actors": TableNotes(
+        "Actors", "Who took part in each event, as initiator or target.", ("role", "name")),
+    "event_figures": TableNotes("Event figures", "Which figures each event lists.", ()),
+    "links": TableNotes(
+        "Event links", "Pairs of per-page events judged to be the same real-world event, with "
+        "the score and its signals.", ()),
+    "ledger": TableNotes(
+        "Ledger", "Per event cluster and measure: low / best / high estimates under a rule, "
+        "and whether the sources dispute each other.", ("measure", "rule", "disputed")),
+    "ledger_rows": TableNotes(
+        "Ledger rows", "Each source's figure in each ledger entry, with its outlet and "
+        "publication date.", ("measure", "source_name", "outlet", "rule")),
+    "runs": TableNotes("Runs", "Batch runs that wrote this store.", ()),
+}
+
+
+def store_columns(db_path: Path) -> dict[str, set[str]]:
+    """Table name -> column names, read without writing to the file."""
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            name: {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))}
+            for name in names
+        }
+    finally:
+        conn.close()
+
+
+def database_name(db_path: Path) -> str:
+    """The name Datasette gives a database file."""
+    return db_path.stem
+
+
+def build_metadata(db_path: Path) -> dict[str, Any]:
+    """Datasette metadata for the store at db_path."""
+    columns = store_columns(db_path)
+    tables: dict[str, Any] = {}
+    for name, notes in TABLES.items():
+        if name not in columns:
+            continue
+        table: dict[str, Any] = {
+            "title": notes.title,
+            "description": notes.description,
+            "facets": [f for f in notes.facets if f in columns[name]],
+        }
+        if notes.sort_desc and notes.sort_desc in columns[name]:
+            table["sort_desc"] = notes.sort_desc
+        tables[name] = table
+    return {
+        "title": "claimledger",
+        "description": "A sourced ledger of claims and casualty figures from news pages. "
+        "Event pages, article views and the events map are under /-/claimledger/map.",
+        "databases": {database_name(db_path): {"tables": tables}},
+    }
