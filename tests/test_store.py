@@ -254,32 +254,38 @@ def stored_documents(path: Path) -> int:
         conn.close()
 
 
-@pytest.mark.slow
-def test_a_writer_killed_mid_run_leaves_whole_documents_and_a_rerun_completes(
-    tmp_path: Path,
-) -> None:
-    total = 1000
-    killed_path, clean_path = tmp_path / "killed.db", tmp_path / "clean.db"
+def kill_writer_midway(path: Path, total: int, at_least: int) -> None:
+    """Start a writer of `total` analyses and kill -9 it once `at_least` documents are in."""
     env = {**os.environ,
            "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(killed_path), str(total)],
-                              env=env)
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(total)], env=env)
     try:
         deadline = time.monotonic() + 60
-        while stored_documents(killed_path) < 50 and writer.poll() is None:
-            assert time.monotonic() < deadline, "the writer stored nothing within a minute"
+        while stored_documents(path) < at_least and writer.poll() is None:
+            assert time.monotonic() < deadline, "the writer stored too little within a minute"
             time.sleep(0.005)
         writer.send_signal(signal.SIGKILL)
     finally:
         writer.wait()
     assert writer.returncode == -signal.SIGKILL, "the writer finished before it could be killed"
 
+
+@pytest.mark.slow
+def test_a_writer_killed_mid_run_leaves_whole_documents_and_a_rerun_completes(
+    tmp_path: Path,
+) -> None:
+    total = 1000
+    killed_path, clean_path = tmp_path / "killed.db", tmp_path / "clean.db"
     expected = {a.document.id: a for a in map(numbered_analysis, range(total))}
-    with open_store(killed_path) as store:
-        survived = list(store.analyses())
-        assert 50 <= len(survived) < total
+    # Killed three times, each writer resuming where the last stopped.
+    for at_least in (50, 150, 250):
+        kill_writer_midway(killed_path, total, at_least)
+        with open_store(killed_path) as store:
+            survived = list(store.analyses())
+        assert at_least <= len(survived) < total
         # Each document is whole: exactly the analysis that was written, children included.
         assert all(analysis == expected[analysis.document.id] for analysis in survived)
+    with open_store(killed_path) as store:
         assert store.write_analyses(expected.values()) == total - len(survived)
     with open_store(clean_path) as store:
         store.write_analyses(expected.values())
