@@ -122,9 +122,9 @@ def relink(store: Store, options: RunOptions, summary: RunSummary | None = None)
     documents = {d.id: d for d in store.documents()}
     figures = {f.id: f for f in store.figures()}
     links = link_events(events, documents, options=options.link)
-    store.write_links(links)
+    store.write_links(links, replace=True)
     ledger = build_ledger(events, figures, documents, links, rule=options.rule)
-    store.write_ledger(ledger)
+    store.write_ledger(ledger, rules=(options.rule,))
     summary.events = len(events)
     summary.links = len(links)
     summary.ledger_entries = len(ledger)
