@@ -19,7 +19,7 @@ from typing import Literal
 
 import msgspec
 
-from claimledger.ledger import build_ledger
+from claimledger.ledger import RULE_NAMES, build_ledger
 from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
 from claimledger.read import read_paths
@@ -124,7 +124,7 @@ def relink(store: Store, options: RunOptions, summary: RunSummary | None = None)
     links = link_events(events, documents, options=options.link)
     store.write_links(links, replace=True)
     ledger = build_ledger(events, figures, documents, links, rule=options.rule)
-    store.write_ledger(ledger, rules=(options.rule,))
+    store.write_ledger(ledger, rules=(RULE_NAMES[options.rule],))
     summary.events = len(events)
     summary.links = len(links)
     summary.ledger_entries = len(ledger)
