@@ -48,7 +48,27 @@ def test_a_region_word_after_the_name_picks_the_governorate() -> None:
     text = "a refinery in the oil-rich Deir Ezzor region, officials said"
     mention = _by_name(find_places(_doc(text, [("Deir Ezzor", "GPE")])), "Deir Ezzor")
     assert mention.resolved is not None and mention.resolved.feature == "admin1"
-    assert {c.feature for c in mention.candidates} == {"admin1"}
+    assert mention.resolved.admin1 == "Deir ez-Zor"
+
+
+def test_a_region_word_never_drops_a_whole_country() -> None:
+    text = "an attack on a village in Beni territory"
+    mention = _by_name(find_places(_doc(text, [("Beni", "GPE")])), "Beni")
+    assert {"CD", "BO"} <= {c.country_code for c in mention.candidates}
+
+
+def test_a_small_town_abroad_is_not_settled_when_the_text_names_another_country() -> None:
+    text = "Missiles hit Madaya town, killing 23 people, Syria's opposition said."
+    mentions = resolve_places(find_places(_doc(text, [("Madaya", "GPE"), ("Syria", "GPE")])))
+    madaya = _by_name(mentions, "Madaya")
+    assert madaya.candidates and madaya.resolved is None
+
+
+@pytest.mark.parametrize("word", ["Republic", "Northeast", "Abu"])
+def test_generic_words_alone_are_not_places(word: str) -> None:
+    text = f"Officials from the {word} spoke."
+    assert find_places(_doc(text, [(word, "GPE")])) == []
+    assert find_places(_doc(text)) == []
 
 
 @pytest.mark.parametrize("name", ["Georgia", "Paris", "Tripoli"])

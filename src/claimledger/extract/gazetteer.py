@@ -58,12 +58,13 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "TR": ("Türkiye", "Turkiye"),
     "MK": ("Macedonia",),
-    "SZ": ("Swaziland",),
     "CV": ("Cape Verde",),
     "TL": ("East Timor", "Timor-Leste"),
     "VA": ("Vatican City", "Holy See"),
     "SY": ("Syrian Arab Republic",),
     "IR": ("Islamic Republic of Iran",),
+    "BA": ("Bosnia", "Bosnia-Herzegovina", "Bosnia Herzegovina"),
+    "SZ": ("Swaziland", "eSwatini"),
 }
 
 MATCH_RADIUS_DEGREES = 0.25  # a town in both tables lies within this distance of itself

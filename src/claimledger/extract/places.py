@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+import msgspec
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.gazetteer import (
@@ -26,6 +27,16 @@ NOT_PLACE_LABELS = frozenset(
     {"PERSON", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
 )
 CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
+# Words that are a place's name somewhere ("Republic", Missouri; "Northeast", Iceland) but,
+# standing alone in news text, are ordinary words or the first half of a longer name.
+GENERIC_WORDS = frozenset(
+    {"republic", "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
+     "west", "central", "city", "state", "region", "province", "district", "county", "kingdom",
+     "union", "island", "islands", "mount", "lake", "river", "valley", "center", "centre",
+     "capital", "border", "abu", "bin", "ibn", "qala", "gulf", "coast", "sea", "ocean",
+     "president", "minister", "general", "independence", "liberty", "victoria", "prince"}
+)  # fmt: skip
+SMALL_TOWN_POPULATION = 100_000
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
 LEADING_ARTICLE = ("the ", "The ")
@@ -112,7 +123,7 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: list[_Found]) -> Ite
             matched = 0
             for size in range(min(MAX_NGRAM_TOKENS, len(run) - index), 0, -1):
                 tokens = run[index : index + size]
-                if tokens[-1].lower_ in CONNECTORS:
+                if tokens[-1].lower_ in CONNECTORS or not _name_token(tokens[0]):
                     continue
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
                 if any(f.start < end and start < f.end for f in taken):
@@ -140,10 +151,14 @@ def _plausible_name(name: str, tokens: list[Token], gazetteer: Gazetteer) -> boo
 def _filter_by_hint(
     candidates: tuple[PlaceCandidate, ...], hint: str | None
 ) -> tuple[PlaceCandidate, ...]:
+    """Keep the hinted kind of place, unless that would drop a whole country: "Beni territory"
+    (a DR Congo district) must not leave only Bolivia's El Beni department."""
     if hint is None:
         return candidates
     kept = tuple(c for c in candidates if c.feature == hint)
-    return kept or candidates
+    if {c.country_code for c in kept} != {c.country_code for c in candidates}:
+        return candidates
+    return kept
 
 
 def country_codes(names_or_codes: Iterable[str], gazetteer: Gazetteer) -> frozenset[str]:
@@ -216,6 +231,8 @@ def find_places(
     mentions: list[PlaceMention] = []
     for item in sorted(found, key=lambda f: f.start):
         name = text[item.start : item.end]
+        if normalise_place_name(name) in GENERIC_WORDS:
+            continue
         candidates = _filter_by_hint(gazetteer.lookup(name), item.hint)
         if not candidates and not item.from_entity:
             continue
@@ -234,14 +251,28 @@ def find_places(
 
 
 def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
-    """Countries a document establishes: resolved mentions and names all in one country."""
-    codes: set[str] = set()
-    for mention in mentions:
-        if mention.resolved is not None:
-            codes.add(mention.resolved.country_code)
-        elif mention.candidates and len({c.country_code for c in mention.candidates}) == 1:
-            codes.add(mention.candidates[0].country_code)
-    return frozenset(codes)
+    """Countries a document establishes through the places it has settled."""
+    return frozenset(m.resolved.country_code for m in mentions if m.resolved is not None)
+
+
+def named_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Countries the document names as countries ("Syria", "the U.S.")."""
+    return frozenset(
+        m.resolved.country_code
+        for m in mentions
+        if m.resolved is not None and m.resolved.feature == "country"
+    )
+
+
+def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
+    """A small town in a country the document never names, while it names others ("Madaya" in a
+    text about Syria is the Syrian village the gazetteer lacks, not the town in Myanmar)."""
+    return (
+        bool(named)
+        and candidate.feature == "city"
+        and candidate.country_code not in named
+        and (candidate.population or 0) < SMALL_TOWN_POPULATION
+    )
 
 
 def resolve_places(
@@ -249,23 +280,23 @@ def resolve_places(
 ) -> list[PlaceMention]:
     """Settle ambiguous mentions with the countries the whole document names.
 
-    Repeats until nothing changes: a name settled by context can itself settle another.
+    Repeats until nothing changes: a name settled by context can itself settle another. A
+    mention settled on a small town in a country the document never names is unsettled again.
     """
     gazetteer = load_gazetteer()
+    given = country_codes(context_countries, gazetteer)
     current = list(mentions)
     for _ in range(len(current) + 1):
-        context = document_countries(current) | country_codes(context_countries, gazetteer)
-        updated = [
-            m
-            if m.resolved is not None
-            else PlaceMention(
-                span=m.span,
-                name=m.name,
-                candidates=m.candidates,
-                resolved=choose_candidate(m.candidates, context, capitals=gazetteer.capitals),
+        named = named_countries(current) | given
+        context = document_countries(current) | given
+        updated = []
+        for mention in current:
+            chosen = mention.resolved or choose_candidate(
+                mention.candidates, context, capitals=gazetteer.capitals
             )
-            for m in current
-        ]
+            if chosen is not None and small_town_abroad(chosen, named):
+                chosen = None
+            updated.append(msgspec.structs.replace(mention, resolved=chosen))
         if updated == current:
             break
         current = updated
