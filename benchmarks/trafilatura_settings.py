@@ -6,7 +6,8 @@ the same pass: `trafilatura.extract(page)` with its defaults (its text output ap
 it finds) and the body of `bare_extraction(page)` with defaults. "leak" counts body shingles that
 some candidate labelled as comments and the ground truth does not hold: comment text in the body;
 "headings" counts body lines that head a comments section ("Comments", "2 comments", "Leave a
-Reply") and are not in the ground truth, which catches comment widgets no candidate recognised.
+Reply") and are not in the ground truth, which catches comment widgets no candidate recognised;
+"dated" counts pages given a publication date (the benchmark has no true dates to score).
 
     .venv/bin/python benchmarks/trafilatura_settings.py [--limit N] [--data DIR]
 """
@@ -43,6 +44,7 @@ class Page(NamedTuple):
 class Extraction(NamedTuple):
     body: str
     comments: str
+    dated: bool | None = None  # None where the extractor gives no metadata
 
 
 CANDIDATES: dict[str, ReadOptions] = {
@@ -51,6 +53,7 @@ CANDIDATES: dict[str, ReadOptions] = {
     "precision": ReadOptions(html_favor_precision=True),
     "precision, no comments": ReadOptions(html_favor_precision=True, html_include_comments=False),
     "precision, title left in body": ReadOptions(html_title_out_of_body=False),
+    "precision, extensive date search": ReadOptions(html_extensive_date_search=True),
     "precision, no tables": ReadOptions(html_favor_precision=True, html_include_tables=False),
     "recall": ReadOptions(html_favor_precision=False, html_favor_recall=True),
     "recall, no comments": ReadOptions(
@@ -81,20 +84,21 @@ def extract_with_reader(options: ReadOptions) -> Callable[[Page], Extraction]:
         return Extraction(
             "\n".join(document.segment_text(s) for s in document.segments_of("body")),
             "\n".join(document.segment_text(s) for s in document.segments_of("comments")),
+            document.published is not None,
         )
 
     return extract
 
 
 def extract_plain_default(page: Page) -> Extraction:
-    return Extraction(trafilatura.extract(page.raw, url=page.url) or "", "")
+    return Extraction(trafilatura.extract(page.raw, url=page.url) or "", "", None)
 
 
 def extract_bare_default(page: Page) -> Extraction:
-    result = trafilatura.bare_extraction(page.raw, url=page.url)
+    result = trafilatura.bare_extraction(page.raw, url=page.url, with_metadata=True)
     if result is None or isinstance(result, dict):
         return Extraction("", "")
-    return Extraction(result.text or "", result.comments or "")
+    return Extraction(result.text or "", result.comments or "", result.date is not None)
 
 
 class Row(NamedTuple):
@@ -105,6 +109,7 @@ class Row(NamedTuple):
     leak_pages: int
     leaked_shingles: int
     headings: int
+    dated: int | None
 
 
 def comment_headings(body: str, truth: str) -> int:
@@ -136,8 +141,13 @@ def measure(pages: Sequence[Page]) -> list[Row]:
             leaked += leak
             leaked_pages += leak > 0
             headings += comment_headings(extraction.body, page.truth)
+        dated = None
+        if extractions[0].dated is not None:
+            dated = sum(bool(found.dated) for found in extractions)
         rows.append(
-            Row(name, score.precision, score.recall, score.f1, leaked_pages, leaked, headings)
+            Row(
+                name, score.precision, score.recall, score.f1, leaked_pages, leaked, headings, dated
+            )
         )
     return rows
 
@@ -155,12 +165,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     pages = load_pages(args.data, args.limit)
     print(f"{len(pages)} pages, trafilatura {trafilatura.__version__}")
-    print(f"| {'settings':<30} | precision | recall |    F1 | leak pages | leaked | headings |")
-    print(f"| {'-' * 30} | --------- | ------ | ----- | ---------- | ------ | -------- |")
+    columns = "precision | recall |    F1 | leak pages | leaked | headings | dated"
+    print(f"| {'settings':<32} | {columns} |")
+    print(f"| {'-' * 32} | --------- | ------ | ----- | ---------- | ------ | -------- | ----- |")
     for row in measure(pages):
         print(
-            f"| {row.settings:<30} | {row.precision:9.3f} | {row.recall:6.3f} | {row.f1:5.3f} "
-            f"| {row.leak_pages:10d} | {row.leaked_shingles:6d} | {row.headings:8d} |"
+            f"| {row.settings:<32} | {row.precision:9.3f} | {row.recall:6.3f} | {row.f1:5.3f} "
+            f"| {row.leak_pages:10d} | {row.leaked_shingles:6d} | {row.headings:8d} "
+            f"| {'-' if row.dated is None else row.dated:>5} |"
         )
     return 0
 

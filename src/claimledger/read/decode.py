@@ -97,6 +97,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
     if signature:
         raise UnreadableInput(f"binary content ({signature}), not text")
     decoded = _decode(data, declared=declared or (charset_from_meta(data) if html else None))
+    if not decoded.text.strip():
+        raise UnreadableInput("empty input")
     if _looks_binary(decoded.text):
         raise UnreadableInput("binary content (control bytes), not text")
     return decoded

@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from claimledger.model import Document, SegmentKind
 from claimledger.read.assemble import document_from_parts
@@ -58,6 +59,7 @@ def read_html(
             favor_recall=options.html_favor_recall,
             include_comments=options.html_include_comments,
             include_tables=options.html_include_tables,
+            date_extraction_params=set_date_params(options.html_extensive_date_search),
         )
     except RecursionError as error:
         raise UnreadableInput("HTML nested too deeply to extract") from error

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from claimledger.model import Document, InputKind, ReadError
-from claimledger.read.decode import decode_bytes
+from claimledger.read.decode import binary_signature, decode_bytes
 from claimledger.read.errors import UnreadableInput
 from claimledger.read.html import read_html
 from claimledger.read.jsonl import read_jsonl
@@ -117,6 +117,7 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
             with path.open("rb") as raw:
                 yield from read_warc(raw, input=name, options=options, size=size)
         elif kind == "jsonl":
+            _refuse_binary(_head(path, compressed))
             with _open(path, compressed) as stream:
                 yield from read_jsonl(stream, input=name, options=options)
         else:
@@ -138,6 +139,13 @@ def _open(path: Path, compressed: bool) -> BinaryIO:
 def _head(path: Path, compressed: bool) -> bytes:
     with _open(path, compressed) as stream:
         return stream.read(SNIFF_BYTES)
+
+
+def _refuse_binary(head: bytes) -> None:
+    """One error for a binary file rather than one per "line" of it."""
+    signature = binary_signature(head)
+    if signature or b"\x00" in head:
+        raise UnreadableInput(f"binary content ({signature or 'NUL bytes'}), not text")
 
 
 def _read_whole(path: Path, compressed: bool, size: int, options: ReadOptions) -> bytes:

@@ -28,7 +28,7 @@ def read_jsonl(
 ) -> Iterator[Document | ReadError]:
     """A document or an error for every non-blank line, in order; a bad line never stops the
     file. A stream that breaks off (e.g. cut gzip data) ends with one error record."""
-    line_number = 0
+    line_number = records = 0
     while True:
         try:
             line = stream.readline(options.max_bytes + 1)
@@ -39,10 +39,13 @@ def read_jsonl(
             )
             return
         if not line:
+            if not records:
+                yield ReadError(input=input, reason="empty input: no JSON lines")
             return
         line_number += 1
         name = jsonl_line_name(input, line_number)
         if len(line) > options.max_bytes:
+            records += 1
             yield ReadError(input=name, reason=f"line longer than {options.max_bytes} bytes")
             if not _skip_rest_of_line(stream, options.max_bytes):
                 return
@@ -51,17 +54,20 @@ def read_jsonl(
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
+        records += 1
         try:
             yield read_jsonl_record(line, input=name, options=options)
         except UnreadableInput as error:
             yield ReadError(input=name, reason=error.reason)
+        except Exception as error:  # one record's failure must not lose the rest of the file
+            yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
 
 
 def read_jsonl_record(line: bytes, *, input: str, options: ReadOptions) -> Document:
     """One JSON object as a Document; raises UnreadableInput when it is not one or holds no page."""
     try:
         record = msgspec.json.decode(line)
-    except msgspec.DecodeError as error:
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
         # JSON must be UTF-8, but dumps written by careless tools are not always.
         try:
             record = msgspec.json.decode(decode_bytes(line).text.encode("utf-8"))

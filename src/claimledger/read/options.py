@@ -29,3 +29,6 @@ class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
     html_max_chars: int = 8_000_000
     # A first body line that repeats the title belongs to the title segment alone.
     html_title_out_of_body: bool = True
+    # Dates found only in the page's running text (a copyright year, a date in a sidebar) are
+    # guesses, not publication dates: off by default, so a page without date markup gets none.
+    html_extensive_date_search: bool = False

@@ -22,6 +22,7 @@ from claimledger.read.options import ReadOptions
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 PAGE_RECORD_TYPES = ("response", "resource")
+DRAIN_CHUNK = 1 << 16
 
 
 def warc_record_name(input: str, number: int) -> str:
@@ -40,42 +41,48 @@ def read_warc(
     pages = 0
     number = 0
     while True:
+        current = number + 1
         try:
             record = next(records, None)
             if record is None:
                 break
-            number += 1
-            if not _is_html_page(record):
-                continue
-            content = record.content_stream().read(options.max_bytes + 1)
-            oversized = len(content) > options.max_bytes
-            truncated = False
-            if not oversized:
-                record.raw_stream.read()
-                truncated = record.raw_stream.limit > 0
+            number = current
+            page = _is_html_page(record)
+            content = record.content_stream().read(options.max_bytes + 1) if page else b""
+            while record.raw_stream.read(DRAIN_CHUNK):
+                pass
+            truncated = record.raw_stream.limit > 0 or _lacks_length(record)
         except Exception as error:  # warcio raises many kinds of errors on damaged input
             yield ReadError(
-                input=warc_record_name(input, number + 1),
-                reason=f"corrupt WARC after record {number}: {error!r}",
+                input=warc_record_name(input, current),
+                reason=f"corrupt WARC at record {current} ({type(error).__name__}: {error})",
             )
             return
-        pages += 1
         name = warc_record_name(input, number)
-        if oversized:
-            yield ReadError(input=name, reason=f"record larger than {options.max_bytes} bytes")
-        elif truncated:
-            yield ReadError(input=name, reason="truncated WARC: the record ends early")
+        if truncated:
+            yield ReadError(input=name, reason=f"truncated WARC: record {number} ends early")
             return
+        if not page:
+            continue
+        pages += 1
+        if len(content) > options.max_bytes:
+            yield ReadError(input=name, reason=f"record larger than {options.max_bytes} bytes")
         else:
             yield _document_from_record(record, content, name=name, options=options)
     if size is not None and size > records.offset:
         yield ReadError(
             input=warc_record_name(input, number + 1),
-            reason=f"truncated WARC: {size - records.offset} bytes after record {number} "
+            reason=f"truncated WARC: the last {size - records.offset} bytes (record {number + 1}) "
             "do not parse",
         )
     elif pages == 0:
         yield ReadError(input=input, reason="no HTML response records in the WARC")
+
+
+def _lacks_length(record: ArcWarcRecord) -> bool:
+    """A WARC record without Content-Length is a header cut short (warcio still yields it)."""
+    is_warc = str(record.format).startswith("warc")
+    return is_warc and record.rec_headers.get_header("Content-Length") is None
 
 
 def _is_html_page(record: ArcWarcRecord) -> bool:
@@ -103,6 +110,8 @@ def _document_from_record(
         )
     except UnreadableInput as error:
         return ReadError(input=name, reason=error.reason)
+    except Exception as error:  # one page's extraction failure must not lose the rest of the file
+        return ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
     return msgspec.structs.replace(
         document, input_kind="warc", fetched=record.rec_headers.get_header("WARC-Date")
     )
