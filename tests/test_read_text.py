@@ -193,12 +193,15 @@ def test_text_is_kept_as_given_except_crlf() -> None:
     assert document.input == "page.txt"
 
 
-def test_published_comes_from_the_user_when_given() -> None:
-    assert _read(SCRAPED_PAGE).published is None
-    given = _read(SCRAPED_PAGE, published="2021-03-03")
-    assert (given.published, given.published_from) == ("2021-03-03", "user")
+UNDATED_PAGE = SCRAPED_PAGE.replace("March 3, 2021 08:15\n", "")
+
+
+def test_published_comes_from_the_record_or_the_user_when_given() -> None:
+    assert _read(UNDATED_PAGE).published is None
+    given = _read(UNDATED_PAGE, published="2021-03-03")
+    assert (given.published, given.published_from) == ("2021-03-03", "record")
     from_options = read_text_scrape(
-        SCRAPED_PAGE, input="p", options=ReadOptions(published="2021-03-04")
+        UNDATED_PAGE, input="p", options=ReadOptions(published="2021-03-04")
     )
     assert (from_options.published, from_options.published_from) == ("2021-03-04", "user")
 
@@ -335,3 +338,14 @@ def test_stacked_headlines_are_not_joined_into_a_paragraph() -> None:
     page = SCRAPED_PAGE.replace("Share\nTweet", headlines + "\n\nShare\nTweet")
     (body,) = _texts(_read(page), "body")
     assert body.endswith("if the rain continues.")
+
+
+def test_a_dateline_gives_the_publication_date_before_the_users_fallback() -> None:
+    options = ReadOptions(published="2024-01-01")
+    document = read_text_scrape(SCRAPED_PAGE, input="p", options=options)
+    assert (document.published, document.published_from) == ("2021-03-03", "page")
+
+
+def test_a_relative_dateline_is_not_read_as_a_date() -> None:
+    page = SCRAPED_PAGE.replace("March 3, 2021 08:15", "Yesterday 08:15")
+    assert _read(page).published is None

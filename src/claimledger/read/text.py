@@ -9,7 +9,9 @@ around it are labelled by what precedes them (a comments header, a reply form, a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Literal, NamedTuple
+
+import dateparser
 
 from claimledger import __version__
 from claimledger.model import Document, Segment, SegmentKind, content_id
@@ -26,6 +28,7 @@ from claimledger.read.text_rules import (
 
 # Roles the body never runs across: what follows them belongs to the page, not the article.
 BARRIER_ROLES: frozenset[LineRole] = frozenset({"comments_header", "reply_form"})
+DATELINE_CHARS = 80
 # How far from the body a title, byline, dateline or source line may sit, in lines.
 HEADER_WINDOW = 12
 # A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
@@ -258,6 +261,23 @@ def _comment_count(text: str, segments: tuple[Segment, ...]) -> int | None:
     return None
 
 
+def _dateline_date(text: str, segments: tuple[Segment, ...]) -> str | None:
+    """The date a dateline states outright ("March 11, 2024"); relative words are not read."""
+    value = _first_value(text, segments, "dateline")
+    if not value:
+        return None
+    found = dateparser.parse(
+        value[:DATELINE_CHARS],
+        languages=["en"],
+        settings={
+            "PARSERS": ["absolute-time", "custom-formats"],
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "STRICT_PARSING": True,
+        },
+    )
+    return found.date().isoformat() if found else None
+
+
 def read_text_scrape(
     text: str,
     *,
@@ -271,7 +291,11 @@ def read_text_scrape(
     title, byline, original source and comment count they carry."""
     text = text.replace("\r\n", "\n")
     segments = segment_text_scrape(text)
-    published = published or options.published
+    published_from: Literal["page", "user", "record"] | None = "record" if published else None
+    if not published and (published := _dateline_date(text, segments)):
+        published_from = "page"
+    if not published and (published := options.published):
+        published_from = "user"
     return Document(
         id=content_id(text),
         text=text,
@@ -284,6 +308,6 @@ def read_text_scrape(
         original_source=_first_value(text, segments, "source"),
         comment_count=_comment_count(text, segments),
         published=published,
-        published_from="user" if published else None,
+        published_from=published_from,
         version=__version__,
     )
