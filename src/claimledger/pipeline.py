@@ -34,7 +34,7 @@ def analyse_parsed(
     document: Document, parsed: Sequence[tuple[Segment, Doc]], *, model: str = ""
 ) -> Analysis:
     """Everything extracted from one document whose claim segments are already parsed."""
-    default_source = document.outlet or document.byline or ""
+    default_source = document.outlet or document.original_source or document.byline or ""
     attributions = []
     figures = []
     dates = []
