@@ -10,6 +10,7 @@ allows no inline script.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -359,17 +360,29 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     ]
 
 
+def _row_id(row: object) -> str | None:
+    """The id column of a Datasette table row, where the row has one."""
+    # A Row is not a mapping: "in" tests its values, so its keys are asked for by name.
+    if isinstance(row, sqlite3.Row) and "id" in row.keys():  # noqa: SIM118
+        return str(row["id"])
+    return None
+
+
 @datasette_hook
 def render_cell(
+    row: object,
     value: object, column: str, table: str | None, database: str, datasette: Datasette
 ) -> Markup | None:
-    """Ids in Datasette's tables link to the article and event pages."""
+    """Ids in Datasette's tables link to the article and event pages; so do page titles, since
+    Datasette links a table's own primary key to its row page."""
     if not isinstance(value, str) or not value or table is None:
         return None
     links = Links(datasette, database)
     href = None
     if column == "document_id" or (table == "documents" and column == "id"):
         href = links.article(value)
+    elif table == "documents" and column == "title" and (document_id := _row_id(row)):
+        href = links.article(document_id)
     elif column == "cluster_id" or (table == "events" and column == "id"):
         href = links.event(value)
     if href is None:
