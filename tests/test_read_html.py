@@ -14,7 +14,11 @@ from article_pages import READER_COMMENTS, STORM_PARAGRAPHS, article_html
 from claimledger.eval.shingles import page_counts, score_pages, shingles
 from claimledger.model import Document
 from claimledger.read import ReadOptions, UnreadableInput, decode_bytes, read_html
-from claimledger.read.html import shrink_html, split_trailing_comment_headings
+from claimledger.read.html import (
+    COMMENTS_HEADING,
+    shrink_html,
+    split_trailing_comment_headings,
+)
 from conftest import shared_path
 
 OPTIONS = ReadOptions()
@@ -186,13 +190,17 @@ def test_page_far_over_the_size_cap_is_shrunk_not_hung_on() -> None:
     assert "word59" in document.text
 
 
+# Measured 0.971 with trafilatura 2.3.1 (benchmarks/trafilatura_settings.py); lower only on purpose.
+BODY_F1_FLOOR = 0.965
+
+
 @pytest.mark.data
 @pytest.mark.slow
 def test_reader_body_f1_is_at_least_plain_trafilatura_defaults_and_no_comment_leaks() -> None:
     folder = shared_path("data", "article-extraction")
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     ours, plain = [], []
-    leaked_pages = []
+    leaks = []
     for path in sorted((folder / "html").glob("*.html.gz")):
         page_id = path.name.removesuffix(".html.gz")
         raw = gzip.decompress(path.read_bytes())
@@ -204,7 +212,11 @@ def test_reader_body_f1_is_at_least_plain_trafilatura_defaults_and_no_comment_le
         ours.append(page_counts(gold, body))
         plain.append(page_counts(gold, trafilatura.extract(raw) or ""))
         if (shingles(body) & shingles(comments)) - shingles(gold):
-            leaked_pages.append(page_id)
+            leaks.append((page_id, "comment text"))
+        for line in body.split("\n"):
+            if COMMENTS_HEADING.fullmatch(line.strip()) and line.strip() not in gold:
+                leaks.append((page_id, line))
     ours_f1, plain_f1 = score_pages(ours).f1, score_pages(plain).f1
     assert ours_f1 >= plain_f1, (ours_f1, plain_f1)
-    assert leaked_pages == []
+    assert ours_f1 >= BODY_F1_FLOOR
+    assert leaks == []

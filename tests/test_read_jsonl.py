@@ -179,3 +179,43 @@ def test_read_jsonl_takes_an_open_stream() -> None:
     stream = io.BytesIO(json.dumps({"text": SCRAPE}).encode())
     results = list(read_jsonl(stream, input="stdin", options=ReadOptions()))
     assert [r.input for r in results] == ["stdin:1"]
+
+
+def test_pretty_printed_json_object_is_one_input(tmp_path: Path) -> None:
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps({"text": SCRAPE, "url": "https://x.example/s"}, indent=2))
+    (document,) = read(path)
+    assert isinstance(document, Document)
+    assert (document.input, document.url) == (str(path), "https://x.example/s")
+
+
+def test_json_array_items_are_inputs_named_by_index(tmp_path: Path) -> None:
+    path = tmp_path / "dump.json"
+    items = [{"text": SCRAPE}, {"title": "no body"}, {"html": article_html()}]
+    path.write_text(json.dumps(items, indent=1), encoding="utf-8")
+    results = read(path)
+    assert [(r.input, type(r).__name__) for r in results] == [
+        (f"{path}[0]", "Document"),
+        (f"{path}[1]", "ReadError"),
+        (f"{path}[2]", "Document"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("[]", "empty input: an empty JSON array"), ('[{"text": "x"', "file is not JSON")],
+)
+def test_unusable_json_document_is_one_error(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "dump.json"
+    path.write_text(content, encoding="utf-8")
+    (error,) = read(path)
+    assert isinstance(error, ReadError)
+    assert error.input == str(path)
+    assert error.reason.startswith(reason)
+
+
+@pytest.mark.parametrize("content", ["", "\n\n  \n"])
+def test_jsonl_file_without_lines_is_one_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert read(path) == [ReadError(input=str(path), reason="empty input: no JSON lines")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -201,3 +202,40 @@ def test_read_warc_takes_an_open_stream(tmp_path: Path) -> None:
     data = write_warc(tmp_path / "x.warc.gz", [html_response("Streamed")])
     results = list(read_warc(io.BytesIO(data), input="stream", options=ReadOptions()))
     assert [r.input for r in results] == ["stream#record-1"]
+
+
+def test_arc_file_records_are_read_with_their_archive_date(tmp_path: Path) -> None:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+    http += page_bytes("Archived story")
+    description = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    arc = b"filedesc://crawl.arc 0.0.0.0 20050614070159 text/plain %d\n" % len(description)
+    arc += description + b"\n"
+    arc += b"https://news.example/archived 192.0.2.1 20050614070144 text/html %d\n" % len(http)
+    arc += http + b"\n"
+    path = tmp_path / "crawl.arc"
+    path.write_bytes(arc)
+    (document,) = read(path)
+    assert isinstance(document, Document)
+    assert document.input == f"{path}#record-2"
+    assert (document.url, document.fetched) == (
+        "https://news.example/archived",
+        "2005-06-14T07:01:44Z",
+    )
+
+
+def test_gzip_content_encoded_response_is_decoded(tmp_path: Path) -> None:
+    payload = gzip.compress(page_bytes("Compressed story"))
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    headers = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1"
+    )
+    uri = "https://news.example/compressed"
+    record = writer.create_warc_record(
+        uri, "response", payload=io.BytesIO(payload), http_headers=headers
+    )
+    writer.write_record(record)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    (document,) = read(path)
+    assert isinstance(document, Document) and document.title == "Compressed story"

@@ -15,7 +15,7 @@ from claimledger.model import Document, InputKind, ReadError
 from claimledger.read.decode import binary_signature, decode_bytes
 from claimledger.read.errors import UnreadableInput
 from claimledger.read.html import read_html
-from claimledger.read.jsonl import read_jsonl
+from claimledger.read.jsonl import is_json_document, read_json_document, read_jsonl
 from claimledger.read.options import ReadOptions
 from claimledger.read.warc import read_warc
 
@@ -117,9 +117,14 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
             with path.open("rb") as raw:
                 yield from read_warc(raw, input=name, options=options, size=size)
         elif kind == "jsonl":
-            _refuse_binary(_head(path, compressed))
-            with _open(path, compressed) as stream:
-                yield from read_jsonl(stream, input=name, options=options)
+            head = _head(path, compressed)
+            _refuse_binary(head)
+            if is_json_document(head):
+                data = _read_whole(path, compressed, size, options)
+                yield from read_json_document(data, input=name, options=options)
+            else:
+                with _open(path, compressed) as stream:
+                    yield from read_jsonl(stream, input=name, options=options)
         else:
             yield _read_page(_read_whole(path, compressed, size, options), name, kind, options)
     except UnreadableInput as error:

@@ -2,6 +2,8 @@
 
 A record's HTML goes through the HTML reader, its text (when it has no HTML) through the
 plain-text scrape segmenter; which keys hold what is set by `ReadOptions.jsonl_fields`.
+A whole-file JSON document (a pretty-printed object, or an array of objects named
+`dump.json[3]`, 0-based as in JSON paths) is read too, since `.json` files are often written so.
 """
 
 from __future__ import annotations
@@ -57,6 +59,35 @@ def read_jsonl(
         records += 1
         try:
             yield read_jsonl_record(line, input=name, options=options)
+        except UnreadableInput as error:
+            yield ReadError(input=name, reason=error.reason)
+        except Exception as error:  # one record's failure must not lose the rest of the file
+            yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
+
+
+def is_json_document(head: bytes) -> bool:
+    """Whether a .json file starts like one JSON document over many lines, not JSON lines."""
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    first_line = start.split(b"\n", 1)[0].strip()
+    return start.startswith(b"[") or first_line == b"{"
+
+
+def read_json_document(
+    data: bytes, *, input: str, options: ReadOptions
+) -> Iterator[Document | ReadError]:
+    """A pretty-printed object as one input, or each object of an array as one input."""
+    try:
+        value = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))
+    except (msgspec.DecodeError, UnicodeDecodeError) as error:
+        yield ReadError(input=input, reason=f"file is not JSON ({error})")
+        return
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        yield ReadError(input=input, reason="empty input: an empty JSON array")
+    for index, item in enumerate(items):
+        name = f"{input}[{index}]" if isinstance(value, list) else input
+        try:
+            yield read_jsonl_record(msgspec.json.encode(item), input=name, options=options)
         except UnreadableInput as error:
             yield ReadError(input=name, reason=error.reason)
         except Exception as error:  # one record's failure must not lose the rest of the file
