@@ -109,6 +109,11 @@ def test_page_labelled_latin1_but_written_in_utf8_is_read_as_utf8() -> None:
     assert decoded.encoding == "utf-8"
 
 
+def test_utf16_label_on_a_page_without_utf16_bytes_is_ignored() -> None:
+    page = f'<meta charset="utf-16"><p>{WESTERN}</p>'
+    assert decode_bytes(page.encode("utf-8"), html=True).text == page
+
+
 def test_latin1_label_is_read_as_windows_1252_like_browsers_do() -> None:
     page = '<meta charset="iso-8859-1"><p>“quoted” — dash</p>'
     assert decode_bytes(page.encode("cp1252"), html=True).text == page

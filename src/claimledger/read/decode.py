@@ -118,6 +118,10 @@ def _decode(data: bytes, *, declared: str | None) -> Decoded:
             return Decoded(text, utf16, "detected")
     utf8 = _strict(data, "utf-8")
     label = _known_codec(declared)
+    if label is not None and label.startswith(("utf-16", "utf-32")):
+        # Without a byte-order mark or the zero-byte pattern (both handled above) this label is
+        # a mislabel; browsers read such pages as UTF-8 too.
+        label = None
     if label in LATIN_CODECS:
         label = None if utf8 is not None and not data.isascii() else "cp1252"
     if label is not None:
