@@ -12,7 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
-from claimledger.extract.dates import ResolvedDate, find_dates, parse_published, resolve_date
+from claimledger.extract.dates import (
+    Granularity,
+    ResolvedDate,
+    find_dates,
+    parse_published,
+    resolve_date,
+)
 
 PUB = "2018-02-21"  # the reference page: a Wednesday
 
@@ -111,7 +117,7 @@ TABLE = [
 
 @pytest.mark.parametrize(("text", "published", "value", "granularity", "rule"), TABLE)
 def test_real_date_expressions_resolve_with_the_rule_recorded(
-    text: str, published: str | None, value: str | None, granularity: str, rule: str
+    text: str, published: str | None, value: str | None, granularity: Granularity, rule: str
 ) -> None:
     assert resolve_date(text, published) == ResolvedDate(value, granularity, rule)
 
@@ -212,6 +218,55 @@ def test_find_dates_drops_duration_entities() -> None:
 def test_lowercase_month_words_in_prose_are_not_dates() -> None:
     text = "They may 7 times march on the capital"
     assert find_dates(_doc(text), published=PUB) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Day 7", "Sun 7", "Jay 7, 2018", "Marseille 7", "Fonday", "the 1990s", "mid-1990s"],
+)
+def test_words_that_merely_look_like_month_or_day_names_are_not_dates(text: str) -> None:
+    assert resolve_date(text, PUB) is None
+    assert find_dates(_doc(f"It was {text} again."), published=PUB) == []
+
+
+def test_a_day_word_inside_a_name_is_not_a_date() -> None:
+    doc = _doc("He appeared on Russia Today and on USA Today last night.")
+    assert [(m.span.text, m.value) for m in find_dates(doc, published=PUB)] == [
+        ("last night", "2018-02-20")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "published", "value", "rule"),
+    [
+        (
+            "Monday's debate in New York will be his first.",
+            "2016-09-23",
+            "2016-09-26",
+            "weekday-after-publication",
+        ),
+        (
+            "Bill Clinton will travel to North Florida Friday.",
+            "2016-09-28",
+            "2016-09-30",
+            "weekday-after-publication",
+        ),
+        (
+            "Trump said Monday that he will win.",
+            "2016-09-28",
+            "2016-09-26",
+            "weekday-before-publication",
+        ),
+    ],
+)
+def test_a_bare_weekday_under_a_future_verb_is_the_coming_one(
+    sentence: str, published: str, value: str, rule: str
+) -> None:
+    from claimledger.nlp import load_nlp
+
+    mentions = find_dates(load_nlp()(sentence), published=published)
+    assert [(m.value, m.rule) for m in mentions] == [(value, rule)]
 
 
 @pytest.mark.parametrize(

@@ -45,17 +45,21 @@ NUMBER_WORDS = {
 # Month and weekday names must be capitalised when scanning prose ("may", "march" are words);
 # (?-i:...) switches case-sensitivity off for the first letter only.
 MONTH = (
-    r"(?P<month>(?-i:[JFMASOND])(?:an(?:uary)?|eb(?:ruary)?|ar(?:ch)?|pr(?:il)?|ay|une?|uly?"
-    r"|ug(?:ust)?|ep(?:t(?:ember)?)?|ct(?:ober)?|ov(?:ember)?|ec(?:ember)?))\.?"
+    r"(?P<month>(?-i:J)an(?:uary)?|(?-i:F)eb(?:ruary)?|(?-i:M)ar(?:ch)?|(?-i:A)pr(?:il)?"
+    r"|(?-i:M)ay|(?-i:J)une?|(?-i:J)uly?|(?-i:A)ug(?:ust)?|(?-i:S)ep(?:t(?:ember)?)?"
+    r"|(?-i:O)ct(?:ober)?|(?-i:N)ov(?:ember)?|(?-i:D)ec(?:ember)?)(?!\w)\.?"
 )
-WEEKDAY_FULL = r"(?P<weekday>(?-i:[MTWFS])(?:on|ues|ednes|hurs|ri|atur|un)day)"
+WEEKDAY_FULL = (
+    r"(?P<weekday>(?-i:M)onday|(?-i:T)uesday|(?-i:W)ednesday|(?-i:T)hursday|(?-i:F)riday"
+    r"|(?-i:S)aturday|(?-i:S)unday)"
+)
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 NUMBER = (
     r"(?P<n>\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-TRAILING_NON_DIGIT = r"(?!\d)"
+TRAILING_NON_DIGIT = r"(?!\d|s\b)"  # "1990s" is a decade, not the year 1990
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -211,6 +215,7 @@ def _weekday(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(_day_value(day), "day", "weekday-before-publication")
 
 
+DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
 DAY_WORD_OFFSETS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -382,14 +387,73 @@ class _Found:
     date: ResolvedDate
 
 
+NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w.]*\s+$")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """ "Russia Today", "USA Today": a capitalised day word after a capitalised word is a name."""
+    words = text[start:end].split()
+    if not words or not words[0][:1].isupper() or words[0].lower() not in DAY_WORDS:
+        return False
+    return NAME_BEFORE.search(text[max(0, start - 40) : start]) is not None
+
+
 def _scan(text: str, pub: str | None) -> Iterator[_Found]:
     pub_date = parse_published(pub)
     for pattern, handler in SCAN_PATTERNS:
         for match in pattern.finditer(text):
             resolved = handler(match, pub_date)
-            if resolved is not None:
+            if resolved is not None and not _inside_a_name(text, match.start(), match.end()):
                 start, end = _trim(text, match.start(), match.end())
                 yield _Found(start, end, resolved)
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+
+
+def _future_tense(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb a date hangs on is in the future ("Monday's debate will be", "will
+    travel to Florida Friday"): a bare weekday then means the coming one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    head = span.root
+    for _ in range(4):  # up through "on", a noun it modifies, to the governing verb
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    words = [head, *head.children]
+    return any(w.lower_ in FUTURE_AUXILIARIES for w in words)
+
+
+def _weekday_ahead(found: _Found, text: str, pub: dt.date) -> _Found:
+    written = text[found.start : found.end]
+    weekday = re.search(WEEKDAY_FULL, written, re.IGNORECASE)
+    if weekday is None:
+        return found
+    ahead = (_weekday_number(weekday["weekday"]) - pub.weekday()) % 7 or 7
+    day = pub + dt.timedelta(days=ahead)
+    return _Found(
+        found.start, found.end, ResolvedDate(_day_value(day), "day", "weekday-after-publication")
+    )
+
+
+def _with_tense(doc: Doc, found: list[_Found], pub: dt.date | None) -> list[_Found]:
+    """A bare weekday reads as the past one, unless its verb is in the future tense."""
+    if pub is None:
+        return found
+    text = doc.text
+    out = []
+    for item in found:
+        bare = not re.match(r"(?:last|this past)\b", text[item.start : item.end], re.IGNORECASE)
+        if (
+            item.date.rule == "weekday-before-publication"
+            and bare
+            and _future_tense(doc, item.start, item.end)
+        ):
+            item = _weekday_ahead(item, text, pub)
+        out.append(item)
+    return out
 
 
 LEADING_PREPOSITIONS = re.compile(
@@ -452,10 +516,10 @@ def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list
         if ent.label_ != "DATE":
             continue
         resolved = resolve_date(ent.text, published)
-        if resolved is not None:
+        if resolved is not None and not _inside_a_name(text, ent.start_char, ent.end_char):
             start, end = _trim(text, ent.start_char, ent.end_char)
             found.append(_Found(start, end, resolved))
-    kept = _non_overlapping(found)
+    kept = _with_tense(doc, _non_overlapping(found), parse_published(published))
     try:
         sentence_ends = [s.end_char for s in doc.sents]
     except ValueError:  # a Doc without sentence boundaries: the reach limit alone applies
