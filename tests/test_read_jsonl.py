@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from article_pages import STORM_PARAGRAPHS, article_html
 from claimledger.model import Document, ReadError
@@ -219,3 +221,20 @@ def test_jsonl_file_without_lines_is_one_error(tmp_path: Path, content: str) -> 
     path = tmp_path / "dump.jsonl"
     path.write_text(content, encoding="utf-8")
     assert read(path) == [ReadError(input=str(path), reason="empty input: no JSON lines")]
+
+
+def holds_a_record(number: int, line: bytes) -> bool:
+    """Whether the reader treats line `number` as a record (not blank; a first-line BOM ignored)."""
+    return bool((line.removeprefix(b"\xef\xbb\xbf") if number == 1 else line).strip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.binary(max_size=200).filter(lambda b: b"\n" not in b), max_size=8))
+def test_any_lines_give_one_record_per_non_blank_line_named_by_number(lines: list[bytes]) -> None:
+    stream = io.BytesIO(b"\n".join(lines))
+    results = list(read_jsonl(stream, input="d", options=ReadOptions()))
+    counted = [n for n, line in enumerate(lines, start=1) if holds_a_record(n, line)]
+    if counted:
+        assert [r.input for r in results] == [f"d:{n}" for n in counted]
+    else:
+        assert results == [ReadError(input="d", reason="empty input: no JSON lines")]

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -239,3 +241,37 @@ def test_gzip_content_encoded_response_is_decoded(tmp_path: Path) -> None:
     path.write_bytes(buffer.getvalue())
     (document,) = read(path)
     assert isinstance(document, Document) and document.title == "Compressed story"
+
+
+def three_page_warc(*, compress: bool) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=compress)
+    for number in (1, 2, 3):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        payload = io.BytesIO(page_bytes(f"Story {number}"))
+        uri = f"https://news.example/{number}"
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=payload, http_headers=headers)
+        )
+    return buffer.getvalue()
+
+
+WARC_GZ = three_page_warc(compress=True)
+WARC_PLAIN = three_page_warc(compress=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_a_warc_cut_anywhere_gives_whole_records_then_at_most_one_error(
+    data: st.DataObject,
+) -> None:
+    compress = data.draw(st.booleans())
+    whole = WARC_GZ if compress else WARC_PLAIN
+    kept = data.draw(st.integers(0, len(whole)))
+    results = list(read_warc(io.BytesIO(whole[:kept]), input="w", options=ReadOptions(), size=kept))
+    kinds = [type(r).__name__ for r in results]
+    documents = kinds.count("Document")
+    assert kinds == ["Document"] * documents + ["ReadError"] * (len(kinds) - documents)
+    assert len(kinds) - documents <= 1
+    complete = sum(1 for start in record_offsets(whole)[1:] if start <= kept)
+    assert documents <= complete + (kept == len(whole))

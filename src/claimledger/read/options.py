@@ -20,7 +20,9 @@ class JsonlFields(msgspec.Struct, frozen=True, kw_only=True):
 class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
     published: str | None = None  # ISO date used where the page carries none
     jsonl_fields: JsonlFields = JsonlFields()
-    max_bytes: int = 64 * 1024 * 1024  # larger inputs give an error record, not a document
+    # Larger inputs give an error record, not a document: a file (decompressed), or in a WARC or
+    # JSONL file, which may be any size, one record or one line.
+    max_bytes: int = 64 * 1024 * 1024
     html_favor_precision: bool = True
     html_include_comments: bool = True
     html_favor_recall: bool = False
