@@ -253,6 +253,24 @@ def test_a_day_word_inside_a_name_is_not_a_date() -> None:
             "weekday-after-publication",
         ),
         (
+            "The referendum will be held on March 3.",
+            "2018-02-21",
+            "2018-03-03",
+            "partial-year-future-tense",
+        ),
+        (
+            "Two moderators are scheduled to co-moderate the second debate, Oct. 9 in St. Louis.",
+            "2016-09-23",
+            "2016-10-09",
+            "partial-year-future-tense",
+        ),
+        (
+            "The vote was held on March 3.",
+            "2018-02-21",
+            "2017-03-03",
+            "partial-year-from-publication",
+        ),
+        (
             "Trump said Monday that he will win.",
             "2016-09-28",
             "2016-09-26",
@@ -260,7 +278,7 @@ def test_a_day_word_inside_a_name_is_not_a_date() -> None:
         ),
     ],
 )
-def test_a_bare_weekday_under_a_future_verb_is_the_coming_one(
+def test_a_bare_weekday_or_yearless_date_under_a_future_verb_looks_ahead(
     sentence: str, published: str, value: str, rule: str
 ) -> None:
     from claimledger.nlp import load_nlp

@@ -408,7 +408,7 @@ def _scan(text: str, pub: str | None) -> Iterator[_Found]:
                 yield _Found(start, end, resolved)
 
 
-FUTURE_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "scheduled", "slated", "upcoming"})
 
 
 def _future_tense(doc: Doc, start: int, end: int) -> bool:
@@ -422,8 +422,8 @@ def _future_tense(doc: Doc, start: int, end: int) -> bool:
         if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
         head = head.head
-    words = [head, *head.children]
-    return any(w.lower_ in FUTURE_AUXILIARIES for w in words)
+    words = [head, *head.children, head.head, *head.head.children]
+    return any(w.lower_ in FUTURE_WORDS for w in words)
 
 
 def _weekday_ahead(found: _Found, text: str, pub: dt.date) -> _Found:
@@ -438,20 +438,46 @@ def _weekday_ahead(found: _Found, text: str, pub: dt.date) -> _Found:
     )
 
 
+def _partial_ahead(found: _Found, pub: dt.date) -> _Found:
+    """The first such day or month after publication, for a date under a future verb."""
+    value = found.date.value or ""
+    if found.date.granularity == "month":
+        year, month = int(value[:4]), int(value[5:7])
+        if (year, month) >= (pub.year, pub.month):
+            return found
+        moved = f"{year + 1:04d}-{month:02d}"
+    else:
+        day = dt.date.fromisoformat(value)
+        if day >= pub:
+            return found
+        later = (_safe_date(y, day.month, day.day) for y in range(day.year + 1, day.year + 9))
+        ahead = next((d for d in later if d is not None and d > pub), None)
+        if ahead is None:
+            return found
+        moved = _day_value(ahead)
+    return _Found(
+        found.start,
+        found.end,
+        ResolvedDate(moved, found.date.granularity, "partial-year-future-tense"),
+    )
+
+
 def _with_tense(doc: Doc, found: list[_Found], pub: dt.date | None) -> list[_Found]:
-    """A bare weekday reads as the past one, unless its verb is in the future tense."""
+    """Bare weekdays and dates without a year read as past ones, unless their verb is in the
+    future tense ("will travel to Florida Friday", "the vote will be held on March 3")."""
     if pub is None:
         return found
     text = doc.text
     out = []
     for item in found:
-        bare = not re.match(r"(?:last|this past)\b", text[item.start : item.end], re.IGNORECASE)
-        if (
-            item.date.rule == "weekday-before-publication"
-            and bare
-            and _future_tense(doc, item.start, item.end)
-        ):
-            item = _weekday_ahead(item, text, pub)
+        rule = item.date.rule
+        if rule in ("weekday-before-publication", "partial-year-from-publication"):
+            bare = not re.match(r"(?:last|this past)\b", text[item.start : item.end], re.IGNORECASE)
+            if bare and _future_tense(doc, item.start, item.end):
+                if rule == "weekday-before-publication":
+                    item = _weekday_ahead(item, text, pub)
+                else:
+                    item = _partial_ahead(item, pub)
         out.append(item)
     return out
 
