@@ -74,6 +74,12 @@ def row_label(row: LedgerRow) -> str:
     return " ".join(parts)
 
 
+def source_colours(rows: Sequence[LedgerRow]) -> dict[str, str]:
+    """One colour per source, the same in every chart of an entry."""
+    sources = sorted({row.source_name for row in rows}, key=lambda name: (name.casefold(), name))
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sources)}
+
+
 def _row_extent(row: LedgerRow, tolerance: float) -> tuple[float, float | None]:
     """The lowest and highest count a row allows (None above: open-ended)."""
     low = row.low if row.low is not None else 0.0
@@ -125,18 +131,22 @@ def interval_chart_svg(entry: LedgerEntry, *, tolerance: float = APPROXIMATE_TOL
                      f'y2="{plot_bottom}" stroke="#e6e6e6"/>')
         parts.append(f'<text x="{x:.1f}" y="{plot_bottom + 16}" font-size="11" '
                      f'text-anchor="middle" fill="#555">{escape(format_count(tick))}</text>')
+    named: dict[float, list[str]] = {}
     for name, value in (("low", entry.low), ("best", entry.best), ("high", entry.high)):
-        if value is None or not math.isfinite(value):
-            continue
+        if value is not None and math.isfinite(value):
+            named.setdefault(value, []).append(name)
+    for value, names in named.items():
         x = x_of(value)
-        dash = "" if name == "best" else ' stroke-dasharray="3 3"'
-        parts.append(f'<line class="estimate estimate-{name}" x1="{x:.1f}" y1="20" '
-                     f'x2="{x:.1f}" y2="{plot_bottom}" stroke="#333"{dash}/>')
+        dash = "" if "best" in names else ' stroke-dasharray="3 3"'
+        parts.extend(f'<line class="estimate estimate-{name}" x1="{x:.1f}" y1="20" '
+                     f'x2="{x:.1f}" y2="{plot_bottom}" stroke="#333"{dash}/>' for name in names)
+        # Estimates that coincide share one label ("low = best 100") instead of overprinting.
         parts.append(f'<text x="{x:.1f}" y="14" font-size="10" text-anchor="middle" '
-                     f'fill="#333">{name} {escape(format_count(value))}</text>')
+                     f'fill="#333">{" = ".join(names)} {escape(format_count(value))}</text>')
+    colours = source_colours(rows)
     for i, (row, (low, high)) in enumerate(zip(rows, extents, strict=True)):
         y = 30 + ROW_HEIGHT * i + ROW_HEIGHT / 2
-        colour = PALETTE[i % len(PALETTE)]
+        colour = colours[row.source_name]
         label = row_label(row)
         tip = f"{label}: “{row.text}” ({row.published or 'undated'})"
         parts.append(f'<g class="chart-row" data-figure="{escape(row.figure_id)}">'
@@ -210,8 +220,8 @@ def timeline_svg(entry: LedgerEntry, *, height: int = 240) -> Markup:
     for day in sorted({day for day, _ in dated}):
         parts.append(f'<text x="{x_of(day):.1f}" y="{y0 + 16}" font-size="11" '
                      f'text-anchor="middle" fill="#555">{escape(day.isoformat())}</text>')
-    sources = sorted({row.source_name for _, row in dated}, key=str.casefold)
-    colours = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(sources)}
+    colours = source_colours(entry.rows)
+    sources = [name for name in colours if any(row.source_name == name for _, row in dated)]
     per_day: dict[date, int] = {}
     for day, row in dated:
         # Figures published the same day sit side by side rather than on top of each other.

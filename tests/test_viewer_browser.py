@@ -1,0 +1,286 @@
+"""The viewer in a real headless Chromium: highlights, folded comments, the click through to an
+event's ledger and charts, and an injection corpus under which nothing may execute.
+
+Screenshots go to test-artifacts/. Chromium is Debian's (/usr/bin/chromium); the tests skip
+where it is absent.
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from battle_records import battle_link, first_analysis, second_analysis
+from claimledger.ledger import ledger_from_analyses
+from claimledger.model import Analysis
+from viewer_stores import SCRIPT, battle_store, hostile_store
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples" / "pages"
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+# Without the background-networking flags an offline Chromium keeps dialling out.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SERVE = ("import sys; from pathlib import Path; from claimledger.viewer import serve; "
+         "serve(Path(sys.argv[1]), port=int(sys.argv[2]))")
+NO_HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(
+    e => [...e.attributes].filter(a => a.name.toLowerCase().startsWith('on'))
+         .map(a => e.tagName + ' ' + a.name))"""
+JAVASCRIPT_LINKS = """() => [...document.querySelectorAll('[href], [src], [action]')].map(
+    e => e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action'))
+    .filter(v => /^\\s*javascript:/i.test(v))"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_viewer(db: Path) -> Iterator[str]:
+    """`serve` in its own process, as the command line starts it; its base URL once it answers."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-c", SERVE, str(db), str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if process.poll() is not None:
+                output = process.stdout.read().decode() if process.stdout else ""
+                pytest.fail(f"the viewer exited: {output}")
+            try:
+                with urllib.request.urlopen(f"{base}/-/claimledger/static/claimledger.css"):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline:
+                    pytest.fail("the viewer did not answer within 60 s")
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (.ci/run does) to run "
+                    "the browser tests")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A page that records every dialog (and dismisses it) and every script error."""
+
+    def __init__(self, browser: Any) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def screenshot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    page = Watched(browser)
+    yield page
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def battle_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_viewer(battle_store(tmp_path_factory.mktemp("battle") / "ledger.db")) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def hostile_viewer(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, list[Analysis]]]:
+    path, analyses = hostile_store(tmp_path_factory.mktemp("hostile"))
+    with running_viewer(path) as base:
+        yield base, analyses
+
+
+def check_article_then_event(watched: Watched, base: str, document_id: str, name: str) -> None:
+    """Open an article: highlights present, comments folded, a highlight's record shown on
+    click; then click through to its event and check the ledger and its charts render."""
+    page = watched.page
+    page.goto(f"{base}/-/claimledger/article/{document_id}")
+    page.wait_for_selector("body[data-claimledger-ready='1']")
+    for kind in ("source", "cue", "content", "figure"):
+        assert page.locator(f"#document-text mark.hl-{kind}").count() > 0, kind
+    comments = page.locator("details.segment-comments")
+    assert comments.count() == 1
+    assert comments.evaluate("node => node.open") is False
+    assert not page.locator("details.segment-comments .segment-text").is_visible()
+    assert page.locator("details.segment-comments summary").is_visible()
+
+    source = page.locator("#document-text mark.hl-source").first
+    source.click()
+    card = page.locator("#record-card")
+    assert card.is_visible()
+    assert page.locator("#record-card .record-card-title").text_content() == "claim"
+    assert page.locator("#document-text mark.hl.active").count() > 0
+    watched.screenshot(f"{name}-article")
+
+    page.locator("ul.events a.event-link").first.click()
+    page.wait_for_url("**/-/claimledger/event/**")
+    entries = page.locator("section.ledger-entry")
+    assert entries.count() > 0
+    first = entries.first
+    rows = first.locator("tr.ledger-row").count()
+    assert rows > 0
+    chart = first.locator("svg.interval-chart")
+    assert chart.is_visible()
+    assert chart.locator("g.chart-row").count() == rows
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 40
+    assert first.locator("svg.timeline-chart").is_visible()
+    watched.screenshot(f"{name}-event")
+    assert watched.errors == []
+
+
+def test_battle_article_highlights_folds_comments_and_leads_to_the_ledger(
+    watched: Watched, battle_viewer: str
+) -> None:
+    check_article_then_event(watched, battle_viewer, first_analysis().document.id, "battle")
+    page = watched.page
+    killed = page.locator("section.ledger-entry[data-measure='killed']")
+    entries = ledger_from_analyses([first_analysis(), second_analysis()], [battle_link()])
+    expected = next(e for e in entries if e.measure == "killed")
+    assert killed.locator("tr.ledger-row").count() == len(expected.rows)
+    assert killed.locator(".badge-disputed").is_visible() == expected.disputed
+    assert killed.locator("dd.estimate-best").inner_text() == f"{expected.best:g}"
+
+    page.locator("header a", has_text="events map").click()
+    page.wait_for_url("**/-/claimledger/map")
+    assert page.locator("svg.events-map a.map-point").count() == 1
+    watched.screenshot("battle-map")
+
+
+def test_side_panel_claim_highlights_its_spans(watched: Watched, battle_viewer: str) -> None:
+    analysis = first_analysis()
+    page = watched.page
+    page.goto(f"{battle_viewer}/-/claimledger/article/{analysis.document.id}")
+    page.wait_for_selector("body[data-claimledger-ready='1']")
+    official = analysis.attributions[1]
+    page.locator(f"li.claim[data-record='{official.id}'] .claim-source").click()
+    active = page.locator("#document-text mark.hl.active")
+    spans = page.locator(f"#document-text mark.hl[data-records~='{official.id}']")
+    assert active.count() == spans.count() > 0
+    assert active.all_inner_texts() == spans.all_inner_texts()
+    assert official.source is not None and official.source.text in active.all_inner_texts()
+    assert "a U.S. official" in page.locator("#record-card").inner_text()
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_bundled_example_through_the_pipeline(
+    watched: Watched, tmp_path: Path
+) -> None:
+    from claimledger.run import run
+
+    db = tmp_path / "examples.db"
+    run([EXAMPLES], db)
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT id FROM documents WHERE input LIKE ?",
+                           ("%great-lakes-daily-goma.txt",)).fetchone()
+    assert row, "the bundled text scrape is stored"
+    with running_viewer(db) as base:
+        check_article_then_event(watched, base, row[0], "example")
+
+
+def assert_nothing_ran(watched: Watched) -> None:
+    page = watched.page
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert watched.dialogs == []
+    assert page.evaluate(NO_HANDLER_ATTRIBUTES) == []
+    assert page.evaluate(JAVASCRIPT_LINKS) == []
+
+
+def test_injection_corpus_executes_nothing(
+    watched: Watched, hostile_viewer: tuple[str, list[Analysis]]
+) -> None:
+    base, analyses = hostile_viewer
+    page = watched.page
+    for number, analysis in enumerate(analyses):
+        page.goto(f"{base}/-/claimledger/article/{analysis.document.id}")
+        page.wait_for_selector("body[data-claimledger-ready='1']")
+        # Open the folded parts and touch every highlight and claim: record cards are drawn
+        # from the hostile records.
+        for summary in page.locator("details summary").all():
+            summary.click()
+        for mark in page.locator("#document-text mark.hl").all()[:40]:
+            mark.hover()
+            mark.click()
+        for claim in page.locator("#side-panel li.claim, #side-panel .claim-figure").all():
+            claim.click(position={"x": 2, "y": 2})
+        assert_nothing_ran(watched)
+        assert page.locator("#document-text img, #document-text script").count() == 0
+        watched.screenshot(f"injection-article-{number}")
+    text = page.locator("#document-text").inner_text()
+    assert SCRIPT in text or "window.__pwned" in text
+
+    first_text = analyses[0]
+    page.goto(f"{base}/-/claimledger/article/{first_text.document.id}")
+    assert SCRIPT in page.locator("#document-text").inner_text()
+
+    cluster = min(a.events[0].id for a in analyses)
+    for path in (f"/-/claimledger/event/{cluster}", "/-/claimledger/map",
+                 "/hostile/documents", "/hostile/attributions", "/hostile/ledger_rows",
+                 f"/hostile/documents/{analyses[0].document.id}"):
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("load")
+        assert_nothing_ran(watched)
+    page.goto(f"{base}/-/claimledger/event/{cluster}")
+    for label in page.locator("svg.interval-chart g.chart-row text").all():
+        label.hover()
+    assert_nothing_ran(watched)
+    watched.screenshot("injection-event")
+
+
+def test_the_injection_check_catches_live_markup(watched: Watched) -> None:
+    """The same checks on a page that does run the payloads: they must fail there."""
+    page = watched.page
+    page.set_content('<img src="x" onerror="window.__pwned=1;alert(1)">'
+                     '<a href="javascript:1">x</a>')
+    page.wait_for_function("() => window.__pwned === 1")
+    with pytest.raises(AssertionError):
+        assert_nothing_ran(watched)
+    assert watched.dialogs == ["1"]
