@@ -104,6 +104,9 @@ TABLE = [
     ("last year", PUB, "2017", "year", "relative-years"),
     ("earlier this year", PUB, "2018", "year", "relative-years"),
     ("five years ago", PUB, "2013", "year", "relative-years"),
+    ("March of next year", "2016-09-18", "2017-03", "month", "relative-years"),
+    ("June 16th of last year", "2016-10-02", "2015-06-16", "day", "relative-years"),
+    ("March of next year", None, None, "month", "unresolved-no-publication-date"),
     ("earlier this month", None, None, "month", "unresolved-no-publication-date"),
     # anchored offsets
     ("two days after Feb. 19", PUB, "2018-02-21", "day", "anchored-offset"),
@@ -269,6 +272,12 @@ def test_a_day_word_inside_a_name_is_not_a_date() -> None:
             "2018-02-21",
             "2017-03-03",
             "partial-year-from-publication",
+        ),
+        (
+            "Chief Jordan said Monday. “I want to assure our community and I will act.”",
+            "2016-09-20",
+            "2016-09-19",
+            "weekday-before-publication",
         ),
         (
             "Trump said Monday that he will win.",

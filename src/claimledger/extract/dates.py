@@ -172,6 +172,19 @@ def _numeric_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(_day_value(day), "day", "absolute") if day else None
 
 
+def _month_of_relative_year(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    """ "March of next year", "June 16th of last year": the year from publication."""
+    if pub is None:
+        granularity: Granularity = "day" if m["day"] else "month"
+        return ResolvedDate(None, granularity, UNRESOLVED)
+    year = pub.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    month = _month_number(m["month"])
+    if m["day"]:
+        day = _safe_date(year, month, int(m["day"]))
+        return ResolvedDate(_day_value(day), "day", "relative-years") if day else None
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month", "relative-years")
+
+
 def _month_year(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(f"{m['year']}-{_month_number(m['month']):02d}", "month", "absolute")
 
@@ -293,6 +306,10 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
     ),
     (rf"{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}", _month_year),
     (rf"{YEAR}-(?P<m>[01]\d){TRAILING_NON_DIGIT}(?!-)", _iso_month),
+    (
+        rf"{MONTH}(?:\s+{DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
+        _month_of_relative_year,
+    ),
     (rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{TRAILING_NON_DIGIT}", _month_day),
     (rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", _month_day),
     (rf"(?P<word>the day (?:before yesterday|after tomorrow)|yesterday|today|tonight|tomorrow"
@@ -413,17 +430,21 @@ FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "scheduled", "slated"
 
 def _future_tense(doc: Doc, start: int, end: int) -> bool:
     """Whether the verb a date hangs on is in the future ("Monday's debate will be", "will
-    travel to Florida Friday"): a bare weekday then means the coming one."""
+    travel to Florida Friday", "are scheduled to moderate ... Oct. 9")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return False
-    head = span.root
+    verb = span.root
     for _ in range(4):  # up through "on", a noun it modifies, to the governing verb
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
-        head = head.head
-    words = [head, *head.children, head.head, *head.head.children]
-    return any(w.lower_ in FUTURE_WORDS for w in words)
+        verb = verb.head
+    if verb.lower_ in FUTURE_WORDS:
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in verb.children):
+        return True
+    # "scheduled to co-moderate": the date's verb is the complement of a scheduling verb.
+    return verb.dep_ == "xcomp" and verb.head.lower_ in FUTURE_WORDS
 
 
 def _weekday_ahead(found: _Found, text: str, pub: dt.date) -> _Found:
