@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
-from claimledger.viewer import make_datasette
+from claimledger.viewer import make_datasette, plugin
 from claimledger.viewer.plugin import json_for_script, safe_http_url
 from claimledger.viewer.svg import format_count
 from viewer_stores import HOSTILE_NAME, HOSTILE_URL, SCRIPT, battle_store, hostile_store
@@ -123,7 +123,8 @@ def article(datasette: Datasette, analysis: Analysis) -> str:
 
 
 def cluster_id() -> str:
-    return min(first_analysis().events[0].id, second_analysis().events[0].id)
+    """The battle's cluster, named (as the ledger names clusters) by its smallest event id."""
+    return str(min(first_analysis().events[0].id, second_analysis().events[0].id))
 
 
 # --- article page ---------------------------------------------------------------------------
@@ -286,6 +287,15 @@ def test_events_list_filters(battle: Datasette, query: str, shown: int) -> None:
     assert html.count('class="map-point"') == shown
 
 
+def test_events_list_stops_at_its_limit_and_says_so(
+    battle: Datasette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugin, "MAX_LISTED", 0)
+    html = fetch(battle, "/-/claimledger/map").text
+    assert html.count('<tr class="event-row">') == 0
+    assert "1 event, the newest 0 shown: filter to see others." in html
+
+
 # --- Datasette integration ----------------------------------------------------------------
 
 
@@ -298,6 +308,14 @@ def test_metadata_facets_events_by_type_and_country_and_claims_by_source(
     assert "source_name" in claims["facet_results"]
     documents = fetch(battle, "/ledger/documents.json").json()
     assert "outlet" in documents["facet_results"]
+
+
+def test_datasette_home_is_titled_and_its_menu_leads_to_the_events_map(
+    battle: Datasette,
+) -> None:
+    html = fetch(battle, "/").text
+    assert "<h1>claimledger</h1>" in html
+    assert '<a href="/-/claimledger/map">Events map</a>' in html
 
 
 def test_datasette_tables_link_ids_to_the_viewer_pages(battle: Datasette) -> None:

@@ -39,7 +39,7 @@ def row(source: str, low: float | None, high: float | None, published: str | Non
         "low_inclusive": True, "high_inclusive": True, "approximate": False, "text": "x",
     }
     values.update(fields)
-    return LedgerRow(**values)  # type: ignore[arg-type]
+    return LedgerRow(**values)
 
 
 def entry(*rows: LedgerRow) -> LedgerEntry:

@@ -51,6 +51,8 @@ STATIC_TYPES = {
     "claimledger.js": "text/javascript; charset=utf-8",
 }
 PREFIX = "/-/claimledger"
+# The events list and map stop here; filters narrow a larger store down.
+MAX_LISTED = 1000
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -322,13 +324,15 @@ async def map_page(
     filters = filters_from(request)
     clusters = await database.execute_fn(lambda conn: list_clusters(conn, filters))
     choices = await database.execute_fn(filter_choices)
+    listed = clusters[:MAX_LISTED]
     points = [
         MapPoint(c.latitude, c.longitude,
                  f"{', '.join(c.places) or c.cluster_id} ({', '.join(c.dates) or 'undated'})",
                  links.event(c.cluster_id), c.reports)
-        for c in clusters if c.latitude is not None and c.longitude is not None
+        for c in listed if c.latitude is not None and c.longitude is not None
     ]
-    context = {"clusters": clusters, "choices": choices, "filters": filters,
+    context = {"clusters": listed, "total": len(clusters), "choices": choices,
+               "filters": filters,
                "map": map_svg(points), "format_count": format_count,
                "events_table": links.table("events")}
     return await _render(datasette, request, "claimledger_map.html", context, links)
