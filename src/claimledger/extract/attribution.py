@@ -1,0 +1,259 @@
+"""Attribution extraction: who says what, and how, in one parsed segment of a document.
+
+A trained tagger marks cue tokens, then each cue's source and content tokens (direct quotes and
+indirect speech alike); sources are then named and resolved, chains built, and hedges and
+denials flagged. Statements left without a source belong to the outlet or byline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.attribution_features import cue_features, role_features, role_window
+from claimledger.extract.attribution_model import AttributionTagger, load_tagger
+from claimledger.extract.cues import classify_cue
+from claimledger.extract.hedges import find_hedge, is_denial
+from claimledger.extract.quotes import quoted_tokens
+from claimledger.extract.sources import NamedSource, resolve_source
+from claimledger.model import Attribution, SourceKind, Span, content_id, record_id
+
+CUE_THRESHOLD = 0.5
+# Sentences shorter than this (in word tokens) are not kept as the outlet's own statements.
+MIN_STATEMENT_WORDS = 4
+_REPORTING_CLASSES = {"report"}
+
+
+@dataclass
+class _Tagged:
+    """One cue with the tokens the tagger gave to its source and content."""
+
+    cue: list[Token]
+    source: list[Token]
+    content: list[Token]
+
+
+def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> list[list[Token]]:
+    """Runs of adjacent cue tokens within a sentence, each run one cue."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for token in doc:
+        if token.is_space:
+            continue
+        p = tagger.cue.probabilities(cue_features(token, quoted[token.i])).get("cue", 0.0)
+        if p < CUE_THRESHOLD:
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        if current and (token.i != current[-1].i + 1 or token.is_sent_start):
+            runs.append(current)
+            current = []
+        current.append(token)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def tag_roles(
+    doc: Doc, cues: Sequence[list[Token]], quoted: Sequence[bool], tagger: AttributionTagger
+) -> list[_Tagged]:
+    """Source and content tokens per cue; a token goes to the cue that claims it most surely."""
+    cue_of = {t.i: k for k, cue in enumerate(cues) for t in cue}
+    best: dict[int, tuple[float, int, str]] = {}
+    for k, cue in enumerate(cues):
+        start, end = role_window(doc, cue)
+        other_cue = any(cue_of.get(i, k) != k for i in range(start, end))
+        for i in range(start, end):
+            token = doc[i]
+            if token.is_space or i in cue_of:
+                continue
+            probabilities = tagger.role.probabilities(
+                role_features(token, cue, quoted, other_cue)
+            )
+            label = max(probabilities, key=probabilities.__getitem__)
+            if label == "none":
+                continue
+            if i not in best or probabilities[label] > best[i][0]:
+                best[i] = (probabilities[label], k, label)
+    tagged = [_Tagged(cue=list(cue), source=[], content=[]) for cue in cues]
+    for i in sorted(best):
+        _, k, label = best[i]
+        (tagged[k].source if label == "source" else tagged[k].content).append(doc[i])
+    return tagged
+
+
+def _runs(tokens: Sequence[Token], bridge: set[int]) -> list[list[Token]]:
+    """Group tokens into runs; a gap made only of `bridge` tokens or punctuation is bridged."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs:
+            last = runs[-1][-1]
+            gap = token.doc[last.i + 1 : token.i]
+            if all(t.i in bridge or t.is_punct or t.is_space for t in gap):
+                runs[-1].append(token)
+                continue
+        runs.append([token])
+    return runs
+
+
+def _span(tokens: Sequence[Token], base: int) -> Span:
+    doc = tokens[0].doc
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return Span(start=base + start, end=base + end, text=doc.text[start:end])
+
+
+def _pick_spans(tagged: _Tagged) -> tuple[list[Token], list[Token]]:
+    """The source run nearest the cue, and the largest content run (bridging the cue and
+    source, as in "“...,” he said, “...”")."""
+    cue_start = tagged.cue[0].i
+    source: list[Token] = []
+    if tagged.source:
+        runs = _runs(tagged.source, set())
+        source = min(runs, key=lambda run: min(abs(t.i - cue_start) for t in run))
+    bridge = {t.i for t in tagged.cue} | {t.i for t in source}
+    content: list[Token] = []
+    if tagged.content:
+        content = max(_runs(tagged.content, bridge), key=len)
+    return source, content
+
+
+def _owner(outlet: str | None, byline: str | None) -> tuple[str, SourceKind]:
+    if outlet:
+        return outlet, "outlet"
+    if byline:
+        return byline, "author"
+    return "", "unknown"
+
+
+def find_attributions(
+    doc: Doc,
+    *,
+    base: int = 0,
+    outlet: str | None = None,
+    byline: str | None = None,
+    include_unattributed: bool = True,
+) -> list[Attribution]:
+    """Attributions in one parsed segment; `base` is the segment's offset in Document.text.
+
+    With `include_unattributed`, every sentence outside all attributions is returned too, as a
+    statement of the outlet (or byline), without cue or source.
+    """
+    if len(doc) == 0:
+        return []
+    tagger = load_tagger()
+    quoted = quoted_tokens(doc)
+    tagged = tag_roles(doc, tag_cues(doc, quoted, tagger), quoted, tagger)
+    segment_id = content_id(doc.text)
+    owner, owner_kind = _owner(outlet, byline)
+    root = (owner,) if owner else ()
+    picked = [(t, *_pick_spans(t)) for t in tagged]
+    picked = [(t, source, content) for t, source, content in picked if content]
+    named: list[NamedSource] = []
+    results: list[Attribution] = []
+    content_ranges: list[tuple[int, int, tuple[str, ...]]] = []
+    reporters: list[NamedSource] = []
+    for item, source_tokens, content_tokens in sorted(picked, key=lambda p: p[0].cue[0].i):
+        cue_span = _span(item.cue, base)
+        cue_class = classify_cue(cue_span.text)
+        content = _span(content_tokens, base)
+        if source_tokens:
+            mention = doc[source_tokens[0].i : source_tokens[-1].i + 1]
+            resolved = resolve_source(mention, named)
+            named.append(resolved)
+            source: Span | None = _span(source_tokens, base)
+            name, kind = resolved.name, resolved.kind
+        else:
+            source, name, kind = None, owner, owner_kind
+        chain = _chain(item.cue[0].i, name, kind, root, content_ranges, reporters)
+        if source_tokens and cue_class in _REPORTING_CLASSES and kind == "organization":
+            reporters.append(NamedSource(name, kind, source_tokens[0].i))
+        content_ranges.append((content_tokens[0].i, content_tokens[-1].i, chain))
+        hedge = find_hedge(content.text)
+        direct = sum(quoted[t.i] for t in content_tokens) * 2 > len(content_tokens)
+        results.append(
+            Attribution(
+                id=record_id("attribution", segment_id, base, content.start, content.end,
+                             cue_span.start),
+                content=content,
+                direct=direct,
+                cue=cue_span,
+                cue_class=cue_class,
+                source=source,
+                source_name=name,
+                source_kind=kind,
+                chain=chain,
+                denial=is_denial(cue_class, content.text),
+                hedged=hedge is not None,
+                hedge=hedge,
+            )
+        )
+    if include_unattributed:
+        results.extend(_unattributed(doc, picked, base, segment_id, owner, owner_kind, root))
+    return sorted(results, key=lambda a: (a.content.start, a.content.end))
+
+
+def _chain(
+    cue_index: int,
+    name: str,
+    kind: SourceKind,
+    root: tuple[str, ...],
+    content_ranges: Sequence[tuple[int, int, tuple[str, ...]]],
+    reporters: Sequence[NamedSource],
+) -> tuple[str, ...]:
+    """Who relays whom: a cue inside another claim's content extends that claim's chain;
+    an anonymous source extends the nearest preceding reporting organization (or the one
+    its own name mentions, as in "the Bloomberg source")."""
+    for start, end, outer in reversed(content_ranges):
+        if start <= cue_index <= end:
+            return (*outer, name) if name and name not in outer else outer
+    if kind == "anonymous" and reporters:
+        relay = next((r for r in reversed(reporters) if r.name in name), reporters[-1])
+        return (*root, relay.name, name)
+    if not name or (root and name == root[0]):
+        return root
+    return (*root, name)
+
+
+def _unattributed(
+    doc: Doc,
+    picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
+    base: int,
+    segment_id: str,
+    owner: str,
+    owner_kind: SourceKind,
+    root: tuple[str, ...],
+) -> list[Attribution]:
+    """The sentences no attribution touches: statements of the outlet or author."""
+    covered: set[int] = set()
+    for item, source_tokens, content_tokens in picked:
+        covered.update(t.i for t in item.cue)
+        covered.update(range(source_tokens[0].i, source_tokens[-1].i + 1) if source_tokens else ())
+        covered.update(range(content_tokens[0].i, content_tokens[-1].i + 1))
+    statements = []
+    for sent in doc.sents:
+        if any(t.i in covered for t in sent):
+            continue
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_STATEMENT_WORDS:
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        content = _span(tokens, base)
+        hedge = find_hedge(content.text)
+        statements.append(
+            Attribution(
+                id=record_id("statement", segment_id, base, content.start, content.end),
+                content=content,
+                direct=False,
+                source_name=owner,
+                source_kind=owner_kind,
+                chain=root,
+                denial=is_denial(None, content.text),
+                hedged=hedge is not None,
+                hedge=hedge,
+            )
+        )
+    return statements

@@ -1,0 +1,72 @@
+"""The trained attribution tagger's weights: sparse linear models read from package JSON."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+MODEL_FILE = "attribution_tagger.json"
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial linear model over string features: one weight per feature and class."""
+
+    classes: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def scores(self, features: Iterable[str]) -> list[float]:
+        totals = [0.0] * len(self.classes)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is not None:
+                for k, weight in enumerate(row):
+                    totals[k] += weight
+        return totals
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        scores = self.scores(features)
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
+
+    def predict(self, features: Iterable[str]) -> str:
+        scores = self.scores(features)
+        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LinearModel:
+        classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
+        raw = data["weights"]
+        assert isinstance(raw, dict)
+        weights = {str(f): tuple(float(w) for w in row) for f, row in raw.items()}
+        return cls(classes=classes, weights=weights)
+
+    def to_json(self) -> dict[str, object]:
+        return {"classes": list(self.classes), "weights": {f: list(w) for f, w in self.weights.items()}}
+
+
+@dataclass(frozen=True)
+class AttributionTagger:
+    """The two models: cue tokens, then each cue's source and content tokens."""
+
+    cue: LinearModel
+    role: LinearModel
+    trained_on: str = ""
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> AttributionTagger:
+    """The tagger shipped with the package (built by `claimledger.extract.train_attribution`)."""
+    text = resources.files("claimledger.extract.data").joinpath(MODEL_FILE).read_text("utf-8")
+    data = json.loads(text)
+    return AttributionTagger(
+        cue=LinearModel.from_json(data["cue"]),
+        role=LinearModel.from_json(data["role"]),
+        trained_on=str(data.get("trained_on", "")),
+    )

@@ -1,0 +1,110 @@
+"""Naming a claim's source: its kind, and pronouns or short names resolved to the full source.
+
+"it" -> the nearest preceding organization source, "he"/"she" -> the nearest preceding person
+source, "Sanders" -> "Sarah Huckabee Sanders, White House Press Secretary" (an earlier, longer
+mention of the same person, with the title written before it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimledger.model import SourceKind
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+_GROUP_PRONOUNS = {"it", "they", "we", "them", "us"}
+_ANONYMOUS = re.compile(
+    r"\b(?:officials?|sources?|spokes(?:man|woman|person|people)|aides?|diplomats?|insiders?"
+    r"|people|persons?|analysts?|experts?|someone|residents?|witnesses?|observers?|staffers?"
+    r"|advisers?|advisors?|officers?|authorities|representatives?)\b",
+    re.IGNORECASE,
+)
+_GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+
+
+@dataclass(frozen=True)
+class NamedSource:
+    """A source as resolved: the name to report, its kind, and where it was mentioned."""
+
+    name: str
+    kind: SourceKind
+    start: int  # token index of the mention
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\n", " ").split()).strip(" ,;:-–—")
+
+
+def source_kind(span: Span) -> SourceKind:
+    """person, organization or anonymous, from the span's entities and words."""
+    words = {t.lower_ for t in span}
+    labels = {ent.label_ for ent in span.ents}
+    if len(span) == 1 and span[0].lower_ in _PERSON_PRONOUNS:
+        return "person"
+    if "PERSON" in labels:
+        return "person"
+    if _ANONYMOUS.search(span.text) and not (labels & _GROUP_LABELS and len(span) <= 2):
+        return "anonymous"
+    if labels & _GROUP_LABELS or words & {"it", "they", "we"}:
+        return "organization"
+    return "unknown"
+
+
+def _title_before(doc: Doc, ent: Span) -> str:
+    """Title words written right before a name and attached to it ("Press Secretary X")."""
+    inside = set(range(ent.start, ent.end))
+    start = ent.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.pos_ in {"PROPN", "NOUN", "ADJ"} and (token.head.i in inside or token.i + 1 in inside):
+            inside.add(token.i)
+            start -= 1
+        else:
+            break
+    return _clean(doc[start : ent.start].text)
+
+
+def _earlier_full_name(doc: Doc, span: Span) -> str | None:
+    """An earlier, longer PERSON mention ending in the same surname, with its title."""
+    surname = span[-1].text.rstrip("’'s").rstrip("’'")
+    for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "PERSON"]):
+        names = [t.text for t in ent]
+        if len(names) > len(span) and names[-1].rstrip("’'s") == surname:
+            title = _title_before(doc, ent)
+            full = _clean(ent.text)
+            return f"{full}, {title}" if title else full
+    return None
+
+
+def resolve_source(span: Span, earlier: Sequence[NamedSource]) -> NamedSource:
+    """The full name and kind of a source span, given the sources named before it."""
+    doc = span.doc
+    text = _clean(span.text)
+    kind = source_kind(span)
+    lowered = text.lower()
+    if len(span) == 1 and lowered in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        wanted: set[SourceKind] = (
+            {"person"} if lowered in _PERSON_PRONOUNS else {"organization", "anonymous"}
+        )
+        for previous in reversed(earlier):
+            if previous.kind in wanted and previous.start < span.start:
+                return NamedSource(previous.name, previous.kind, span.start)
+        labels = {"PERSON"} if lowered in _PERSON_PRONOUNS else _GROUP_LABELS
+        for ent in reversed([e for e in doc.ents if e.end <= span.start]):
+            if ent.label_ in labels:
+                return NamedSource(_clean(ent.text), kind, span.start)
+        return NamedSource(text, kind, span.start)
+    if kind == "person" and len(span) <= 2 and all(t.pos_ == "PROPN" for t in span):
+        for previous in reversed(earlier):
+            if previous.kind == "person" and previous.name.split(",")[0].split()[-1:] == [
+                span[-1].text
+            ] and len(previous.name) > len(text):
+                return NamedSource(previous.name, "person", span.start)
+        full = _earlier_full_name(doc, span)
+        if full:
+            return NamedSource(full, "person", span.start)
+    return NamedSource(text, kind, span.start)
