@@ -200,16 +200,53 @@ def test_unreadable_file_is_an_error_record(tmp_path: Path) -> None:
     assert isinstance(result, ReadError) and "Permission denied" in result.reason
 
 
+NESTED_TEXT = "<p>" + "A paragraph of article text, long enough to count as one. " * 8 + "</p>"
+
+
+def nested_page(depth: int) -> str:
+    return (
+        "<html><head><title>Nested</title></head><body>"
+        + "<div>" * depth
+        + NESTED_TEXT
+        + "</div>" * depth
+        + NESTED_TEXT.replace("A paragraph", "After the nest")
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_page_nested_past_the_parser_default_limit_still_yields_its_text(
+    tmp_path: Path, depth: int
+) -> None:
+    path = tmp_path / "nested.html"
+    path.write_text(nested_page(depth), encoding="utf-8")
+    result = only(path)
+    assert isinstance(result, Document)
+    assert "A paragraph of article text" in result.text
+    assert "After the nest" in result.text
+
+
+@pytest.mark.slow
+def test_page_nested_past_any_parser_limit_is_an_error_saying_so(tmp_path: Path) -> None:
+    path = tmp_path / "nested.html"
+    path.write_text(nested_page(20_000), encoding="utf-8")
+    result = only(path)
+    assert isinstance(result, ReadError)
+    assert result.reason == "HTML nested deeper than 2048 elements: no text could be extracted"
+
+
 @pytest.mark.parametrize(
     "page",
     [
-        "<html><body>" + "<div>" * 50_000 + "<p>deep</p>" + "</div>" * 50_000 + "</body></html>",
-        "<html><body>" + "<div><span><b>" * 20_000 + "unclosed all the way down",
+        pytest.param(
+            "<html><body>" + "<div><span><b>" * 20_000 + "unclosed all the way down",
+            marks=pytest.mark.slow,
+        ),
         "<html><body><p>" + "</p></div></td></tr>" * 5000 + "stray closers" + "</body>",
         "<<<>>><html <body <p>>>> broken &#xZZZZ; &bogus; <![CDATA[ x",
     ],
 )
-def test_deeply_nested_or_malformed_html_gives_a_record(tmp_path: Path, page: str) -> None:
+def test_malformed_html_gives_a_record(tmp_path: Path, page: str) -> None:
     path = tmp_path / "odd.html"
     path.write_text(page, encoding="utf-8")
     result = only(path)

@@ -10,6 +10,8 @@ import re
 from typing import Literal
 
 import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, fromstring
 from trafilatura.settings import set_date_params
 
 from claimledger.model import Document, SegmentKind
@@ -25,6 +27,8 @@ NON_TEXT_ELEMENTS: tuple[tuple[str, str], ...] = (
     ("<!--", "-->"),
 )
 LONG_DATA_URI = re.compile(r"data:[^\"'\s)>]{256,}")
+DEPTH_ERROR = "Excessive depth"
+HUGE_DEPTH_LIMIT = 2048
 # A whole line that heads a comments section (widgets trafilatura does not recognise as such).
 COMMENTS_HEADING = re.compile(
     r"\W*(?:\d+\s+)?(?:(?:top[- ]rated|reader|readers'?|user|latest|view|show|all)\s+)?"
@@ -50,27 +54,21 @@ def read_html(
     Raises UnreadableInput when the page holds no article text.
     """
     page = shrink_html(html, options.html_max_chars)
-    try:
-        extracted = trafilatura.bare_extraction(
-            page,
-            url=url,
-            with_metadata=True,
-            favor_precision=options.html_favor_precision,
-            favor_recall=options.html_favor_recall,
-            include_comments=options.html_include_comments,
-            include_tables=options.html_include_tables,
-            date_extraction_params=set_date_params(options.html_extensive_date_search),
-        )
-    except RecursionError as error:
-        raise UnreadableInput("HTML nested too deeply to extract") from error
-    if extracted is None or isinstance(extracted, dict):
-        raise UnreadableInput("no article text found in the HTML")
+    extracted = _extract(page, url=url, options=options)
+    if extracted is None or not (extracted.text or "").strip():
+        # libxml2 stops at 256 levels of nesting and the page comes out empty; its "huge"
+        # mode goes to 2048, so a page that failed for that reason is parsed again that way.
+        deep_tree = _parse_past_depth_limit(page)
+        if deep_tree is not None:
+            extracted = _extract(deep_tree, url=url, options=options)
+    if extracted is None:
+        raise UnreadableInput(_no_text_reason(page))
     body = extracted.text or ""
     if options.html_title_out_of_body and extracted.title:
         body = _without_leading_title(body, extracted.title)
     body, trailing_headings = split_trailing_comment_headings(body)
     if not body.strip():
-        raise UnreadableInput("no article text found in the HTML")
+        raise UnreadableInput(_no_text_reason(page))
     date, date_from = _publication_date(extracted.date, published, options.published)
     parts: list[tuple[SegmentKind, str]] = [
         ("title", extracted.title or ""),
@@ -90,6 +88,65 @@ def read_html(
         published=date,
         published_from=date_from,
     )
+
+
+def _extract(
+    page: str | HtmlElement, *, url: str | None, options: ReadOptions
+) -> trafilatura.settings.Document | None:
+    try:
+        extracted = trafilatura.bare_extraction(
+            page,
+            url=url,
+            with_metadata=True,
+            favor_precision=options.html_favor_precision,
+            favor_recall=options.html_favor_recall,
+            include_comments=options.html_include_comments,
+            include_tables=options.html_include_tables,
+            date_extraction_params=set_date_params(options.html_extensive_date_search),
+        )
+    except RecursionError:
+        return None
+    return None if isinstance(extracted, dict) else extracted
+
+
+def _html_parser(*, huge: bool) -> HTMLParser:
+    # The options trafilatura parses with, so a retried page is read the same way.
+    return HTMLParser(
+        collect_ids=False,
+        default_doctype=False,
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge,
+    )
+
+
+def _hits_depth_limit(page: str, *, huge: bool) -> bool:
+    parser = _html_parser(huge=huge)
+    try:
+        fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(DEPTH_ERROR in error.message for error in parser.error_log)
+
+
+def _parse_past_depth_limit(page: str) -> HtmlElement | None:
+    """The page parsed in libxml2's huge mode when the ordinary parse hit the depth limit."""
+    if not _hits_depth_limit(page, huge=False):
+        return None
+    try:
+        tree: HtmlElement = fromstring(
+            page.encode("utf-8", "surrogatepass"), parser=_html_parser(huge=True)
+        )
+    except (etree.ParserError, ValueError):
+        return None
+    return tree
+
+
+def _no_text_reason(page: str) -> str:
+    if _hits_depth_limit(page, huge=True):
+        return f"HTML nested deeper than {HUGE_DEPTH_LIMIT} elements: no text could be extracted"
+    return "no article text found in the HTML"
 
 
 def split_trailing_comment_headings(body: str) -> tuple[str, str]:

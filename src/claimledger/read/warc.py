@@ -80,9 +80,10 @@ def read_warc(
 
 
 def _lacks_length(record: ArcWarcRecord) -> bool:
-    """A WARC record without Content-Length is a header cut short (warcio still yields it)."""
+    """A WARC record without a Content-Length is a header cut short (warcio still yields it)."""
     is_warc = str(record.format).startswith("warc")
-    return is_warc and record.rec_headers.get_header("Content-Length") is None
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return is_warc and not length.strip().isdigit()
 
 
 def _is_html_page(record: ArcWarcRecord) -> bool:
