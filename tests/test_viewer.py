@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
+from claimledger.store import open_store
 from claimledger.viewer import make_datasette, plugin
 from claimledger.viewer.plugin import json_for_script, safe_http_url
 from claimledger.viewer.svg import format_count
@@ -236,6 +237,23 @@ def test_event_page_links_every_page_of_the_cluster(battle: Datasette) -> None:
     for analysis in (first_analysis(), second_analysis()):
         assert f"/-/claimledger/article/{analysis.document.id}" in hrefs
     assert "https://example.org/battle" in hrefs
+
+
+def test_event_page_switches_between_the_stored_ledger_rules(tmp_path: Path) -> None:
+    path = battle_store(tmp_path / "rules.db")
+    analyses = [first_analysis(), second_analysis()]
+    acled = ledger_from_analyses(analyses, [battle_link()], rule="acled")
+    with open_store(path) as store:
+        store.write_ledger(acled)
+    datasette = make_datasette(path)
+    default = fetch(datasette, f"/-/claimledger/event/{cluster_id()}").text
+    assert "<strong>ucdp.v1</strong>" in default
+    assert f'href="/-/claimledger/event/{cluster_id()}?rule=acled.v1"' in default
+    chosen = fetch(datasette, f"/-/claimledger/event/{cluster_id()}?rule=acled.v1").text
+    assert "<strong>acled.v1</strong>" in chosen
+    killed = next(e for e in acled if e.measure == "killed")
+    section = entry_sections(chosen)["killed"]
+    assert f'class="estimate-best">{format_count(killed.best)}<' in section
 
 
 def test_an_event_id_that_does_not_name_its_cluster_redirects_to_the_cluster(

@@ -188,6 +188,15 @@ def test_battle_article_highlights_folds_comments_and_leads_to_the_ledger(
     assert killed.locator(".badge-disputed").is_visible() == expected.disputed
     assert killed.locator("dd.estimate-best").inner_text() == f"{expected.best:g}"
 
+    # Back from a ledger row to its page: the figure is lit up in the text.
+    figure = expected.rows[0].figure_id
+    killed.locator(f"tr[data-figure='{figure}'] a.page-link").click()
+    page.wait_for_selector("body[data-claimledger-ready='1']")
+    lit = page.locator("#document-text mark.hl.active")
+    assert lit.count() > 0
+    assert all(figure in (m.get_attribute("data-records") or "").split() for m in lit.all())
+    assert page.locator("#record-card .record-card-title").text_content() == "figure"
+
     page.locator("header a", has_text="events map").click()
     page.wait_for_url("**/-/claimledger/map")
     assert page.locator("svg.events-map a.map-point").count() == 1

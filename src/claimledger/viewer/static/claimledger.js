@@ -96,6 +96,16 @@
     }
     var panel = document.getElementById("side-panel");
     if (panel) { panel.addEventListener("click", onPanel); }
+    // Arriving from an event page at #rec-<id>: light up that record's spans in the text.
+    if (window.location.hash.indexOf("#rec-") === 0) {
+      var target = [decodeURIComponent(window.location.hash.slice(5))];
+      if (records[target[0]]) {
+        showCard(target);
+        activate(target);
+        var first = document.querySelector("mark.hl.active");
+        if (first && first.scrollIntoView) { first.scrollIntoView({block: "center"}); }
+      }
+    }
     document.body.setAttribute("data-claimledger-ready", "1");
   }
 
