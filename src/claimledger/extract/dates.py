@@ -6,6 +6,7 @@ rule that produced each value is recorded so a reader can check or overturn it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -432,7 +433,7 @@ def _future_tense(doc: Doc, start: int, end: int) -> bool:
     """Whether the verb a date hangs on is in the future ("Monday's debate will be", "will
     travel to Florida Friday", "are scheduled to moderate ... Oct. 9")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None:
         return False
     verb = span.root
     for _ in range(4):  # up through "on", a noun it modifies, to the governing verb
@@ -486,8 +487,8 @@ def _partial_ahead(found: _Found, pub: dt.date) -> _Found:
 def _with_tense(doc: Doc, found: list[_Found], pub: dt.date | None) -> list[_Found]:
     """Bare weekdays and dates without a year read as past ones, unless their verb is in the
     future tense ("will travel to Florida Friday", "the vote will be held on March 3")."""
-    if pub is None:
-        return found
+    if pub is None or not doc.has_annotation("DEP"):
+        return found  # no parse, no tense: the past reading stands
     text = doc.text
     out = []
     for item in found:
@@ -521,11 +522,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _non_overlapping(found: list[_Found]) -> list[_Found]:
     """Longest spans first; a span overlapping a kept one is dropped."""
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap each other
     kept: list[_Found] = []
     for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda f: f.start)
+        index = bisect.bisect_left(starts, item.start)
+        if index > 0 and kept[index - 1].end > item.start:
+            continue
+        if index < len(kept) and kept[index].start < item.end:
+            continue
+        starts.insert(index, item.start)
+        kept.insert(index, item)
+    return kept
 
 
 ANCHORED = re.compile(
@@ -535,15 +542,20 @@ ANCHOR_REACH = 160  # characters between "two days after" and its anchor date
 
 
 def _anchored(text: str, found: list[_Found], sentence_ends: list[int]) -> list[_Found]:
-    """ "two days after X ... on Feb. 19": the anchor is the next date in the same sentence."""
+    """ "two days after X ... on Feb. 19": the anchor is the next date in the same sentence.
+
+    `found` is sorted by start and `sentence_ends` ascending.
+    """
+    starts = [f.start for f in found]
     out: list[_Found] = []
     for match in ANCHORED.finditer(text):
-        limit = min([e for e in sentence_ends if e > match.end()] + [len(text)])
+        next_end = bisect.bisect_right(sentence_ends, match.end())
+        limit = sentence_ends[next_end] if next_end < len(sentence_ends) else len(text)
         limit = min(limit, match.end() + ANCHOR_REACH)
-        anchors = [f for f in found if match.end() <= f.start and f.end <= limit]
-        if not anchors:
+        index = bisect.bisect_left(starts, match.end())
+        if index == len(found) or found[index].end > limit:
             continue
-        anchor = min(anchors, key=lambda f: f.start)
+        anchor = found[index]
         direction = 1 if match["dir"].lower() == "after" else -1
         resolved = apply_offset(anchor.date, _count(match["n"]), _unit(match["unit"]), direction)
         out.append(_Found(match.start(), anchor.end, resolved))
@@ -568,7 +580,7 @@ def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list
             found.append(_Found(start, end, resolved))
     kept = _with_tense(doc, _non_overlapping(found), parse_published(published))
     try:
-        sentence_ends = [s.end_char for s in doc.sents]
+        sentence_ends = sorted(s.end_char for s in doc.sents)
     except ValueError:  # a Doc without sentence boundaries: the reach limit alone applies
         sentence_ends = []
     kept += _anchored(text, kept, sentence_ends)
