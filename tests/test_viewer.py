@@ -351,6 +351,17 @@ def test_the_store_cannot_be_written_through_datasette(battle: Datasette) -> Non
     assert before["rows"] == after["rows"] == [[2]]
 
 
+def test_browsing_every_page_leaves_the_store_file_unchanged(tmp_path: Path) -> None:
+    path = battle_store(tmp_path / "untouched.db")
+    before = path.read_bytes()
+    datasette = make_datasette(path)
+    for page in (f"/-/claimledger/article/{first_analysis().document.id}",
+                 f"/-/claimledger/event/{cluster_id()}", "/-/claimledger/map", "/untouched",
+                 "/untouched/documents", "/untouched/ledger", "/untouched/events.json"):
+        assert fetch(datasette, page).status_code == 200, page
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize("path", ["/-/claimledger/map",
                                   f"/-/claimledger/article/{first_analysis().document.id}"])
 def test_viewer_pages_forbid_inline_script(battle: Datasette, path: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 
+import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,13 +34,10 @@ def killed() -> LedgerEntry:
 
 def row(source: str, low: float | None, high: float | None, published: str | None,
         **fields: object) -> LedgerRow:
-    values: dict[str, object] = {
-        "figure_id": f"f-{source}-{low}", "document_id": "d", "source_name": source,
-        "outlet": "Outlet", "published": published, "low": low, "high": high,
-        "low_inclusive": True, "high_inclusive": True, "approximate": False, "text": "x",
-    }
-    values.update(fields)
-    return LedgerRow(**values)
+    base = LedgerRow(figure_id=f"f-{source}-{low}", document_id="d", source_name=source,
+                     outlet="Outlet", published=published, low=low, high=high,
+                     low_inclusive=True, high_inclusive=True, approximate=False, text="x")
+    return msgspec.structs.replace(base, **fields)
 
 
 def entry(*rows: LedgerRow) -> LedgerEntry:
