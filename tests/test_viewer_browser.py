@@ -24,7 +24,7 @@ import pytest
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
-from viewer_stores import SCRIPT, battle_store, hostile_store
+from viewer_stores import SCRIPT, battle_store, hostile_store, write_injection_corpus
 
 pytestmark = pytest.mark.browser
 
@@ -218,21 +218,57 @@ def test_side_panel_claim_highlights_its_spans(watched: Watched, battle_viewer: 
     assert "a U.S. official" in page.locator("#record-card").inner_text()
 
 
+@pytest.fixture(scope="module")
+def pipeline_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The bundled examples and the injection corpus through the real pipeline, served."""
+    from claimledger.run import run
+
+    directory = tmp_path_factory.mktemp("pipeline")
+    corpus = write_injection_corpus(directory / "corpus")
+    db = directory / "pipeline.db"
+    run([EXAMPLES, *corpus], db)
+    with running_viewer(db) as base:
+        yield base, db
+
+
+def stored_ids(db: Path, sql: str, *params: str) -> list[str]:
+    with sqlite3.connect(db) as conn:
+        return [row[0] for row in conn.execute(sql, params)]
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_bundled_example_through_the_pipeline(
-    watched: Watched, tmp_path: Path
+    watched: Watched, pipeline_viewer: tuple[str, Path]
 ) -> None:
-    from claimledger.run import run
+    base, db = pipeline_viewer
+    found = stored_ids(db, "SELECT id FROM documents WHERE input LIKE ?",
+                       "%great-lakes-daily-goma.txt")
+    assert found, "the bundled text scrape is stored"
+    check_article_then_event(watched, base, found[0], "example")
 
-    db = tmp_path / "examples.db"
-    run([EXAMPLES], db)
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT id FROM documents WHERE input LIKE ?",
-                           ("%great-lakes-daily-goma.txt",)).fetchone()
-    assert row, "the bundled text scrape is stored"
-    with running_viewer(db) as base:
-        check_article_then_event(watched, base, row[0], "example")
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_injection_corpus_through_the_pipeline_executes_nothing(
+    watched: Watched, pipeline_viewer: tuple[str, Path]
+) -> None:
+    base, db = pipeline_viewer
+    hostile = stored_ids(db, "SELECT id FROM documents WHERE input LIKE ?", "%hostile-%")
+    assert len(hostile) == 3
+    clusters = stored_ids(db, "SELECT DISTINCT cluster_id FROM ledger")
+    page = watched.page
+    for document_id in hostile:
+        page.goto(f"{base}/-/claimledger/article/{document_id}")
+        page.wait_for_selector("body[data-claimledger-ready='1']")
+        for mark in page.locator("#document-text mark.hl").all()[:40]:
+            mark.click()
+        assert_nothing_ran(watched)
+    for path in [*(f"/-/claimledger/event/{c}" for c in clusters), "/-/claimledger/map",
+                 "/pipeline/documents", "/pipeline/attributions", "/pipeline/figures"]:
+        page.goto(f"{base}{path}")
+        page.wait_for_load_state("load")
+        assert_nothing_ran(watched)
 
 
 def assert_nothing_ran(watched: Watched) -> None:
