@@ -126,6 +126,22 @@ def test_utf8_page_with_stray_windows_1252_bytes_keeps_both_parts() -> None:
     assert decoded.method == "mixed"
 
 
+ASCII_LINES = "A plain line of ASCII text about the news of the day.\n" * 30_000  # 1.6 MB
+
+
+@pytest.mark.parametrize("line_end", ["\n", " "])
+def test_large_legacy_text_is_detected_past_a_long_ascii_start(line_end: str) -> None:
+    text = (ASCII_LINES + (WESTERN + "\n") * 20_000).replace("\n", line_end)
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.encoding, decoded.text) == ("cp1252", text)
+
+
+def test_large_utf8_text_with_a_legacy_tail_keeps_both_parts() -> None:
+    text = ASCII_LINES + (WESTERN + "\n") * 20_000
+    decoded = decode_bytes(text.encode("utf-8") + "naïve “quote”".encode("cp1252"))
+    assert decoded.text == text + "naïve “quote”"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=2000))
 def test_any_bytes_decode_to_text_or_raise_unreadable_input(data: bytes) -> None:
