@@ -163,6 +163,32 @@ SENTENCES = [
     ("Sanders said he had been tougher than Obama was in eight years combined.", []),
     ("The battle took place on February 7, two days after the talks.", []),
     ("One of the victims was a doctor.", []),
+    ("I hope you're able to find the 30,000 emails that are missing.", []),
+    ("Nearly 10,000 manufacturing jobs disappeared.", []),
+    ("Cruz captured two states on Super Tuesday.", []),
+    ("Keith Lamont Scott, 43, was killed by police.", []),
+    ("The ad mentions the one death row inmate whose sentence was commuted.", []),
+    # who did it is not who it happened to
+    (
+        "Two gunmen killed five villagers on Sunday.",
+        [("five", "killed", "villagers", False, None)],
+    ),
+    (
+        "A shooting by two radicals that killed 14 shocked the country.",
+        [("14", "killed", None, False, None)],
+    ),
+    (
+        "Eight Syrian refugees were detained at the border.",
+        [("Eight", "detained", "Syrian refugees", False, None)],
+    ),
+    (
+        "Five million Syrians have fled their country.",
+        [("Five million", "displaced", "Syrians", False, None)],
+    ),
+    (
+        "Obama thinks about the 20 first-graders who were killed in the shooting.",
+        [("20", "killed", "first-graders", False, None)],
+    ),
 ]  # fmt: skip
 
 

@@ -38,8 +38,7 @@ _DISPLACED = frozenset(
      "uprooted"}
 )  # fmt: skip
 _DETAINED = frozenset(
-    {"detain", "detained", "detaining", "detentions", "detainees", "jailed", "imprisoned",
-     "captured"}
+    {"detain", "detained", "detaining", "detentions", "detainees", "jailed", "imprisoned"}
 )  # fmt: skip
 _KIDNAPPED = frozenset(
     {"kidnap", "kidnapped", "kidnapping", "abduct", "abducted", "abducting", "abductions",
@@ -74,6 +73,30 @@ _POPULATION_QUALIFIERS = frozenset(
      "including", "among", "chiefly"}
 )  # fmt: skip
 _NOT_MEASURE_HEADS = frozenset({"saved", "saving", "save", "saves", "spared"})
+# Verbs whose subject is who it happened to, even with an object: "fled their homes".
+_SUBJECT_SUFFERS = frozenset({"fled", "flee", "flees", "fleeing", "died", "die", "dies", "dying"})
+# Nouns naming people by what happened to them; a verb about them says more.
+_GROUP_NOUNS = frozenset({"refugees", "hostages", "detainees", "evacuees"})
+# Measures that also describe things ("missing emails", "jobs disappeared", "crisis hurt"):
+# they count only people, or a count with no noun at all.
+_WEAK_MEASURES = frozenset({"missing", "disappeared", "hurt", "affected", "unaccounted"})
+_PEOPLE_NOUNS = frozenset(
+    {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
+     "children", "child", "women", "woman", "men", "man", "boys", "girls", "babies", "infants",
+     "residents", "villagers", "students", "officers", "police", "policemen", "fighters",
+     "militants", "rebels", "insurgents", "protesters", "demonstrators", "migrants", "workers",
+     "journalists", "passengers", "pilgrims", "worshippers", "tourists", "miners", "sailors",
+     "prisoners", "inmates", "hostages", "patients", "members", "others", "family", "families",
+     "farmers", "herders", "fishermen", "crew", "guards", "officials", "victims", "individuals",
+     "personnel", "servicemen", "marines", "teenagers", "adults", "citizens", "climbers",
+     "hikers", "swimmers", "divers", "seafarers", "staff", "volunteers", "mercenaries",
+     "gunmen", "attackers", "suspects", "captives", "recruits", "cadets", "pupils", "schoolgirls",
+     "schoolchildren", "teachers", "nurses", "doctors", "medics", "aid"}
+)  # fmt: skip
+_NOT_AFTER_DEATH = frozenset(
+    {"row", "penalty", "sentence", "sentences", "threat", "threats", "squad", "squads", "star",
+     "certificate", "metal", "wish"}
+)  # fmt: skip
 _WINDOW = 40  # tokens either side that a count's links may reach
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -91,9 +114,13 @@ def measure_of_word(word: str) -> Measure | None:
 
 
 def _measure_of(token: Token) -> Measure | None:
-    if token.head.lower_ in _NOT_MEASURE_HEADS and token.lower_ == "lives":
+    word = token.lower_
+    if word == "lives" and token.head.lower_ in _NOT_MEASURE_HEADS:
         return None  # "saved 40 lives"
-    return _MEASURE_BY_WORD.get(token.lower_)
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if word == "death" and following is not None and following.lower_ in _NOT_AFTER_DEATH:
+        return None  # "death row", "death penalty"
+    return _MEASURE_BY_WORD.get(word)
 
 
 def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
@@ -153,7 +180,7 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     """The measure an anchor (the count or the noun it counts) is an argument or modifier of."""
     for child in _children(anchor, ("acl", "relcl", "amod", "appos")):
         measure = _measure_of(child)
-        if measure is not None and child.i > anchor.i:
+        if measure is not None and child.i > anchor.i and not _has_object(child):
             return _Link(measure, (child,), None)
     head = anchor.head
     if head.i == anchor.i:
@@ -161,7 +188,9 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     dep = anchor.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "appos", "nmod"):
         measure = _measure_of(head)
-        if measure is not None and head.lower_ not in _TOLL_NOUNS:
+        # "two gunmen killed five": an active subject with an object did the killing.
+        agent = dep == "nsubj" and _has_object(head)
+        if measure is not None and head.lower_ not in _TOLL_NOUNS and not agent:
             return _Link(measure, _measure_phrase(head), None)
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp", "advcl")):
@@ -212,8 +241,17 @@ def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
     return None
 
 
+def _has_object(verb: Token) -> bool:
+    """A measure verb with an object whose subject did it ('gunmen killed five'); 'fled their
+    homes' has an object too, but its subject is who fled."""
+    return verb.lower_ not in _SUBJECT_SUFFERS and bool(_children(verb, ("dobj",)))
+
+
 def _link_of_noun(noun: Token, depth: int = 0) -> _Link | None:
     measure = _measure_of(noun)
+    if noun.lower_ in _GROUP_NOUNS:
+        # "eight refugees were detained": what happened to the group comes first.
+        return _link_from_head(noun, depth) or _Link(measure or "other", (noun,), None)
     if measure is not None and noun.lower_ not in _TOLL_NOUNS:
         return _Link(measure, _measure_phrase(noun), None)
     return _link_from_head(noun, depth)
@@ -225,7 +263,8 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
     for t in doc[last.i + 1 : min(len(doc), last.i + 5)]:
         measure = _measure_of(t)
         if measure is not None and (allow_verbs or t.pos_ in ("NOUN", "ADJ")):
-            return _Link(measure, (t,), None)
+            # "Two gunmen killed five": a following verb with an object names the agents.
+            return None if _has_object(t) else _Link(measure, (t,), None)
         if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"):
             break
     if not allow_verbs:
@@ -245,15 +284,24 @@ def _population_phrase(noun: Token, skip: range) -> tuple[int, int]:
     for child in sorted(_children(noun, _POPULATION_DEPS), key=lambda t: -t.i):
         if child.i == start - 1 and child.i not in skip:
             start = child.i
-    while start < noun.i and noun.doc[start].is_punct:
+    doc = noun.doc
+    # "first-graders": a hyphen-joined word is one word.
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and doc[start - 1].idx == doc[start - 2].idx + len(doc[start - 2])
+        and doc[start].idx == doc[start - 1].idx + 1
+        and start - 2 not in skip
+    ):
+        start -= 2
+    while start < noun.i and doc[start].is_punct:
         start += 1
     end = noun.i + 1
-    doc = noun.doc
     # "mercenaries, mostly Russians": the qualifier is part of who was counted.
     if (
         end + 2 < len(doc)
         and doc[end].text == ","
-        and doc[end + 1].lower_ in (_POPULATION_QUALIFIERS)
+        and doc[end + 1].lower_ in _POPULATION_QUALIFIERS
     ):
         k = end + 2
         while k < min(len(doc), end + 6) and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
@@ -267,7 +315,7 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
     """The noun a count counts: its head noun, or the object of 'of' ('dozens of civilians')."""
     if (
         counted is not None
-        and _measure_of(counted) is None
+        and (_measure_of(counted) is None or counted.lower_ in _GROUP_NOUNS)
         and counted.lower_ not in _TOLL_NOUNS
         and counted.pos_ in ("NOUN", "PROPN")
     ):
@@ -316,6 +364,16 @@ def _modality(measure_token: Token, root: Token) -> str | None:
             if token.lower_ in ("reportedly", "allegedly", "unconfirmed"):
                 return token.lower_
     return None
+
+
+def _is_people(noun: Token) -> bool:
+    """A noun that counts people: a known word, a nationality or group, or an -ers/-ians noun."""
+    word = noun.lower_
+    return (
+        word in _PEOPLE_NOUNS
+        or noun.ent_type_ in ("NORP", "PERSON")
+        or word.endswith(("ers", "ians", "ists", "ans", "ees", "ites"))
+    )
 
 
 def _negated(measure_token: Token) -> bool:
@@ -379,10 +437,22 @@ def _figure_of(
         link = _link_by_window(first, last, allow_verbs=not zero)
     if link is None:
         return None
-
     population = _population(span_tokens, root, counted) if parsed else None
     if population is None:
         population = link.population
+    if (
+        link.measure_tokens[-1].lower_ in _WEAK_MEASURES
+        and population is not None
+        and not _is_people(population)
+    ):
+        return None  # "30,000 emails that are missing"
+    if (
+        match.text.lower() == "one"
+        and counted is None
+        and not (root.dep_ in ("dobj", "nsubj", "nsubjpass") and root.head in link.measure_tokens)
+    ):
+        return None  # "one captured by a camera": a pronoun, not a count
+
     measure_token = link.measure_tokens[-1]
     negated = zero or _negated(measure_token)
     modality = _modality(measure_token, root) if parsed else None
@@ -394,7 +464,7 @@ def _figure_of(
     if population is not None:
         start_i, end_i = _population_phrase(population, span_tokens)
         # A phrase holding a measure word is a misparse ("Hundreds flee Sagme"), not a group.
-        if not any(_measure_of(t) for t in doc[start_i:end_i]):
+        if not any(_measure_of(t) and t.lower_ not in _GROUP_NOUNS for t in doc[start_i:end_i]):
             population_span = _span(doc, base, start_i, end_i)
     attribution = _innermost_attribution(span.start, span.end, attributions)
     return Figure(

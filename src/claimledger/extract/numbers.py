@@ -202,6 +202,7 @@ _MONTHS = frozenset(
 )  # fmt: skip
 # These month names are also everyday words; they count as months only when capitalised.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sept", "aug", "oct"})
+_DETERMINERS_BEFORE_ONE = frozenset({"the", "this", "that", "every", "each", "any", "which"})
 _FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "half", "fifth", "fifths"})
 
 
@@ -426,11 +427,15 @@ def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
         if (inner := _match_hedge(tokens, j)) is not None and inner[0] in ("about", "nearly"):
             hedge, j = inner
 
+    if hedge != "exact" and tokens[j - 1].text == "~" and not _adjacent(tokens, j):
+        return None  # a "~" set apart is a bullet, not "approximately"
     parsed = _parse_value(tokens, j)
     if parsed is None:
         return None
     first, j = parsed
     second: _Value | None = None
+    if matched is not None and tokens[j - 1].lower == "one" and first.high == 1:
+        return None  # "about one man's death", "over one issue": prepositions, not hedges
 
     separator = _lower_at(tokens, j)
     wanted = {"between": "and", "from": "to"}.get(tokens[i].lower) if between else None
@@ -573,8 +578,10 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Quantity) 
         and tokens[j + 1].is_word
     ):
         return False  # "32-year-old", "two-thirds", "a 5-member team", "UPDATE 2-Bomb"
-    if after == "of" and first.lower == "one" and j == i + 1:
-        return False  # "one of the", a member of a group, not a count
+    if first.lower == "one" and j == i + 1 and (after == "of" or before in _DETERMINERS_BEFORE_ONE):
+        return False  # "one of the", "the one who": a pronoun, not a count
+    if _is_age_after_name(tokens, i, j):
+        return False
     if first.is_digits and (
         before in _BEFORE_CODES or (before == "." and before2 in _BEFORE_CODES)
     ):
@@ -610,6 +617,20 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Quantity) 
     if first.lower in ("a", "an") and before in ("per",):
         return False
     return before not in ("a.m", "p.m")
+
+
+def _is_age_after_name(tokens: list[_Token], i: int, j: int) -> bool:
+    """'Scott, 43, a father of seven': a bare number set off by commas after a name."""
+    return (
+        j == i + 1
+        and tokens[i].is_digits
+        and len(tokens[i].text) <= 3
+        and _lower_at(tokens, i - 1) == ","
+        and i >= 2
+        and tokens[i - 2].is_word
+        and tokens[i - 2].text[0].isupper()
+        and _lower_at(tokens, j) in (",", ")", ".")
+    )
 
 
 def _all_years(tokens: list[_Token]) -> bool:
