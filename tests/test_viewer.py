@@ -21,7 +21,7 @@ from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
 from claimledger.store import open_store
 from claimledger.viewer import make_datasette, plugin
-from claimledger.viewer.plugin import json_for_script, safe_http_url
+from claimledger.viewer.page_context import json_for_script, safe_http_url
 from claimledger.viewer.svg import format_count
 from viewer_stores import HOSTILE_NAME, HOSTILE_URL, SCRIPT, battle_store, hostile_store
 
