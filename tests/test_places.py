@@ -127,6 +127,22 @@ def test_names_the_entity_recogniser_missed_are_found_in_the_gazetteer() -> None
     assert all(m.resolved is not None and m.resolved.country_code == "SY" for m in mentions)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Top it with Green onions and serve.", "Davis won the second set easily."],
+)
+def test_a_lone_word_naming_only_small_towns_is_not_a_place_without_an_entity(text: str) -> None:
+    assert find_places(_doc(text)) == []
+
+
+def test_washington_in_a_us_text_is_the_capital() -> None:
+    text = "The U.S. said Washington would respond."
+    mentions = resolve_places(find_places(_doc(text, [("U.S.", "GPE"), ("Washington", "GPE")])))
+    washington = _by_name(mentions, "Washington")
+    assert washington.resolved is not None
+    assert (washington.resolved.feature, washington.resolved.admin1) == ("city", "Washington, D.C.")
+
+
 def test_a_person_entity_is_never_read_as_a_town() -> None:
     text = "Obama said the talks failed."
     assert find_places(_doc(text, [("Obama", "PERSON")])) == []

@@ -316,14 +316,19 @@ def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
             if normalise_place_name(str(city["name"])) == key:
                 builder.add(candidate, _latin_alternates(city), own=False)
 
-    capitals: set[int] = set()
+    capital_by_country: dict[str, tuple[int, int]] = {}
     for city in cities:
         cc = str(city["countrycode"])
         country = country_candidates.get(cc)
         if country is None:
             continue
-        if str(countries[cc]["capital"]) == str(city["name"]):
-            capitals.add(int(str(city["geonameid"])))
+        capital = normalise_place_name(str(countries[cc]["capital"]))
+        own = normalise_place_name(str(city["name"]))
+        if capital and (own == capital or own.startswith(capital + " ")):
+            # "Washington" is "Washington, D.C.": of several namesakes, the most populous.
+            population = int(str(city["population"]))
+            if population > capital_by_country.get(cc, (0, 0))[0]:
+                capital_by_country[cc] = (population, int(str(city["geonameid"])))
         candidate = PlaceCandidate(
             name=str(city["name"]),
             feature="city",
@@ -343,5 +348,5 @@ def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
         own_names=frozenset(builder.own_names),
         own_matches={key: frozenset(found) for key, found in builder.own_matches.items()},
         countries=country_candidates,
-        capitals=frozenset(capitals),
+        capitals=frozenset(geonameid for _, geonameid in capital_by_country.values()),
     )

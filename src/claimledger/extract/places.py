@@ -34,9 +34,12 @@ GENERIC_WORDS = frozenset(
      "west", "central", "city", "state", "region", "province", "district", "county", "kingdom",
      "union", "island", "islands", "mount", "lake", "river", "valley", "center", "centre",
      "capital", "border", "abu", "bin", "ibn", "qala", "gulf", "coast", "sea", "ocean",
-     "president", "minister", "general", "independence", "liberty", "victoria", "prince"}
+     "president", "minister", "general", "independence", "liberty", "victoria", "prince",
+     "western", "eastern", "northern", "southern", "green", "orange", "brown", "white", "black",
+     "red", "earth"}
 )  # fmt: skip
 SMALL_TOWN_POPULATION = 100_000
+LARGE_CITY_POPULATION = 100_000
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
 LEADING_ARTICLE = ("the ", "The ")
@@ -145,7 +148,14 @@ def _plausible_name(name: str, tokens: list[Token], gazetteer: Gazetteer) -> boo
     token = tokens[0]
     tagged = token.has_morph() or token.tag_ != ""
     proper = token.pos_ == "PROPN" if tagged else True
-    return proper and key in gazetteer.own_names and not token.is_sent_start
+    if not proper or token.is_sent_start or key not in gazetteer.own_names:
+        return False
+    # A lone capitalised word ("Green", "Davis") is a place only if it names a country, a
+    # region or a large city: small towns share their names with too many words and people.
+    return any(
+        c.feature != "city" or (c.population or 0) >= LARGE_CITY_POPULATION
+        for c in gazetteer.own_matches.get(key, ())
+    )
 
 
 def _filter_by_hint(
@@ -202,6 +212,9 @@ def choose_candidate(
     countries = [c for c in pool if c.feature == "country"]
     if len(countries) == 1:
         return countries[0]
+    capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
+    if len(capital) == 1:
+        return capital[0]  # "Washington" in a U.S. text: the capital, not the state
     cities = [c for c in pool if c.feature == "city"]
     regions = [c for c in pool if c.feature == "admin1"]
     if len(cities) == 1 and all(r.name == cities[0].admin1 for r in regions):
