@@ -16,6 +16,7 @@ from claimledger.model import Document
 from claimledger.read import ReadOptions, UnreadableInput, decode_bytes, read_html
 from claimledger.read.html import (
     COMMENTS_HEADING,
+    announced_comment_count,
     shrink_html,
     split_trailing_comment_headings,
 )
@@ -220,3 +221,31 @@ def test_reader_body_f1_is_at_least_plain_trafilatura_defaults_and_no_comment_le
     assert ours_f1 >= plain_f1, (ours_f1, plain_f1)
     assert ours_f1 >= BODY_F1_FLOOR
     assert leaks == []
+
+
+@pytest.mark.parametrize(
+    ("headings", "comments", "count"),
+    [
+        ("", "3 Comments\nEli K.\nMy cousin says at least 500 died.", 3),
+        ("Comments\n 2 comments", "", 2),
+        ("1 Reply", "", 1),
+        ("", "Eli K.\nI read 3 comments saying otherwise.", None),
+        ("Comments", "", None),
+    ],
+)
+def test_comment_count_comes_from_a_comments_heading(
+    headings: str, comments: str, count: int | None
+) -> None:
+    assert announced_comment_count(headings, comments) == count
+
+
+def test_html_document_carries_the_announced_comment_count() -> None:
+    comments = (
+        '<section class="comments" id="comments"><h2>2 Comments</h2>'
+        + "".join(f'<div class="comment"><p>{text}</p></div>' for text in READER_COMMENTS)
+        + "</section>"
+    )
+    page = article_html(comments=()).replace("<footer>", comments + "<footer>")
+    document = read_html(page, input="storm.html", options=OPTIONS)
+    assert document.comment_count == 2
+    assert READER_COMMENTS[0] in "".join(segment_texts(document, "comments"))

@@ -27,6 +27,9 @@ NON_TEXT_ELEMENTS: tuple[tuple[str, str], ...] = (
     ("<!--", "-->"),
 )
 LONG_DATA_URI = re.compile(r"data:[^\"'\s)>]{256,}")
+COMMENT_COUNT = re.compile(
+    r"\W*(\d{1,6})\s+(?:comments?|responses?|replies|reply)\b", re.IGNORECASE
+)
 DEPTH_ERROR = "Excessive depth"
 HUGE_DEPTH_LIMIT = 2048
 # A whole line that heads a comments section (widgets trafilatura does not recognise as such).
@@ -87,6 +90,7 @@ def read_html(
         title=extracted.title,
         published=date,
         published_from=date_from,
+        comment_count=announced_comment_count(trailing_headings, extracted.comments or ""),
     )
 
 
@@ -147,6 +151,16 @@ def _no_text_reason(page: str) -> str:
     if _hits_depth_limit(page, huge=True):
         return f"HTML nested deeper than {HUGE_DEPTH_LIMIT} elements: no text could be extracted"
     return "no article text found in the HTML"
+
+
+def announced_comment_count(headings: str, comments: str) -> int | None:
+    """The count a comments heading announces ("2 Comments"): among the headings moved out of the
+    body, or on the first line of the comments (a later line is a reader's own words)."""
+    for line in [*headings.splitlines(), *comments.strip().splitlines()[:1]]:
+        match = COMMENT_COUNT.match(line)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 def split_trailing_comment_headings(body: str) -> tuple[str, str]:
