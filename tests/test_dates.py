@@ -33,6 +33,8 @@ TABLE = [
     ("7 February 2018", PUB, "2018-02-07", "day", "absolute"),
     ("the 7th of February, 2018", PUB, "2018-02-07", "day", "absolute"),
     ("2018-02-07", PUB, "2018-02-07", "day", "absolute"),
+    ("2018/02/07", PUB, "2018-02-07", "day", "absolute"),
+    ("07.02.2018", PUB, "2018-02-07", "day", "absolute"),
     ("Sunday, February 4, 2018", PUB, "2018-02-04", "day", "absolute"),
     ("on Sept. 11, 2001", PUB, "2001-09-11", "day", "absolute"),
     ("December 25, 2017", None, "2017-12-25", "day", "absolute"),
@@ -96,6 +98,12 @@ TABLE = [
     ("next week", PUB, "2018-02-26", "week", "relative-weeks"),
     ("three weeks ago", PUB, "2018-01-29", "week", "relative-weeks"),
     ("last week", None, None, "week", "unresolved-no-publication-date"),
+    ("over the weekend", PUB, "2018-02-12", "week", "weekend-before-publication"),
+    ("last weekend", "2018-02-24", "2018-02-12", "week", "weekend-before-publication"),
+    ("this weekend", "2018-02-24", "2018-02-19", "week", "weekend-of-publication"),
+    ("next weekend", PUB, "2018-02-26", "week", "weekend-after-publication"),
+    ("this coming weekend", PUB, "2018-02-19", "week", "weekend-after-publication"),
+    ("the weekend", None, None, "week", "unresolved-no-publication-date"),
     ("last month", PUB, "2018-01", "month", "relative-months"),
     ("last month", "2018-01-10", "2017-12", "month", "relative-months"),
     ("earlier this month", PUB, "2018-02", "month", "relative-months"),
@@ -304,6 +312,45 @@ def test_find_dates_survives_text_with_no_sentences_or_garbage(text: str) -> Non
     mentions = find_dates(_doc(text), published=PUB)
     for mention in mentions:
         assert 0 <= mention.span.start < mention.span.end <= len(text)
+
+
+DATE_WORDS = [
+    "Feb.",
+    "7",
+    "2018",
+    "Tuesday",
+    "last",
+    "week",
+    "two",
+    "days",
+    "after",
+    "ago",
+    "on",
+    "19",
+    "-",
+    "/",
+    ".",
+    ",",
+    "Sept",
+    "weekend",
+    "the",
+    "of",
+    "next",
+    "year",
+    "\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.one_of(st.sampled_from(DATE_WORDS), st.text(max_size=6)), max_size=40),
+    published=st.one_of(st.none(), st.dates().map(dt.date.isoformat)),
+)
+def test_find_dates_spans_always_match_the_text(words: list[str], published: str | None) -> None:
+    text = " ".join(words)
+    for mention in find_dates(_doc(text), base=5, published=published):
+        assert text[mention.span.start - 5 : mention.span.end - 5] == mention.span.text
+        assert mention.span.start < mention.span.end
 
 
 @pytest.mark.model

@@ -291,8 +291,41 @@ def _relative_period(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | No
     return _shifted(pub, unit, delta[m["rel"].lower().split()[-1]])
 
 
+def _dotted_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    # 07.02.2018 is written day first wherever dots are used.
+    day = _safe_date(int(m["year"]), int(m["m"]), int(m["d"]))
+    return ResolvedDate(_day_value(day), "day", "absolute") if day else None
+
+
+def _weekend(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
+    """A weekend, as the week (Monday) it ends: the one before publication unless "next"."""
+    if pub is None:
+        return ResolvedDate(None, "week", UNRESOLVED)
+    rel = (m["rel"] or "").lower().split()
+    monday = _monday(pub)
+    if rel and rel[-1] == "next":
+        monday += dt.timedelta(weeks=1)  # "next weekend": the one after the coming one
+        rule = "weekend-after-publication"
+    elif rel and rel[-1] == "coming":
+        monday += dt.timedelta(weeks=0 if pub.weekday() < 5 else 1)
+        rule = "weekend-after-publication"
+    elif pub.weekday() >= 5 and not (rel and rel[0] == "last"):
+        rule = "weekend-of-publication"
+    else:
+        monday -= dt.timedelta(weeks=1)
+        rule = "weekend-before-publication"
+    return ResolvedDate(_day_value(monday), "week", rule)
+
+
 PATTERNS: tuple[tuple[str, Handler], ...] = (
     (rf"{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d){TRAILING_NON_DIGIT}", _iso_day),
+    (rf"{YEAR}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d){TRAILING_NON_DIGIT}", _iso_day),
+    (rf"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{YEAR}{TRAILING_NON_DIGIT}", _dotted_day),
+    (
+        r"(?:(?P<rel>last|this past|this coming|this|next|the coming|over the|during the|the)"
+        r"\s+)?weekend\b",
+        _weekend,
+    ),
     (
         rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}{TRAILING_NON_DIGIT}",
         _full_day,
