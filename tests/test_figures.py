@@ -136,6 +136,11 @@ SENTENCES = [
         "UPDATE 2-Bomb in eastern Baghdad kills at least 11",
         [("at least 11", "killed", None, False, None)],
     ),
+    (
+        "20 #Taliban terrorists were killed and 5 others were wounded in #ANDSF artillery",
+        [("20", "killed", "Taliban terrorists", False, None),
+         ("5", "injured", "others", False, None)],
+    ),
     # zero counts and negation
     ("No one was killed in the attack.", [("No one", "killed", None, True, None)]),
     ("None were injured.", [("None", "injured", None, True, None)]),

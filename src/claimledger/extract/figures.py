@@ -420,6 +420,8 @@ def _figure_of(
     span_tokens = range(chars.start, chars.end)
     zero = match.quantity.hedge == "none"
 
+    if parsed and root.head.text == "#" and root.head.head.i != root.head.i:
+        root = root.head  # "20 #Taliban terrorists": the hashtag sign stands between
     counted: Token | None = None
     if (
         parsed
