@@ -60,6 +60,7 @@ NUMBER = (
     r"(?P<n>\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+PLAUSIBLE_YEARS = (1000, 8000)
 TRAILING_NON_DIGIT = r"(?!\d|s\b)"  # "1990s" is a decade, not the year 1990
 
 
@@ -68,9 +69,11 @@ def parse_published(published: str | None) -> dt.date | None:
     if not published:
         return None
     try:
-        return dt.date.fromisoformat(published.strip()[:10])
+        day = dt.date.fromisoformat(published.strip()[:10])
     except ValueError:
         return None
+    # Arithmetic of up to 999 units either way must stay inside what datetime can represent.
+    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def _month_number(name: str) -> int:
