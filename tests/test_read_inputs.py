@@ -138,3 +138,13 @@ def test_gzip_is_recognised_by_its_magic_bytes_whatever_the_name(tmp_path: Path,
     assert isinstance(document, Document)
     assert document.title == "Storm hits the coast"
     assert document.input == str(path)
+
+
+def test_directory_walk_skips_code_and_docs_but_a_named_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Pages\n\nThese are the pages.\n")
+    (tmp_path / "build.py").write_text("print('hello')\n")
+    (tmp_path / "page.txt").write_text("A title\n\nRebels attacked the base on Tuesday.\n")
+    walked = [r.input for r in read_paths([tmp_path])]
+    assert walked == [str(tmp_path / "page.txt")]
+    named = [r.input for r in read_paths([tmp_path / "README.md"])]
+    assert named == [str(tmp_path / "README.md")]

@@ -20,6 +20,13 @@ from claimledger.read.options import ReadOptions
 from claimledger.read.warc import read_warc
 
 GZIP_MAGIC = b"\x1f\x8b"
+# Skipped when walking a directory; a file named on the command line is always read.
+NOT_PAGE_SUFFIXES = frozenset(
+    {
+        ".md", ".rst", ".py", ".pyc", ".js", ".css", ".toml", ".yaml", ".yml", ".cfg", ".ini",
+        ".lock", ".sh", ".db", ".sqlite", ".db-wal", ".db-shm", ".parquet",
+    }
+)
 COMPRESSION_SUFFIXES = frozenset({".gz", ".gzip"})
 KIND_BY_SUFFIX: dict[str, InputKind] = {
     ".html": "html",
@@ -77,10 +84,12 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | ReadError]:
 
 
 def _walk_directory(directory: Path) -> Iterator[Path]:
+    """Files under a directory, less hidden ones and those whose extension says they are not
+    pages (code, docs, configuration, databases: a folder of pages often holds a README)."""
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(d for d in directories if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and Path(name).suffix.lower() not in NOT_PAGE_SUFFIXES:
                 yield Path(root) / name
 
 
