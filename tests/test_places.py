@@ -51,6 +51,20 @@ def test_a_region_word_after_the_name_picks_the_governorate() -> None:
     assert mention.resolved.admin1 == "Deir ez-Zor"
 
 
+@pytest.mark.parametrize(
+    ("written", "name", "feature"),
+    [("Oklahoma City", "Oklahoma City", "city"), ("Mexico City", "Mexico City", "city"),
+     ("Idlib province", "Idlib", "admin1"), ("Helmand Province", "Helmand", "admin1")],
+)  # fmt: skip
+def test_a_kind_word_stays_in_the_name_when_the_whole_is_a_place(
+    written: str, name: str, feature: str
+) -> None:
+    mentions = find_places(_doc(f"Clashes in {written} today.", [(written, "GPE")]))
+    assert [m.name for m in mentions] == [written]
+    resolved = mentions[0].resolved
+    assert resolved is not None and (resolved.name, resolved.feature) == (name, feature)
+
+
 def test_a_region_word_never_drops_a_whole_country() -> None:
     text = "an attack on a village in Beni territory"
     mention = _by_name(find_places(_doc(text, [("Beni", "GPE")])), "Beni")

@@ -22,10 +22,6 @@ from claimledger.extract.gazetteer import (
 from claimledger.model import PlaceCandidate, PlaceMention, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Entities of these kinds are never places, even when a town somewhere shares the name.
-NOT_PLACE_LABELS = frozenset(
-    {"PERSON", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}
-)
 CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
 # Words that are a place's name somewhere ("Republic", Missouri; "Northeast", Iceland) but,
 # standing alone in news text, are ordinary words or the first half of a longer name.
@@ -38,7 +34,6 @@ GENERIC_WORDS = frozenset(
      "western", "eastern", "northern", "southern", "green", "orange", "brown", "white", "black",
      "red", "earth"}
 )  # fmt: skip
-SMALL_TOWN_POPULATION = 100_000
 LARGE_CITY_POPULATION = 100_000
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
@@ -56,7 +51,7 @@ class _Found:
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the", a trailing possessive and a trailing region word from a name."""
+    """Drop a leading "the" and a trailing possessive from a name."""
     piece = text[start:end]
     for article in LEADING_ARTICLE:
         if piece.startswith(article) and len(piece) > len(article):
@@ -65,35 +60,41 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     for suffix in POSSESSIVES:
         if piece.endswith(suffix) and len(piece) > len(suffix) + 1:
             end -= len(suffix)
-            piece = piece[: -len(suffix)]
             break
-    words = piece.split()
-    if len(words) > 1 and words[-1].lower() in ADMIN1_WORDS | CITY_WORDS:
-        end = start + piece.rstrip().rfind(words[-1])
-        end = start + len(text[start:end].rstrip())
     return start, end
 
 
-def _hint(text: str, start: int, end: int) -> str | None:
-    """ "Deir Ezzor region": the word after (or ending) a name says admin-1 or city."""
-    after = text[end : end + 20].split()
-    inside = text[start:end].split()
-    words = [w.strip(TRAILING_PUNCTUATION).lower() for w in (after[:1] + inside[-1:])]
-    if any(w in ADMIN1_WORDS for w in words):
+def _kind(word: str) -> str | None:
+    word = word.strip(TRAILING_PUNCTUATION).lower()
+    if word in ADMIN1_WORDS:
         return "admin1"
-    if any(w in CITY_WORDS for w in words):
-        return "city"
-    return None
+    return "city" if word in CITY_WORDS else None
 
 
-def _entity_spans(doc: Doc) -> Iterator[_Found]:
+def _name_and_hint(
+    text: str, start: int, end: int, gazetteer: Gazetteer
+) -> tuple[int, int, str | None]:
+    """ "Deir Ezzor region", "Idlib province": the kind word says admin-1 or city. It is split
+    off the name unless the whole is itself a gazetteer name ("Oklahoma City")."""
+    after = text[end : end + 20].split()
+    hint = _kind(after[0]) if after else None
+    words = text[start:end].split()
+    if len(words) > 1 and _kind(words[-1]) and not gazetteer.lookup(text[start:end]):
+        hint = _kind(words[-1])
+        end = start + len(text[start:end].rstrip()[: -len(words[-1])].rstrip())
+    return start, end, hint
+
+
+def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     text = doc.text
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS or len(ent.text) > MAX_NAME_CHARS:
             continue
-        start, end = _clean_span(text, ent.start_char, ent.end_char)
-        if end > start:
-            yield _Found(start, end, _hint(text, ent.start_char, ent.end_char), True)
+        start, end, hint = _name_and_hint(
+            text, *_clean_span(text, ent.start_char, ent.end_char), gazetteer
+        )
+        if end > start and normalise_place_name(text[start:end]):
+            yield _Found(start, end, hint, True)
 
 
 def _name_token(token: Token) -> bool:
@@ -104,8 +105,7 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
     """Runs of capitalised tokens outside any entity, allowing "al-"/"ez-" connectors inside."""
     run: list[Token] = []
     for token in doc:
-        free = token.ent_type_ == "" or token.ent_type_ in PLACE_LABELS
-        if free and (_name_token(token) or (run and token.lower_ in CONNECTORS)):
+        if token.ent_type_ == "" and (_name_token(token) or (run and token.lower_ in CONNECTORS)):
             run.append(token)
             continue
         if run:
@@ -115,7 +115,7 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
         yield run
 
 
-def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: list[_Found]) -> Iterator[_Found]:
+def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     """Names NER missed: the longest n-gram of a capitalised run that is a gazetteer name."""
     text = doc.text
     for run in _runs(doc):
@@ -129,10 +129,8 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: list[_Found]) -> Ite
                 if tokens[-1].lower_ in CONNECTORS or not _name_token(tokens[0]):
                     continue
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-                if any(f.start < end and start < f.end for f in taken):
-                    continue
                 if _plausible_name(text[start:end], tokens, gazetteer):
-                    yield _Found(start, end, _hint(text, start, end), False)
+                    yield _Found(*_name_and_hint(text, start, end, gazetteer), False)
                     matched = size
                     break
             index += matched or 1
@@ -235,12 +233,7 @@ def find_places(
     gazetteer = load_gazetteer()
     context = country_codes(context_countries, gazetteer)
     text = doc.text
-    found = [
-        f
-        for f in _entity_spans(doc)
-        if f.end - f.start <= MAX_NAME_CHARS and normalise_place_name(text[f.start : f.end])
-    ]
-    found += list(_gazetteer_spans(doc, gazetteer, found))
+    found = [*_entity_spans(doc, gazetteer), *_gazetteer_spans(doc, gazetteer)]
     mentions: list[PlaceMention] = []
     for item in sorted(found, key=lambda f: f.start):
         name = text[item.start : item.end]
@@ -284,7 +277,7 @@ def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
         bool(named)
         and candidate.feature == "city"
         and candidate.country_code not in named
-        and (candidate.population or 0) < SMALL_TOWN_POPULATION
+        and (candidate.population or 0) < LARGE_CITY_POPULATION
     )
 
 
