@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.places import choose_candidate, find_places, resolve_places
+from claimledger.extract.places import (
+    choose_candidate,
+    demonym_countries,
+    find_places,
+    resolve_places,
+)
 from claimledger.model import PlaceMention
 
 BLANK = spacy.blank("en")
@@ -99,7 +104,6 @@ def test_ambiguous_names_stay_unresolved_without_context(name: str) -> None:
         ("Georgia", "US", "US", "admin1"),
         ("Georgia", "Georgia", "GE", "country"),
         ("Paris", "France", "FR", "city"),
-        ("Paris", "United States", "US", "city"),
         ("Tripoli", "LB", "LB", "city"),
         ("Tripoli", "Libya", "LY", "city"),
     ],
@@ -111,6 +115,29 @@ def test_context_countries_settle_ambiguous_names(
     mention = _by_name(find_places(doc, context_countries=[context]), name)
     assert mention.resolved is not None
     assert (mention.resolved.country_code, mention.resolved.feature) == (code, feature)
+
+
+@pytest.mark.parametrize(("name", "context"), [("Paris", "United States"), ("Moscow", "US")])
+def test_context_never_turns_a_world_city_into_a_small_namesake(name: str, context: str) -> None:
+    doc = _doc(f"Protests spread in {name} on Monday.")
+    mention = _by_name(find_places(doc, context_countries=[context]), name)
+    assert mention.resolved is None
+
+
+def test_nationality_words_settle_ambiguous_names() -> None:
+    text = "The Lebanese army deployed in Tripoli."
+    mentions = find_places(_doc(text, [("Lebanese", "NORP")]))
+    assert [m.name for m in mentions] == ["Tripoli"]
+    assert mentions[0].resolved is not None and mentions[0].resolved.country_code == "LB"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "codes"),
+    [("Syrian forces and Russians", "Syrian", ("SY",)), ("Two Swiss nationals", "Swiss", ("CH",)),
+     ("South Sudanese troops", "South Sudanese", ("SS",)), ("Kurds marched", "Kurds", ())],
+)  # fmt: skip
+def test_demonym_countries(text: str, word: str, codes: tuple[str, ...]) -> None:
+    assert demonym_countries(_doc(text, [(word, "NORP")])) == codes
 
 
 def test_a_country_named_elsewhere_in_the_document_settles_a_city() -> None:

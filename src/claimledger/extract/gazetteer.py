@@ -67,6 +67,39 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SZ": ("Swaziland", "eSwatini"),
 }
 
+# Nationality words and the country they point to: context for settling names ("the Lebanese
+# army in Tripoli"), never places themselves. Words shared by several countries are left out.
+DEMONYMS: dict[str, str] = {
+    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO",
+    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
+    "austrian": "AT", "azerbaijani": "AZ", "bahraini": "BH", "bangladeshi": "BD",
+    "belarusian": "BY", "belgian": "BE", "bolivian": "BO", "bosnian": "BA", "brazilian": "BR",
+    "british": "GB", "bulgarian": "BG", "burkinabe": "BF", "burmese": "MM", "burundian": "BI",
+    "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chadian": "TD", "chilean": "CL",
+    "chinese": "CN", "colombian": "CO", "croatian": "HR", "cuban": "CU", "czech": "CZ",
+    "danish": "DK", "dutch": "NL", "ecuadorian": "EC", "egyptian": "EG", "eritrean": "ER",
+    "estonian": "EE", "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR",
+    "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT",
+    "haitian": "HT", "honduran": "HN", "hungarian": "HU", "indian": "IN", "indonesian": "ID",
+    "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
+    "ivorian": "CI", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
+    "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV", "lebanese": "LB",
+    "liberian": "LR", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
+    "mauritanian": "MR", "mexican": "MX", "moldovan": "MD", "mongolian": "MN",
+    "moroccan": "MA", "mozambican": "MZ", "nepalese": "NP", "nicaraguan": "NI",
+    "nigerian": "NG", "nigerien": "NE", "norwegian": "NO", "omani": "OM", "pakistani": "PK",
+    "palestinian": "PS", "panamanian": "PA", "peruvian": "PE", "polish": "PL",
+    "portuguese": "PT", "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW",
+    "salvadoran": "SV", "saudi": "SA", "senegalese": "SN", "serbian": "RS",
+    "sierra leonean": "SL", "slovak": "SK", "slovenian": "SI", "somali": "SO",
+    "south african": "ZA", "south korean": "KR", "north korean": "KP", "south sudanese": "SS",
+    "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH",
+    "syrian": "SY", "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH",
+    "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA",
+    "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
+    "zambian": "ZM", "zimbabwean": "ZW",
+}  # fmt: skip
+
 MATCH_RADIUS_DEGREES = 0.25  # a town in both tables lies within this distance of itself
 
 

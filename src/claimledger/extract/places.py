@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
     CITY_WORDS,
+    DEMONYMS,
     Gazetteer,
     load_gazetteer,
     normalise_place_name,
@@ -35,6 +36,7 @@ GENERIC_WORDS = frozenset(
      "red", "earth"}
 )  # fmt: skip
 LARGE_CITY_POPULATION = 100_000
+WORLD_CITY_POPULATION = 1_000_000
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
 LEADING_ARTICLE = ("the ", "The ")
@@ -179,6 +181,21 @@ def country_codes(names_or_codes: Iterable[str], gazetteer: Gazetteer) -> frozen
     return frozenset(codes)
 
 
+def _world_city_left_out(
+    candidates: Sequence[PlaceCandidate], kept: Sequence[PlaceCandidate], capitals: frozenset[int]
+) -> bool:
+    """Context must not turn Paris into Paris, Texas: a capital or a city of a million, ten
+    times larger than every city context kept, keeps the name ambiguous."""
+    largest_kept = max((c.population or 0 for c in kept if c.feature == "city"), default=0)
+    return any(
+        c.feature == "city"
+        and c not in kept
+        and (c.geonameid in capitals or (c.population or 0) >= WORLD_CITY_POPULATION)
+        and (c.population or 0) >= 10 * largest_kept
+        for c in candidates
+    )
+
+
 def choose_candidate(
     candidates: Sequence[PlaceCandidate],
     context: frozenset[str] = frozenset(),
@@ -200,6 +217,8 @@ def choose_candidate(
         return countries[0]
     if len({c.country_code for c in pool}) > 1 and context:
         pool = [c for c in pool if c.country_code in context] or pool
+        if _world_city_left_out(candidates, pool, capitals):
+            return None
         capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
         if len({c.country_code for c in pool}) > 1 and len(capital) == 1:
             pool = [c for c in pool if c.country_code == capital[0].country_code]
@@ -222,16 +241,31 @@ def choose_candidate(
     return None
 
 
+def demonym_countries(doc: Doc) -> tuple[str, ...]:
+    """Countries a segment points to by nationality words ("Lebanese", "Syrians"), in order of
+    first mention: context for `find_places` and `resolve_places`, never place mentions."""
+    codes: dict[str, None] = {}
+    for ent in doc.ents:
+        if ent.label_ != "NORP":
+            continue
+        words = ent.text.lower().split()
+        keys = [" ".join(words[-size:]) for size in (2, 1)]  # "South Sudanese" first
+        found = [DEMONYMS[k] for key in keys for k in (key, key.removesuffix("s")) if k in DEMONYMS]
+        if found:
+            codes[found[0]] = None
+    return tuple(codes)
+
+
 def find_places(
     doc: Doc, *, base: int = 0, context_countries: Sequence[str] = ()
 ) -> list[PlaceMention]:
     """Place mentions in one segment's Doc; spans are offsets into the document (base + offset).
 
-    `context_countries` (codes or names) settle ambiguous names; `resolve_places` adds the
-    countries the document itself names.
+    `context_countries` (codes or names) and the segment's nationality words ("the Lebanese
+    army") settle ambiguous names; `resolve_places` adds the countries the document names.
     """
     gazetteer = load_gazetteer()
-    context = country_codes(context_countries, gazetteer)
+    context = country_codes([*context_countries, *demonym_countries(doc)], gazetteer)
     text = doc.text
     found = [*_entity_spans(doc, gazetteer), *_gazetteer_spans(doc, gazetteer)]
     mentions: list[PlaceMention] = []
