@@ -17,7 +17,7 @@ from claimledger.events import assemble_events
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.dates import find_dates
 from claimledger.extract.figures import find_figures
-from claimledger.extract.places import find_places, resolve_places
+from claimledger.extract.places import demonym_countries, find_places, resolve_places
 from claimledger.model import Analysis, Document, ReadError, Segment
 from claimledger.nlp import model_label
 
@@ -39,6 +39,7 @@ def analyse_parsed(
     figures = []
     dates = []
     places = []
+    nationalities: dict[str, None] = {}
     for segment, doc in parsed:
         base = segment.start
         found = find_attributions(doc, base=base, outlet=document.outlet, byline=document.byline)
@@ -48,7 +49,8 @@ def analyse_parsed(
         )
         dates += find_dates(doc, base=base, published=document.published)
         places += find_places(doc, base=base)
-    places = resolve_places(places)
+        nationalities.update(dict.fromkeys(demonym_countries(doc)))
+    places = resolve_places(places, context_countries=tuple(nationalities))
     events = assemble_events(
         document,
         parsed,
