@@ -28,6 +28,7 @@ from claimledger.extract.triggers import (
     VIOLENCE_AGAINST_CIVILIANS,
     Family,
     Trigger,
+    classify_trigger,
     find_triggers,
 )
 from claimledger.model import (
@@ -37,6 +38,7 @@ from claimledger.model import (
     Document,
     Event,
     Figure,
+    PlaceCandidate,
     PlaceMention,
     Segment,
     record_id,
@@ -86,7 +88,9 @@ def date_range(mention: DateMention) -> tuple[date, date] | None:
 
 
 def _compatible(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    slack = timedelta(days=DATE_TOLERANCE_DAYS)
+    # "last week" in a story about a battle ten days ago is loose writing, not another event
+    vague = a[0] != a[1] or b[0] != b[1]
+    slack = timedelta(days=WEEK_DAYS if vague else DATE_TOLERANCE_DAYS)
     return a[0] - slack <= b[1] and b[0] - slack <= a[1]
 
 
@@ -104,6 +108,37 @@ def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMentio
         inside,
         key=lambda d: (precision[d.granularity], abs(d.span.start - trigger.span.start)),
     )
+
+
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "outside", "around", "across", "inside", "into", "within", "outskirts"}
+)
+PLACE_HEADS = frozenset(
+    {
+        "region", "province", "governorate", "state", "district", "area", "city", "town",
+        "village", "county", "territory", "border", "outskirts", "countryside", "suburb",
+    }
+)
+
+
+def is_location(place: PlaceMention, segment: Segment, doc: Doc) -> bool:
+    """Whether a place is named as where something happens ("in Deir Ezzor", "the Syria
+    battle", a dateline's "GOMA, March 10") rather than as a party ("U.S.-backed forces")."""
+    span = doc.char_span(
+        place.span.start - segment.start, place.span.end - segment.start, alignment_mode="expand"
+    )
+    if span is None:
+        return False
+    token = span.root
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):
+        if classify_trigger(token.head) is not None:
+            return True  # "the February 7 Syria battle"
+        if token.head.lemma_.lower() not in PLACE_HEADS:
+            return False  # "U.S. forces", "the Russian Foreign Ministry"
+        token = token.head  # "the Deir Ezzor region"
+    if token.dep_ == "pobj":
+        return token.head.lower_ in LOCATION_PREPOSITIONS
+    return token.dep_ in ("ROOT", "appos") or token.i == span.sent.start
 
 
 def _sentence_place(trigger: Trigger, places: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -168,25 +203,30 @@ def _place_key(place: PlaceMention) -> str:
     return f"{candidate.country_code}:{candidate.name}"
 
 
+FEATURE_ORDER = {"city": 0, "admin1": 1, "region": 2, "country": 3}
+
+
 def _main_place(
-    mentions: Sequence[_Mention], places: Sequence[PlaceMention]
+    mentions: Sequence[_Mention], located: Sequence[PlaceMention]
 ) -> PlaceMention | None:
-    """The event's most named place; else the document's most named resolved place."""
-    local = [m.place for m in mentions if m.place is not None]
-    pool = [p for p in local if p.resolved] or local
-    if not pool:
-        pool = [p for p in places if p.resolved]
+    """Where the event happened: among the places its sentences name as locations (else the
+    document's), the country named most often, then the most specific place in it."""
+    pool = [m.place for m in mentions if m.place is not None] or list(located)
+    pool = [p for p in pool if p.resolved] or pool
     if not pool:
         return None
-    counts = Counter(_place_key(p) for p in pool)
-    # a city or admin-1 area says more than its country: prefer it when named as often
-    features = {"city": 0, "admin1": 1, "region": 2, "country": 3}
 
-    def rank(p: PlaceMention) -> tuple[int, int]:
-        candidate = p.resolved or p.candidates[0]
-        return (-counts[_place_key(p)], features.get(candidate.feature, 4))
+    def candidate(p: PlaceMention) -> PlaceCandidate:
+        return p.resolved or p.candidates[0]
 
-    return min(pool, key=rank)
+    countries = Counter(candidate(p).country_code for p in pool)
+    country = max(countries, key=lambda code: countries[code])
+    in_country = [p for p in pool if candidate(p).country_code == country]
+    names = Counter(_place_key(p) for p in in_country)
+    return min(
+        in_country,
+        key=lambda p: (FEATURE_ORDER.get(candidate(p).feature, 4), -names[_place_key(p)]),
+    )
 
 
 def _event_type(mentions: Sequence[_Mention]) -> tuple[str, str | None, tuple[str, ...], Trigger]:
@@ -240,6 +280,13 @@ def assemble_events(
 ) -> list[Event]:
     """The events one document reports, from its parsed title and body segments."""
     mentions: list[_Mention] = []
+    located: list[PlaceMention] = []
+    for segment, doc in parsed:
+        located += [
+            p
+            for p in places
+            if segment.start <= p.span.start < segment.end and is_location(p, segment, doc)
+        ]
     for segment, doc in parsed:
         for trigger in find_triggers(doc, base=segment.start):
             token = doc[trigger.token_index]
@@ -248,7 +295,7 @@ def assemble_events(
                     trigger=trigger,
                     actors=find_actors(token, base=segment.start),
                     date=_sentence_date(trigger, dates),
-                    place=_sentence_place(trigger, places),
+                    place=_sentence_place(trigger, located),
                 )
             )
     clusters = _cluster_mentions(mentions)
@@ -291,7 +338,7 @@ def assemble_events(
                 sub_event_type=sub_type,
                 sub_events=sub_events,
                 date=_most_common_date(cluster.mentions),
-                place=_main_place(cluster.mentions, places),
+                place=_main_place(cluster.mentions, located),
                 actors=tuple(actors.values()),
                 figure_ids=tuple(ids),
                 attribution_ids=attribution_ids,
