@@ -10,11 +10,29 @@ MAX_ACTOR_WORDS = 8
 # A target that is a place or a thing: its holder ("a base held by X") is the actor targeted.
 FACILITIES = frozenset(
     {
-        "base", "refinery", "position", "checkpoint", "outpost", "camp", "village", "town",
-        "market", "convoy", "barracks", "building", "station", "office", "compound", "field",
+        "base",
+        "refinery",
+        "position",
+        "checkpoint",
+        "outpost",
+        "camp",
+        "village",
+        "town",
+        "market",
+        "convoy",
+        "barracks",
+        "building",
+        "station",
+        "office",
+        "compound",
+        "field",
     }
 )
 HOLDER_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "use", "operate"})
+# "Saturday's attack", "the Munigi base": times, sites and landmarks are not parties.
+NOT_ACTOR_ENTITIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LOC", "FAC"}
+)
 LEADING_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "some", "several"})
 
 
@@ -51,7 +69,9 @@ def _holder(head: Token) -> Token | None:
 def _owner_modifier(head: Token) -> Token | None:
     """For "an army base" or "a police station", the army or the police."""
     for child in head.children:
-        if child.dep_ in ("compound", "poss") and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in ("compound", "poss") and (
+            child.pos_ == "NOUN" or child.ent_type_ in ("ORG", "NORP")
+        ):
             return child
     return None
 
@@ -61,7 +81,7 @@ def _with_conjuncts(head: Token) -> list[Token]:
 
 
 def _actor(head: Token, role: Role, base: int) -> list[Actor]:
-    if head.pos_ == "PRON":
+    if head.pos_ == "PRON" or head.ent_type_ in NOT_ACTOR_ENTITIES:
         return []
     if role == "target" and head.lemma_.lower() in FACILITIES:
         holder = _holder(head) or _owner_modifier(head)
