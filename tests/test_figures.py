@@ -173,6 +173,28 @@ SENTENCES = [
     ("Cruz captured two states on Super Tuesday.", []),
     ("Keith Lamont Scott, 43, was killed by police.", []),
     ("The ad mentions the one death row inmate whose sentence was commuted.", []),
+    (
+        "Roof used the gun to kill nine people at the church, a few blocks from the venue.",
+        [("nine", "killed", "people", False, None)],
+    ),
+    (
+        "The crisis led to millions of refugees fleeing the two nations.",
+        [("millions", "displaced", "refugees", False, None)],
+    ),
+    ("This is not putting the lives of millions of service members on the line.", []),
+    (
+        "Mateen, who took the lives of 49 club goers in Orlando, held two firearms.",
+        [("49", "killed", "club goers", False, None)],
+    ),
+    (
+        "Iowa became a dogfight after several sleepy months during which the raucous "
+        "Republican campaign drowned out the Democrats' message.",
+        [],
+    ),
+    (
+        "Two days before, Omar Mateen shot a hundred people, killing 49.",
+        [("49", "killed", None, False, None)],
+    ),
     # who did it is not who it happened to
     (
         "Two gunmen killed five villagers on Sunday.",

@@ -245,6 +245,7 @@ FOUND = [
     ("UPDATE 2-Bomb in Baghdad kills at least 11", ["at least 11"]),
     ("UPDATE 1-Dozens die in Ukraine", ["Dozens"]),
     ("a 5-member team", []),
+    ("a cleric named Fethullah GÃ1⁄4len", []),
     ("Keith Lamont Scott, 43, was killed", []),
     ("the one death row inmate", []),
     ("an article about one man", ["one"]),

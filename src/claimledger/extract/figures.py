@@ -72,7 +72,11 @@ _POPULATION_QUALIFIERS = frozenset(
     {"mostly", "mainly", "largely", "primarily", "predominantly", "most", "many", "all",
      "including", "among", "chiefly"}
 )  # fmt: skip
-_NOT_MEASURE_HEADS = frozenset({"saved", "saving", "save", "saves", "spared"})
+# "lives" counts the dead only as what was lost or taken: not "saved 40 lives", "put lives at risk".
+_LIVES_LOST_HEADS = frozenset(
+    {"claimed", "claim", "claims", "claiming", "lost", "lose", "loses", "losing", "took", "take",
+     "takes", "taking", "cost", "costs", "costing", "ended", "snuffed"}
+)  # fmt: skip
 # Verbs whose subject is who it happened to, even with an object: "fled their homes".
 _SUBJECT_SUFFERS = frozenset({"fled", "flee", "flees", "fleeing", "died", "die", "dies", "dying"})
 # Nouns naming people by what happened to them; a verb about them says more.
@@ -91,7 +95,11 @@ _PEOPLE_NOUNS = frozenset(
      "personnel", "servicemen", "marines", "teenagers", "adults", "citizens", "climbers",
      "hikers", "swimmers", "divers", "seafarers", "staff", "volunteers", "mercenaries",
      "gunmen", "attackers", "suspects", "captives", "recruits", "cadets", "pupils", "schoolgirls",
-     "schoolchildren", "teachers", "nurses", "doctors", "medics", "aid"}
+     "schoolchildren", "teachers", "nurses", "doctors", "medics", "aid", "kids", "youths",
+     "teens", "muslims", "jews", "monks", "nuns", "fans", "worshipers", "immigrants",
+     "parents", "elderly", "dead", "wounded", "injured", "survivors", "bodies",
+     "casualties", "crewmen", "agents", "opponents", "combatants", "detainees",
+     "evacuees", "refugees", "infantrymen", "peacekeepers", "clerics", "priests"}
 )  # fmt: skip
 _NOT_AFTER_DEATH = frozenset(
     {"row", "penalty", "sentence", "sentences", "threat", "threats", "squad", "squads", "star",
@@ -106,6 +114,9 @@ class _Link:
     measure: Measure
     measure_tokens: tuple[Token, ...]
     population: Token | None
+    # Linked by a loose relation (token rules, "a few blocks" as an adverbial): the count
+    # stands only if what it counts is people.
+    weak: bool = False
 
 
 def measure_of_word(word: str) -> Measure | None:
@@ -115,8 +126,10 @@ def measure_of_word(word: str) -> Measure | None:
 
 def _measure_of(token: Token) -> Measure | None:
     word = token.lower_
-    if word == "lives" and token.head.lower_ in _NOT_MEASURE_HEADS:
-        return None  # "saved 40 lives"
+    if word == "lives" and token.head.lower_ not in _LIVES_LOST_HEADS:
+        return None  # "saved 40 lives", "the lives of millions on the line"
+    if word == "drowned" and _children(token, ("prt",)):
+        return None  # "drowned out"
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if word == "death" and following is not None and following.lower_ in _NOT_AFTER_DEATH:
         return None  # "death row", "death penalty"
@@ -180,7 +193,12 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     """The measure an anchor (the count or the noun it counts) is an argument or modifier of."""
     for child in _children(anchor, ("acl", "relcl", "amod", "appos")):
         measure = _measure_of(child)
-        if measure is not None and child.i > anchor.i and not _has_object(child):
+        if (
+            measure is not None
+            and child.i > anchor.i
+            and not _has_object(child)
+            and not _relative_adjunct(child)
+        ):
             return _Link(measure, (child,), None)
     head = anchor.head
     if head.i == anchor.i:
@@ -188,12 +206,14 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     dep = anchor.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "appos", "nmod"):
         measure = _measure_of(head)
-        # "two gunmen killed five": an active subject with an object did the killing.
+        # "two gunmen killed five": an active subject with an object did the killing;
+        # "fleeing the two nations": what one flees is a place.
         agent = dep == "nsubj" and _has_object(head)
-        if measure is not None and head.lower_ not in _TOLL_NOUNS and not agent:
-            return _Link(measure, _measure_phrase(head), None)
+        place = dep == "dobj" and head.lower_ in _SUBJECT_SUFFERS
+        if measure is not None and head.lower_ not in _TOLL_NOUNS and not (agent or place):
+            return _Link(measure, _measure_phrase(head), None, weak=dep == "npadvmod")
         # "left 12 people dead", "the number was five", "the death toll is 40"
-        for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp", "advcl")):
+        for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
             measure = _measure_of(sibling)
             if measure is not None and abs(sibling.i - anchor.i) <= 4:
                 return _Link(measure, (sibling,), None)
@@ -241,6 +261,14 @@ def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
     return None
 
 
+def _relative_adjunct(verb: Token) -> bool:
+    """'months during which the campaign drowned': the noun is when or where, not who."""
+    for prep in _children(verb, ("prep",)):
+        if any(t.lower_ in ("which", "whom") for t in _children(prep, ("pobj",))):
+            return True
+    return any(t.lower_ in ("where", "when") for t in _children(verb, ("advmod",)))
+
+
 def _has_object(verb: Token) -> bool:
     """A measure verb with an object whose subject did it ('gunmen killed five'); 'fled their
     homes' has an object too, but its subject is who fled."""
@@ -264,7 +292,7 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
         measure = _measure_of(t)
         if measure is not None and (allow_verbs or t.pos_ in ("NOUN", "ADJ")):
             # "Two gunmen killed five": a following verb with an object names the agents.
-            return None if _has_object(t) else _Link(measure, (t,), None)
+            return None if _has_object(t) else _Link(measure, (t,), None, weak=True)
         if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"):
             break
     if not allow_verbs:
@@ -272,7 +300,7 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
     for t in reversed(doc[max(0, first.i - 3) : first.i]):
         measure = _measure_of(t)
         if measure is not None and t.lower_.endswith(("ing", "ed")):
-            return _Link(measure, (t,), None)
+            return _Link(measure, (t,), None, weak=True)
         if t.pos_ not in ("DET", "ADV", "PART"):
             break
     return None
@@ -329,7 +357,7 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
                     if (
                         obj.i not in span_tokens
                         and obj.pos_ in ("NOUN", "PROPN")
-                        and _measure_of(obj) is None
+                        and (_measure_of(obj) is None or obj.lower_ in _GROUP_NOUNS)
                     ):
                         return obj
     if counted is not None:  # "five Russian deaths": the counted people are in the modifier
@@ -372,7 +400,7 @@ def _is_people(noun: Token) -> bool:
     return (
         word in _PEOPLE_NOUNS
         or noun.ent_type_ in ("NORP", "PERSON")
-        or word.endswith(("ers", "ians", "ists", "ans", "ees", "ites"))
+        or word.endswith(("ers", "ors", "ians", "ists", "ans", "ees", "ites", "men", "folk"))
     )
 
 
@@ -393,6 +421,16 @@ def _span(doc: Doc, base: int, start_i: int, end_i: int) -> Span:
     start = doc[start_i].idx
     end = doc[end_i - 1].idx + len(doc[end_i - 1])
     return Span(start=base + start, end=base + end, text=doc.text[start:end])
+
+
+def _of_objects(token: Token, skip: range) -> list[Token]:
+    return [
+        obj
+        for prep in _children(token, ("prep",))
+        if prep.lower_ == "of"
+        for obj in _children(prep, ("pobj",))
+        if obj.i not in skip
+    ]
 
 
 def _count_token(chars: SpacySpan) -> Token:
@@ -433,8 +471,12 @@ def _figure_of(
     link: _Link | None = None
     if parsed:
         link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
-        if link is None and root.pos_ in ("NOUN", "PRON", "NUM") and counted is None:
-            link = _link_from_head(root)
+        if link is None and counted is None:
+            # "millions of refugees fleeing ...", "dozens of casualties": the noun after "of"
+            for of_object in _of_objects(root, span_tokens):
+                link = _link_of_noun(of_object, 1)
+                if link is not None:
+                    break
     if link is None and not (zero and parsed):
         link = _link_by_window(first, last, allow_verbs=not zero)
     if link is None:
@@ -443,11 +485,11 @@ def _figure_of(
     if population is None:
         population = link.population
     if (
-        link.measure_tokens[-1].lower_ in _WEAK_MEASURES
+        (link.weak or link.measure_tokens[-1].lower_ in _WEAK_MEASURES)
         and population is not None
         and not _is_people(population)
     ):
-        return None  # "30,000 emails that are missing"
+        return None  # "30,000 emails that are missing", "a few blocks from the church"
     if (
         match.text.lower() == "one"
         and counted is None

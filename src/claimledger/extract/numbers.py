@@ -82,8 +82,9 @@ class _Value:
 
 
 # ASCII digits only: other scripts' digits are left to a reader that knows them.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*[A-Za-z]*|[A-Za-z]+|[^\sA-Za-z\d]", re.ASCII)
-_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([A-Za-z]*)", re.ASCII)
+# Letters of any script make words ("GÃ1⁄4len" holds no count); digits are ASCII.
+_TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W\d_]+|[^\s\w]|_|\d")
+_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\W\d_]*)", re.ASCII)
 MAX_DIGITS = 15
 _SUFFIX_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
