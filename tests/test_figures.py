@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,7 +17,8 @@ from claimledger.model import Attribution, Figure, Span
 def nlp() -> Language:
     from claimledger.nlp import load_nlp
 
-    return load_nlp()
+    loaded: Language = load_nlp()
+    return loaded
 
 
 def _summary(figure: Figure) -> tuple[str, str | None, str | None, bool, str | None]:
@@ -453,3 +456,38 @@ def test_parse_links_toll_to_its_count_on_a_hand_built_doc() -> None:
 )
 def test_measure_words(word: str, measure: str | None) -> None:
     assert measure_of_word(word) == measure
+
+
+FIGURE_WORDS = (
+    "more", "than", "about", "up", "to", "-", "1,200", "5", "five", "hundred", "dozens", "of",
+    "thousands", "between", "and", "no", "one", "none", "were", "was", "killed", "dead",
+    "injured", "people", "soldiers", "the", "death", "toll", "rose", "at", "least", ",", ".",
+    "may", "have", "not", "including", "children", "fled", "#", "~", "1e308", "9" * 40,
+)  # fmt: skip
+FIGURE_TEXTS = st.lists(st.sampled_from(FIGURE_WORDS), max_size=30).map(" ".join)
+
+
+def _check_figures_point_into(text: str, base: int, figures: list[Figure]) -> None:
+    page = " " * base + text
+    for figure in figures:
+        for span in (figure.span, figure.measure_span, figure.population_span):
+            if span is not None:
+                assert base <= span.start < span.end <= base + len(text)
+                assert page[span.start : span.end] == span.text
+        assert figure.low is None or figure.high is None or figure.low <= figure.high
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(FIGURE_TEXTS, st.text(max_size=120)), st.integers(0, 50))
+def test_figures_of_any_text_point_into_it_without_a_parse(text: str, base: int) -> None:
+    doc = spacy.blank("en")(text)
+    _check_figures_point_into(text, base, find_figures(doc, base=base))
+
+
+@pytest.mark.model
+@settings(max_examples=60, deadline=None)
+@given(text=FIGURE_TEXTS, base=st.integers(0, 50))
+def test_figures_of_any_text_point_into_it_with_the_parse(text: str, base: int) -> None:
+    from claimledger.nlp import load_nlp
+
+    _check_figures_point_into(text, base, find_figures(load_nlp()(text), base=base))

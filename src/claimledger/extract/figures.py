@@ -171,13 +171,23 @@ def _toll_measure(toll: Token) -> _Link | None:
     return _sentence_measure(toll)
 
 
+def _sentence_window(token: Token) -> list[Token]:
+    """The token's sentence, cut to the window around it (Token.sent walks the whole sentence)."""
+    doc = token.doc
+    low = token.i
+    while low > max(0, token.i - _WINDOW) and not doc[low].is_sent_start:
+        low -= 1
+    high = token.i + 1
+    while high < min(len(doc), token.i + _WINDOW) and not doc[high].is_sent_start:
+        high += 1
+    return list(doc[low:high])
+
+
 def _sentence_measure(token: Token) -> _Link | None:
     """'the number was five': the measure named nearest in the sentence, with its subject."""
-    sent = token.sent if token.doc.has_annotation("SENT_START") else None
-    if sent is None:
+    if not token.doc.has_annotation("SENT_START"):
         return None
-    low, high = max(sent.start, token.i - _WINDOW), min(sent.end, token.i + _WINDOW)
-    candidates = [t for t in token.doc[low:high] if t.i != token.i and _measure_of(t)]
+    candidates = [t for t in _sentence_window(token) if t.i != token.i and _measure_of(t)]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda t: abs(t.i - token.i))
@@ -386,9 +396,7 @@ def _modality(measure_token: Token, root: Token) -> str | None:
         if token.head.lower_ in _MODAL_HEADS:
             return token.head.lower_
     if root.doc.has_annotation("SENT_START"):
-        sent = root.sent
-        low, high = max(sent.start, root.i - _WINDOW), min(sent.end, root.i + _WINDOW)
-        for token in root.doc[low:high]:
+        for token in _sentence_window(root):
             if token.lower_ in ("reportedly", "allegedly", "unconfirmed"):
                 return token.lower_
     return None
