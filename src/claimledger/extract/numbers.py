@@ -155,6 +155,18 @@ _HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("a", "total", "of"), "exact"),
     (("only",), "exact"),
 )
+
+
+def _index_by_first_word(
+    hedges: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, hedge in hedges:
+        index.setdefault(words[0], []).append((words, hedge))
+    return index
+
+
+_HEDGES_BY_FIRST_WORD = _index_by_first_word(_HEDGES)
 # Words that may stand before a hedge without changing it: "well over", "just under".
 _HEDGE_INTENSIFIERS = frozenset({"just", "well", "slightly", "far", "much", "a", "little"})
 _NONE_WORDS = {("no", "one"), ("not", "a", "single"), ("not", "one")}
@@ -205,6 +217,20 @@ _MONTHS = frozenset(
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sept", "aug", "oct"})
 _DETERMINERS_BEFORE_ONE = frozenset({"the", "this", "that", "every", "each", "any", "which"})
 _FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "half", "fifth", "fifths"})
+
+
+# Every word a count expression can start with; find_quantities tries nothing else.
+_START_WORDS = frozenset(
+    {words[0] for words, _ in _HEDGES}
+    | {words[0] for words in _NONE_WORDS}
+    | {words[0] for words in _FEW_WORDS}
+    | _NONE_SINGLE
+    | _HEDGE_INTENSIFIERS
+    | set(_UNITS)
+    | set(_TENS)
+    | set(_PLURALS)
+    | {"a", "an", "half", "between", "from", "no"}
+)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -390,7 +416,9 @@ def _match_hedge(tokens: list[_Token], i: int) -> tuple[str, int] | None:
     while j < len(tokens) and j - i < 2 and tokens[j].lower in _HEDGE_INTENSIFIERS:
         j += 1
     for start in (j, i) if j != i else (i,):
-        for words, hedge in _HEDGES:
+        if start >= len(tokens):
+            continue
+        for words, hedge in _HEDGES_BY_FIRST_WORD.get(tokens[start].lower, ()):
             if _words_at(tokens, start, words):
                 return hedge, start + len(words)
     return None
@@ -667,6 +695,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     matches: list[QuantityMatch] = []
     i = 0
     while i < len(tokens):
+        if not tokens[i].is_digits and tokens[i].lower not in _START_WORDS:
+            i += 1  # most words cannot start a count: skip them cheaply
+            continue
         found = _quantity_at(tokens, i)
         if found is None:
             i += 1
