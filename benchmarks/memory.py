@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimledger.model import ReadError
 from claimledger.run import analyse_stream
 from corpus import machine_line, polnear_dir, polnear_paragraphs, polnear_texts, text_documents
 
@@ -85,6 +86,7 @@ class Measured:
     count: int
     wall: float
     peak: int  # the largest peak among the workers
+    errors: int  # documents whose analysis failed (counted, as the runner counts them)
     at_checkpoints: tuple[int, ...]  # the largest worker RSS at each checkpoint
 
 
@@ -100,14 +102,18 @@ def measure(texts: list[tuple[str, str]], count: int, workers: int, batch_size: 
     at_checkpoints: list[int] = []
     started = time.perf_counter()
     documents = text_documents(polnear_paragraphs(texts, count))
-    for done, _ in enumerate(analyse_stream(documents, workers=workers, batch_size=batch_size), 1):
+    errors = 0
+    results = analyse_stream(documents, workers=workers, batch_size=batch_size)
+    for done, result in enumerate(results, 1):
+        errors += isinstance(result, ReadError)
         if done in marks:
             sampler.sample()
             at_checkpoints.append(max(sampler.rss.values(), default=0))
     wall = time.perf_counter() - started
     sampler.stop.set()
     thread.join()
-    return Measured(count, wall, max(sampler.peak.values(), default=0), tuple(at_checkpoints))
+    peak = max(sampler.peak.values(), default=0)
+    return Measured(count, wall, peak, errors, tuple(at_checkpoints))
 
 
 def main() -> int:
@@ -128,12 +134,12 @@ def main() -> int:
     print("documents: PolNeAR train paragraphs of 12 to 40 words (7,519), cycled and numbered")
     print(f"machine before: {before}\nmachine after:  {machine_line()}\n")
     marks = " | ".join(f"RSS at {int(c * 100)}% MB" for c in CHECKPOINTS)
-    print(f"| documents | workers | wall s | docs/s | peak RSS per worker MB | {marks} |")
-    print("| ---: | ---: | ---: | ---: | ---: |" + " ---: |" * len(CHECKPOINTS))
+    print(f"| documents | errors | workers | wall s | docs/s | peak RSS per worker MB | {marks} |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: |" + " ---: |" * len(CHECKPOINTS))
     for m in results:
         points = " | ".join(f"{rss / MB:.0f}" for rss in m.at_checkpoints)
         print(
-            f"| {m.count} | {args.workers} | {m.wall:.0f} | {m.count / m.wall:.1f} "
+            f"| {m.count} | {m.errors} | {args.workers} | {m.wall:.0f} | {m.count / m.wall:.1f} "
             f"| {m.peak / MB:.0f} | {points} |"
         )
     return 0

@@ -4,7 +4,8 @@ Documents are read up front, so only the analysis is timed. Each worker count st
 model loaded in each worker), so two rates are given: over the whole call, and steady (from the
 first result on, which leaves out the model loading every worker does once). Results come in
 groups of `--batch-size` documents with one worker and of the runner's chunk (8) with several:
-keep both small next to `--limit`.
+keep both small next to `--limit`. CPU seconds of all processes (model loading included) say
+what the machine's other work cannot: whether two workers spend more CPU per article than one.
 
     .venv/bin/python benchmarks/scaling.py [--limit 120] [--workers 1 2] [--batch-size 8]
 """
@@ -12,12 +13,13 @@ keep both small next to `--limit`.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimledger.model import Document
+from claimledger.model import Document, ReadError
 from claimledger.run import analyse_stream
 from corpus import machine_line, polnear_dir, polnear_texts, text_documents
 
@@ -30,6 +32,8 @@ SAME_GROUP_S = 0.005
 class Timing:
     workers: int
     arrivals: list[float]  # seconds from the call to each result
+    cpu: float  # CPU seconds of this process and of the workers together
+    errors: int  # documents whose analysis failed (counted, as the runner counts them)
 
     @property
     def total(self) -> float:
@@ -50,13 +54,25 @@ class Timing:
         return len(later) / (self.total - self.first) if later else float("nan")
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (the pool's workers are
+    counted once the pool has closed)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def time_workers(documents: list[Document], workers: int, batch_size: int) -> Timing:
+    cpu = _cpu_seconds()
     started = time.perf_counter()
-    arrivals = [
-        time.perf_counter() - started
-        for _ in analyse_stream(iter(documents), workers=workers, batch_size=batch_size)
-    ]
-    return Timing(workers, arrivals)
+    arrivals = []
+    errors = 0
+    for result in analyse_stream(iter(documents), workers=workers, batch_size=batch_size):
+        arrivals.append(time.perf_counter() - started)
+        errors += isinstance(result, ReadError)
+    return Timing(workers, arrivals, _cpu_seconds() - cpu, errors)
 
 
 def main() -> int:
@@ -76,13 +92,17 @@ def main() -> int:
     )
     print(f"{len(documents)} PolNeAR train articles")
     print(f"machine before: {before}\nmachine after:  {machine_line()}\n")
-    print("| workers | wall s | articles/s | first result after s | steady articles/s | speed-up |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| workers | wall s | articles/s | first result after s | steady articles/s | speed-up "
+        "| CPU s, all processes | articles per CPU s | errors |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     base = timings[0]
     for t in timings:
         print(
             f"| {t.workers} | {t.total:.1f} | {t.rate:.2f} | {t.first:.1f} | {t.steady_rate:.2f} "
-            f"| {t.rate / base.rate:.2f} (steady {t.steady_rate / base.steady_rate:.2f}) |"
+            f"| {t.rate / base.rate:.2f} (steady {t.steady_rate / base.steady_rate:.2f}) "
+            f"| {t.cpu:.1f} | {len(t.arrivals) / t.cpu:.2f} | {t.errors} |"
         )
     return 0
 
