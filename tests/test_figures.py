@@ -285,7 +285,9 @@ def test_reference_page_official_toll_about_100_killed_and_200_to_300_injured(
         "about",
     )
     assert killed.measure_span is not None and killed.measure_span.text == "death toll"
+    assert killed.source_name == "the U.S. official"
     injured = _one(figures, "200 to 300")
+    assert injured.source_name == "the U.S. official"
     assert (injured.measure, injured.low, injured.high, injured.hedge) == (
         "injured",
         200,
@@ -328,7 +330,6 @@ def test_reference_page_counts_without_a_measure_are_left_out(
     assert len(figures) == 7
     for figure in figures:
         assert text[figure.span.start : figure.span.end] == figure.span.text
-        assert figure.source_name == "Zero Hedge"
     texts = {f.span.text for f in figures}
     assert not texts & {"13", "20 to 30", "eight", "two", "2"}
 
@@ -491,3 +492,34 @@ def test_figures_of_any_text_point_into_it_with_the_parse(text: str, base: int) 
     from claimledger.nlp import load_nlp
 
     _check_figures_point_into(text, base, find_figures(load_nlp()(text), base=base))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In terms of total body count, the U.S. official put the death toll at about 100, "
+            "with 200 to 300 injured.",
+            [("about 100", "the U.S. official"), ("200 to 300", "the U.S. official")],
+        ),
+        ("Police reported 12 deaths in the city.", [("12", "Police")]),
+        ("The ministry estimated the death toll at 40.", [("40", "The ministry")]),
+        ("At least 12 people were killed in the blast.", [("At least 12", "outlet")]),
+    ],
+)
+def test_subject_of_the_verb_stating_a_figure_is_its_source(
+    nlp: Language, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    whole = Attribution(
+        id="whole", content=Span(0, len(sentence), sentence), direct=False, source_name="Russia"
+    )
+    figures = find_figures(nlp(sentence), default_source="outlet")
+    assert [(f.span.text, f.source_name) for f in figures] == expected
+    # Inside an attribution the stating subject is still the source; the attribution is kept
+    # as the context the figure is reported in.
+    within = find_figures(nlp(sentence), attributions=[whole], default_source="outlet")
+    assert [f.attribution_id for f in within] == ["whole"] * len(expected)
+    assert [f.source_name for f in within] == [
+        "Russia" if source == "outlet" else source for _, source in expected
+    ]

@@ -60,6 +60,13 @@ MEASURE_WORDS: dict[Measure, frozenset[str]] = {
 _MEASURE_BY_WORD: dict[str, Measure] = {
     word: measure for measure, words in MEASURE_WORDS.items() for word in words
 }
+# Verbs that state a figure: their subject is the figure's own source ("the U.S. official put
+# the death toll at about 100", "police reported 12 deaths").
+_STATING_VERBS = frozenset(
+    {"put", "puts", "putting", "estimated", "estimate", "estimates", "estimating", "placed",
+     "place", "places", "gave", "give", "gives", "reported", "reports", "confirmed", "confirms",
+     "recorded", "records", "counted", "counts", "tallied", "registered", "documented"}
+)  # fmt: skip
 # Nouns naming a count of something else: the measure is in their modifiers or the sentence.
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
 _MODAL_AUX = frozenset({"may", "might", "could", "would", "must"})
@@ -412,6 +419,33 @@ def _is_people(noun: Token) -> bool:
     )
 
 
+def _stating_source(tokens: Sequence[Token]) -> str | None:
+    """The subject of the verb stating the figure, when the parse shows one."""
+    for token in tokens:
+        head = token.head
+        verb: Token | None = None
+        if token.dep_ == "dobj":
+            verb = head
+        elif (token.dep_ == "pobj" and head.lower_ == "at") or (
+            token.dep_ == "pcomp" and head.lower_ == "with"
+        ):
+            # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured"
+            verb = head.head
+        if verb is None or verb.lower_ not in _STATING_VERBS:
+            continue
+        for subject in _children(verb, ("nsubj",)):
+            if subject.pos_ in ("NOUN", "PROPN"):
+                start = subject.i
+                while (
+                    start > 0
+                    and subject.doc[start - 1].head.i == subject.i
+                    and subject.doc[start - 1].dep_ in ("det", "compound", "amod", "poss")
+                ):
+                    start -= 1
+                return subject.doc[start : subject.i + 1].text
+    return None
+
+
 def _negated(measure_token: Token) -> bool:
     return bool(_children(measure_token, ("neg",)))
 
@@ -519,6 +553,17 @@ def _figure_of(
         if not any(_measure_of(t) and t.lower_ not in _GROUP_NOUNS for t in doc[start_i:end_i]):
             population_span = _span(doc, base, start_i, end_i)
     attribution = _innermost_attribution(span.start, span.end, attributions)
+    stated_by = (
+        _stating_source([t for t in (*link.measure_tokens, counted, root) if t is not None])
+        if parsed
+        else None
+    )
+    if stated_by is not None:
+        source_name = stated_by
+    elif attribution is not None:
+        source_name = attribution.source_name
+    else:
+        source_name = default_source
     return Figure(
         id=record_id("figure", span.start, span.end, span.text),
         span=span,
@@ -537,7 +582,7 @@ def _figure_of(
         negated=negated,
         modality=modality,
         attribution_id=attribution.id if attribution is not None else None,
-        source_name=attribution.source_name if attribution is not None else default_source,
+        source_name=source_name,
     )
 
 
