@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger.extract.figures import find_figures, measure_of_word
+from claimledger.extract.figures import find_figures
+from claimledger.extract.measures import measure_of_word
 from claimledger.model import Attribution, Figure, Span
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import msgspec
 from spacy.language import Language
 
-from claimledger.extract.figures import MEASURE_WORDS, find_figures
+from claimledger.extract.figures import find_figures
+from claimledger.extract.measures import MEASURE_WORDS
 from claimledger.extract.numbers import find_quantities
 from claimledger.model import Figure
 

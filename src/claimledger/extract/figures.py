@@ -18,100 +18,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.extract.measures import (
+    GROUP_NOUNS,
+    MODAL_ADVERBS,
+    MODAL_AUX,
+    MODAL_HEADS,
+    POPULATION_QUALIFIERS,
+    STATING_VERBS,
+    SUBJECT_SUFFERS,
+    TOLL_NOUNS,
+    WEAK_MEASURES,
+    is_people,
+    measure_of_token,
+)
 from claimledger.extract.numbers import QuantityMatch, find_quantities
 from claimledger.model import Attribution, Figure, Measure, Span, record_id
 
-__all__ = ["MEASURE_WORDS", "find_figures", "measure_of_word"]
+__all__ = ["find_figures"]
 
-_KILLED = frozenset(
-    {"kill", "kills", "killed", "killing", "dead", "die", "dies", "died", "dying", "death",
-     "deaths", "fatalities", "fatality", "lives", "slain", "perished", "murdered", "executed",
-     "massacred", "bodies", "corpses", "martyred", "beheaded", "drowned", "toll", "killings",
-     "assassinated", "assassinate", "assassinates", "assassinating", "murders", "homicides"}
-)  # fmt: skip
-_INJURED = frozenset(
-    {"injure", "injured", "injures", "injuring", "injuries", "wounded", "wounding", "wound",
-     "wounds", "hurt", "hospitalized", "hospitalised", "maimed"}
-)  # fmt: skip
-_DISPLACED = frozenset(
-    {"displaced", "displacing", "fled", "flee", "flees", "fleeing", "refugees", "homeless",
-     "uprooted"}
-)  # fmt: skip
-_DETAINED = frozenset(
-    {"detain", "detained", "detaining", "detentions", "detainees", "jailed", "imprisoned"}
-)  # fmt: skip
-_KIDNAPPED = frozenset(
-    {"kidnap", "kidnapped", "kidnapping", "abduct", "abducted", "abducting", "abductions",
-     "hostages"}
-)  # fmt: skip
-MEASURE_WORDS: dict[Measure, frozenset[str]] = {
-    "killed": _KILLED,
-    "injured": _INJURED,
-    "missing": frozenset({"missing", "unaccounted", "disappeared"}),
-    "displaced": _DISPLACED,
-    "arrested": frozenset({"arrest", "arrests", "arrested", "arresting"}),
-    "detained": _DETAINED,
-    "kidnapped": _KIDNAPPED,
-    "evacuated": frozenset({"evacuate", "evacuated", "evacuating", "evacuees"}),
-    "affected": frozenset({"affected"}),
-    # "casualties" mixes the killed and the injured: kept, but under neither.
-    "other": frozenset({"casualties", "casualty"}),
-}
-_MEASURE_BY_WORD: dict[str, Measure] = {
-    word: measure for measure, words in MEASURE_WORDS.items() for word in words
-}
-# Verbs that state a figure: their subject is the figure's own source ("the U.S. official put
-# the death toll at about 100", "police reported 12 deaths").
-_STATING_VERBS = frozenset(
-    {"put", "puts", "putting", "estimated", "estimate", "estimates", "estimating", "placed",
-     "place", "places", "gave", "give", "gives", "reported", "reports", "confirmed", "confirms",
-     "recorded", "records", "counted", "counts", "tallied", "registered", "documented"}
-)  # fmt: skip
-# Nouns naming a count of something else: the measure is in their modifiers or the sentence.
-_TOLL_NOUNS = frozenset({"toll", "number", "figure", "tally", "count", "total"})
-_MODAL_AUX = frozenset({"may", "might", "could", "would", "must"})
-_MODAL_ADVERBS = frozenset(
-    {"reportedly", "allegedly", "possibly", "probably", "apparently", "likely", "presumably",
-     "purportedly", "supposedly", "perhaps", "potentially", "unconfirmed"}
-)  # fmt: skip
-_MODAL_HEADS = frozenset({"feared", "believed", "presumed", "thought", "suspected", "expected"})
-_POPULATION_QUALIFIERS = frozenset(
-    {"mostly", "mainly", "largely", "primarily", "predominantly", "most", "many", "all",
-     "including", "among", "chiefly"}
-)  # fmt: skip
-# "lives" counts the dead only as what was lost or taken: not "saved 40 lives", "put lives at risk".
-_LIVES_LOST_HEADS = frozenset(
-    {"claimed", "claim", "claims", "claiming", "lost", "lose", "loses", "losing", "took", "take",
-     "takes", "taking", "cost", "costs", "costing", "ended", "snuffed"}
-)  # fmt: skip
-# Verbs whose subject is who it happened to, even with an object: "fled their homes".
-_SUBJECT_SUFFERS = frozenset({"fled", "flee", "flees", "fleeing", "died", "die", "dies", "dying"})
-# Nouns naming people by what happened to them; a verb about them says more.
-_GROUP_NOUNS = frozenset({"refugees", "hostages", "detainees", "evacuees"})
-# Measures that also describe things ("missing emails", "jobs disappeared", "crisis hurt"):
-# they count only people, or a count with no noun at all.
-_WEAK_MEASURES = frozenset({"missing", "disappeared", "hurt", "affected", "unaccounted"})
-_PEOPLE_NOUNS = frozenset(
-    {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
-     "children", "child", "women", "woman", "men", "man", "boys", "girls", "babies", "infants",
-     "residents", "villagers", "students", "officers", "police", "policemen", "fighters",
-     "militants", "rebels", "insurgents", "protesters", "demonstrators", "migrants", "workers",
-     "journalists", "passengers", "pilgrims", "worshippers", "tourists", "miners", "sailors",
-     "prisoners", "inmates", "hostages", "patients", "members", "others", "family", "families",
-     "farmers", "herders", "fishermen", "crew", "guards", "officials", "victims", "individuals",
-     "personnel", "servicemen", "marines", "teenagers", "adults", "citizens", "climbers",
-     "hikers", "swimmers", "divers", "seafarers", "staff", "volunteers", "mercenaries",
-     "gunmen", "attackers", "suspects", "captives", "recruits", "cadets", "pupils", "schoolgirls",
-     "schoolchildren", "teachers", "nurses", "doctors", "medics", "aid", "kids", "youths",
-     "teens", "muslims", "jews", "monks", "nuns", "fans", "worshipers", "immigrants",
-     "parents", "elderly", "dead", "wounded", "injured", "survivors", "bodies",
-     "casualties", "crewmen", "agents", "opponents", "combatants", "detainees",
-     "evacuees", "refugees", "infantrymen", "peacekeepers", "clerics", "priests"}
-)  # fmt: skip
-_NOT_AFTER_DEATH = frozenset(
-    {"row", "penalty", "sentence", "sentences", "threat", "threats", "squad", "squads", "star",
-     "certificate", "metal", "wish"}
-)  # fmt: skip
 _WINDOW = 40  # tokens either side that a count's links may reach
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
@@ -124,23 +48,6 @@ class _Link:
     # Linked by a loose relation (token rules, "a few blocks" as an adverbial): the count
     # stands only if what it counts is people.
     weak: bool = False
-
-
-def measure_of_word(word: str) -> Measure | None:
-    """The measure a word names ("wounded" -> injured), or None."""
-    return _MEASURE_BY_WORD.get(word.lower())
-
-
-def _measure_of(token: Token) -> Measure | None:
-    word = token.lower_
-    if word == "lives" and token.head.lower_ not in _LIVES_LOST_HEADS:
-        return None  # "saved 40 lives", "the lives of millions on the line"
-    if word == "drowned" and _children(token, ("prt",)):
-        return None  # "drowned out"
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if word == "death" and following is not None and following.lower_ in _NOT_AFTER_DEATH:
-        return None  # "death row", "death penalty"
-    return _MEASURE_BY_WORD.get(word)
 
 
 def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
@@ -164,13 +71,13 @@ def _measure_phrase(token: Token) -> tuple[Token, ...]:
 def _toll_measure(toll: Token) -> _Link | None:
     """What a toll noun counts: 'death toll', 'number of dead', a bare 'toll' (deaths)."""
     for child in _children(toll, ("compound", "amod")):
-        measure = _measure_of(child)
+        measure = measure_of_token(child)
         if measure is not None:
             return _Link(measure, (child, toll), None)
     for prep in _children(toll, ("prep",)):
         if prep.lower_ == "of":
             for obj in _children(prep, ("pobj",)):
-                measure = _measure_of(obj)
+                measure = measure_of_token(obj)
                 if measure is not None:
                     return _Link(measure, (obj,), None)
     if toll.lower_ == "toll":
@@ -194,11 +101,11 @@ def _sentence_measure(token: Token) -> _Link | None:
     """'the number was five': the measure named nearest in the sentence, with its subject."""
     if not token.doc.has_annotation("SENT_START"):
         return None
-    candidates = [t for t in _sentence_window(token) if t.i != token.i and _measure_of(t)]
+    candidates = [t for t in _sentence_window(token) if t.i != token.i and measure_of_token(t)]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda t: abs(t.i - token.i))
-    measure = _measure_of(nearest)
+    measure = measure_of_token(nearest)
     assert measure is not None
     subjects = [
         t for t in _children(nearest, ("nsubjpass", "nsubj")) if t.pos_ in ("NOUN", "PROPN")
@@ -209,7 +116,7 @@ def _sentence_measure(token: Token) -> _Link | None:
 def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
     """The measure an anchor (the count or the noun it counts) is an argument or modifier of."""
     for child in _children(anchor, ("acl", "relcl", "amod", "appos")):
-        measure = _measure_of(child)
+        measure = measure_of_token(child)
         if (
             measure is not None
             and child.i > anchor.i
@@ -222,28 +129,28 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         return _link_of_listed(anchor, depth)
     dep = anchor.dep_
     if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod", "attr", "oprd", "appos", "nmod"):
-        measure = _measure_of(head)
+        measure = measure_of_token(head)
         # "two gunmen killed five": an active subject with an object did the killing;
         # "fleeing the two nations": what one flees is a place.
         agent = dep == "nsubj" and _has_object(head)
-        place = dep == "dobj" and head.lower_ in _SUBJECT_SUFFERS
-        if measure is not None and head.lower_ not in _TOLL_NOUNS and not (agent or place):
+        place = dep == "dobj" and head.lower_ in SUBJECT_SUFFERS
+        if measure is not None and head.lower_ not in TOLL_NOUNS and not (agent or place):
             return _Link(measure, _measure_phrase(head), None, weak=dep == "npadvmod")
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
-            measure = _measure_of(sibling)
+            measure = measure_of_token(sibling)
             if measure is not None and abs(sibling.i - anchor.i) <= 4:
                 return _Link(measure, (sibling,), None)
         # "two children were among the dead"
         for prep in _children(head, ("prep",)):
             if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
                 for obj in _children(prep, ("pobj",)):
-                    measure = _measure_of(obj)
+                    measure = measure_of_token(obj)
                     if measure is not None:
                         return _Link(measure, (obj,), None)
         if dep == "attr":
             for subject in _children(head, ("nsubj",)):
-                if subject.lower_ in _TOLL_NOUNS:
+                if subject.lower_ in TOLL_NOUNS:
                     return _toll_measure(subject)
     if dep == "pobj":
         prep = head
@@ -251,15 +158,15 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         if prep.lower_ in ("including", "among") and target.i != prep.i:
             return _link_of_noun(target, depth + 1) if depth < 3 else None
         if prep.lower_ == "of":
-            measure = _measure_of(target)
-            if measure is not None and target.lower_ not in _TOLL_NOUNS:
+            measure = measure_of_token(target)
+            if measure is not None and target.lower_ not in TOLL_NOUNS:
                 return _Link(measure, _measure_phrase(target), None)
-        if target.lower_ in _TOLL_NOUNS:
+        if target.lower_ in TOLL_NOUNS:
             return _toll_measure(target)
         if target.pos_ in ("VERB", "AUX"):
             # "the death toll rose to 40", "put the death toll at about 100"
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
-                if arg.lower_ in _TOLL_NOUNS:
+                if arg.lower_ in TOLL_NOUNS:
                     return _toll_measure(arg)
     if dep in ("conj", "appos") and depth < 2:
         return _link_from_head(head, depth + 1)
@@ -289,15 +196,15 @@ def _relative_adjunct(verb: Token) -> bool:
 def _has_object(verb: Token) -> bool:
     """A measure verb with an object whose subject did it ('gunmen killed five'); 'fled their
     homes' has an object too, but its subject is who fled."""
-    return verb.lower_ not in _SUBJECT_SUFFERS and bool(_children(verb, ("dobj",)))
+    return verb.lower_ not in SUBJECT_SUFFERS and bool(_children(verb, ("dobj",)))
 
 
 def _link_of_noun(noun: Token, depth: int = 0) -> _Link | None:
-    measure = _measure_of(noun)
-    if noun.lower_ in _GROUP_NOUNS:
+    measure = measure_of_token(noun)
+    if noun.lower_ in GROUP_NOUNS:
         # "eight refugees were detained": what happened to the group comes first.
         return _link_from_head(noun, depth) or _Link(measure or "other", (noun,), None)
-    if measure is not None and noun.lower_ not in _TOLL_NOUNS:
+    if measure is not None and noun.lower_ not in TOLL_NOUNS:
         return _Link(measure, _measure_phrase(noun), None)
     return _link_from_head(noun, depth)
 
@@ -306,7 +213,7 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
     """Token rules for what the parse misses: '200 to 300 injured', 'killing five'."""
     doc = first.doc
     for t in doc[last.i + 1 : min(len(doc), last.i + 5)]:
-        measure = _measure_of(t)
+        measure = measure_of_token(t)
         if measure is not None and (allow_verbs or t.pos_ in ("NOUN", "ADJ")):
             # "Two gunmen killed five": a following verb with an object names the agents.
             return None if _has_object(t) else _Link(measure, (t,), None, weak=True)
@@ -315,7 +222,7 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
     if not allow_verbs:
         return None
     for t in reversed(doc[max(0, first.i - 3) : first.i]):
-        measure = _measure_of(t)
+        measure = measure_of_token(t)
         if measure is not None and t.lower_.endswith(("ing", "ed")):
             return _Link(measure, (t,), None, weak=True)
         if t.pos_ not in ("DET", "ADV", "PART"):
@@ -343,11 +250,7 @@ def _population_phrase(noun: Token, skip: range) -> tuple[int, int]:
         start += 1
     end = noun.i + 1
     # "mercenaries, mostly Russians": the qualifier is part of who was counted.
-    if (
-        end + 2 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].lower_ in _POPULATION_QUALIFIERS
-    ):
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in POPULATION_QUALIFIERS:
         k = end + 2
         while k < min(len(doc), end + 6) and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
             k += 1
@@ -360,8 +263,8 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
     """The noun a count counts: its head noun, or the object of 'of' ('dozens of civilians')."""
     if (
         counted is not None
-        and (_measure_of(counted) is None or counted.lower_ in _GROUP_NOUNS)
-        and counted.lower_ not in _TOLL_NOUNS
+        and (measure_of_token(counted) is None or counted.lower_ in GROUP_NOUNS)
+        and counted.lower_ not in TOLL_NOUNS
         and counted.pos_ in ("NOUN", "PROPN")
     ):
         return counted
@@ -374,7 +277,7 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
                     if (
                         obj.i not in span_tokens
                         and obj.pos_ in ("NOUN", "PROPN")
-                        and (_measure_of(obj) is None or obj.lower_ in _GROUP_NOUNS)
+                        and (measure_of_token(obj) is None or obj.lower_ in GROUP_NOUNS)
                     ):
                         return obj
     if counted is not None:  # "five Russian deaths": the counted people are in the modifier
@@ -383,7 +286,7 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
                 child.i not in span_tokens
                 and child.i < counted.i
                 and child.pos_ != "NUM"
-                and _measure_of(child) is None
+                and measure_of_token(child) is None
             ):
                 return child
     return None
@@ -394,29 +297,19 @@ def _modality(measure_token: Token, root: Token) -> str | None:
     for token in (measure_token, root):
         for child in _children(token, ("aux", "advmod", "amod")):
             word = child.lower_
-            if word in _MODAL_AUX:
+            if word in MODAL_AUX:
                 following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
                 has_have = following is not None and following.lower_ == "have"
                 return f"{word} have" if has_have else word
-            if word in _MODAL_ADVERBS:
+            if word in MODAL_ADVERBS:
                 return word
-        if token.head.lower_ in _MODAL_HEADS:
+        if token.head.lower_ in MODAL_HEADS:
             return token.head.lower_
     if root.doc.has_annotation("SENT_START"):
         for token in _sentence_window(root):
             if token.lower_ in ("reportedly", "allegedly", "unconfirmed"):
                 return token.lower_
     return None
-
-
-def _is_people(noun: Token) -> bool:
-    """A noun that counts people: a known word, a nationality or group, or an -ers/-ians noun."""
-    word = noun.lower_
-    return (
-        word in _PEOPLE_NOUNS
-        or noun.ent_type_ in ("NORP", "PERSON")
-        or word.endswith(("ers", "ors", "ians", "ists", "ans", "ees", "ites", "men", "folk"))
-    )
 
 
 def _stating_source(tokens: Sequence[Token]) -> str | None:
@@ -431,7 +324,7 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
         ):
             # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured"
             verb = head.head
-        if verb is None or verb.lower_ not in _STATING_VERBS:
+        if verb is None or verb.lower_ not in STATING_VERBS:
             continue
         for subject in _children(verb, ("nsubj",)):
             if subject.pos_ in ("NOUN", "PROPN"):
@@ -527,9 +420,9 @@ def _figure_of(
     if population is None:
         population = link.population
     if (
-        (link.weak or link.measure_tokens[-1].lower_ in _WEAK_MEASURES)
+        (link.weak or link.measure_tokens[-1].lower_ in WEAK_MEASURES)
         and population is not None
-        and not _is_people(population)
+        and not is_people(population)
     ):
         return None  # "30,000 emails that are missing", "a few blocks from the church"
     if (
@@ -550,7 +443,7 @@ def _figure_of(
     if population is not None:
         start_i, end_i = _population_phrase(population, span_tokens)
         # A phrase holding a measure word is a misparse ("Hundreds flee Sagme"), not a group.
-        if not any(_measure_of(t) and t.lower_ not in _GROUP_NOUNS for t in doc[start_i:end_i]):
+        if not any(measure_of_token(t) and t.lower_ not in GROUP_NOUNS for t in doc[start_i:end_i]):
             population_span = _span(doc, base, start_i, end_i)
     attribution = _innermost_attribution(span.start, span.end, attributions)
     stated_by = (

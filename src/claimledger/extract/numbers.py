@@ -216,7 +216,6 @@ _MONTHS = frozenset(
 # These month names are also everyday words; they count as months only when capitalised.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sept", "aug", "oct"})
 _DETERMINERS_BEFORE_ONE = frozenset({"the", "this", "that", "every", "each", "any", "which"})
-_FRACTION_WORDS = frozenset({"third", "thirds", "quarter", "quarters", "half", "fifth", "fifths"})
 
 
 # Every word a count expression can start with; find_quantities tries nothing else.
