@@ -19,6 +19,8 @@ Conventions (an interval over the count; None is an open end):
   [200, 999] (100), thousands [2000, 9999] (1000), "tens of thousands" [20000, 99000] (10000),
   a few [2, 5] (2), several [3, 9] (3), a handful [2, 5] (2); "several hundred" [300, 900] (300).
 - "no one", "none", "nobody", "no <noun>", "zero", "not a single" -> [0, 0], hedge none.
+- `hedge` is one of: exact, more_than, at_least, up_to, at_most, fewer_than, about, nearly,
+  range, vague, none.
 - `conservative` is the lowest count the words support: the exact value, the lower bound of a
   range or of "more than"; None where only an upper bound is given ("up to 40").
 
