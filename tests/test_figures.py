@@ -508,3 +508,13 @@ def test_subject_of_the_verb_stating_a_figure_is_its_source(
     assert [f.source_name for f in within] == [
         "Russia" if source == "outlet" else source for _, source in expected
     ]
+
+
+@pytest.mark.model
+def test_same_figure_at_same_offset_in_different_segments_gets_different_ids(
+    nlp: Language,
+) -> None:
+    (first,) = find_figures(nlp("At least 12 people were killed in Kabul."))
+    (second,) = find_figures(nlp("At least 12 people were killed in Herat."))
+    assert first.span == second.span
+    assert first.id != second.id

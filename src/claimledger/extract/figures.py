@@ -32,7 +32,7 @@ from claimledger.extract.measures import (
     measure_of_token,
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
-from claimledger.model import Attribution, Figure, Measure, Span, record_id
+from claimledger.model import Attribution, Figure, Measure, Span, content_id, record_id
 
 __all__ = ["find_figures"]
 
@@ -383,6 +383,7 @@ def _figure_of(
     base: int,
     attributions: Sequence[Attribution],
     default_source: str,
+    segment_id: str,
 ) -> Figure | None:
     chars = doc.char_span(match.start, match.end, alignment_mode="expand")
     if chars is None or len(chars) == 0:
@@ -458,7 +459,8 @@ def _figure_of(
     else:
         source_name = default_source
     return Figure(
-        id=record_id("figure", span.start, span.end, span.text),
+        # The segment's text hash keeps ids apart across documents with figures at one offset.
+        id=record_id("figure", segment_id, span.start, span.end, span.text),
         span=span,
         low=q.low,
         high=q.high,
@@ -493,8 +495,9 @@ def find_figures(
     source; the innermost one where several nest. Others belong to `default_source`.
     """
     figures: list[Figure] = []
+    segment_id = content_id(doc.text)
     for match in find_quantities(doc.text):
-        figure = _figure_of(doc, match, base, attributions, default_source)
+        figure = _figure_of(doc, match, base, attributions, default_source, segment_id)
         if figure is not None:
             figures.append(figure)
     return figures
