@@ -167,6 +167,12 @@ SENTENCES = [
     ),
     ("The unconfirmed toll stood at 300.", [("300", "killed", None, False, "unconfirmed")]),
     ("Six miners were believed killed.", [("Six", "killed", "miners", False, "believed")]),
+    # one count of two measures counts casualties
+    (
+        "ISIS resurgence: 20 regime soldiers killed or wounded in new attack in Syrian Desert",
+        [("20", "other", "regime soldiers", False, None)],
+    ),
+    ("About 15 were killed and injured in Aleppo.", [("About 15", "other", None, False, None)]),
     # numbers that count nothing a ledger records
     ("He has two sons and a daughter.", []),
     ("Trump's 2 sons attended the event.", []),

@@ -185,6 +185,24 @@ def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
     return None
 
 
+def _joined_measures(link: _Link) -> _Link:
+    """'20 soldiers killed or wounded', 'killed and injured': one count of two measures is a
+    count of casualties (measure other), spanning both words."""
+    measure_token = link.measure_tokens[-1]
+    for joined in _children(measure_token, ("conj",)):
+        measure = measure_of_token(joined)
+        own_arguments = _children(joined, ("nsubj", "nsubjpass", "dobj", "nummod"))
+        if (
+            measure is not None
+            and measure != link.measure
+            and 0 < joined.i - measure_token.i <= 3
+            and not own_arguments
+        ):
+            doc = measure_token.doc
+            return _Link("other", tuple(doc[link.measure_tokens[0].i : joined.i + 1]), None)
+    return link
+
+
 def _relative_adjunct(verb: Token) -> bool:
     """'months during which the campaign drowned': the noun is when or where, not who."""
     for prep in _children(verb, ("prep",)):
@@ -417,6 +435,8 @@ def _figure_of(
         link = _link_by_window(first, last, allow_verbs=not zero)
     if link is None:
         return None
+    if parsed:
+        link = _joined_measures(link)
     population = _population(span_tokens, root, counted) if parsed else None
     if population is None:
         population = link.population
