@@ -8,8 +8,9 @@ from spacy.language import Language
 from claimledger.eval.figures import evaluate_figures_ucdp, is_death_count_headline
 
 # Measured on the 524 headlines of ../shared/data/events-ucdp-sample (benchmarks/figures_ucdp.py):
-# coverage 97.1%, no killed figure outside death-count headlines, 95.7% not below the coded low.
-COVERAGE_FLOOR = 0.93
+# coverage 94.2% (4 more read as killed-or-injured casualties), no killed figure outside
+# death-count headlines, 95.3% not below the coded low.
+COVERAGE_FLOOR = 0.90
 NOT_BELOW_FLOOR = 0.90
 
 

@@ -40,6 +40,7 @@ class FiguresReport(msgspec.Struct, frozen=True, kw_only=True):
     headlines: int
     candidates: int
     found: int
+    found_casualties: int
     found_elsewhere: int
     scored: int
     consistent: int
@@ -95,18 +96,22 @@ def _overlaps(figure: Figure, low: float, high: float) -> bool:
 def evaluate_figures_ucdp(path: Path, nlp: Language, *, limit: int | None = None) -> FiguresReport:
     """Coverage on death-count headlines and agreement with the coded low-high range."""
     headlines = candidates = found = found_elsewhere = scored = consistent = not_below = 0
+    found_casualties = 0
     examples: list[FigureExample] = []
     for headline, event, single in _headlines(path):
         if limit is not None and headlines >= limit:
             break
         headlines += 1
-        killed = [f for f in find_figures(nlp(headline)) if f.measure == "killed"]
+        figures = find_figures(nlp(headline))
+        killed = [f for f in figures if f.measure == "killed"]
         candidate = is_death_count_headline(headline)
         candidates += candidate
         if not candidate:
             found_elsewhere += bool(killed)
             continue
         found += bool(killed)
+        # "20 soldiers killed or wounded" is read as casualties, not as deaths
+        found_casualties += not killed and any(f.measure == "other" for f in figures)
         event_low = float(str(event.get("low", 0)))
         event_high = float(str(event.get("high", 0)))
         verdict: bool | None = None
@@ -134,6 +139,7 @@ def evaluate_figures_ucdp(path: Path, nlp: Language, *, limit: int | None = None
         headlines=headlines,
         candidates=candidates,
         found=found,
+        found_casualties=found_casualties,
         found_elsewhere=found_elsewhere,
         scored=scored,
         consistent=consistent,
@@ -147,6 +153,7 @@ def format_figures_report(report: FiguresReport, *, show_misses: bool = False) -
         f"headlines read:                          {report.headlines}",
         f"death-count headlines (count + kill word): {report.candidates}",
         f"  with a killed figure extracted:        {report.found} ({report.coverage:.1%})",
+        f"  with a casualties figure instead:      {report.found_casualties} (killed or injured)",
         f"killed figures in other headlines:       {report.found_elsewhere}",
         f"clear single-headline events scored:     {report.scored}",
         f"  figure within the coded low-high:      {report.consistent} ({report.consistency:.1%})",
