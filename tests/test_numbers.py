@@ -242,6 +242,8 @@ FOUND = [
     ("flight MH17", []),
     ("COVID-19 spread", []),
     ("won 2-1", []),
+    ("killed 5 — 3 of them children", ["5", "3"]),
+    ("killed 5 – 3 of them children", ["5", "3"]),
     ("UPDATE 2-Bomb in Baghdad kills at least 11", ["at least 11"]),
     ("UPDATE 1-Dozens die in Ukraine", ["Dozens"]),
     ("a 5-member team", []),

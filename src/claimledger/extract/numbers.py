@@ -179,7 +179,8 @@ _NOT_AFTER_NO = frozenset(
      "such", "later", "immediate", "clear", "need", "choice", "reason", "comment", "idea",
      "sign", "signs", "evidence", "word", "details", "indication", "the", "a", "an"}
 )  # fmt: skip
-_RANGE_SEPARATORS = frozenset({"to", "-", "–", "—", "or"})
+# An em dash sets words apart ("killed 5 — 3 of them children"); it joins no range.
+_RANGE_SEPARATORS = frozenset({"to", "-", "–", "or"})
 
 _CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥", "₹", "₽", "₦"})
 _CURRENCY_WORDS = frozenset(
@@ -474,7 +475,7 @@ def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
         if (inner := _match_hedge(tokens, k)) is not None and inner[0] in ("about", "nearly"):
             k = inner[1]
         parsed_second = _parse_value(tokens, k)
-        if separator in ("-", "–", "—") and not (
+        if separator in ("-", "–") and not (
             tokens[j - 1].is_digits and k < len(tokens) and tokens[k].is_digits
         ):
             parsed_second = None  # "1-Dozens": a hyphen joins a range only between digits
@@ -490,7 +491,12 @@ def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
                     )  # fmt: skip
             if candidate.low > first.high:
                 second, j = candidate, k_end
-            elif separator in ("-", "–", "—") and tokens[j - 1].is_digits:
+            elif (
+                separator in ("-", "–")
+                and tokens[j - 1].is_digits
+                and _adjacent(tokens, j)
+                and _adjacent(tokens, j + 1)
+            ):
                 return None  # "3-1", "2-0": a score or a code, not a count
     if between and second is None:
         return None
