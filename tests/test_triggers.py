@@ -67,3 +67,22 @@ def test_offsets_are_shifted_by_the_segment_base() -> None:
     [trigger] = find_triggers(load_nlp()(text), base=100)
     assert (trigger.span.start, trigger.span.end) == (107, 115)
     assert trigger.sentence_start == 100 and trigger.sentence_end == 100 + len(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Two militants shot dead in Poonch", "Battles"),
+        ("15 Afghan Taliban killed in 24 hours", "Battles"),
+        ("Boko Haram kills three soldiers near Maiduguri", "Battles"),
+        ("Suspected herders kill 10 in Nigeria's Kogi state", "Violence against civilians"),
+        ("Gunmen killed 12 villagers in Zamfara.", "Violence against civilians"),
+        ("They kill a man with a shot in the head in Tijuana", "Violence against civilians"),
+    ],
+)
+def test_killing_verbs_are_typed_by_who_was_killed(sentence: str, event_type: str) -> None:
+    assert [t.event_type for t in find_triggers(load_nlp()(sentence))] == [event_type]
+
+
+def test_killing_a_bill_is_no_event() -> None:
+    assert find_triggers(load_nlp()("The move could kill the bill.")) == []

@@ -212,7 +212,7 @@ def _main_place(
     """Where the event happened: among the places its sentences name as locations (else the
     document's), the country named most often, then the most specific place in it."""
     pool = [m.place for m in mentions if m.place is not None] or list(located)
-    pool = [p for p in pool if p.resolved] or pool
+    pool = [p for p in pool if p.resolved] or [p for p in pool if p.candidates]
     if not pool:
         return None
 

@@ -113,9 +113,28 @@ NOUN_ONLY = frozenset(
 # Modifiers that turn a trigger word into something other than a physical event.
 FIGURATIVE = frozenset(
     {
-        "legal", "political", "court", "election", "electoral", "uphill", "verbal", "heart",
-        "panic", "cyber", "personal", "charm", "media", "diplomatic", "rhetorical", "ad",
-        "campaign", "budget", "custody", "hunger", "lucky", "price",
+        "legal",
+        "political",
+        "court",
+        "election",
+        "electoral",
+        "uphill",
+        "verbal",
+        "heart",
+        "panic",
+        "cyber",
+        "personal",
+        "charm",
+        "media",
+        "diplomatic",
+        "rhetorical",
+        "ad",
+        "campaign",
+        "budget",
+        "custody",
+        "hunger",
+        "lucky",
+        "price",
     }
 )
 # A "strike" is military only with one of these beside it (else it may be a labour strike).
@@ -127,19 +146,105 @@ SUICIDE_WORDS = frozenset({"suicide"})
 ROADSIDE_WORDS = frozenset({"roadside", "car", "truck", "landmine", "improvised", "parcel"})
 CIVILIAN_TARGETS = frozenset(
     {
-        "civilian", "villager", "worshipper", "market", "school", "church", "mosque", "hospital",
-        "wedding", "funeral", "bus", "passenger", "student", "pupil", "child", "family", "farmer",
-        "resident", "camp", "home", "house",
+        "civilian",
+        "villager",
+        "worshipper",
+        "market",
+        "school",
+        "church",
+        "mosque",
+        "hospital",
+        "wedding",
+        "funeral",
+        "bus",
+        "passenger",
+        "student",
+        "pupil",
+        "child",
+        "family",
+        "farmer",
+        "resident",
+        "camp",
+        "home",
+        "house",
     }
 )
 ARMED_TARGETS = frozenset(
     {
-        "base", "soldier", "troop", "force", "position", "checkpoint", "army", "police",
-        "convoy", "patrol", "militant", "rebel", "fighter", "outpost", "barracks", "garrison",
+        "base",
+        "soldier",
+        "troop",
+        "force",
+        "position",
+        "checkpoint",
+        "army",
+        "police",
+        "convoy",
+        "patrol",
+        "militant",
+        "rebel",
+        "fighter",
+        "outpost",
+        "barracks",
+        "garrison",
         "refinery",
     }
 )
 COMPOUND_FIRST_WORDS = frozenset({"air", "drone", "suicide", "car", "roadside"})
+KILLING_VERBS = frozenset({"kill", "shoot", "behead", "slaughter", "murder", "gun"})
+ARMED_VICTIMS = frozenset(
+    {
+        "soldier",
+        "troop",
+        "militant",
+        "rebel",
+        "fighter",
+        "insurgent",
+        "terrorist",
+        "jihadist",
+        "policeman",
+        "officer",
+        "police",
+        "commander",
+        "guerrilla",
+        "militiaman",
+        "combatant",
+        "gunman",
+        "attacker",
+        "mercenary",
+        "taliban",
+        "army",
+        "serviceman",
+        "personnel",
+    }
+)
+PERSON_VICTIMS = frozenset(
+    {
+        "civilian",
+        "people",
+        "person",
+        "man",
+        "woman",
+        "child",
+        "villager",
+        "resident",
+        "farmer",
+        "student",
+        "worshipper",
+        "passenger",
+        "family",
+        "member",
+        "herder",
+        "journalist",
+        "teacher",
+        "boy",
+        "girl",
+        "protester",
+        "demonstrator",
+        "one",
+        "dozen",
+    }
+)
 INTERVENTION_WORDS = frozenset({"tear", "disperse", "arrest", "detain", "baton", "water"})
 
 
@@ -175,18 +280,55 @@ def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     if token.lower_ in ("fighting", "shelling", "bombing", "looting", "kidnapping", "lynching"):
         return token.lower_
-    if lemma == "air" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lemma_ in (
-        "strike",
-        "raid",
+    if (
+        lemma == "air"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lemma_
+        in (
+            "strike",
+            "raid",
+        )
     ):
         return ""  # the next token carries the trigger
     return lemma
+
+
+def _victims(token: Token) -> list[Token]:
+    """Who a killing verb's victims are: its object, or its subject when passive ("were
+    killed") or when a participle heads a headline ("Two militants shot dead")."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    shot_dead = any(c.lower_ == "dead" for c in token.children)
+    if not found and (token.tag_ == "VBN" or shot_dead):
+        found = [c for c in token.children if c.dep_ == "nsubj"]
+    if not found and token.dep_ == "acl" and token.tag_ == "VBN":
+        found = [token.head]
+    return found
+
+
+def classify_killing(token: Token) -> tuple[str, str] | None:
+    """A killing verb names an event when its victims are people: armed ones make it a clash,
+    others violence against civilians ("Gunmen kill 5 villagers")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in KILLING_VERBS:
+        return None
+    victims = _victims(token)
+    if not victims:
+        return None
+    words = {t.lemma_.lower() for v in victims for t in v.subtree}
+    if words & ARMED_VICTIMS or any(t.ent_type_ == "NORP" for v in victims for t in v.subtree):
+        return BATTLES, ARMED_CLASH
+    people = any(v.ent_type_ in ("PERSON", "CARDINAL") or v.like_num for v in victims)
+    if words & PERSON_VICTIMS or people:
+        return VIOLENCE_AGAINST_CIVILIANS, CIVILIAN_ATTACK
+    return None
 
 
 def classify_trigger(token: Token) -> tuple[str, str] | None:
     """ACLED (type, sub-type) for a token, or None when it names no event here."""
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
+    killing = classify_killing(token)
+    if killing is not None:
+        return killing
     lemma = _lemma(token)
     entry = LEXICON.get(lemma)
     if entry is None:
