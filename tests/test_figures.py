@@ -144,6 +144,21 @@ SENTENCES = [
         [("20", "killed", "Taliban terrorists", False, None),
          ("5", "injured", "others", False, None)],
     ),
+    ("The storm claimed 40 lives.", [("40", "killed", None, False, None)]),
+    (
+        "At least 25 people lost their lives in the fire.",
+        [("At least 25", "killed", "people", False, None)],
+    ),
+    ("Gunmen took 30 people hostage.", [("30", "kidnapped", "people", False, None)]),
+    ("The number of dead rose to 80.", [("80", "killed", None, False, None)]),
+    (
+        "More than 300 people remain unaccounted for.",
+        [("More than 300", "missing", "people", False, None)],
+    ),
+    (
+        "Some 1,500 migrants have drowned this year.",
+        [("Some 1,500", "killed", "migrants", False, None)],
+    ),
     # zero counts and negation
     ("No one was killed in the attack.", [("No one", "killed", None, True, None)]),
     ("None were injured.", [("None", "injured", None, True, None)]),
@@ -151,6 +166,8 @@ SENTENCES = [
     ("No Americans were killed, officials said.", [("No", "killed", "Americans", True, None)]),
     ("There were no injuries.", [("no", "injured", None, True, None)]),
     ("No casualties were reported.", [("No", "other", None, True, None)]),
+    ("None of the hostages were harmed.", [("None", "injured", "hostages", True, None)]),
+    ("None of the hostages have been released.", []),
     ("Five people were not injured.", [("Five", "injured", "people", True, None)]),
     # modality
     (

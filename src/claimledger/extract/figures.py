@@ -141,6 +141,11 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             measure = measure_of_token(sibling)
             if measure is not None and abs(sibling.i - anchor.i) <= 4:
                 return _Link(measure, (sibling,), None)
+        # "25 people lost their lives"
+        if dep == "nsubj":
+            for lost in _children(head, ("dobj",)):
+                if lost.lower_ == "lives" and measure_of_token(lost) == "killed":
+                    return _Link("killed", (head, lost) if head.i < lost.i else (lost,), None)
         # "two children were among the dead"
         for prep in _children(head, ("prep",)):
             if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
@@ -425,7 +430,7 @@ def _figure_of(
     link: _Link | None = None
     if parsed:
         link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
-        if link is None and counted is None:
+        if link is None and counted is None and not zero:
             # "millions of refugees fleeing ...", "dozens of casualties": the noun after "of"
             for of_object in _of_objects(root, span_tokens):
                 link = _link_of_noun(of_object, 1)

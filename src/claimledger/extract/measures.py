@@ -34,7 +34,7 @@ _KILLED = frozenset(
 )  # fmt: skip
 _INJURED = frozenset(
     {"injure", "injured", "injures", "injuring", "injuries", "wounded", "wounding", "wound",
-     "wounds", "hurt", "hospitalized", "hospitalised", "maimed"}
+     "wounds", "hurt", "hospitalized", "hospitalised", "maimed", "harmed"}
 )  # fmt: skip
 _DISPLACED = frozenset(
     {"displaced", "displacing", "fled", "flee", "flees", "fleeing", "refugees", "homeless",
@@ -45,7 +45,7 @@ _DETAINED = frozenset(
 )  # fmt: skip
 _KIDNAPPED = frozenset(
     {"kidnap", "kidnapped", "kidnapping", "abduct", "abducted", "abducting", "abductions",
-     "hostages"}
+     "hostages", "hostage"}
 )  # fmt: skip
 MEASURE_WORDS: dict[Measure, frozenset[str]] = {
     "killed": _KILLED,
@@ -93,7 +93,7 @@ SUBJECT_SUFFERS = frozenset({"fled", "flee", "flees", "fleeing", "died", "die", 
 GROUP_NOUNS = frozenset({"refugees", "hostages", "detainees", "evacuees"})
 # Measures that also describe things ("missing emails", "jobs disappeared", "crisis hurt"):
 # they count only people, or a count with no noun at all.
-WEAK_MEASURES = frozenset({"missing", "disappeared", "hurt", "affected", "unaccounted"})
+WEAK_MEASURES = frozenset({"missing", "disappeared", "hurt", "harmed", "affected", "unaccounted"})
 _PEOPLE_NOUNS = frozenset(
     {"people", "persons", "person", "civilians", "civilian", "soldiers", "soldier", "troops",
      "children", "child", "women", "woman", "men", "man", "boys", "girls", "babies", "infants",
