@@ -55,11 +55,15 @@ class RayOptions(msgspec.Struct, frozen=True, kw_only=True):
 
     actor_cpus: float = 1.0
     read_cpus: float = READ_TASK_CPUS
+    # Read and write tasks at once; None: one per ACTORS_PER_IO_TASK actors. Without a cap,
+    # tasks that claim no CPU would each get a worker process of their own, all at once.
+    io_tasks: int | None = None
     object_store_memory: int | None = None  # bytes, for a local Ray started by the run
     num_cpus: int | None = None  # for a local Ray started by the run; None: every core
 
 
 DEFAULT_RAY_OPTIONS = RayOptions()
+ACTORS_PER_IO_TASK = 4
 
 
 def default_shards_dir(db: Path) -> Path:
@@ -180,7 +184,11 @@ def analyse_on_ray(
     inputs = ray.data.from_items(
         [{"path": f} for f in files], override_num_blocks=max(1, min(len(files), 200))
     )
-    records = inputs.flat_map(file_reader(options.read), num_cpus=ray_options.read_cpus)
+    actors = max(1, options.workers)
+    io_tasks = ray_options.io_tasks or -(-actors // ACTORS_PER_IO_TASK)
+    records = inputs.flat_map(
+        file_reader(options.read), num_cpus=ray_options.read_cpus, concurrency=io_tasks
+    )
     analysed = records.map_batches(
         AnalyseBatch,
         fn_constructor_kwargs={
@@ -190,10 +198,12 @@ def analyse_on_ray(
         },
         batch_size=options.batch_size,
         batch_format="numpy",
-        compute=ActorPoolStrategy(size=max(1, options.workers)),
+        compute=ActorPoolStrategy(size=actors),
         num_cpus=ray_options.actor_cpus,
     )
-    analysed.write_parquet(str(shards), ray_remote_args={"num_cpus": ray_options.read_cpus})
+    analysed.write_parquet(
+        str(shards), ray_remote_args={"num_cpus": ray_options.read_cpus}, concurrency=io_tasks
+    )
 
 
 def shard_files(shards: Path) -> list[Path]:
