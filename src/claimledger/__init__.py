@@ -1,5 +1,87 @@
-"""claimledger: a sourced ledger of who claims what, with which figures, about which event."""
+"""claimledger: a sourced ledger of who claims what, with which figures, about which event.
+
+The public API is loaded on first use, so `import claimledger` (and the command line's start)
+does not pay for spaCy, scikit-learn or SQLite until they are needed.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "Analysis": "claimledger.model",
+    "Attribution": "claimledger.model",
+    "Document": "claimledger.model",
+    "Event": "claimledger.model",
+    "EventLink": "claimledger.model",
+    "Figure": "claimledger.model",
+    "LedgerEntry": "claimledger.model",
+    "ReadError": "claimledger.model",
+    "ReadOptions": "claimledger.read.options",
+    "read_paths": "claimledger.read",
+    "analyse": "claimledger.pipeline",
+    "analyse_documents": "claimledger.pipeline",
+    "process": "claimledger.pipeline",
+    "link_events": "claimledger.link",
+    "build_ledger": "claimledger.ledger",
+    "open_store": "claimledger.store",
+    "export": "claimledger.export",
+    "run": "claimledger.run",
+    "RunOptions": "claimledger.run",
+    "load_nlp": "claimledger.nlp",
+}
+
+__all__ = [
+    "Analysis",
+    "Attribution",
+    "Document",
+    "Event",
+    "EventLink",
+    "Figure",
+    "LedgerEntry",
+    "ReadError",
+    "ReadOptions",
+    "RunOptions",
+    "__version__",
+    "analyse",
+    "analyse_documents",
+    "build_ledger",
+    "export",
+    "link_events",
+    "load_nlp",
+    "open_store",
+    "process",
+    "read_paths",
+    "run",
+]
+
+if TYPE_CHECKING:
+    from claimledger.export import export
+    from claimledger.ledger import build_ledger
+    from claimledger.link import link_events
+    from claimledger.model import (
+        Analysis,
+        Attribution,
+        Document,
+        Event,
+        EventLink,
+        Figure,
+        LedgerEntry,
+        ReadError,
+    )
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse, analyse_documents, process
+    from claimledger.read import read_paths
+    from claimledger.read.options import ReadOptions
+    from claimledger.run import RunOptions, run
+    from claimledger.store import open_store
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimledger' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -8,6 +8,7 @@ points into `Document.text`. Documents are parsed in batches with `nlp.pipe`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +21,7 @@ from claimledger.extract.figures import find_figures
 from claimledger.extract.places import demonym_countries, find_places, resolve_places
 from claimledger.model import Analysis, Document, ReadError, Segment
 from claimledger.nlp import model_label
+from claimledger.read.options import ReadOptions
 
 CLAIM_SEGMENTS = ("title", "body")
 BATCH_SIZE = 32
@@ -137,3 +139,17 @@ def analyse_records(
             yield from drain()
             pending = []
     yield from drain()
+
+
+def process(
+    paths: Sequence[str | Path],
+    *,
+    options: ReadOptions | None = None,
+    nlp: Language | None = None,
+) -> Iterator[Analysis | ReadError]:
+    """Read pages and analyse them: one Analysis or one error record per input, in order."""
+    from claimledger.nlp import load_nlp
+    from claimledger.read import read_paths
+
+    records = read_paths(list(paths), options or ReadOptions())
+    return analyse_records(records, nlp or load_nlp())
