@@ -85,3 +85,20 @@ def test_a_protest_on_another_date_is_a_separate_event() -> None:
 def test_offsets_point_into_the_document_text() -> None:
     for event in assemble():
         assert TEXT[event.trigger.start : event.trigger.end] == event.trigger.text
+
+
+def test_since_a_date_does_not_split_the_event() -> None:
+    text = "Rebels attacked the base on March 9. The fighting was the heaviest since January."
+    document = Document(id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),))
+    doc = load_nlp()(text)
+
+    def at(needle: str, value: str, granularity: str = "day") -> DateMention:
+        start = text.index(needle)
+        return DateMention(
+            span=Span(start, start + len(needle), needle), value=value,
+            granularity=granularity,  # type: ignore[arg-type]
+        )
+
+    dates = [at("March 9", "2024-03-09"), at("January", "2024-01", "month")]
+    events = assemble_events(document, [(document.segments[0], doc)], dates=dates)
+    assert len(events) == 1 and events[0].date == dates[0]

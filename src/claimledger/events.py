@@ -98,6 +98,15 @@ def _in_sentence(span_start: int, trigger: Trigger) -> bool:
     return trigger.sentence_start <= span_start < trigger.sentence_end
 
 
+BOUNDING_WORDS = ("since", "until", "till", "before", "by")
+
+
+def _dates_an_event(mention: DateMention, text: str) -> bool:
+    """"since January" or "until March" bounds a span of time; it does not date the event."""
+    before = text[max(0, mention.span.start - 8) : mention.span.start].lower().split()
+    return not (before and before[-1] in BOUNDING_WORDS)
+
+
 def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
     """The most precise resolved date in the trigger's sentence, the nearest one on ties."""
     inside = [d for d in dates if _in_sentence(d.span.start, trigger) and date_range(d)]
@@ -280,6 +289,7 @@ def assemble_events(
 ) -> list[Event]:
     """The events one document reports, from its parsed title and body segments."""
     mentions: list[_Mention] = []
+    event_dates = [d for d in dates if _dates_an_event(d, document.text)]
     located: list[PlaceMention] = []
     for segment, doc in parsed:
         located += [
@@ -294,7 +304,7 @@ def assemble_events(
                 _Mention(
                     trigger=trigger,
                     actors=find_actors(token, base=segment.start),
-                    date=_sentence_date(trigger, dates),
+                    date=_sentence_date(trigger, event_dates),
                     place=_sentence_place(trigger, located),
                 )
             )
