@@ -239,16 +239,15 @@ def _main_place(
 
 
 def _event_type(mentions: Sequence[_Mention]) -> tuple[str, str | None, tuple[str, ...], Trigger]:
-    types = Counter(m.trigger.event_type for m in mentions)
+    typing = [m.trigger for m in mentions if not m.trigger.weak] or [
+        m.trigger for m in mentions
+    ]
+    types = Counter(t.event_type for t in typing)
     event_type = next(t for t in TYPE_ORDER if t in types)
-    own = [m.trigger for m in mentions if m.trigger.event_type == event_type]
+    own = [t for t in typing if t.event_type == event_type]
     sub_type = Counter(t.sub_event_type for t in own).most_common(1)[0][0]
     others = sorted(
-        {
-            f"{m.trigger.event_type}: {m.trigger.sub_event_type}"
-            for m in mentions
-            if m.trigger.event_type != event_type
-        }
+        {f"{t.event_type}: {t.sub_event_type}" for t in typing if t.event_type != event_type}
     )
     return event_type, sub_type, tuple(others), own[0]
 

@@ -39,7 +39,12 @@ LEADING_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "some
 def _phrase(head: Token, base: int) -> Span:
     """The head noun with its left modifiers and an 'of'-phrase ("fighters of the NRM")."""
     left = head.left_edge
-    while left.i < head.i and left.lower_ in LEADING_WORDS:
+    # "the", "at least 20": determiners and counts are not part of a party's name
+    while left.i < head.i and (
+        left.lower_ in LEADING_WORDS
+        or left.like_num
+        or left.dep_ in ("nummod", "quantmod", "advmod", "predet")
+    ):
         left = left.doc[left.i + 1]
     right = head
     for child in head.rights:

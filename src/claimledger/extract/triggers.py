@@ -257,6 +257,8 @@ class Trigger(msgspec.Struct, frozen=True, kw_only=True):
     sentence_end: int
     event_type: str
     sub_event_type: str
+    # A killing verb says that people died, not how: it types an event only when nothing else does
+    weak: bool = False
 
     @property
     def family(self) -> Family:
@@ -385,6 +387,7 @@ def find_triggers(doc: Doc, *, base: int = 0) -> list[Trigger]:
                 sentence_end=base + sentence.end_char,
                 event_type=typed[0],
                 sub_event_type=typed[1],
+                weak=classify_killing(token) is not None,
             )
         )
     return triggers
