@@ -16,20 +16,25 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/claimledger read examples/ --format table
+	$(BIN)/claimledger read examples/pages --format table
 	rm -f $(DB)
-	$(BIN)/claimledger run examples/ --db $(DB)
+	$(BIN)/claimledger run examples/pages --db $(DB)
 	$(BIN)/claimledger ledger --db $(DB) --disputed
 	@echo
 	@echo "Browse the ledger with:  $(BIN)/claimledger serve --db $(DB)"
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs examples
 	$(BIN)/pytest -q || [ $$? -eq 5 ]  # 5: no tests collected
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks docs examples
 	$(BIN)/mypy src
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/attribution.py
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
