@@ -29,7 +29,7 @@ def find_model_name() -> str:
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the whole pipeline: the extractors read lemmas, parse and entities."""
+    """Load (once per process) the whole pipeline: extractors read lemmas, parse and entities."""
     name = name or find_model_name()
     try:
         nlp = spacy.load(name)
