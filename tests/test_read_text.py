@@ -349,3 +349,9 @@ def test_a_dateline_gives_the_publication_date_before_the_users_fallback() -> No
 def test_a_relative_dateline_is_not_read_as_a_date() -> None:
     page = SCRAPED_PAGE.replace("March 3, 2021 08:15", "Yesterday 08:15")
     assert _read(page).published is None
+
+
+def test_a_scrapes_source_line_names_its_outlet() -> None:
+    document = _read(SCRAPED_PAGE.replace("\nShare\n", "\nSource: Lagos Ledger\n\nShare\n"))
+    assert document.original_source == "Lagos Ledger"
+    assert document.outlet == "Lagos Ledger"

@@ -305,7 +305,9 @@ def read_text_scrape(
         url=url,
         title=title or _first_value(text, segments, "title"),
         byline=_first_value(text, segments, "byline"),
-        original_source=_first_value(text, segments, "source"),
+        original_source=(source := _first_value(text, segments, "source")),
+        # a scrape names no site of its own: its "Source:" line is the nearest thing to one
+        outlet=source,
         comment_count=_comment_count(text, segments),
         published=published,
         published_from=published_from,
