@@ -24,7 +24,8 @@ def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tupl
 def documented(path: tuple[str, ...]) -> bool:
     """A README line that starts the command and names its last word ("eval …|events …")."""
     start = " ".join(("claimledger", *path[:-1]))
-    return any(start in line and path[-1] in line.split(start, 1)[1] for line in README.splitlines())
+    lines = README.splitlines()
+    return any(start in line and path[-1] in line.split(start, 1)[1] for line in lines)
 
 
 def test_every_command_is_in_the_readme() -> None:
