@@ -19,9 +19,11 @@ from typing import Literal
 
 import msgspec
 
+from claimledger import __version__
 from claimledger.ledger import RULE_NAMES, build_ledger
 from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
+from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
 from claimledger.read.options import ReadOptions
 from claimledger.store import Store, open_store
@@ -144,6 +146,9 @@ def run(
     report = progress or (lambda _: None)
     summary = RunSummary()
     with open_store(db) as store:
+        run_id = store.start_run(
+            version=__version__, model=find_model_name(), note=" ".join(map(str, paths))
+        )
         records = read_paths(list(paths), options.read)
         documents = _new_documents(records, store, summary, report)
         for result in analyse_stream(
@@ -157,4 +162,7 @@ def run(
                 summary.analysed += 1
             report(summary)
         relink(store, options, summary)
+        store.finish_run(
+            run_id, written=summary.analysed, skipped=summary.skipped, errors=summary.errors
+        )
     return summary

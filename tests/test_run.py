@@ -1,0 +1,135 @@
+"""The `run` pipeline end to end on real files: the examples' ledger, the reference page's battle,
+idempotent reruns, and a run killed with SIGKILL that resumes to the same store."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from claimledger.read.options import ReadOptions
+from claimledger.run import RunOptions, run
+from claimledger.store import open_store
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+# Tables whose rows are facts about a run, not about the inputs.
+RUN_TABLES = {"runs", "sqlite_sequence"}
+
+
+def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in sorted(tables)
+            if t not in RUN_TABLES
+        }
+    finally:
+        conn.close()
+
+
+def test_examples_give_one_linked_attack_with_a_disputed_death_toll(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ledger.db"
+    summary = run([examples_dir], db)
+    assert (summary.inputs, summary.analysed, summary.errors) == (5, 5, 0)
+    with open_store(db) as store:
+        events = list(store.events())
+        killed = [e for e in store.ledger() if e.measure == "killed"]
+    goma = [e for e in events if e.place and e.place.resolved and e.place.resolved.name == "Goma"]
+    assert len({e.document_id for e in goma}) == 4  # every outlet's report of the attack
+    [entry] = [e for e in killed if len(e.rows) > 3]
+    assert entry.disputed
+    outlets = {row.outlet for row in entry.rows}
+    assert {"Kivu Observer", "Lakeside Wire", "Great Lakes Daily", "Continental Times"} <= outlets
+    assert entry.low is not None and entry.high is not None and entry.low < entry.high
+
+
+def test_rerunning_changes_nothing(examples_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    run([examples_dir], db)
+    before = dump(db)
+    again = run([examples_dir], db)
+    assert (again.analysed, again.skipped) == (0, 5)
+    assert dump(db) == before
+
+
+def test_reference_page_battle_and_its_ledger(reference_page_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    run([reference_page_path], db, options=RunOptions(read=ReadOptions(published="2018-02-21")))
+    with open_store(db) as store:
+        [analysis] = list(store.analyses())
+        ledger = {e.measure: e for e in store.ledger()}
+    main = analysis.events[0]
+    assert main.event_type == "Battles"
+    assert any(s.startswith("Explosions/Remote violence") for s in main.sub_events)
+    assert main.date is not None and main.date.value == "2018-02-07"
+    assert main.place is not None and main.place.resolved is not None
+    assert main.place.resolved.country == "Syria"
+    assert "Deir" in main.place.name
+    killed = ledger["killed"]
+    assert killed.disputed
+    stated = {(row.text, row.low, row.high) for row in killed.rows}
+    assert ("more than 200", 200, None) in stated or ("more than 200", 200, float("inf")) in stated
+    assert any(row.text == "about 100" for row in killed.rows)
+    assert any(row.low == row.high == 5 for row in killed.rows)
+    injured = ledger["injured"]
+    assert [(row.low, row.high) for row in injured.rows] == [(200, 300)]
+    assert "official" in injured.rows[0].source_name
+
+
+def write_corpus(folder: Path, pages: int) -> None:
+    folder.mkdir()
+    for i in range(pages):
+        (folder / f"page-{i:03}.txt").write_text(
+            f"Clashes near town {i} leave {i + 3} dead\n\n"
+            f"At least {i + 3} people were killed on Saturday when gunmen attacked an army post "
+            f"near the town, police spokesman John Doe {i} said. Residents said {i + 10} houses "
+            "were burned.\n\nBy A. Reporter\n",
+            encoding="utf-8",
+        )
+
+
+def stored_documents(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(db, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_a_run_killed_mid_way_resumes_to_the_same_store(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 60)
+    reference, killed = tmp_path / "reference.db", tmp_path / "killed.db"
+    options = RunOptions(read=ReadOptions(published="2024-03-10"), batch_size=4)
+    run([corpus], reference, options=options)
+
+    command = [
+        str(Path(sys.executable).parent / "claimledger"), "run", str(corpus), "--db", str(killed),
+        "--published", "2024-03-10",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while stored_documents(killed) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    interrupted_at = stored_documents(killed)
+    assert 0 < interrupted_at < 60, "the kill should land in the middle of the run"
+
+    resumed = run([corpus], killed, options=options)
+    assert resumed.skipped == interrupted_at and resumed.analysed == 60 - interrupted_at
+    assert dump(killed) == dump(reference)
