@@ -1,8 +1,9 @@
 """The batch runner on Ray Data: the same read and analysis functions as the local runner, run by
 Ray workers, with Parquet shards between the analysis and the store.
 
-Ray reads the input files (one task per file), an actor pool whose actors each load the spaCy
-model once analyses them in `nlp.pipe` batches, and the results are written as Parquet shards.
+Ray tasks read the input files with the local readers, an actor pool whose actors each load the
+spaCy model once analyses the documents in `nlp.pipe` batches, and Ray writes the results as
+Parquet shards.
 The driver then streams the shards into the same SQLite store the local path writes, and links
 events and rebuilds the ledger with the local path's `relink`. Every input record gives one shard
 row (an analysis, a read or extract error, or a note that the store already held it), so the
@@ -232,7 +233,7 @@ def ingest_shards(
 ) -> None:
     """Write every shard of one run folder into the store, then mark the folder as ingested."""
     for path in shard_files(shards):
-        for kind, record in read_shard(path):
+        for _, record in read_shard(path):
             summary.inputs += 1
             if isinstance(record, ReadError):
                 summary.errors += 1
@@ -240,7 +241,6 @@ def ingest_shards(
             elif isinstance(record, Analysis) and store.write_analysis(record):
                 summary.analysed += 1
             else:  # stored before this run, or by an earlier shard
-                assert kind in ("skipped", "analysis")
                 summary.skipped += 1
             progress(summary)
     (shards / INGESTED_MARK).touch()
