@@ -298,7 +298,9 @@ def run_command(
         if engine == "ray":
             from claimledger.ray_run import run_on_ray
 
-            summary = run_on_ray(list(paths), db, options=options, address=address)
+            summary = run_on_ray(
+                list(paths), db, options=options, address=address, progress=report
+            )
         else:
             summary = run(list(paths), db, options=options, progress=report)
     _stderr().print(

@@ -54,9 +54,8 @@ def _phrase(head: Token, base: int) -> Span:
     if right.i - left.i + 1 > MAX_ACTOR_WORDS:
         right = head
         left = max(left, head.doc[max(head.i - MAX_ACTOR_WORDS + 1, 0)], key=lambda t: t.i)
-    doc = head.doc
-    start, end = left.idx, right.idx + len(right.text)
-    return Span(base + start, base + end, doc.text[start:end])
+    words = head.doc[left.i : right.i + 1]  # Doc.text rebuilds the whole text: use the span's
+    return Span(base + words.start_char, base + words.end_char, words.text)
 
 
 def _holder(head: Token) -> Token | None:

@@ -374,14 +374,14 @@ def find_triggers(doc: Doc, *, base: int = 0) -> list[Trigger]:
         typed = classify_trigger(token)
         if typed is None:
             continue
-        start = token.idx
+        first = token.i
         if token.i > 0 and doc[token.i - 1].lower_ in COMPOUND_FIRST_WORDS:
-            start = doc[token.i - 1].idx
-        end = token.idx + len(token.text)
+            first = token.i - 1
+        words = doc[first : token.i + 1]
         sentence = token.sent
         triggers.append(
             Trigger(
-                span=Span(base + start, base + end, doc.text[start:end]),
+                span=Span(base + words.start_char, base + words.end_char, words.text),
                 token_index=token.i,
                 sentence_start=base + sentence.start_char,
                 sentence_end=base + sentence.end_char,
