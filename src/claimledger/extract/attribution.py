@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.attribution_features import cue_features, role_features, role_window
+from claimledger.extract.attribution_features import (
+    cue_features,
+    cue_head,
+    role_context,
+    role_features,
+    role_window,
+)
 from claimledger.extract.attribution_model import AttributionTagger, load_tagger
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
@@ -20,7 +26,8 @@ from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution, SourceKind, Span, content_id, record_id
 
-CUE_THRESHOLD = 0.5
+# A word is a cue head from this probability on (below 0.5: recall matters more here)
+CUE_THRESHOLD = 0.35
 # Sentences shorter than this (in word tokens) are not kept as the outlet's own statements.
 MIN_STATEMENT_WORDS = 4
 _REPORTING_CLASSES = {"report"}
@@ -35,54 +42,70 @@ class _Tagged:
     content: list[Token]
 
 
-def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> list[list[Token]]:
-    """Runs of adjacent cue tokens within a sentence, each run one cue."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
+def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> list[Token]:
+    """The head word of every cue ("said" in "has said in a statement"), in text order."""
+    heads: list[Token] = []
+    run: list[Token] = []
     for token in doc:
-        if token.is_space:
+        p = 0.0
+        if not token.is_space:
+            p = tagger.cue.probabilities(cue_features(token, quoted[token.i])).get("cue", 0.0)
+        if p >= CUE_THRESHOLD and (not run or not token.is_sent_start):
+            run.append(token)
             continue
-        p = tagger.cue.probabilities(cue_features(token, quoted[token.i])).get("cue", 0.0)
-        if p < CUE_THRESHOLD:
-            if current:
-                runs.append(current)
-                current = []
-            continue
-        if current and (token.i != current[-1].i + 1 or token.is_sent_start):
-            runs.append(current)
-            current = []
-        current.append(token)
-    if current:
-        runs.append(current)
-    return runs
+        if run:
+            heads.append(cue_head(run))
+        run = [token] if p >= CUE_THRESHOLD else []
+    if run:
+        heads.append(cue_head(run))
+    return heads
 
 
 def tag_roles(
-    doc: Doc, cues: Sequence[list[Token]], quoted: Sequence[bool], tagger: AttributionTagger
+    doc: Doc, heads: Sequence[Token], quoted: Sequence[bool], tagger: AttributionTagger
 ) -> list[_Tagged]:
-    """Source and content tokens per cue; a token goes to the cue that claims it most surely."""
-    cue_of = {t.i: k for k, cue in enumerate(cues) for t in cue}
+    """The rest of each cue, its source and its content; a token goes to the cue that claims
+    it most surely."""
+    head_of = {t.i: k for k, t in enumerate(heads)}
+    context = role_context(doc, quoted, head_of)
     best: dict[int, tuple[float, int, str]] = {}
-    for k, cue in enumerate(cues):
-        start, end = role_window(doc, cue)
-        other_cue = any(cue_of.get(i, k) != k for i in range(start, end))
+    for k, head in enumerate(heads):
+        start, end = role_window(doc, [head], quoted)
+        other_cue = any(head_of.get(i, k) != k for i in range(start, end))
         for i in range(start, end):
             token = doc[i]
-            if token.is_space or i in cue_of:
+            if token.is_space or i in head_of:
                 continue
             probabilities = tagger.role.probabilities(
-                role_features(token, cue, quoted, other_cue)
+                role_features(token, [head], context, other_cue)
             )
             label = max(probabilities, key=probabilities.__getitem__)
             if label == "none":
                 continue
             if i not in best or probabilities[label] > best[i][0]:
                 best[i] = (probabilities[label], k, label)
-    tagged = [_Tagged(cue=list(cue), source=[], content=[]) for cue in cues]
+    tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
+    extra_cue: list[set[int]] = [set() for _ in heads]
     for i in sorted(best):
         _, k, label = best[i]
-        (tagged[k].source if label == "source" else tagged[k].content).append(doc[i])
+        if label == "cue":
+            extra_cue[k].add(i)
+        else:
+            (tagged[k].source if label == "source" else tagged[k].content).append(doc[i])
+    for item, extra in zip(tagged, extra_cue, strict=True):
+        item.cue = _grow(item.cue[0], extra)
     return tagged
+
+
+def _grow(head: Token, extra: set[int]) -> list[Token]:
+    """The head with the cue words right next to it, on either side ("has said in a statement")."""
+    doc = head.doc
+    start = end = head.i
+    while start - 1 in extra:
+        start -= 1
+    while end + 1 in extra:
+        end += 1
+    return list(doc[start : end + 1])
 
 
 def _runs(tokens: Sequence[Token], bridge: set[int]) -> list[list[Token]]:
@@ -103,7 +126,9 @@ def _span(tokens: Sequence[Token], base: int) -> Span:
     doc = tokens[0].doc
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return Span(start=base + start, end=base + end, text=doc.text[start:end])
+    # Doc.text joins every token on each access; the span's own text costs only its tokens.
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return Span(start=base + start, end=base + end, text=text)
 
 
 def _pick_spans(tagged: _Tagged) -> tuple[list[Token], list[Token]]:
@@ -176,8 +201,9 @@ def find_attributions(
         direct = sum(quoted[t.i] for t in content_tokens) * 2 > len(content_tokens)
         results.append(
             Attribution(
-                id=record_id("attribution", segment_id, base, content.start, content.end,
-                             cue_span.start),
+                id=record_id(
+                    "attribution", segment_id, base, content.start, content.end, cue_span.start
+                ),
                 content=content,
                 direct=direct,
                 cue=cue_span,

@@ -7,7 +7,9 @@ without a lemmatizer); training and extraction share these functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -70,12 +72,16 @@ def cue_features(token: Token, quoted: bool) -> list[str]:
     features.extend(f"w_child={word}|{dep}" for dep in child_deps)
     if token.is_sent_start:
         features.append("sent_start")
+    position = token.i - token.sent.start
+    features.append(f"pos_in_sent={_bucket(position)}|{word if not token.is_alpha else '-'}")
+    if prev is not None and not token.is_alpha:
+        features.append(f"prev_shape={prev.shape_[:4]}|{word}|{_bucket(position)}")
     return features
 
 
 def _ancestors(token: Token, limit: int = 60) -> list[Token]:
     """The token's ancestors, nearest first, at most `limit` (parses of run-on text are deep)."""
-    found = []
+    found: list[Token] = []
     node = token
     while node.head.i != node.i and len(found) < limit:
         node = node.head
@@ -89,7 +95,7 @@ def _attachment(token: Token, cue: set[int], cue_head: Token) -> str:
     if token.i in cue:
         return "cue"
     chain = [token, *_ancestors(token)]
-    for below, above in zip(chain, chain[1:], strict=False):
+    for below, above in pairwise(chain):
         if above.i in cue:
             return f"down:{below.dep_}"
     # The token is not under the cue: describe the cue's path up to the token's ancestors.
@@ -117,8 +123,52 @@ def cue_head(tokens: Sequence[Token]) -> Token:
     return tokens[0]
 
 
+@dataclass(frozen=True)
+class RoleContext:
+    """Per-document arrays the role features read, computed once per document."""
+
+    quoted: Sequence[bool]
+    unquoted_prefix: Sequence[int]  # [i]: unquoted words before token i
+    cue_prefix: Sequence[int]  # [i]: cue heads before token i
+    quote_run: Sequence[int]  # [i]: which quotation token i is in, -1 outside quotations
+
+
+def role_context(doc: Doc, quoted: Sequence[bool], heads: Iterable[int]) -> RoleContext:
+    unquoted = [0]
+    runs: list[int] = []
+    run = -1
+    previous_quoted = False
+    for token in doc:
+        inside = quoted[token.i]
+        unquoted.append(unquoted[-1] + (not inside and not (token.is_punct or token.is_space)))
+        if inside and not previous_quoted:
+            run += 1
+        runs.append(run if inside else -1)
+        previous_quoted = inside
+    marks = [0] * len(doc)
+    for i in heads:
+        marks[i] = 1
+    cue_prefix = [0]
+    for mark in marks:
+        cue_prefix.append(cue_prefix[-1] + mark)
+    return RoleContext(quoted, unquoted, cue_prefix, runs)
+
+
+def _nearest_quote_run(context: RoleContext, cue: int, step: int, limit: int) -> int:
+    """The quotation nearest the cue on one side (-1 if none within `limit` tokens)."""
+    i = cue + step
+    while 0 <= i < len(context.quote_run) and abs(i - cue) <= limit:
+        if context.quote_run[i] >= 0:
+            return context.quote_run[i]
+        i += step
+    return -1
+
+
 def role_features(
-    token: Token, cue_tokens: Sequence[Token], quoted: Sequence[bool], other_cue: bool
+    token: Token,
+    cue_tokens: Sequence[Token],
+    context: RoleContext,
+    other_cue: bool,
 ) -> list[str]:
     """Features for "is this token in the source / the content of this cue"."""
     cue = {t.i for t in cue_tokens}
@@ -136,7 +186,21 @@ def role_features(
     if token.sent.start != head.sent.start:
         sent_offset = -1 if token.i < first else 1
     tag = token.tag_
+    quoted, prefix = context.quoted, context.unquoted_prefix
     q = quoted[token.i]
+    # unquoted words between token and cue: 0 for a quotation running up to the cue
+    if token.i < first:
+        between = prefix[first] - prefix[token.i + 1]
+    else:
+        between = prefix[token.i] - prefix[last + 1]
+    # other cues between token and cue: the token is more likely theirs
+    lo, hi = min(token.i, first), max(token.i, last)
+    cues_between = min(context.cue_prefix[hi] - context.cue_prefix[lo + 1], 2)
+    # the quotation nearest the cue on the token's side, however long ("“...,” X said")
+    run = context.quote_run[token.i]
+    nearest = run >= 0 and run == _nearest_quote_run(
+        context, first if token.i < first else last, -1 if token.i < first else 1, 12
+    )
     cue_q = quoted[head.i]
     features = [
         "bias",
@@ -159,20 +223,42 @@ def role_features(
         f"other_cue={other_cue}",
         f"w={_word(token)}",
         f"punct={token.is_punct}|{side}",
+        f"unquoted_between={_bucket(between)}|{q}",
+        f"unquoted_between_side={_bucket(between)}|{q}|{side}|{sent_offset}",
+        f"cues_between={cues_between}|{side}",
+        f"cues_between_att={cues_between}|{attach}",
+        f"nearest_quote={nearest}|{side}|{sent_offset}",
+        f"nearest_quote_other={nearest}|{other_cue}|{cues_between}",
     ]
     return features
 
 
-def role_window(doc: Doc, cue_tokens: Sequence[Token]) -> tuple[int, int]:
+def role_window(doc: Doc, cue_tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[int, int]:
     """Token range [start, end) searched for a cue's source and content: the cue's sentence and
-    its neighbours (a quotation often runs on past the cue's sentence), at most
+    its neighbours, and further sentences while a quotation runs on, at most
     MAX_ROLE_WINDOW tokens either side of the cue."""
     first = min(t.i for t in cue_tokens)
     last = max(t.i for t in cue_tokens)
     sent = doc[first].sent
     start, end = sent.start, sent.end
+    lowest, highest = max(0, first - MAX_ROLE_WINDOW), min(len(doc), last + 1 + MAX_ROLE_WINDOW)
     if start > 0:
+        start = doc[start - 1].sent.start
+    while start > lowest and _quote_runs_on(doc, quoted, start - 1, step=-1):
         start = doc[start - 1].sent.start
     if end < len(doc):
         end = doc[end].sent.end
-    return max(start, first - MAX_ROLE_WINDOW), min(end, last + 1 + MAX_ROLE_WINDOW)
+    while end < highest and _quote_runs_on(doc, quoted, end, step=1):
+        end = doc[end].sent.end
+    return max(start, lowest), min(end, highest)
+
+
+def _quote_runs_on(doc: Doc, quoted: Sequence[bool], i: int, *, step: int) -> bool:
+    """Whether the sentence holding token i continues a quotation across the window's edge."""
+    edge = i - step  # the window's own token on the other side of the edge
+    near = [j for j in range(i, i + 4 * step, step) if 0 <= j < len(doc)]
+    return (
+        0 <= edge < len(doc)
+        and any(quoted[j] for j in range(edge, edge - 4 * step, -step) if 0 <= j < len(doc))
+        and any(quoted[j] for j in near)
+    )

@@ -1,7 +1,8 @@
-"""The trained attribution tagger's weights: sparse linear models read from package JSON."""
+"""The trained attribution tagger's weights: sparse linear models read from gzipped package JSON."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import math
 from collections.abc import Iterable
@@ -9,12 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-MODEL_FILE = "attribution_tagger.json"
+MODEL_FILE = "attribution_tagger.json.gz"
 
 
 @dataclass(frozen=True)
 class LinearModel:
-    """A multinomial linear model over string features: one weight per feature and class."""
+    """A linear model over string features: one weight per feature and class (or, for two
+    classes, one weight per feature: the second class's score against the first's)."""
 
     classes: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]
@@ -23,7 +25,11 @@ class LinearModel:
         totals = [0.0] * len(self.classes)
         for feature in features:
             row = self.weights.get(feature)
-            if row is not None:
+            if row is None:
+                continue
+            if len(row) == 1:
+                totals[-1] += row[0]
+            else:
                 for k, weight in enumerate(row):
                     totals[k] += weight
         return totals
@@ -48,7 +54,8 @@ class LinearModel:
         return cls(classes=classes, weights=weights)
 
     def to_json(self) -> dict[str, object]:
-        return {"classes": list(self.classes), "weights": {f: list(w) for f, w in self.weights.items()}}
+        weights = {f: list(w) for f, w in self.weights.items()}
+        return {"classes": list(self.classes), "weights": weights}
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,8 @@ class AttributionTagger:
 @lru_cache(maxsize=1)
 def load_tagger() -> AttributionTagger:
     """The tagger shipped with the package (built by `claimledger.extract.train_attribution`)."""
-    text = resources.files("claimledger.extract.data").joinpath(MODEL_FILE).read_text("utf-8")
-    data = json.loads(text)
+    packed = resources.files("claimledger.extract.data").joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(packed).decode("utf-8"))
     return AttributionTagger(
         cue=LinearModel.from_json(data["cue"]),
         role=LinearModel.from_json(data["role"]),

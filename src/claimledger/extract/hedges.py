@@ -1,4 +1,6 @@
-"""Hedges and denials in a claim's wording: "may have been", "reportedly", "had nothing to do with"."""
+"""Hedges and denials in a claim's wording: "may have been", "reportedly",
+"had nothing to do with".
+"""
 
 from __future__ import annotations
 

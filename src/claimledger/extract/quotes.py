@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span
 OPENING = {"“", "«", "„", "‘‘", "``"}
 CLOSING = {"”", "»", "''", "’’"}
 STRAIGHT = {'"'}
+# How many sentences without quotation marks an open quotation may run through.
+MAX_CARRY = 8
 
 
 def _marks(sent: Span) -> list[tuple[int, str]]:
@@ -29,9 +31,18 @@ def _marks(sent: Span) -> list[tuple[int, str]]:
 def quoted_tokens(doc: Doc) -> list[bool]:
     """Per token: True when it lies inside a quotation (the marks themselves excluded)."""
     inside = [False] * len(doc)
+    sents = list(doc.sents)
+    marks_of = [_marks(sent) for sent in sents]
     carried = False
-    for sent in doc.sents:
-        marks = _marks(sent)
+    for k, sent in enumerate(sents):
+        marks = marks_of[k]
+        if carried and not marks:
+            # A quotation running on through a sentence with no marks: keep it open only if a
+            # later sentence (close by) closes it.
+            carried = _closed_later(marks_of, k)
+            for token in sent:
+                inside[token.i] = carried
+            continue
         first_kind = marks[0][1] if marks else None
         open_now = carried and (
             first_kind == "close" or (first_kind == "straight" and len(marks) % 2 == 1)
@@ -49,6 +60,15 @@ def quoted_tokens(doc: Doc) -> list[bool]:
                 inside[token.i] = open_now
         carried = open_now
     return inside
+
+
+def _closed_later(marks_of: list[list[tuple[int, str]]], k: int) -> bool:
+    """Whether the first sentence after k (within MAX_CARRY) that has marks starts by closing."""
+    for marks in marks_of[k + 1 : k + 1 + MAX_CARRY]:
+        if marks:
+            first_kind = marks[0][1]
+            return first_kind == "close" or (first_kind == "straight" and len(marks) % 2 == 1)
+    return False
 
 
 def quote_mark_indices(doc: Doc) -> list[int]:

@@ -60,7 +60,8 @@ def _title_before(doc: Doc, ent: Span) -> str:
     start = ent.start
     while start > 0:
         token = doc[start - 1]
-        if token.pos_ in {"PROPN", "NOUN", "ADJ"} and (token.head.i in inside or token.i + 1 in inside):
+        attached = token.head.i in inside or token.i + 1 in inside
+        if token.pos_ in {"PROPN", "NOUN", "ADJ"} and attached:
             inside.add(token.i)
             start -= 1
         else:
@@ -68,15 +69,24 @@ def _title_before(doc: Doc, ent: Span) -> str:
     return _clean(doc[start : ent.start].text)
 
 
+def _full_person_name(doc: Doc, ent: Span) -> str:
+    """A PERSON mention with the title written before it: "Sarah Huckabee Sanders, White
+    House Press Secretary"."""
+    title = _title_before(doc, ent)
+    full = _clean(ent.text)
+    return f"{full}, {title}" if title else full
+
+
+def _surname(text: str) -> str:
+    return text.split()[-1].removesuffix("’s").removesuffix("'s") if text.split() else ""
+
+
 def _earlier_full_name(doc: Doc, span: Span) -> str | None:
     """An earlier, longer PERSON mention ending in the same surname, with its title."""
-    surname = span[-1].text.rstrip("’'s").rstrip("’'")
+    surname = _surname(span.text)
     for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "PERSON"]):
-        names = [t.text for t in ent]
-        if len(names) > len(span) and names[-1].rstrip("’'s") == surname:
-            title = _title_before(doc, ent)
-            full = _clean(ent.text)
-            return f"{full}, {title}" if title else full
+        if len(ent) > len(span) and _surname(ent.text) == surname:
+            return _full_person_name(doc, ent)
     return None
 
 
@@ -96,15 +106,15 @@ def resolve_source(span: Span, earlier: Sequence[NamedSource]) -> NamedSource:
         labels = {"PERSON"} if lowered in _PERSON_PRONOUNS else _GROUP_LABELS
         for ent in reversed([e for e in doc.ents if e.end <= span.start]):
             if ent.label_ in labels:
-                return NamedSource(_clean(ent.text), kind, span.start)
+                name = _full_person_name(doc, ent) if ent.label_ == "PERSON" else _clean(ent.text)
+                return NamedSource(name, kind, span.start)
         return NamedSource(text, kind, span.start)
-    if kind == "person" and len(span) <= 2 and all(t.pos_ == "PROPN" for t in span):
-        for previous in reversed(earlier):
-            if previous.kind == "person" and previous.name.split(",")[0].split()[-1:] == [
-                span[-1].text
-            ] and len(previous.name) > len(text):
-                return NamedSource(previous.name, "person", span.start)
+    if kind in {"person", "unknown"} and len(span) <= 2 and all(t.pos_ == "PROPN" for t in span):
         full = _earlier_full_name(doc, span)
         if full:
             return NamedSource(full, "person", span.start)
+        for previous in reversed(earlier):
+            same = _surname(previous.name.split(",")[0]) == _surname(text)
+            if previous.kind == "person" and same and len(previous.name) > len(text):
+                return NamedSource(previous.name, "person", span.start)
     return NamedSource(text, kind, span.start)

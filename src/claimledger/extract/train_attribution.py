@@ -8,6 +8,7 @@ Needs scikit-learn (a development dependency); extraction itself only reads the 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,13 @@ from pathlib import Path
 from spacy.tokens import Doc, DocBin, Token
 
 from claimledger.eval.polnear import Fragments, GoldDocument, read_polnear
-from claimledger.extract.attribution_features import cue_features, role_features, role_window
+from claimledger.extract.attribution_features import (
+    cue_features,
+    cue_head,
+    role_context,
+    role_features,
+    role_window,
+)
 from claimledger.extract.attribution_model import MODEL_FILE, LinearModel
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.nlp import load_nlp
@@ -27,7 +34,9 @@ Example = tuple[list[str], str]
 def tokens_covering(doc: Doc, fragments: Fragments) -> list[Token]:
     """The tokens that overlap any of the character fragments."""
     return [
-        t for t in doc if any(t.idx < end and t.idx + len(t.text) > start for start, end in fragments)
+        t
+        for t in doc
+        if any(t.idx < end and t.idx + len(t.text) > start for start, end in fragments)
     ]
 
 
@@ -53,62 +62,80 @@ def parsed_articles(golds: Sequence[GoldDocument], cache: Path | None) -> dict[s
 def training_examples(
     golds: Sequence[GoldDocument], docs: dict[str, Doc]
 ) -> Iterator[tuple[str, Example]]:
-    """("cue" | "role", (features, label)) for every token of every annotation file."""
+    """("cue" | "role", (features, label)) for every token of every annotation file.
+
+    The cue model learns a cue's head word only ("said" in "has said in a statement"); the
+    role model, given that head, learns the rest of the cue with the source and content.
+    """
     quoted_by_article: dict[str, list[bool]] = {}
     for gold in golds:
         doc = docs[gold.article]
         quoted = quoted_by_article.setdefault(gold.article, quoted_tokens(doc))
         cue_sets = [tokens_covering(doc, a.cue) for a in gold.attributions]
-        cue_indices = {t.i for tokens in cue_sets for t in tokens}
+        heads = {cue_head(tokens).i for tokens in cue_sets if tokens}
+        context = role_context(doc, quoted, heads)
         for token in doc:
             if token.is_space:
                 continue
-            label = "cue" if token.i in cue_indices else "none"
+            label = "cue" if token.i in heads else "none"
             yield "cue", (cue_features(token, quoted[token.i]), label)
         for attribution, cue_tokens in zip(gold.attributions, cue_sets, strict=True):
             if not cue_tokens:
                 continue
+            head = cue_head(cue_tokens)
+            own = {t.i for t in cue_tokens}
             source = {t.i for t in tokens_covering(doc, attribution.source)}
             content = {t.i for t in tokens_covering(doc, attribution.content)}
-            window = role_window(doc, cue_tokens)
-            own = {t.i for t in cue_tokens}
-            other_cue = any(i in cue_indices and i not in own for i in range(*window))
+            window = role_window(doc, [head], quoted)
+            other_cue = any(i in heads and i != head.i for i in range(*window))
             for i in range(*window):
                 token = doc[i]
-                if token.is_space or i in own:
+                if token.is_space or i == head.i:
                     continue
-                label = "source" if i in source else "content" if i in content else "none"
-                yield "role", (role_features(token, cue_tokens, quoted, other_cue), label)
+                label = (
+                    "cue"
+                    if i in own
+                    else "source"
+                    if i in source
+                    else "content"
+                    if i in content
+                    else "none"
+                )
+                features = role_features(token, [head], context, other_cue)
+                yield "role", (features, label)
 
 
-def fit(examples: list[Example], *, min_count: int, c: float) -> LinearModel:
-    """A logistic regression over features seen at least `min_count` times, pruned to JSON."""
+def fit(examples: list[Example], *, min_count: int, alpha: float, prune: float) -> LinearModel:
+    """A logistic-loss linear model (SGD, averaged) over features seen at least `min_count`
+    times; weights below `prune` are dropped so the JSON stays small."""
+    import numpy as np
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import SGDClassifier
 
     counts = Counter(f for features, _ in examples for f in set(features))
     kept = {f for f, n in counts.items() if n >= min_count}
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([{f: 1.0 for f in fs if f in kept} for fs, _ in examples])
+    x = x.tocsr()
+    x.indices = x.indices.astype(np.int32)  # SGD takes 32-bit sparse indices only
+    x.indptr = x.indptr.astype(np.int32)
     y = [label for _, label in examples]
-    classifier = LogisticRegression(C=c, max_iter=300)
+    classifier = SGDClassifier(
+        loss="log_loss", alpha=alpha, average=True, max_iter=12, tol=None, random_state=0
+    )
     classifier.fit(x, y)
     classes = tuple(str(label) for label in classifier.classes_)
+    # two classes: sklearn keeps one row, the weights of the second class against the first
     coef = classifier.coef_
-    if len(classes) == 2:  # sklearn keeps one row for two classes: split it symmetrically
-        coef = [-coef[0] / 2, coef[0] / 2]
     names = vectorizer.get_feature_names_out()
     weights: dict[str, tuple[float, ...]] = {}
     for j, name in enumerate(names):
-        row = tuple(round(float(coef[k][j]), 3) for k in range(len(classes)))
-        if any(abs(w) >= 0.01 for w in row):
+        row = tuple(round(float(coef[k][j]), 2) for k in range(coef.shape[0]))
+        if any(abs(w) >= prune for w in row):
             weights[str(name)] = row
-    intercept = classifier.intercept_
-    if len(classes) == 2:
-        intercept = [-intercept[0] / 2, intercept[0] / 2]
-    bias = weights.get("bias", (0.0,) * len(classes))
+    bias = weights.get("bias", (0.0,) * coef.shape[0])
     weights["bias"] = tuple(
-        round(b + float(intercept[k]), 3) for k, b in enumerate(bias)
+        round(b + float(classifier.intercept_[k]), 3) for k, b in enumerate(bias)
     )
     return LinearModel(classes=classes, weights=weights)
 
@@ -119,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--split", default="train")
     parser.add_argument("--cache", type=Path, help="DocBin file to reuse parses across runs")
     parser.add_argument("--limit", type=int, help="first N articles only")
+    parser.add_argument("--min-count", type=int, default=5, help="drop rarer features")
+    parser.add_argument("--alpha", type=float, default=1e-6, help="L2 regularization")
+    parser.add_argument("--prune", type=float, default=0.1, help="drop smaller weights")
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent / "data" / MODEL_FILE
     )
@@ -132,18 +162,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     role_examples: list[Example] = []
     for kind, example in training_examples(golds, docs):
         (cue_examples if kind == "cue" else role_examples).append(example)
-    print(f"{len(golds)} annotation files; {len(cue_examples)} cue and "
-          f"{len(role_examples)} role examples", flush=True)
-    cue_model = fit(cue_examples, min_count=3, c=0.5)
-    role_model = fit(role_examples, min_count=3, c=0.5)
+    print(
+        f"{len(golds)} annotation files; {len(cue_examples)} cue and "
+        f"{len(role_examples)} role examples",
+        flush=True,
+    )
+    cue_model = fit(cue_examples, min_count=args.min_count, alpha=args.alpha, prune=args.prune)
+    role_model = fit(role_examples, min_count=args.min_count, alpha=args.alpha, prune=args.prune)
     payload = {
         "trained_on": f"PolNeAR {args.split} ({len(docs)} articles, {len(golds)} annotation files)",
         "cue": cue_model.to_json(),
         "role": role_model.to_json(),
     }
-    args.out.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n")
-    print(f"wrote {args.out} ({args.out.stat().st_size} bytes; {len(cue_model.weights)} cue, "
-          f"{len(role_model.weights)} role features)")
+    text = json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n"
+    # mtime=0: the same weights give the same bytes
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size} bytes; {len(cue_model.weights)} cue, "
+        f"{len(role_model.weights)} role features)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,398 @@
+"""Attribution extraction: quotes, hedges, denials, hand-checked sentences, the reference page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimledger.extract.hedges import find_hedge, is_denial
+from claimledger.extract.quotes import quoted_tokens
+from claimledger.model import Attribution
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "000_96a361415a47dee9.txt"
+
+
+def _doc(words: list[str], sent_starts: list[bool] | None = None) -> Doc:
+    return Doc(Vocab(), words=words, sent_starts=sent_starts or [True] + [False] * (len(words) - 1))
+
+
+# --- quotes (hand-built Docs, no model) ----------------------------------------------------
+
+
+def test_curly_quotes_mark_the_tokens_between_them() -> None:
+    doc = _doc(["He", "said", "“", "we", "won", "”", "."])
+    assert quoted_tokens(doc) == [False, False, False, True, True, False, False]
+
+
+def test_straight_quotes_alternate() -> None:
+    doc = _doc(['"', "Yes", '"', "and", '"', "no", '"'])
+    assert quoted_tokens(doc) == [False, True, False, False, False, True, False]
+
+
+def test_unbalanced_quote_spoils_only_its_own_sentence() -> None:
+    words = ["“", "Open", "forever", ".", "Next", "sentence", "."]
+    doc = _doc(words, [True, False, False, False, True, False, False])
+    assert quoted_tokens(doc)[4:] == [False, False, False]
+
+
+def test_quote_running_over_a_sentence_boundary_continues_when_closed_there() -> None:
+    words = ["“", "We", "won", ".", "They", "lost", "”", ",", "he", "said"]
+    doc = _doc(words, [True, False, False, False, True, False, False, False, False, False])
+    assert quoted_tokens(doc) == [False, True, True, True, True, True, False, False, False, False]
+
+
+def test_nested_quotes_stay_inside_the_outer_quotation() -> None:
+    doc = _doc(["“", "He", "called", "it", "‘", "fake", "’", "”", "."])
+    assert quoted_tokens(doc)[1:7] == [True] * 6
+
+
+# --- hedges and denials (no model) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("the assault may have been a rogue operation", "may have been"),
+        ("It’s unclear when the White House learned of the attack", "It’s unclear"),
+        ("It is unclear who fired first", "It is unclear"),
+        ("the group reportedly lost 200 men", "reportedly"),
+        ("the men allegedly worked for Wagner", "allegedly"),
+        ("he is believed to have died", "is believed to"),
+        ("the figure could not be independently confirmed", "could not be"),
+        ("the base was attacked on February 7", None),
+        ("Russian mercenaries attacked a base held by U.S.-backed forces", None),
+    ],
+)
+def test_hedges_as_written(text: str, hedge: str | None) -> None:
+    assert find_hedge(text) == hedge
+
+
+@pytest.mark.parametrize(
+    ("cue_class", "content", "denial"),
+    [
+        ("say", "it had nothing to do with the attack", True),
+        ("deny", "the men killed were officially sanctioned Russian troops", True),
+        ("say", "the reports were false", True),
+        ("say", "Russia was not involved in the fighting", True),
+        ("say", "the number was five", False),
+        (None, "the U.S. coalition responded with artillery and airstrikes", False),
+    ],
+)
+def test_denials(cue_class: str | None, content: str, denial: bool) -> None:
+    assert is_denial(cue_class, content) is denial  # type: ignore[arg-type]
+
+
+# --- extraction with the model ------------------------------------------------------------
+
+
+def _nlp() -> Language:
+    from claimledger.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _attributions(text: str, **kwargs: object) -> list[Attribution]:
+    from claimledger.extract.attribution import find_attributions
+
+    return find_attributions(_nlp()(text), **kwargs)  # type: ignore[arg-type]
+
+
+def _with_cue(attributions: list[Attribution], cue: str) -> Attribution:
+    found = [a for a in attributions if a.cue is not None and a.cue.text == cue]
+    assert found, [(a.cue.text if a.cue else None, a.content.text) for a in attributions]
+    return found[0]
+
+
+HAND_CHECKED = [
+    # sentence, cue, cue class, source, content (as extracted, punctuation aside), direct
+    (
+        "The New York Post reports that Hillary Clinton’s team avoided the emergency room.",
+        "reports", "report", "The New York Post",
+        "that Hillary Clinton’s team avoided the emergency room", False,
+    ),
+    (
+        "“We were there under legitimate pretenses,” Figueroa told USA Today.",
+        "told", "say", "Figueroa", "We were there under legitimate pretenses", True,
+    ),
+    (
+        "Clinton beats Trump by 46 percent to 42 percent, according to the poll.",
+        "according to", "report", "the poll",
+        "Clinton beats Trump by 46 percent to 42 percent", False,
+    ),
+    (
+        "The minister warned that the ceasefire would collapse within days.",
+        "warned", "warn", "The minister", "that the ceasefire would collapse within days", False,
+    ),
+    (
+        "The ministry denied that its troops were in the area.",
+        "denied", "deny", "The ministry", "that its troops were in the area", False,
+    ),
+    (
+        "A police spokesman confirmed that three people were arrested on Sunday.",
+        "confirmed", "confirm", "A police spokesman",
+        "that three people were arrested on Sunday", False,
+    ),
+    (
+        "Residents said the shelling lasted all night.",
+        "said", "say", "Residents", "the shelling lasted all night", False,
+    ),
+    (
+        "The shelling lasted all night, residents said.",
+        "said", "say", "residents", "The shelling lasted all night", False,
+    ),
+    (
+        "The company admitted that customer data had been leaked.",
+        "admitted", "admit", "The company", "that customer data had been leaked", False,
+    ),
+]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.strip("“”\"'.,: ").split())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "cue", "cue_class", "source", "content", "direct"), HAND_CHECKED
+)
+def test_hand_checked_sentences(
+    sentence: str, cue: str, cue_class: str, source: str, content: str, direct: bool
+) -> None:
+    found = _with_cue(_attributions(sentence, include_unattributed=False), cue)
+    assert found.cue_class == cue_class
+    assert found.source is not None and found.source.text == source
+    assert _words(found.content.text) == content
+    assert found.direct is direct
+
+
+@pytest.mark.model
+def test_spans_carry_the_segment_base_offset() -> None:
+    text = "Residents said the shelling lasted all night."
+    padded = "x" * 50 + text
+    found = _attributions(text, base=50, include_unattributed=False)
+    assert found
+    for attribution in found:
+        for span in (attribution.content, attribution.cue, attribution.source):
+            assert span is None or padded[span.start : span.end] == span.text
+
+
+@pytest.mark.model
+def test_statement_without_source_belongs_to_the_outlet() -> None:
+    text = "The convoy reached the town on Monday. Residents said the shelling lasted all night."
+    found = _attributions(text, outlet="Zero Hedge", byline="Tyler Durden")
+    own = [a for a in found if a.cue is None]
+    assert [a.content.text for a in own] == ["The convoy reached the town on Monday."]
+    assert own[0].source_name == "Zero Hedge" and own[0].source_kind == "outlet"
+    assert own[0].chain == ("Zero Hedge",)
+
+
+@pytest.mark.model
+def test_without_outlet_the_byline_owns_unsourced_statements() -> None:
+    found = _attributions("The convoy reached the town on Monday.", byline="Jane Roe")
+    assert [(a.source_name, a.source_kind) for a in found] == [("Jane Roe", "author")]
+
+
+@pytest.mark.model
+def test_pronoun_source_resolves_to_the_nearest_person() -> None:
+    text = (
+        "Senator Jane Smith spoke to reporters on Monday. "
+        "She said the bill would pass next week."
+    )
+    found = _with_cue(_attributions(text, include_unattributed=False), "said")
+    assert found.source is not None and found.source.text == "She"
+    assert found.source_name == "Jane Smith, Senator"
+    assert found.source_kind == "person"
+
+
+# --- the reference page -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reference() -> tuple[str, list[Attribution]]:
+    if not SEED.exists():
+        pytest.skip(f"reference page not found at {SEED}")
+    from claimledger.extract.attribution import find_attributions
+
+    text = SEED.read_text(encoding="utf-8")
+    title_end = text.index("\n")
+    body_start = text.index("In the aftermath")
+    body_end = text.index("By Tyler Durden")
+    found = find_attributions(
+        _nlp()(text[:title_end]), base=0, outlet="Zero Hedge", byline="Tyler Durden"
+    ) + find_attributions(
+        _nlp()(text[body_start:body_end]),
+        base=body_start,
+        outlet="Zero Hedge",
+        byline="Tyler Durden",
+    )
+    return text, found
+
+
+def _containing(found: list[Attribution], words: str) -> Attribution:
+    hits = [a for a in found if words in a.content.text]
+    assert hits, words
+    return hits[0]
+
+
+@pytest.mark.model
+def test_reference_page_spans_point_into_the_document(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    text, found = reference
+    assert len(found) >= 10
+    for attribution in found:
+        for span in (attribution.content, attribution.cue, attribution.source):
+            assert span is None or text[span.start : span.end] == span.text
+    assert len({a.id for a in found}) == len(found)
+
+
+@pytest.mark.model
+def test_reference_sanders_quote_is_direct_and_named_in_full(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    sanders = _containing(reference[1], "He has done a number of things")
+    assert sanders.direct
+    assert sanders.cue is not None and sanders.cue.text.startswith("said")
+    assert sanders.cue_class == "say"
+    assert sanders.source is not None and sanders.source.text == "Sanders"
+    assert sanders.source_name == "Sarah Huckabee Sanders, White House Press Secretary"
+    assert sanders.source_kind == "person"
+
+
+@pytest.mark.model
+def test_reference_lavrov_warned(reference: tuple[str, list[Attribution]]) -> None:
+    lavrov = _containing(reference[1], "play with fire")
+    assert lavrov.cue_class == "warn"
+    assert "Sergei Lavrov" in lavrov.source_name
+
+
+@pytest.mark.model
+def test_reference_white_said(reference: tuple[str, list[Attribution]]) -> None:
+    white = _containing(reference[1], "regular communication with Russian counterparts")
+    assert white.cue_class == "say"
+    assert white.source_name == "White"
+
+
+@pytest.mark.model
+def test_reference_bloomberg_source_adds_through_a_chain(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    adds = _containing(reference[1], "Trump himself would like to publicly make the case")
+    assert adds.cue_class == "add"
+    assert adds.chain == ("Zero Hedge", "Bloomberg", "The Bloomberg source")
+    assert adds.source_kind == "anonymous"
+
+
+@pytest.mark.model
+def test_reference_according_to_bloomberg(reference: tuple[str, list[Attribution]]) -> None:
+    according = _containing(reference[1], "she was alluding to the Syria battle")
+    assert according.cue is not None and according.cue.text.lower() == "according to"
+    assert according.cue_class == "report"
+    assert according.source_name == "Bloomberg"
+    assert according.chain == ("Zero Hedge", "Bloomberg")
+
+
+@pytest.mark.model
+def test_reference_russian_military_denial(reference: tuple[str, list[Attribution]]) -> None:
+    military = _containing(reference[1], "nothing to do with the attack")
+    assert military.denial
+    assert military.source is not None and "military" in military.source.text
+
+
+@pytest.mark.model
+def test_reference_it_resolves_to_russia(reference: tuple[str, list[Attribution]]) -> None:
+    five = _containing(reference[1], "the number was five")
+    assert five.source is not None and five.source.text == "it"
+    assert five.source_name == "Russia"
+
+
+@pytest.mark.model
+def test_reference_rogue_operation_is_a_hedged_statement_of_the_outlet(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    rogue = _containing(reference[1], "may have been a rogue operation")
+    assert rogue.hedged and rogue.hedge == "may have been"
+    assert rogue.source_name == "Zero Hedge" and rogue.cue is None
+
+
+@pytest.mark.model
+def test_reference_textacy_gives_up_but_claimledger_does_not(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    textacy_triples = pytest.importorskip("textacy.extract.triples")
+    import spacy
+
+    from claimledger.nlp import find_model_name
+
+    text, found = reference
+    with pytest.raises(ValueError, match="unclosed quotation"):
+        list(textacy_triples.direct_quotations(spacy.load(find_model_name())(text)))
+    assert any(a.direct for a in found)
+
+
+# --- bad input ----------------------------------------------------------------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "----",
+        "“",
+        "“He said “no” and ”she said “yes",
+        '"""" said said said """',
+        "He said: “They told us ‘we will “never” leave’, he said",
+        "said " * 50,
+    ],
+)
+def test_odd_input_gives_a_result_with_valid_spans(text: str) -> None:
+    found = _attributions(text)
+    for attribution in found:
+        for span in (attribution.content, attribution.cue, attribution.source):
+            assert span is None or text[span.start : span.end] == span.text
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_sentence_of_thousands_of_words_is_handled() -> None:
+    words = ["officials", "said", "that", "the", "fighting", "continued", "and"] * 500
+    text = " ".join(words) + "."
+    found = _attributions(text)
+    assert all(text[a.content.start : a.content.end] == a.content.text for a in found)
+    assert any(a.cue is not None for a in found)
+
+
+_PIECES = st.sampled_from(
+    ["said", "told", "according to", "“", "”", '"', "‘", "’", ",", ".", ":", "\n", "He",
+     "officials", "the", "war", "may", "have", "been", "denied", "Bloomberg", "100", " "]
+)
+
+
+@pytest.mark.model
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=60).map(" ".join))
+def test_any_text_yields_spans_inside_the_text(text: str) -> None:
+    for attribution in _attributions(text, base=7):
+        for span in (attribution.content, attribution.cue, attribution.source):
+            assert span is None or text[span.start - 7 : span.end - 7] == span.text
+
+
+def test_shipped_tagger_is_small_json_with_both_models() -> None:
+    from importlib import resources
+
+    from claimledger.extract.attribution_model import MODEL_FILE, load_tagger
+
+    shipped = resources.files("claimledger.extract.data").joinpath(MODEL_FILE)
+    assert len(shipped.read_bytes()) < 2_000_000
+    tagger = load_tagger()
+    assert set(tagger.cue.classes) == {"cue", "none"}
+    assert set(tagger.role.classes) == {"cue", "source", "content", "none"}
+    assert "PolNeAR train" in tagger.trained_on
