@@ -210,6 +210,40 @@ def test_pronoun_source_resolves_to_the_nearest_person() -> None:
     assert found.source_kind == "person"
 
 
+@pytest.mark.model
+def test_citing_source_extends_the_chain() -> None:
+    text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
+    found = _with_cue(_attributions(text, outlet="Outlet"), "said")
+    assert found.source is not None and found.source.text == "Reuters"
+    assert found.chain == ("Outlet", "Reuters", "a U.S. official")
+
+
+@pytest.mark.model
+def test_according_to_relays_the_named_source() -> None:
+    text = "According to Bloomberg, a U.S. official said 100 fighters were killed."
+    found = _with_cue(_attributions(text, outlet="Outlet"), "said")
+    assert found.source is not None and found.source.text == "a U.S. official"
+    assert found.source_kind == "anonymous"
+    assert found.chain == ("Outlet", "Bloomberg", "a U.S. official")
+
+
+def test_we_as_a_source_is_the_writer() -> None:
+    from claimledger.extract.sources import NamedSource, resolve_source
+
+    doc = _doc(["As", "we", "reported", ",", "it", "rained", "."])
+    writer = NamedSource("Zero Hedge", "outlet", -1)
+    assert resolve_source(doc[1:2], [], writer=writer).name == "Zero Hedge"
+
+
+def test_it_resolves_to_the_nearest_organization_source() -> None:
+    from claimledger.extract.sources import NamedSource, resolve_source
+
+    doc = _doc(["Russia", "admitted", "losses", "and", "it", "said", "five", "."])
+    earlier = [NamedSource("Sergei Lavrov", "person", 0), NamedSource("Russia", "organization", 0)]
+    resolved = resolve_source(doc[4:5], earlier)
+    assert (resolved.name, resolved.kind) == ("Russia", "organization")
+
+
 # --- the reference page -------------------------------------------------------------------
 
 

@@ -135,11 +135,15 @@ def _shared_polnear() -> Path:
     return root / "data" / "attribution-polnear"
 
 
-# Floors pinned just below the figures measured on the full dev split; lower only on purpose.
+# Floors pinned just below the F1 measured on the full dev split (source 0.779, cue 0.612,
+# content 0.772 token overlap; 0.717 / 0.671 / 0.440 exact); lower only on purpose.
 DEV_FLOORS = {
-    ("source", "token"): 0.0,
-    ("cue", "token"): 0.0,
-    ("content", "token"): 0.0,
+    ("source", "token"): 0.76,
+    ("cue", "token"): 0.59,
+    ("content", "token"): 0.75,
+    ("source", "exact"): 0.70,
+    ("cue", "exact"): 0.65,
+    ("content", "exact"): 0.42,
 }
 
 

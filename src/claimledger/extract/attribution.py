@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution_features import (
+    ancestors_of,
     cue_features,
     cue_head,
     role_context,
@@ -31,6 +32,8 @@ CUE_THRESHOLD = 0.35
 # Sentences shorter than this (in word tokens) are not kept as the outlet's own statements.
 MIN_STATEMENT_WORDS = 4
 _REPORTING_CLASSES = {"report"}
+# Cue words by which one source passes on another's claim.
+RELAY_WORDS = frozenset({"according", "citing", "quoting", "per", "via"})
 
 
 @dataclass
@@ -64,11 +67,13 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> lis
 def tag_roles(
     doc: Doc, heads: Sequence[Token], quoted: Sequence[bool], tagger: AttributionTagger
 ) -> list[_Tagged]:
-    """The rest of each cue, its source and its content; a token goes to the cue that claims
-    it most surely."""
+    """The rest of each cue, its source and its content. A token claimed by several cues goes
+    to the nearest cue that governs it in the parse, else to the one that claims it most surely
+    ("According to Bloomberg, a U.S. official said ...": "a U.S. official" is said's source)."""
     head_of = {t.i: k for k, t in enumerate(heads)}
     context = role_context(doc, quoted, head_of)
-    best: dict[int, tuple[float, int, str]] = {}
+    best: dict[int, tuple[bool, float, int, str]] = {}
+    governor: dict[int, int] = {}
     for k, head in enumerate(heads):
         start, end = role_window(doc, [head], quoted)
         other_cue = any(head_of.get(i, k) != k for i in range(start, end))
@@ -82,12 +87,15 @@ def tag_roles(
             label = max(probabilities, key=probabilities.__getitem__)
             if label == "none":
                 continue
-            if i not in best or probabilities[label] > best[i][0]:
-                best[i] = (probabilities[label], k, label)
+            if i not in governor:
+                governor[i] = _governing_cue(token, head_of)
+            claim = (governor[i] == k, probabilities[label], k, label)
+            if i not in best or claim[:2] > best[i][:2]:
+                best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
     extra_cue: list[set[int]] = [set() for _ in heads]
     for i in sorted(best):
-        _, k, label = best[i]
+        _, _, k, label = best[i]
         if label == "cue":
             extra_cue[k].add(i)
         else:
@@ -95,6 +103,14 @@ def tag_roles(
     for item, extra in zip(tagged, extra_cue, strict=True):
         item.cue = _grow(item.cue[0], extra)
     return tagged
+
+
+def _governing_cue(token: Token, head_of: dict[int, int]) -> int:
+    """The cue whose head is the token's nearest ancestor in the parse; -1 if none."""
+    for ancestor in ancestors_of(token):
+        if ancestor.i in head_of:
+            return head_of[ancestor.i]
+    return -1
 
 
 def _grow(head: Token, extra: set[int]) -> list[Token]:
@@ -175,25 +191,35 @@ def find_attributions(
     segment_id = content_id(doc.text)
     owner, owner_kind = _owner(outlet, byline)
     root = (owner,) if owner else ()
-    picked = [(t, *_pick_spans(t)) for t in tagged]
-    picked = [(t, source, content) for t, source, content in picked if content]
+    writer = NamedSource(owner, owner_kind, -1) if owner else None
+    everything = sorted(((t, *_pick_spans(t)) for t in tagged), key=lambda p: p[0].cue[0].i)
+    relays = _relays(everything)
+    picked = [(t, source, content) for t, source, content in everything if content]
     named: list[NamedSource] = []
     results: list[Attribution] = []
     content_ranges: list[tuple[int, int, tuple[str, ...]]] = []
     reporters: list[NamedSource] = []
-    for item, source_tokens, content_tokens in sorted(picked, key=lambda p: p[0].cue[0].i):
+    for item, own_source, content_tokens in picked:
         cue_span = _span(item.cue, base)
         cue_class = classify_cue(cue_span.text)
         content = _span(content_tokens, base)
+        relay_source, cited = relays.get(id(item), ([], []))
+        source_tokens = own_source or relay_source
         if source_tokens:
             mention = doc[source_tokens[0].i : source_tokens[-1].i + 1]
-            resolved = resolve_source(mention, named)
+            resolved = resolve_source(mention, named, writer=writer)
             named.append(resolved)
             source: Span | None = _span(source_tokens, base)
             name, kind = resolved.name, resolved.kind
         else:
             source, name, kind = None, owner, owner_kind
         chain = _chain(item.cue[0].i, name, kind, root, content_ranges, reporters)
+        if own_source and relay_source:  # "According to X, Y said": X relays Y
+            relay_mention = doc[relay_source[0].i : relay_source[-1].i + 1]
+            relay = resolve_source(relay_mention, named, writer=writer)
+            chain = (*root, relay.name, name)
+        elif relay_source and cited:  # "X, citing Y, said": X relays Y
+            chain = (*root, name, _span(cited, base).text)
         if source_tokens and cue_class in _REPORTING_CLASSES and kind == "organization":
             reporters.append(NamedSource(name, kind, source_tokens[0].i))
         content_ranges.append((content_tokens[0].i, content_tokens[-1].i, chain))
@@ -222,6 +248,21 @@ def find_attributions(
     return sorted(results, key=lambda a: (a.content.start, a.content.end))
 
 
+def _relays(
+    picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
+) -> dict[int, tuple[list[Token], list[Token]]]:
+    """Cues hanging off another cue relay its source ("X, citing Y, said ...", "According to
+    X, Y said ..."): id of the governing cue's item -> (the relay's source, what it cites)."""
+    by_head = {cue_head(item.cue).i: item for item, _, _ in picked}
+    relays: dict[int, tuple[list[Token], list[Token]]] = {}
+    for item, source, content in picked:
+        governing = by_head.get(cue_head(item.cue).head.i)
+        relaying = any(t.lower_ in RELAY_WORDS for t in item.cue)
+        if relaying and governing is not None and governing is not item and source:
+            relays[id(governing)] = (source, content)
+    return relays
+
+
 def _chain(
     cue_index: int,
     name: str,
@@ -233,6 +274,8 @@ def _chain(
     """Who relays whom: a cue inside another claim's content extends that claim's chain;
     an anonymous source extends the nearest preceding reporting organization (or the one
     its own name mentions, as in "the Bloomberg source")."""
+    if root and name == root[0]:  # the outlet speaking for itself ("as we reported")
+        return root
     for start, end, outer in reversed(content_ranges):
         if start <= cue_index <= end:
             return (*outer, name) if name and name not in outer else outer

@@ -79,7 +79,7 @@ def cue_features(token: Token, quoted: bool) -> list[str]:
     return features
 
 
-def _ancestors(token: Token, limit: int = 60) -> list[Token]:
+def ancestors_of(token: Token, limit: int = 60) -> list[Token]:
     """The token's ancestors, nearest first, at most `limit` (parses of run-on text are deep)."""
     found: list[Token] = []
     node = token
@@ -94,7 +94,7 @@ def _attachment(token: Token, cue: set[int], cue_head: Token) -> str:
     or how the cue itself hangs off their common ancestor."""
     if token.i in cue:
         return "cue"
-    chain = [token, *_ancestors(token)]
+    chain = [token, *ancestors_of(token)]
     for below, above in pairwise(chain):
         if above.i in cue:
             return f"down:{below.dep_}"

@@ -90,12 +90,17 @@ def _earlier_full_name(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def resolve_source(span: Span, earlier: Sequence[NamedSource]) -> NamedSource:
-    """The full name and kind of a source span, given the sources named before it."""
+def resolve_source(
+    span: Span, earlier: Sequence[NamedSource], *, writer: NamedSource | None = None
+) -> NamedSource:
+    """The full name and kind of a source span, given the sources named before it and the
+    outlet or author writing ("we" in a news text is the writer)."""
     doc = span.doc
     text = _clean(span.text)
     kind = source_kind(span)
     lowered = text.lower()
+    if writer is not None and lowered in {"we", "us"}:
+        return NamedSource(writer.name, writer.kind, span.start)
     if len(span) == 1 and lowered in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         wanted: set[SourceKind] = (
             {"person"} if lowered in _PERSON_PRONOUNS else {"organization", "anonymous"}
