@@ -129,21 +129,41 @@ def test_report_is_a_markdown_table_with_every_row() -> None:
     assert report.get("claimledger", "content", "exact").tp == 3
 
 
+@pytest.mark.model
+def test_textacy_failure_counts_as_predicting_nothing(tmp_path: Path) -> None:
+    from claimledger.eval.attribution import evaluate_attribution
+
+    text = "Vote.\nOfficials said that the vote was fair. “We won, the mayor said."
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    (tmp_path / "dev" / "text" / "a_2016-01-01_vote.txt").write_text(text, "utf-8")
+    ann = (
+        "T1\tSource 6 15\tOfficials\nT2\tCue 16 20\tsaid\nT3\tContent 21 43\tx\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+    )
+    (tmp_path / "dev" / "attributions" / "a_2016-01-01_vote_ab12.ann").write_text(ann, "utf-8")
+    report = evaluate_attribution(tmp_path, split="dev")
+    assert (report.articles, report.documents, report.baseline_failures) == (1, 1, 1)
+    assert len(report.rows) == 12
+    baseline = report.get("textacy", "cue", "token")
+    assert (baseline.tp, baseline.fp, baseline.fn) == (0, 0, 1)
+
+
 def _shared_polnear() -> Path:
     shared = os.environ.get("CLAIMLEDGER_SHARED")
     root = Path(shared) if shared else Path(__file__).resolve().parents[1] / ".." / "shared"
     return root / "data" / "attribution-polnear"
 
 
-# Floors pinned just below the F1 measured on the full dev split (source 0.779, cue 0.612,
-# content 0.772 token overlap; 0.717 / 0.671 / 0.440 exact); lower only on purpose.
+# Floors pinned just below the F1 measured on the full dev split (token overlap: source 0.779,
+# cue 0.609, content 0.795; exact: 0.717, 0.670, 0.461); lower only on purpose.
 DEV_FLOORS = {
     ("source", "token"): 0.76,
     ("cue", "token"): 0.59,
-    ("content", "token"): 0.75,
+    ("content", "token"): 0.77,
     ("source", "exact"): 0.70,
     ("cue", "exact"): 0.65,
-    ("content", "exact"): 0.42,
+    ("content", "exact"): 0.44,
 }
 
 
