@@ -122,11 +122,31 @@ def test_report_is_a_markdown_table_with_every_row() -> None:
         for role in ("source", "cue", "content")
         for match in ("token", "exact")
     )
-    report = AttributionReport(split="dev", documents=2, articles=1, rows=rows, baseline_failures=1)
+    report = AttributionReport(
+        split="dev", documents=2, articles=1, rows=rows, baseline_failures=1,
+        agreement=rows[:1], agreement_articles=1,
+    )
     table = format_attribution_report(report)
+    assert "Annotator agreement on the 1 articles annotated twice" in table
     assert "| claimledger | cue | token | 0.750 | 0.750 | 0.750 | 3 | 1 | 1 |" in table
     assert "textacy failed on 1 articles" in table
     assert report.get("claimledger", "content", "exact").tp == 3
+
+
+def test_annotator_agreement_scores_first_file_against_second() -> None:
+    from claimledger.eval.attribution import annotator_agreement
+    from claimledger.eval.polnear import GoldDocument
+
+    both = parse_brat(ANN)
+    golds = [
+        GoldDocument("story", "ab12", TEXT, both),
+        GoldDocument("story", "cd34", TEXT, both[:1]),
+        GoldDocument("other", "ab12", TEXT, both),  # annotated once: not scored
+    ]
+    rows, articles = annotator_agreement(golds)
+    assert articles == 1
+    cue = next(r.score for r in rows if (r.role, r.match) == ("cue", "exact"))
+    assert (cue.tp, cue.fp, cue.fn) == (1, 1, 0)
 
 
 @pytest.mark.model

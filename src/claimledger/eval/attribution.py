@@ -17,6 +17,8 @@ Definitions (both systems are scored by the same code on the same spaCy parse):
   system's output for the article is scored against each of them.
 - The baseline, textacy's `direct_quotations`, raises on some documents ("unclosed quotation");
   such a document predicts nothing and is counted in `baseline_failures`.
+- Annotator agreement, the ceiling to read the figures against: on the articles of the split
+  annotated twice, the first annotation file scored against the second, by the same code.
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimledger.eval.polnear import ROLES, Fragments, GoldAttribution, read_polnear
+from claimledger.eval.polnear import (
+    ROLES,
+    Fragments,
+    GoldAttribution,
+    GoldDocument,
+    read_polnear,
+)
 
 _WORD = re.compile(r"\w+")
 
@@ -71,7 +79,8 @@ class AttributionReport:
     rows: tuple[ScoreRow, ...]
     baseline_failures: int = 0
     model: str = ""
-    notes: tuple[str, ...] = field(default=())
+    agreement: tuple[ScoreRow, ...] = field(default=())
+    agreement_articles: int = 0
 
     def get(self, system: str, role: str, match: str) -> Score:
         for row in self.rows:
@@ -240,14 +249,37 @@ def evaluate_attribution(
         for role in ROLES
         for match in ("token", "exact")
     )
+    agreement, agreement_articles = annotator_agreement(golds)
     return AttributionReport(
         split=split,
         documents=len(golds),
         articles=len(articles),
         rows=rows,
         baseline_failures=failures,
+        agreement=agreement,
+        agreement_articles=agreement_articles,
         model=f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}",
     )
+
+
+def annotator_agreement(golds: Sequence[GoldDocument]) -> tuple[tuple[ScoreRow, ...], int]:
+    """Each twice-annotated article's first annotation file scored against its second."""
+    by_article: dict[str, list[GoldDocument]] = {}
+    for gold in golds:
+        by_article.setdefault(gold.article, []).append(gold)
+    totals: dict[tuple[str, str], Score] = {}
+    pairs = [files[:2] for files in by_article.values() if len(files) >= 2]
+    for first, second in pairs:
+        counts = score_document(first.text, second.attributions, first.attributions)
+        for key, score in counts.items():
+            totals[key] = _add(totals.get(key, Score(0, 0, 0)), score)
+    rows = tuple(
+        ScoreRow(system="annotator", role=role, match=match, score=totals[(role, match)])
+        for role in ROLES
+        for match in ("token", "exact")
+        if (role, match) in totals
+    )
+    return rows, len(pairs)
 
 
 def format_attribution_report(report: AttributionReport) -> str:
@@ -260,10 +292,25 @@ def format_attribution_report(report: AttributionReport) -> str:
         "| system | role | match | precision | recall | F1 | tp | fp | fn |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for row in report.rows:
+    lines.extend(_table_rows(report.rows))
+    if report.agreement:
+        lines += [
+            "",
+            f"Annotator agreement on the {report.agreement_articles} articles annotated twice"
+            " (first file scored against the second), for reference:",
+            "",
+            *lines[2:4],
+            *_table_rows(report.agreement),
+        ]
+    return "\n".join(lines)
+
+
+def _table_rows(rows: Iterable[ScoreRow]) -> list[str]:
+    lines = []
+    for row in rows:
         s = row.score
         lines.append(
             f"| {row.system} | {row.role} | {row.match} | {s.precision:.3f} | {s.recall:.3f}"
             f" | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |"
         )
-    return "\n".join(lines)
+    return lines
