@@ -356,6 +356,12 @@ def test_reference_rogue_operation_is_a_hedged_statement_of_the_outlet(
 
 
 @pytest.mark.model
+def test_reference_unclear_frames_a_hedged_claim(reference: tuple[str, list[Attribution]]) -> None:
+    learned = _containing(reference[1], "the composition of the Russian forces")
+    assert learned.hedged and learned.hedge == "It’s unclear"
+
+
+@pytest.mark.model
 def test_reference_textacy_gives_up_but_claimledger_does_not(
     reference: tuple[str, list[Attribution]],
 ) -> None:

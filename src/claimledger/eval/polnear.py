@@ -93,7 +93,9 @@ def read_polnear(data_dir: Path, split: str = "dev") -> Iterator[GoldDocument]:
     split_dir = data_dir / split
     text_dir, ann_dir = split_dir / "text", split_dir / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise FileNotFoundError(f"no PolNeAR split at {split_dir} (expected text/ and attributions/)")
+        raise FileNotFoundError(
+            f"no PolNeAR split at {split_dir} (expected text/ and attributions/)"
+        )
     texts: dict[str, str] = {}
     for ann_path in sorted(ann_dir.glob("*.ann")):
         article, _, annotator = ann_path.stem.rpartition("_")

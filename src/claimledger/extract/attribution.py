@@ -242,7 +242,8 @@ def find_attributions(
         if source_tokens and cue_class in _REPORTING_CLASSES and kind == "organization":
             reporters.append(NamedSource(name, kind, source_tokens[0].i))
         content_ranges.append((content_tokens[0].i, content_tokens[-1].i, chain))
-        hedge = find_hedge(content.text)
+        # a hedge in the claim, or framing it ("It’s unclear when X learned ...")
+        hedge = find_hedge(content.text) or find_hedge(item.cue[0].sent.text)
         direct = sum(quoted[t.i] for t in content_tokens) * 2 > len(content_tokens)
         results.append(
             Attribution(

@@ -35,6 +35,10 @@ def _word(token: Token) -> str:
     return token.lower_ if token.is_alpha or token.is_punct else token.shape_
 
 
+_PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
 def cue_features(token: Token, quoted: bool) -> list[str]:
     """Features for "is this token (part of) a cue"."""
     doc = token.doc
@@ -76,6 +80,16 @@ def cue_features(token: Token, quoted: bool) -> list[str]:
     features.append(f"pos_in_sent={_bucket(position)}|{word if not token.is_alpha else '-'}")
     if prev is not None and not token.is_alpha:
         features.append(f"prev_shape={prev.shape_[:4]}|{word}|{_bucket(position)}")
+    for child in token.children:
+        if child.dep_ in _PHRASAL_DEPS:
+            features.append(f"w_child_w={word}|{child.dep_}|{_word(child)}")
+        elif child.dep_ in _SUBJECT_DEPS:
+            kind = child.ent_type_ or ("PRP" if child.tag_ == "PRP" else child.tag_)
+            features.append(f"subj={kind}")
+            features.append(f"lex_subj={lex}|{kind}")
+    if prev is not None and prev.is_punct:
+        before = doc[token.i - 2] if token.i > 1 else None
+        features.append(f"after_punct={prev.text}|{before.text if before is not None else '<s>'}")
     return features
 
 
