@@ -211,6 +211,15 @@ def test_pronoun_source_resolves_to_the_nearest_person() -> None:
 
 
 @pytest.mark.model
+def test_putting_a_death_toll_is_an_estimate_of_the_figure() -> None:
+    found = _with_cue(_attributions("The ministry put the death toll at 42 on Sunday."), "put")
+    assert found.cue_class == "estimate"
+    assert found.source is not None and found.source.text == "The ministry"
+    assert found.source_kind == "organization"
+    assert found.content.text == "the death toll at 42 on Sunday"
+
+
+@pytest.mark.model
 def test_citing_source_extends_the_chain() -> None:
     text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
     found = _with_cue(_attributions(text, outlet="Outlet"), "said")
@@ -321,6 +330,16 @@ def test_reference_bloomberg_source_adds_through_a_chain(
     assert adds.cue_class == "add"
     assert adds.chain == ("Zero Hedge", "Bloomberg", "The Bloomberg source")
     assert adds.source_kind == "anonymous"
+
+
+@pytest.mark.model
+def test_reference_us_official_estimate_is_relayed_by_bloomberg(
+    reference: tuple[str, list[Attribution]],
+) -> None:
+    estimate = _containing(reference[1], "the death toll at about 100, with 200 to 300 injured")
+    assert estimate.cue_class == "estimate"
+    assert estimate.source is not None and estimate.source.text == "the U.S. official"
+    assert estimate.chain == ("Zero Hedge", "Bloomberg", "the U.S. official")
 
 
 @pytest.mark.model

@@ -24,6 +24,13 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_ORGANIZATION = re.compile(
+    r"\b(?:ministry|government|military|army|police|department|agency|office|committee"
+    r"|campaign|council|court|administration|commission|company|firm|group|party|embassy"
+    r"|coalition|forces|newspaper|network|outlet|paper|poll|survey|report|study|kremlin"
+    r"|pentagon|white house|congress|senate|parliament|un|nato)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,7 @@ def source_kind(span: Span) -> SourceKind:
         return "person"
     if _ANONYMOUS.search(span.text) and not (labels & _GROUP_LABELS and len(span) <= 2):
         return "anonymous"
-    if labels & _GROUP_LABELS or words & {"it", "they", "we"}:
+    if labels & _GROUP_LABELS or words & {"it", "they", "we"} or _ORGANIZATION.search(span.text):
         return "organization"
     return "unknown"
 
