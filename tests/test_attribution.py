@@ -220,6 +220,18 @@ def test_putting_a_death_toll_is_an_estimate_of_the_figure() -> None:
 
 
 @pytest.mark.model
+def test_coordinated_cues_share_their_source() -> None:
+    text = (
+        "Officials confirmed that the strike hit a school and warned that more attacks"
+        " would follow."
+    )
+    found = _with_cue(_attributions(text, include_unattributed=False), "warned")
+    assert found.cue_class == "warn"
+    assert found.source is not None and found.source.text == "Officials"
+    assert _words(found.content.text) == "that more attacks would follow"
+
+
+@pytest.mark.model
 def test_citing_source_extends_the_chain() -> None:
     text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
     found = _with_cue(_attributions(text, outlet="Outlet"), "said")

@@ -238,6 +238,7 @@ def find_attributions(
     writer = NamedSource(owner, owner_kind, -1) if owner else None
     everything = sorted(((t, *_pick_spans(t)) for t in tagged), key=lambda p: p[0].cue[0].i)
     relays = _relays(everything)
+    shared_subjects = _shared_subjects(everything)
     picked = [(t, source, content) for t, source, content in everything if content]
     named: list[NamedSource] = []
     results: list[Attribution] = []
@@ -248,7 +249,7 @@ def find_attributions(
         cue_class = classify_cue(cue_span.text)
         content = _span(content_tokens, base)
         relay_source, cited = relays.get(id(item), ([], []))
-        source_tokens = own_source or relay_source
+        source_tokens = own_source or relay_source or shared_subjects.get(id(item), [])
         if source_tokens:
             mention = doc[source_tokens[0].i : source_tokens[-1].i + 1]
             resolved = resolve_source(mention, named, writer=writer)
@@ -306,6 +307,23 @@ def _relays(
         if relaying and governing is not None and governing is not item and source:
             relays[id(governing)] = (source, content)
     return relays
+
+
+def _shared_subjects(
+    picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
+) -> dict[int, list[Token]]:
+    """Coordinated cues share their subject ("it said the number was five and denied that
+    ..."): id of a sourceless cue's item -> the source of the cue it is conjoined to."""
+    by_head = {cue_head(item.cue).i: (item, source) for item, source, _ in picked}
+    shared: dict[int, list[Token]] = {}
+    for item, source, _ in picked:
+        head = cue_head(item.cue)
+        if source or head.dep_ != "conj":
+            continue
+        first = by_head.get(head.head.i)
+        if first is not None and first[1]:
+            shared[id(item)] = first[1]
+    return shared
 
 
 def _chain(
