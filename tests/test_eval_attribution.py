@@ -176,7 +176,7 @@ def _shared_polnear() -> Path:
 
 
 # Floors pinned just below the F1 measured on the full dev split (token overlap: source 0.780,
-# cue 0.615, content 0.798; exact: 0.719, 0.672, 0.464); lower only on purpose.
+# cue 0.615, content 0.798; exact: 0.724, 0.672, 0.464); lower only on purpose.
 DEV_FLOORS = {
     ("source", "token"): 0.76,
     ("cue", "token"): 0.59,
