@@ -44,7 +44,10 @@ def analyse_parsed(
     nationalities: dict[str, None] = {}
     for segment, doc in parsed:
         base = segment.start
-        found = find_attributions(doc, base=base, outlet=document.outlet, byline=document.byline)
+        found = find_attributions(
+            doc, base=base, outlet=document.outlet or document.original_source,
+            byline=document.byline,
+        )
         attributions += found
         figures += find_figures(
             doc, base=base, attributions=found, default_source=default_source
