@@ -20,6 +20,7 @@ from claimledger.extract.attribution_features import (
     role_context,
     role_features,
     role_window,
+    sentence_starts,
 )
 from claimledger.extract.attribution_model import AttributionTagger, load_tagger
 from claimledger.extract.cues import classify_cue
@@ -56,12 +57,14 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> lis
     """The head word of every cue ("said" in "has said in a statement"), in text order."""
     heads: list[Token] = []
     run: list[Token] = []
+    starts = sentence_starts(doc)
     for token in doc:
         p = 0.0
         if _puts_a_figure(token):
             p = 1.0
         elif not token.is_space:
-            p = tagger.cue.probabilities(cue_features(token, quoted[token.i])).get("cue", 0.0)
+            features = cue_features(token, quoted[token.i], starts[token.i])
+            p = tagger.cue.probabilities(features).get("cue", 0.0)
         if p >= CUE_THRESHOLD and (not run or not token.is_sent_start):
             run.append(token)
             continue

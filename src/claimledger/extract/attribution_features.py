@@ -39,8 +39,17 @@ _PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def cue_features(token: Token, quoted: bool) -> list[str]:
-    """Features for "is this token (part of) a cue"."""
+def sentence_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each token's sentence (Token.sent walks the parse on
+    every access; the taggers read it for every token)."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
+    return starts
+
+
+def cue_features(token: Token, quoted: bool, sentence_start: int | None = None) -> list[str]:
+    """Features for "is this token (part of) a cue"; `sentence_start` saves a parse walk."""
     doc = token.doc
     word = _word(token)
     head = token.head
@@ -76,7 +85,7 @@ def cue_features(token: Token, quoted: bool) -> list[str]:
     features.extend(f"w_child={word}|{dep}" for dep in child_deps)
     if token.is_sent_start:
         features.append("sent_start")
-    position = token.i - token.sent.start
+    position = token.i - (token.sent.start if sentence_start is None else sentence_start)
     features.append(f"pos_in_sent={_bucket(position)}|{word if not token.is_alpha else '-'}")
     if prev is not None and not token.is_alpha:
         features.append(f"prev_shape={prev.shape_[:4]}|{word}|{_bucket(position)}")
@@ -103,12 +112,15 @@ def ancestors_of(token: Token, limit: int = 60) -> list[Token]:
     return found
 
 
-def _attachment(token: Token, cue: set[int], cue_head: Token) -> str:
+def _attachment(
+    token: Token, cue: set[int], cue_head: Token, chain: Sequence[Token] | None = None
+) -> str:
     """How a token hangs off the cue: the dependency label under the cue that covers it,
-    or how the cue itself hangs off their common ancestor."""
+    or how the cue itself hangs off their common ancestor. `chain` is the token and its
+    ancestors, when the caller has it already."""
     if token.i in cue:
         return "cue"
-    chain = [token, *ancestors_of(token)]
+    chain = chain or [token, *ancestors_of(token)]
     for below, above in pairwise(chain):
         if above.i in cue:
             return f"down:{below.dep_}"
@@ -145,6 +157,14 @@ class RoleContext:
     unquoted_prefix: Sequence[int]  # [i]: unquoted words before token i
     cue_prefix: Sequence[int]  # [i]: cue heads before token i
     quote_run: Sequence[int]  # [i]: which quotation token i is in, -1 outside quotations
+    sentence_start: Sequence[int]  # [i]: first token of token i's sentence
+    chains: dict[int, list[Token]]  # token i and its ancestors, filled as tokens are read
+
+    def chain(self, token: Token) -> list[Token]:
+        found = self.chains.get(token.i)
+        if found is None:
+            found = self.chains[token.i] = [token, *ancestors_of(token)]
+        return found
 
 
 def role_context(doc: Doc, quoted: Sequence[bool], heads: Iterable[int]) -> RoleContext:
@@ -165,7 +185,7 @@ def role_context(doc: Doc, quoted: Sequence[bool], heads: Iterable[int]) -> Role
     cue_prefix = [0]
     for mark in marks:
         cue_prefix.append(cue_prefix[-1] + mark)
-    return RoleContext(quoted, unquoted, cue_prefix, runs)
+    return RoleContext(quoted, unquoted, cue_prefix, runs, sentence_starts(doc), {})
 
 
 def _nearest_quote_run(context: RoleContext, cue: int, step: int, limit: int) -> int:
@@ -195,9 +215,9 @@ def role_features(
         side, distance = "R", token.i - last
     else:
         side, distance = "I", 0
-    attach = _attachment(token, cue, head)
+    attach = _attachment(token, cue, head, context.chain(token))
     sent_offset = 0
-    if token.sent.start != head.sent.start:
+    if context.sentence_start[token.i] != context.sentence_start[head.i]:
         sent_offset = -1 if token.i < first else 1
     tag = token.tag_
     quoted, prefix = context.quoted, context.unquoted_prefix
