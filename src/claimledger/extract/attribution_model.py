@@ -22,17 +22,16 @@ class LinearModel:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, features: Iterable[str]) -> list[float]:
+        # The tagger scores every token against every cue near it: sum columns, not cells.
+        get = self.weights.get
+        rows = [row for row in map(get, features) if row is not None]
         totals = [0.0] * len(self.classes)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row is None:
-                continue
-            if len(row) == 1:
-                totals[-1] += row[0]
-            else:
-                for k, weight in enumerate(row):
-                    totals[k] += weight
-        return totals
+        if not rows:
+            return totals
+        if len(rows[0]) == 1:  # two classes: one weight, the second class's score
+            totals[-1] = sum(row[0] for row in rows)
+            return totals
+        return [sum(column) for column in zip(*rows, strict=True)]
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = self.scores(features)
