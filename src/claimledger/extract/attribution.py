@@ -28,6 +28,7 @@ from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution, SourceKind, Span, content_id, record_id
+from claimledger.nlp import doc_text
 
 # A word is a cue head from this probability on (below 0.5: recall matters more here)
 CUE_THRESHOLD = 0.35
@@ -235,7 +236,7 @@ def find_attributions(
     tagger = load_tagger()
     quoted = quoted_tokens(doc)
     tagged = tag_roles(doc, tag_cues(doc, quoted, tagger), quoted, tagger)
-    segment_id = content_id(doc.text)
+    segment_id = content_id(doc_text(doc))
     owner, owner_kind = _owner(outlet, byline)
     root = (owner,) if owner else ()
     writer = NamedSource(owner, owner_kind, -1) if owner else None

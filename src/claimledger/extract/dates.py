@@ -16,6 +16,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from claimledger.model import DateMention, Span
+from claimledger.nlp import doc_text
 
 Granularity = Literal["day", "week", "month", "year"]
 
@@ -525,7 +526,7 @@ def _with_tense(doc: Doc, found: list[_Found], pub: dt.date | None) -> list[_Fou
     future tense ("will travel to Florida Friday", "the vote will be held on March 3")."""
     if pub is None or not doc.has_annotation("DEP"):
         return found  # no parse, no tense: the past reading stands
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for item in found:
         rule = item.date.rule
@@ -605,7 +606,7 @@ def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list
     forms the patterns miss when the entity text resolves on its own. Anchored offsets ("two days
     after ... Feb. 19") are added on top of, not instead of, their anchor's own mention.
     """
-    text = doc.text
+    text = doc_text(doc)
     found = list(_scan(text, published))
     for ent in doc.ents:
         if ent.label_ != "DATE":

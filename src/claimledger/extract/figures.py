@@ -33,6 +33,7 @@ from claimledger.extract.measures import (
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
 from claimledger.model import Attribution, Figure, Measure, Span, content_id, record_id
+from claimledger.nlp import doc_text
 
 __all__ = ["find_figures"]
 
@@ -378,7 +379,7 @@ def _innermost_attribution(
 def _span(doc: Doc, base: int, start_i: int, end_i: int) -> Span:
     start = doc[start_i].idx
     end = doc[end_i - 1].idx + len(doc[end_i - 1])
-    return Span(start=base + start, end=base + end, text=doc.text[start:end])
+    return Span(start=base + start, end=base + end, text=doc_text(doc)[start:end])
 
 
 def _of_objects(token: Token, skip: range) -> list[Token]:
@@ -520,8 +521,8 @@ def find_figures(
     source; the innermost one where several nest. Others belong to `default_source`.
     """
     figures: list[Figure] = []
-    segment_id = content_id(doc.text)
-    for match in find_quantities(doc.text):
+    segment_id = content_id(doc_text(doc))
+    for match in find_quantities(doc_text(doc)):
         figure = _figure_of(doc, match, base, attributions, default_source, segment_id)
         if figure is not None:
             figures.append(figure)

@@ -21,6 +21,7 @@ from claimledger.extract.gazetteer import (
     normalise_place_name,
 )
 from claimledger.model import PlaceCandidate, PlaceMention, Span
+from claimledger.nlp import doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
@@ -88,7 +89,7 @@ def _name_and_hint(
 
 
 def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
-    text = doc.text
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or len(ent.text) > MAX_NAME_CHARS:
             continue
@@ -119,7 +120,7 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     """Names NER missed: the longest n-gram of a capitalised run that is a gazetteer name."""
-    text = doc.text
+    text = doc_text(doc)
     for run in _runs(doc):
         while run and run[-1].lower_ in CONNECTORS:
             run = run[:-1]
@@ -266,7 +267,7 @@ def find_places(
     """
     gazetteer = load_gazetteer()
     context = country_codes([*context_countries, *demonym_countries(doc)], gazetteer)
-    text = doc.text
+    text = doc_text(doc)
     found = [*_entity_spans(doc, gazetteer), *_gazetteer_spans(doc, gazetteer)]
     mentions: list[PlaceMention] = []
     for item in sorted(found, key=lambda f: f.start):

@@ -49,7 +49,8 @@ def _clean(text: str) -> str:
 def source_kind(span: Span) -> SourceKind:
     """person, organization or anonymous, from the span's entities and words."""
     words = {t.lower_ for t in span}
-    labels = {ent.label_ for ent in span.ents}
+    # token labels, not span.ents: that rebuilds the whole Doc's entity list on every call
+    labels = {t.ent_type_ for t in span if t.ent_type_}
     if len(span) == 1 and span[0].lower_ in _PERSON_PRONOUNS:
         return "person"
     if "PERSON" in labels:
