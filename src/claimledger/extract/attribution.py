@@ -54,6 +54,11 @@ class _Tagged:
     content: list[Token]
 
 
+# Parts of speech whose words the tagger never takes for cue heads (checked on the dev split:
+# leaving them unscored changes no output). Punctuation stays: a colon can be a cue.
+NEVER_CUE_POS = frozenset({"SPACE", "DET", "CCONJ", "NUM", "SYM", "PRON"})
+
+
 def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> list[Token]:
     """The head word of every cue ("said" in "has said in a statement"), in text order."""
     heads: list[Token] = []
@@ -63,7 +68,7 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> lis
         p = 0.0
         if _puts_a_figure(token):
             p = 1.0
-        elif not token.is_space:
+        elif token.pos_ not in NEVER_CUE_POS:
             features = cue_features(token, quoted[token.i], starts[token.i])
             p = tagger.cue.probabilities(features).get("cue", 0.0)
         if p >= CUE_THRESHOLD and (not run or not token.is_sent_start):
