@@ -16,25 +16,9 @@ import pytest
 from claimledger.read.options import ReadOptions
 from claimledger.run import RunOptions, run
 from claimledger.store import open_store
+from test_store import dump
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
-
-# Tables whose rows are facts about a run, not about the inputs.
-RUN_TABLES = {"runs", "sqlite_sequence"}
-
-
-def dump(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
-            for t in sorted(tables)
-            if t not in RUN_TABLES
-        }
-    finally:
-        conn.close()
-
 
 def test_examples_give_one_linked_attack_with_a_disputed_death_toll(
     examples_dir: Path, tmp_path: Path

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 import click
 import msgspec
@@ -18,6 +18,7 @@ from claimledger.model import Analysis, Document, ReadError, json_schema
 from claimledger.read.options import ReadOptions
 
 OutputFormat = Literal["json", "jsonl", "table"]
+F = TypeVar("F", bound=Callable[..., Any])
 SNIPPET = 60
 
 
@@ -127,19 +128,24 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
+def data_option(help: str) -> Callable[[F], F]:
+    """The --data folder every `eval` command scores on."""
+    return click.option(
+        "--data",
+        "data_dir",
+        required=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help=help,
+    )
+
+
 @main.group(name="eval")
 def eval_group() -> None:
     """Score claimledger on annotated data folders."""
 
 
 @eval_group.command(name="extraction")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder like the article-extraction benchmark (html/*.html.gz, ground-truth.json).",
-)
+@data_option("A folder like the article-extraction benchmark (html/*.html.gz, ground-truth.json).")
 @click.option("--limit", type=int, help="Score only the first N pages.")
 def eval_extraction(data_dir: Path, limit: int | None) -> None:
     """Body extraction: the HTML reader, the text-scrape segmenter, plain trafilatura."""
@@ -388,13 +394,7 @@ def serve(db: Path, port: int) -> None:
 
 
 @eval_group.command(name="attribution")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder like attribution-polnear (<split>/text, <split>/attributions brat files).",
-)
+@data_option("A folder like attribution-polnear (<split>/text, <split>/attributions brat files).")
 @click.option("--split", default="dev", show_default=True)
 @click.option("--limit", type=int, help="Score only the first N articles.")
 def eval_attribution(data_dir: Path, split: str, limit: int | None) -> None:
@@ -406,13 +406,7 @@ def eval_attribution(data_dir: Path, split: str, limit: int | None) -> None:
 
 
 @eval_group.command(name="events")
-@click.option(
-    "--data",
-    "data_dir",
-    required=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A folder with events.csv (see the README) or UCDP GED rows in events.jsonl.",
-)
+@data_option("A folder with events.csv (see the README) or UCDP GED rows in events.jsonl.")
 @click.option("--limit", type=int, help="Score only the first N texts.")
 def eval_events(data_dir: Path, limit: int | None) -> None:
     """Event type, date, country, admin-1 and fatalities of each text's main event."""
