@@ -249,3 +249,13 @@ def test_reference_page_places(reference_page_path: Path) -> None:
     assert syria.resolved is not None and syria.resolved.feature == "country"
     for mention in mentions:
         assert text[mention.span.start : mention.span.end] == mention.name
+
+
+@pytest.mark.model
+def test_a_town_the_model_takes_for_a_person_is_a_place_after_in() -> None:
+    from claimledger.nlp import load_nlp
+
+    doc = load_nlp()("Rebels attacked an army base in Goma on Saturday, killing 12 soldiers.")
+    assert "Goma" in [p.name for p in find_places(doc)]
+    named = load_nlp()("Goma said the army base had held.")
+    assert "Goma" not in [p.name for p in find_places(named)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import msgspec
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
@@ -88,10 +89,27 @@ def _name_and_hint(
     return start, end, hint
 
 
+# The small model often tags an unfamiliar town as a person ("in Goma"): after one of these
+# words, a PERSON entity that is a gazetteer name is read as a place.
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "around", "from", "to", "into"})
+
+
+def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
+    doc = ent.doc
+    return (
+        ent.label_ == "PERSON"
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+        and bool(gazetteer.lookup(ent.text))
+    )
+
+
 def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     text = doc_text(doc)
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS or len(ent.text) > MAX_NAME_CHARS:
+        if len(ent.text) > MAX_NAME_CHARS:
+            continue
+        if ent.label_ not in PLACE_LABELS and not _mislabelled_place(ent, gazetteer):
             continue
         start, end, hint = _name_and_hint(
             text, *_clean_span(text, ent.start_char, ent.end_char), gazetteer
