@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -141,3 +143,21 @@ def test_normalising_any_text_gives_a_lowercase_hyphen_free_key(text: str) -> No
     key = normalise_place_name(text)
     assert key == key.strip() and "-" not in key and "  " not in key
     assert not any("A" <= ch <= "Z" for ch in key)
+
+
+@pytest.mark.slow
+def test_built_index_is_kept_for_later_processes_and_a_damaged_copy_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimledger.extract.gazetteer import _index_cache_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    load = load_gazetteer.__wrapped__  # past the per-process lru_cache
+    path = _index_cache_path(15000)
+    assert path is not None and tmp_path in path.parents and not path.exists()
+    built = load(15000)
+    assert path.exists()
+    assert load(15000).lookup("Deir Ezzor") == built.lookup("Deir Ezzor")
+    path.write_bytes(b"not a pickle")
+    assert load(15000).lookup("Goma") == built.lookup("Goma")
+    assert path.read_bytes() != b"not a pickle"
