@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,8 +12,7 @@ from spacy.vocab import Vocab
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.model import Attribution
-
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "000_96a361415a47dee9.txt"
+from conftest import shared_path
 
 
 def _doc(words: list[str], sent_starts: list[bool] | None = None) -> Doc:
@@ -270,11 +267,10 @@ def test_it_resolves_to_the_nearest_organization_source() -> None:
 
 @pytest.fixture(scope="module")
 def reference() -> tuple[str, list[Attribution]]:
-    if not SEED.exists():
-        pytest.skip(f"reference page not found at {SEED}")
+    seed = shared_path("seed", "000_96a361415a47dee9.txt")
     from claimledger.extract.attribution import find_attributions
 
-    text = SEED.read_text(encoding="utf-8")
+    text = seed.read_text(encoding="utf-8")
     title_end = text.index("\n")
     body_start = text.index("In the aftermath")
     body_end = text.index("By Tyler Durden")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from claimledger.eval.attribution import (
     word_spans,
 )
 from claimledger.eval.polnear import GoldAttribution, parse_brat, parse_fragments, read_polnear
+from conftest import shared_path
 
 TEXT = "Title.\n“We won,” he said. Officials said that the vote was fair."
 # offsets:  “We won,” = 7..16 ; he = 17..19 ; said = 20..24
@@ -169,12 +169,6 @@ def test_textacy_failure_counts_as_predicting_nothing(tmp_path: Path) -> None:
     assert (baseline.tp, baseline.fp, baseline.fn) == (0, 0, 1)
 
 
-def _shared_polnear() -> Path:
-    shared = os.environ.get("CLAIMLEDGER_SHARED")
-    root = Path(shared) if shared else Path(__file__).resolve().parents[1] / ".." / "shared"
-    return root / "data" / "attribution-polnear"
-
-
 # Floors pinned just below the F1 measured on the full dev split (token overlap: source 0.780,
 # cue 0.615, content 0.798; exact: 0.724, 0.672, 0.464); lower only on purpose.
 DEV_FLOORS = {
@@ -191,9 +185,7 @@ DEV_FLOORS = {
 @pytest.mark.model
 @pytest.mark.slow
 def test_dev_split_meets_quality_floors_and_beats_textacy() -> None:
-    data = _shared_polnear()
-    if not (data / "dev").is_dir():
-        pytest.skip(f"PolNeAR not found at {data} (set CLAIMLEDGER_SHARED to the shared folder)")
+    data = shared_path("data", "attribution-polnear")
     from claimledger.eval.attribution import evaluate_attribution
 
     report = evaluate_attribution(data, split="dev")

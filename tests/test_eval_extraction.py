@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from claimledger.eval.extraction import (
     score_system,
 )
 from claimledger.eval.render import render_visible_text
+from conftest import shared_path
 
 STORY = [
     "Heavy rain overnight pushed the river over its banks on Tuesday, cutting the only road to "
@@ -71,13 +71,7 @@ def test_render_never_raises_and_gives_tidy_lines(html: str) -> None:
 
 @pytest.fixture
 def benchmark_folder() -> Path:
-    shared = Path(
-        os.environ.get("CLAIMLEDGER_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared")
-    )
-    folder = shared / "data" / "article-extraction"
-    if not (folder / "ground-truth.json").exists():
-        pytest.skip(f"{folder} is absent: this test reads the shared article-extraction data")
-    return folder
+    return shared_path("data", "article-extraction")
 
 
 @pytest.fixture
