@@ -19,11 +19,11 @@ from claimledger.extract.attribution import find_attributions
 from claimledger.extract.dates import find_dates
 from claimledger.extract.figures import find_figures
 from claimledger.extract.places import demonym_countries, find_places, resolve_places
-from claimledger.model import Analysis, Document, ReadError, Segment
+from claimledger.model import Analysis, Document, ReadError, Segment, SegmentKind
 from claimledger.nlp import model_label
 from claimledger.read.options import ReadOptions
 
-CLAIM_SEGMENTS = ("title", "body")
+CLAIM_SEGMENTS: tuple[SegmentKind, ...] = ("title", "body")
 BATCH_SIZE = 32
 
 
