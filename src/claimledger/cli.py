@@ -83,6 +83,17 @@ class _Counter:
             yield record
 
 
+# Options that several commands share, defined once.
+pages_argument = click.argument("paths", nargs=-1, required=True)
+published_option = click.option(
+    "--published", help="Publication date (YYYY-MM-DD) for pages that carry none."
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
+    show_default=True,
+)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="claimledger")
 def main() -> None:
@@ -90,12 +101,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
-    show_default=True,
-)
+@pages_argument
+@published_option
+@format_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 when any input gave an error.")
 def read(paths: tuple[str, ...], published: str | None, fmt: OutputFormat, strict: bool) -> None:
     """Read pages (HTML, WARC, JSONL, text scrapes; files, folders, globs, .gz) into documents."""
@@ -227,12 +235,9 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.")
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
-    show_default=True,
-)
+@pages_argument
+@published_option
+@format_option
 def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) -> None:
     """Print each document's claims, figures, dates, places and events."""
     from claimledger.nlp import load_nlp
@@ -254,9 +259,9 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) ->
 
 
 @main.command(name="run")
-@click.argument("paths", nargs=-1, required=True)
+@pages_argument
 @click.option("--db", "db", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--published", help="Publication date (YYYY-MM-DD) for pages that carry none.")
+@published_option
 @click.option("--workers", type=int, default=1, show_default=True, help="Analysis processes.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--address", help="Ray cluster address (with --engine ray); default: a local Ray.")
