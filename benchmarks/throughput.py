@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from claimledger.extract.attribution import clear_score_caches
 from claimledger.nlp import load_nlp
 from claimledger.pipeline import analyse_documents
 from corpus import Text, machine_line, polnear_dir, polnear_texts, text_documents, word_count
@@ -53,6 +54,7 @@ def main() -> int:
             pass
 
     def pipeline() -> None:
+        clear_score_caches()  # each pass starts as on texts it has not seen
         for _ in analyse_documents(text_documents(texts), nlp, batch_size=args.batch_size):
             pass
 

@@ -8,21 +8,28 @@ flagged. Statements left without a source belong to the outlet or byline.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.attribution_features import (
-    ancestors_of,
+    ROLE_GROUPS,
+    Key,
+    TokenTable,
     cue_features,
     cue_head,
+    cue_view,
     role_context,
-    role_features,
+    role_parts,
     role_window,
-    sentence_starts,
+    token_table,
 )
-from claimledger.extract.attribution_model import AttributionTagger, load_tagger
+from claimledger.extract.attribution_model import GroupScorer, load_tagger
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.quotes import quoted_tokens
@@ -57,34 +64,59 @@ class _Tagged:
 # Parts of speech whose words the tagger never takes for cue heads (checked on the dev split:
 # leaving them unscored changes no output). Punctuation stays: a colon can be a cue.
 NEVER_CUE_POS = frozenset({"SPACE", "DET", "CCONJ", "NUM", "SYM", "PRON"})
+NEVER_CUE_IDS = frozenset(POS_IDS[pos] for pos in NEVER_CUE_POS)
 
 
-def tag_cues(doc: Doc, quoted: Sequence[bool], tagger: AttributionTagger) -> list[Token]:
+@lru_cache(maxsize=1)
+def _role_scorer() -> GroupScorer[Key]:
+    """The shipped tagger's role model, scoring grouped features."""
+    return GroupScorer(load_tagger().role, ROLE_GROUPS)
+
+
+def clear_score_caches() -> None:
+    """Forget the kept group scores (a benchmark repeating the same texts clears them, so that no
+    pass reads scores kept from the texts' previous pass)."""
+    _role_scorer().clear()
+
+
+def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) -> list[Token]:
     """The head word of every cue ("said" in "has said in a statement"), in text order."""
+    table = table or token_table(doc)
+    model = load_tagger().cue
+    cue_class = model.classes.index("cue")
+    never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
     heads: list[Token] = []
     run: list[Token] = []
-    starts = sentence_starts(doc)
-    for token in doc:
+    for i, word in enumerate(table.words):
         p = 0.0
-        if _puts_a_figure(token):
+        if word in _PUT_WORDS and _puts_a_figure(doc[i]):
             p = 1.0
-        elif token.pos_ not in NEVER_CUE_POS:
-            features = cue_features(token, quoted[token.i], starts[token.i])
-            p = tagger.cue.probabilities(features).get("cue", 0.0)
-        if p >= CUE_THRESHOLD and (not run or not token.is_sent_start):
-            run.append(token)
+        elif i not in never:
+            p = _probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+        if p >= CUE_THRESHOLD and (not run or not table.sent_starts[i]):
+            run.append(doc[i])
             continue
         if run:
             heads.append(cue_head(run))
-        run = [token] if p >= CUE_THRESHOLD else []
+        run = [doc[i]] if p >= CUE_THRESHOLD else []
     if run:
         heads.append(cue_head(run))
     return heads
 
 
+def _probability(scores: Sequence[float], k: int) -> float:
+    """The softmax probability of class k."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    return exps[k] / sum(exps)
+
+
+_PUT_WORDS = frozenset({"put", "puts", "putting", "placed", "places", "place"})
+
+
 def _puts_a_figure(token: Token) -> bool:
     """"X put the death toll at 100": an estimate by X, a cue the tagger rarely saw."""
-    if token.lower_ not in {"put", "puts", "putting", "placed", "places", "place"}:
+    if token.lower_ not in _PUT_WORDS:
         return False
     children = list(token.children)
     has_object = any(c.dep_ == "dobj" and c.lower_ in _FIGURE_NOUNS for c in children)
@@ -93,31 +125,34 @@ def _puts_a_figure(token: Token) -> bool:
 
 
 def tag_roles(
-    doc: Doc, heads: Sequence[Token], quoted: Sequence[bool], tagger: AttributionTagger
+    doc: Doc, heads: Sequence[Token], quoted: Sequence[bool], table: TokenTable | None = None
 ) -> list[_Tagged]:
     """The rest of each cue, its source and its content. A token claimed by several cues goes
     to the nearest cue that governs it in the parse, else to the one that claims it most surely
     ("According to Bloomberg, a U.S. official said ...": "a U.S. official" is said's source)."""
     head_of = {t.i: k for k, t in enumerate(heads)}
-    context = role_context(doc, quoted, head_of)
+    context = role_context(doc, quoted, head_of, table)
+    scorer = _role_scorer()
+    classes = scorer.model.classes
+    none = classes.index("none")
     best: dict[int, tuple[bool, float, int, str]] = {}
     governor: dict[int, int] = {}
+    space = context.table.space
     for k, head in enumerate(heads):
-        start, end = role_window(doc, [head], quoted)
+        start, end = role_window(context.table, head.i, quoted)
         other_cue = any(head_of.get(i, k) != k for i in range(start, end))
+        cue = cue_view(context, head.i, other_cue)
         for i in range(start, end):
-            token = doc[i]
-            if token.is_space or i in head_of:
+            if space[i] or i in head_of:
                 continue
-            probabilities = tagger.role.probabilities(
-                role_features(token, [head], context, other_cue)
-            )
-            label = max(probabilities, key=probabilities.__getitem__)
-            if label == "none":
+            scores = scorer.scores(*role_parts(context, i, cue))
+            top = max(range(len(scores)), key=scores.__getitem__)
+            if top == none:
                 continue
+            label = classes[top]
             if i not in governor:
-                governor[i] = _governing_cue(token, head_of)
-            claim = (governor[i] == k, probabilities[label], k, label)
+                governor[i] = _governing_cue(context.chain(i)[0], head_of)
+            claim = (governor[i] == k, _probability(scores, top), k, label)
             if i not in best or claim[:2] > best[i][:2]:
                 best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
@@ -145,11 +180,12 @@ def _figure_phrase(verb: Token) -> list[Token]:
     return list(doc[after[0].left_edge.i : after[-1].right_edge.i + 1])
 
 
-def _governing_cue(token: Token, head_of: dict[int, int]) -> int:
-    """The cue whose head is the token's nearest ancestor in the parse; -1 if none."""
-    for ancestor in ancestors_of(token):
-        if ancestor.i in head_of:
-            return head_of[ancestor.i]
+def _governing_cue(chain: Sequence[int], head_of: dict[int, int]) -> int:
+    """The cue whose head is the token's nearest ancestor in the parse (`chain`: the token and
+    its ancestors, nearest first); -1 if none."""
+    for ancestor in chain[1:]:
+        if ancestor in head_of:
+            return head_of[ancestor]
     return -1
 
 
@@ -238,9 +274,9 @@ def find_attributions(
     """
     if len(doc) == 0:
         return []
-    tagger = load_tagger()
     quoted = quoted_tokens(doc)
-    tagged = tag_roles(doc, tag_cues(doc, quoted, tagger), quoted, tagger)
+    table = token_table(doc)
+    tagged = tag_roles(doc, tag_cues(doc, quoted, table), quoted, table)
     segment_id = content_id(doc_text(doc))
     owner, owner_kind = _owner(outlet, byline)
     root = (owner,) if owner else ()
@@ -299,7 +335,7 @@ def find_attributions(
             )
         )
     if include_unattributed:
-        results.extend(_unattributed(doc, picked, base, segment_id, owner, owner_kind, root))
+        results.extend(_unattributed(doc, table, picked, base, segment_id, owner, owner_kind, root))
     return sorted(results, key=lambda a: (a.content.start, a.content.end))
 
 
@@ -361,6 +397,7 @@ def _chain(
 
 def _unattributed(
     doc: Doc,
+    table: TokenTable,
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
     base: int,
     segment_id: str,
@@ -375,14 +412,14 @@ def _unattributed(
         covered.update(range(source_tokens[0].i, source_tokens[-1].i + 1) if source_tokens else ())
         covered.update(range(content_tokens[0].i, content_tokens[-1].i + 1))
     statements = []
-    for sent in doc.sents:
-        if any(t.i in covered for t in sent):
+    sentences = sorted(set(zip(table.sentence_start, table.sentence_end, strict=True)))
+    for start, end in sentences:
+        if any(i in covered for i in range(start, end)):
             continue
-        words = [t for t in sent if not (t.is_punct or t.is_space)]
-        if len(words) < MIN_STATEMENT_WORDS:
+        kept = [i for i in range(start, end) if not table.space[i]]
+        if sum(not table.punct[i] for i in kept) < MIN_STATEMENT_WORDS:
             continue
-        tokens = [t for t in sent if not t.is_space]
-        content = _span(tokens, base)
+        content = _span([doc[kept[0]], doc[kept[-1]]], base)
         hedge = find_hedge(content.text)
         statements.append(
             Attribution(

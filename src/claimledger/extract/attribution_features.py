@@ -1,22 +1,47 @@
 """Features of parsed tokens for the attribution tagger: is a token a cue, and, given a cue,
 is a token part of its source, its content, or neither.
 
-Features read words, tags and the dependency parse only (never lemmas: the pipeline runs
-without a lemmatizer); training and extraction share these functions.
+Features read words, tags and the dependency parse only (never lemmas); training and extraction
+share these functions. They read a `TokenTable`, the attributes of a Doc's tokens fetched from
+spaCy once, since every token is read many times (as itself, as a neighbour, as a head, and for
+each cue near it).
+
+The role features, read for every token near every cue, come in groups that are functions of a
+small key (a token's tag, dependency label, entity type and word, say): `role_parts` returns the
+keys and `role_features` expands them to strings. Training reads the strings; extraction sums the
+weights of each group once per key (`attribution_model.GroupScorer`), which gives the same
+scores.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IS_ALPHA,
+    IS_PUNCT,
+    IS_SPACE,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SHAPE,
+    TAG,
+)
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.cues import cue_word_class
 
 # Sentences longer than this are cut for role tagging: bounded work on run-on text.
 MAX_ROLE_WINDOW = 120
+# How far up the parse a token's ancestors are followed (parses of run-on text are deep).
+MAX_ANCESTORS = 60
+
+Key = tuple[object, ...]
+Parts = tuple[list[tuple[str, Key]], list[str]]  # (group, key) pairs, and loose features
 
 
 def _bucket(distance: int) -> str:
@@ -39,105 +64,156 @@ _PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """The index of the first token of each token's sentence (Token.sent walks the parse on
-    every access; the taggers read it for every token)."""
+@dataclass(frozen=True)
+class TokenTable:
+    """What the features read of each token of a Doc, by token index."""
+
+    texts: list[str]
+    words: list[str]  # lower case, or the shape of words that are not all letters
+    tags: list[str]
+    deps: list[str]
+    ents: list[str]  # entity type, "" outside entities
+    heads: list[int]
+    children: list[list[int]]
+    lexes: list[str]  # cue word class, "-" for other words
+    alpha: list[bool]
+    punct: list[bool]
+    space: list[bool]
+    shapes: list[str]
+    sent_starts: list[bool]  # token starts a sentence
+    sentence_start: list[int]  # index of the first token of the token's sentence
+    sentence_end: list[int]  # index after the last token of the token's sentence
+
+
+_TABLE_ATTRS = [
+    ORTH, LOWER, SHAPE, TAG, DEP, ENT_TYPE, HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The table of a Doc, read in one `Doc.to_array` call (a Token object per attribute read
+    costs more than the features built from it)."""
+    columns = doc.to_array(_TABLE_ATTRS).astype("int64").T.tolist() if len(doc) else [[]] * 11
+    orth, lower, shape, tag, dep, ent, head, alpha, punct, space, sent = columns
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+
+    def name(key: int) -> str:
+        found = names.get(key)
+        if found is None:
+            found = names[key] = strings[key % 2**64] if key else ""
+        return found
+
+    texts = [name(k) for k in orth]
+    shapes = [name(k) for k in shape]
+    words = [
+        name(low) if a or p else s_
+        for low, a, p, s_ in zip(lower, alpha, punct, shapes, strict=True)
+    ]
+    heads = [i + offset for i, offset in enumerate(head)]
+    children: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            children[h].append(i)
+    lexes: list[str] = [cue_word_class(text) or "-" for text in texts]
+    starts, ends = sentence_bounds(doc)
+    return TokenTable(
+        texts=texts,
+        words=words,
+        tags=[name(k) for k in tag],
+        deps=[name(k) for k in dep],
+        ents=[name(k) for k in ent],
+        heads=heads,
+        children=children,
+        lexes=lexes,
+        alpha=[bool(a) for a in alpha],
+        punct=[bool(p) for p in punct],
+        space=[bool(x) for x in space],
+        shapes=shapes,
+        sent_starts=[x == 1 for x in sent],
+        sentence_start=starts,
+        sentence_end=ends,
+    )
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """For each token, the index of its sentence's first token and the index after its last
+    (Token.sent walks the parse on every access; the taggers read it for every token)."""
     starts = [0] * len(doc)
+    ends = [0] * len(doc)
     for sentence in doc.sents:
         starts[sentence.start : sentence.end] = [sentence.start] * len(sentence)
-    return starts
+        ends[sentence.start : sentence.end] = [sentence.end] * len(sentence)
+    return starts, ends
 
 
-def cue_features(token: Token, quoted: bool, sentence_start: int | None = None) -> list[str]:
-    """Features for "is this token (part of) a cue"; `sentence_start` saves a parse walk."""
-    doc = token.doc
-    word = _word(token)
-    head = token.head
-    lex = cue_word_class(token.text) or "-"
-    prev = doc[token.i - 1] if token.i > 0 else None
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    child_deps = sorted({child.dep_ for child in token.children})
+# Cue features -------------------------------------------------------------------------------
+
+
+def cue_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
+    """Features for "is token i (part of) a cue"."""
+    word, tag, dep, lex = table.words[i], table.tags[i], table.deps[i], table.lexes[i]
+    words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
+    head = table.heads[i]
+    grand = table.heads[head]
+    head_word, head_lex, head_dep = words[head], lexes[head], deps[head]
+    prev = words[i - 1] if i > 0 else "<s>"
+    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    child_deps = sorted({deps[c] for c in table.children[i]})
     features = [
         "bias",
         f"w={word}",
         f"suf={word[-3:]}",
-        f"tag={token.tag_}",
-        f"dep={token.dep_}",
-        f"tag_dep={token.tag_}|{token.dep_}",
+        f"tag={tag}",
+        f"dep={dep}",
+        f"tag_dep={tag}|{dep}",
         f"lex={lex}",
-        f"lex_tag={lex}|{token.tag_}",
-        f"w_dep={word}|{token.dep_}",
-        f"head={_word(head)}",
-        f"head_tag={head.tag_}",
-        f"head_lex={cue_word_class(head.text) or '-'}",
-        f"dep_head_lex={token.dep_}|{cue_word_class(head.text) or '-'}",
-        f"dep_head={token.dep_}|{_word(head)}",
-        f"head_dep={head.dep_}|{token.dep_}",
-        f"gh_lex={token.dep_}|{head.dep_}|{cue_word_class(head.head.text) or '-'}",
-        f"gh={token.dep_}|{head.dep_}|{_word(head.head)}",
+        f"lex_tag={lex}|{tag}",
+        f"w_dep={word}|{dep}",
+        f"head={head_word}",
+        f"head_tag={tags[head]}",
+        f"head_lex={head_lex}",
+        f"dep_head_lex={dep}|{head_lex}",
+        f"dep_head={dep}|{head_word}",
+        f"head_dep={head_dep}|{dep}",
+        f"gh_lex={dep}|{head_dep}|{lexes[grand]}",
+        f"gh={dep}|{head_dep}|{words[grand]}",
         f"quoted={quoted}",
-        f"prev={_word(prev) if prev is not None else '<s>'}",
-        f"next={_word(nxt) if nxt is not None else '</s>'}",
-        f"w_next={word}|{_word(nxt) if nxt is not None else '</s>'}",
-        f"prev_w={_word(prev) if prev is not None else '<s>'}|{word}",
+        f"prev={prev}",
+        f"next={nxt}",
+        f"w_next={word}|{nxt}",
+        f"prev_w={prev}|{word}",
     ]
-    features.extend(f"child={dep}" for dep in child_deps)
-    features.extend(f"w_child={word}|{dep}" for dep in child_deps)
-    if token.is_sent_start:
+    features.extend(f"child={child_dep}" for child_dep in child_deps)
+    features.extend(f"w_child={word}|{child_dep}" for child_dep in child_deps)
+    if table.sent_starts[i]:
         features.append("sent_start")
-    position = token.i - (token.sent.start if sentence_start is None else sentence_start)
-    features.append(f"pos_in_sent={_bucket(position)}|{word if not token.is_alpha else '-'}")
-    if prev is not None and not token.is_alpha:
-        features.append(f"prev_shape={prev.shape_[:4]}|{word}|{_bucket(position)}")
-    for child in token.children:
-        if child.dep_ in _PHRASAL_DEPS:
-            features.append(f"w_child_w={word}|{child.dep_}|{_word(child)}")
-        elif child.dep_ in _SUBJECT_DEPS:
-            kind = child.ent_type_ or ("PRP" if child.tag_ == "PRP" else child.tag_)
+    position = _bucket(i - table.sentence_start[i])
+    features.append(f"pos_in_sent={position}|{word if not table.alpha[i] else '-'}")
+    if i > 0 and not table.alpha[i]:
+        features.append(f"prev_shape={table.shapes[i - 1][:4]}|{word}|{position}")
+    for child in table.children[i]:
+        child_dep = deps[child]
+        if child_dep in _PHRASAL_DEPS:
+            features.append(f"w_child_w={word}|{child_dep}|{words[child]}")
+        elif child_dep in _SUBJECT_DEPS:
+            child_tag = tags[child]
+            kind = table.ents[child] or ("PRP" if child_tag == "PRP" else child_tag)
             features.append(f"subj={kind}")
             features.append(f"lex_subj={lex}|{kind}")
-    if prev is not None and prev.is_punct:
-        before = doc[token.i - 2] if token.i > 1 else None
-        features.append(f"after_punct={prev.text}|{before.text if before is not None else '<s>'}")
+    if i > 0 and table.punct[i - 1]:
+        before = table.texts[i - 2] if i > 1 else "<s>"
+        features.append(f"after_punct={table.texts[i - 1]}|{before}")
     return features
 
 
-def ancestors_of(token: Token, limit: int = 60) -> list[Token]:
-    """The token's ancestors, nearest first, at most `limit` (parses of run-on text are deep)."""
-    found: list[Token] = []
-    node = token
-    while node.head.i != node.i and len(found) < limit:
-        node = node.head
-        found.append(node)
-    return found
+def expand(parts: Parts, groups: dict[str, Callable[[Key], list[str]]]) -> list[str]:
+    """The feature strings of grouped parts."""
+    keyed, loose = parts
+    return [feature for group, key in keyed for feature in groups[group](key)] + loose
 
 
-def _attachment(
-    token: Token, cue: set[int], cue_head: Token, chain: Sequence[Token] | None = None
-) -> str:
-    """How a token hangs off the cue: the dependency label under the cue that covers it,
-    or how the cue itself hangs off their common ancestor. `chain` is the token and its
-    ancestors, when the caller has it already."""
-    if token.i in cue:
-        return "cue"
-    chain = chain or [token, *ancestors_of(token)]
-    for below, above in pairwise(chain):
-        if above.i in cue:
-            return f"down:{below.dep_}"
-    # The token is not under the cue: describe the cue's path up to the token's ancestors.
-    position = {node.i: k for k, node in enumerate(chain)}
-    up = []
-    node = cue_head
-    for _ in range(3):
-        if node.i in position or node.head.i == node.i:
-            break
-        up.append(node.dep_)
-        node = node.head
-    if node.i in position:
-        k = position[node.i]
-        branch = chain[k - 1].dep_ if k > 0 else "self"
-        return f"up:{'/'.join(up)}>{branch}"
-    return "up:none"
+# Role features ------------------------------------------------------------------------------
 
 
 def cue_head(tokens: Sequence[Token]) -> Token:
@@ -153,28 +229,37 @@ def cue_head(tokens: Sequence[Token]) -> Token:
 class RoleContext:
     """Per-document arrays the role features read, computed once per document."""
 
+    table: TokenTable
     quoted: Sequence[bool]
     unquoted_prefix: Sequence[int]  # [i]: unquoted words before token i
     cue_prefix: Sequence[int]  # [i]: cue heads before token i
     quote_run: Sequence[int]  # [i]: which quotation token i is in, -1 outside quotations
-    sentence_start: Sequence[int]  # [i]: first token of token i's sentence
-    chains: dict[int, list[Token]]  # token i and its ancestors, filled as tokens are read
+    chains: dict[int, tuple[list[int], dict[int, int]]]  # filled as tokens are read
 
-    def chain(self, token: Token) -> list[Token]:
-        found = self.chains.get(token.i)
+    def chain(self, i: int) -> tuple[list[int], dict[int, int]]:
+        """Token i and its ancestors, nearest first, and the rank of each in that list."""
+        found = self.chains.get(i)
         if found is None:
-            found = self.chains[token.i] = [token, *ancestors_of(token)]
+            heads = self.table.heads
+            nodes = [i]
+            node = i
+            while heads[node] != node and len(nodes) <= MAX_ANCESTORS:
+                node = heads[node]
+                nodes.append(node)
+            found = self.chains[i] = (nodes, {node: k for k, node in enumerate(nodes)})
         return found
 
 
-def role_context(doc: Doc, quoted: Sequence[bool], heads: Iterable[int]) -> RoleContext:
+def role_context(
+    doc: Doc, quoted: Sequence[bool], heads: Iterable[int], table: TokenTable | None = None
+) -> RoleContext:
+    table = table or token_table(doc)
     unquoted = [0]
     runs: list[int] = []
     run = -1
     previous_quoted = False
-    for token in doc:
-        inside = quoted[token.i]
-        unquoted.append(unquoted[-1] + (not inside and not (token.is_punct or token.is_space)))
+    for i, inside in enumerate(quoted[: len(doc)]):
+        unquoted.append(unquoted[-1] + (not inside and not (table.punct[i] or table.space[i])))
         if inside and not previous_quoted:
             run += 1
         runs.append(run if inside else -1)
@@ -185,7 +270,7 @@ def role_context(doc: Doc, quoted: Sequence[bool], heads: Iterable[int]) -> Role
     cue_prefix = [0]
     for mark in marks:
         cue_prefix.append(cue_prefix[-1] + mark)
-    return RoleContext(quoted, unquoted, cue_prefix, runs, sentence_starts(doc), {})
+    return RoleContext(table, quoted, unquoted, cue_prefix, runs, {})
 
 
 def _nearest_quote_run(context: RoleContext, cue: int, step: int, limit: int) -> int:
@@ -198,101 +283,187 @@ def _nearest_quote_run(context: RoleContext, cue: int, step: int, limit: int) ->
     return -1
 
 
-def role_features(
-    token: Token,
-    cue_tokens: Sequence[Token],
-    context: RoleContext,
-    other_cue: bool,
-) -> list[str]:
-    """Features for "is this token in the source / the content of this cue"."""
-    cue = {t.i for t in cue_tokens}
-    head = cue_head(cue_tokens)
-    cue_word = _word(head)
-    first, last = min(cue), max(cue)
-    if token.i < first:
-        side, distance = "L", first - token.i
-    elif token.i > last:
-        side, distance = "R", token.i - last
+@dataclass(frozen=True)
+class CueView:
+    """What the role features read of one cue (its head word), computed once per cue."""
+
+    i: int
+    word: str
+    tag: str
+    dep: str
+    quoted: bool
+    other_cue: bool  # another cue lies in the cue's window
+    up: list[tuple[int, str]]  # the cue's path up the parse: (node, labels walked to reach it)
+    nearest_left: int  # the quotation nearest the cue on each side, -1 if none
+    nearest_right: int
+
+
+def cue_view(context: RoleContext, head: int, other_cue: bool) -> CueView:
+    table = context.table
+    up: list[tuple[int, str]] = []
+    labels: list[str] = []
+    node = head
+    for _ in range(3):
+        up.append((node, "/".join(labels)))
+        if table.heads[node] == node:
+            break
+        labels.append(table.deps[node])
+        node = table.heads[node]
     else:
-        side, distance = "I", 0
-    attach = _attachment(token, cue, head, context.chain(token))
-    sent_offset = 0
-    if context.sentence_start[token.i] != context.sentence_start[head.i]:
-        sent_offset = -1 if token.i < first else 1
-    tag = token.tag_
-    quoted, prefix = context.quoted, context.unquoted_prefix
-    q = quoted[token.i]
-    # unquoted words between token and cue: 0 for a quotation running up to the cue
-    if token.i < first:
-        between = prefix[first] - prefix[token.i + 1]
-    else:
-        between = prefix[token.i] - prefix[last + 1]
-    # other cues between token and cue: the token is more likely theirs
-    lo, hi = min(token.i, first), max(token.i, last)
-    cues_between = min(context.cue_prefix[hi] - context.cue_prefix[lo + 1], 2)
-    # the quotation nearest the cue on the token's side, however long ("“...,” X said")
-    run = context.quote_run[token.i]
-    nearest = run >= 0 and run == _nearest_quote_run(
-        context, first if token.i < first else last, -1 if token.i < first else 1, 12
+        up.append((node, "/".join(labels)))
+    return CueView(
+        i=head,
+        word=table.words[head],
+        tag=table.tags[head],
+        dep=table.deps[head],
+        quoted=bool(context.quoted[head]),
+        other_cue=other_cue,
+        up=up,
+        nearest_left=_nearest_quote_run(context, head, -1, 12),
+        nearest_right=_nearest_quote_run(context, head, 1, 12),
     )
-    cue_q = quoted[head.i]
-    features = [
-        "bias",
+
+
+def _attachment(context: RoleContext, i: int, cue: CueView) -> str:
+    """How token i hangs off the cue: the dependency label under the cue that covers it, or how
+    the cue itself hangs off their common ancestor (at most three steps up)."""
+    if i == cue.i:
+        return "cue"
+    chain, rank = context.chain(i)
+    deps = context.table.deps
+    k = rank.get(cue.i)
+    if k is not None:
+        return f"down:{deps[chain[k - 1]]}"
+    for node, labels in cue.up:
+        k = rank.get(node)
+        if k is not None:
+            branch = deps[chain[k - 1]] if k > 0 else "self"
+            return f"up:{labels}>{branch}"
+    return "up:none"
+
+
+def _role_token(key: Key) -> list[str]:
+    tag, dep, ent, word = key
+    return [f"tag={tag}", f"dep={dep}", f"ent={ent}", f"w={word}"]
+
+
+def _role_cue(key: Key) -> list[str]:
+    word, tag, dep, other_cue = key
+    return ["bias", f"cue={word}", f"cue_tag={tag}", f"cue_dep={dep}", f"other_cue={other_cue}"]
+
+
+def _role_attachment(key: Key) -> list[str]:
+    attach, side, tag, cue_word = key
+    return [
         f"att={attach}",
         f"att_side={attach}|{side}",
         f"att_tag={attach}|{tag}",
         f"att_cue={attach}|{cue_word}",
+    ]
+
+
+def _role_position(key: Key) -> list[str]:
+    side, distance, q, cue_q, sent_offset, punct = key
+    return [
         f"side={side}",
-        f"dist={side}{_bucket(distance)}",
-        f"tag={tag}",
-        f"dep={token.dep_}",
-        f"ent={token.ent_type_ or '-'}",
+        f"dist={side}{distance}",
         f"q={q}|{cue_q}",
         f"q_side={q}|{side}",
         f"sent={sent_offset}",
         f"sent_q={sent_offset}|{q}",
-        f"cue={cue_word}",
-        f"cue_tag={head.tag_}",
-        f"cue_dep={head.dep_}",
-        f"other_cue={other_cue}",
-        f"w={_word(token)}",
-        f"punct={token.is_punct}|{side}",
-        f"unquoted_between={_bucket(between)}|{q}",
-        f"unquoted_between_side={_bucket(between)}|{q}|{side}|{sent_offset}",
+        f"punct={punct}|{side}",
+    ]
+
+
+def _role_between(key: Key) -> list[str]:
+    between, q, side, sent_offset, cues_between, attach, nearest, other_cue = key
+    return [
+        f"unquoted_between={between}|{q}",
+        f"unquoted_between_side={between}|{q}|{side}|{sent_offset}",
         f"cues_between={cues_between}|{side}",
         f"cues_between_att={cues_between}|{attach}",
         f"nearest_quote={nearest}|{side}|{sent_offset}",
         f"nearest_quote_other={nearest}|{other_cue}|{cues_between}",
     ]
-    return features
 
 
-def role_window(doc: Doc, cue_tokens: Sequence[Token], quoted: Sequence[bool]) -> tuple[int, int]:
-    """Token range [start, end) searched for a cue's source and content: the cue's sentence and
-    its neighbours, and further sentences while a quotation runs on, at most
-    MAX_ROLE_WINDOW tokens either side of the cue."""
-    first = min(t.i for t in cue_tokens)
-    last = max(t.i for t in cue_tokens)
-    sent = doc[first].sent
-    start, end = sent.start, sent.end
-    lowest, highest = max(0, first - MAX_ROLE_WINDOW), min(len(doc), last + 1 + MAX_ROLE_WINDOW)
+ROLE_GROUPS: dict[str, Callable[[Key], list[str]]] = {
+    "token": _role_token,
+    "cue": _role_cue,
+    "attachment": _role_attachment,
+    "position": _role_position,
+    "between": _role_between,
+}
+
+
+def role_parts(context: RoleContext, i: int, cue: CueView) -> Parts:
+    """The feature groups of "is token i in the source / the content of this cue"."""
+    table = context.table
+    head = cue.i
+    if i < head:
+        side, distance = "L", head - i
+    elif i > head:
+        side, distance = "R", i - head
+    else:
+        side, distance = "I", 0
+    attach = _attachment(context, i, cue)
+    sent_offset = 0
+    if table.sentence_start[i] != table.sentence_start[head]:
+        sent_offset = -1 if i < head else 1
+    tag = table.tags[i]
+    q = bool(context.quoted[i])
+    prefix = context.unquoted_prefix
+    # unquoted words between token and cue: 0 for a quotation running up to the cue
+    between = prefix[head] - prefix[i + 1] if i < head else prefix[i] - prefix[head + 1]
+    # other cues between token and cue: the token is more likely theirs
+    lo, hi = min(i, head), max(i, head)
+    cues_between = min(context.cue_prefix[hi] - context.cue_prefix[lo + 1], 2)
+    # the quotation nearest the cue on the token's side, however long ("“...,” X said")
+    run = context.quote_run[i]
+    nearest = run >= 0 and run == (cue.nearest_left if i < head else cue.nearest_right)
+    keyed: list[tuple[str, Key]] = [
+        ("token", (tag, table.deps[i], table.ents[i] or "-", table.words[i])),
+        ("cue", (cue.word, cue.tag, cue.dep, cue.other_cue)),
+        ("attachment", (attach, side, tag, cue.word)),
+        ("position", (side, _bucket(distance), q, cue.quoted, sent_offset, table.punct[i])),
+        (
+            "between",
+            (_bucket(between), q, side, sent_offset, cues_between, attach, nearest, cue.other_cue),
+        ),
+    ]
+    return keyed, []
+
+
+def role_features(context: RoleContext, i: int, cue: CueView) -> list[str]:
+    """Features for "is token i in the source / the content of this cue"."""
+    return expand(role_parts(context, i, cue), ROLE_GROUPS)
+
+
+def role_window(table: TokenTable, head: int, quoted: Sequence[bool]) -> tuple[int, int]:
+    """Token range [start, end) searched for the source and content of the cue whose head is
+    token `head`: the cue's sentence and its neighbours, and further sentences while a quotation
+    runs on, at most MAX_ROLE_WINDOW tokens either side of the cue."""
+    starts, ends = table.sentence_start, table.sentence_end
+    size = len(starts)
+    start, end = starts[head], ends[head]
+    lowest, highest = max(0, head - MAX_ROLE_WINDOW), min(size, head + 1 + MAX_ROLE_WINDOW)
     if start > 0:
-        start = doc[start - 1].sent.start
-    while start > lowest and _quote_runs_on(doc, quoted, start - 1, step=-1):
-        start = doc[start - 1].sent.start
-    if end < len(doc):
-        end = doc[end].sent.end
-    while end < highest and _quote_runs_on(doc, quoted, end, step=1):
-        end = doc[end].sent.end
+        start = starts[start - 1]
+    while start > lowest and _quote_runs_on(quoted, size, start - 1, step=-1):
+        start = starts[start - 1]
+    if end < size:
+        end = ends[end]
+    while end < highest and _quote_runs_on(quoted, size, end, step=1):
+        end = ends[end]
     return max(start, lowest), min(end, highest)
 
 
-def _quote_runs_on(doc: Doc, quoted: Sequence[bool], i: int, *, step: int) -> bool:
+def _quote_runs_on(quoted: Sequence[bool], size: int, i: int, *, step: int) -> bool:
     """Whether the sentence holding token i continues a quotation across the window's edge."""
     edge = i - step  # the window's own token on the other side of the edge
-    near = [j for j in range(i, i + 4 * step, step) if 0 <= j < len(doc)]
+    near = [j for j in range(i, i + 4 * step, step) if 0 <= j < size]
     return (
-        0 <= edge < len(doc)
-        and any(quoted[j] for j in range(edge, edge - 4 * step, -step) if 0 <= j < len(doc))
+        0 <= edge < size
+        and any(quoted[j] for j in range(edge, edge - 4 * step, -step) if 0 <= j < size)
         and any(quoted[j] for j in near)
     )

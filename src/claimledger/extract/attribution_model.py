@@ -5,12 +5,15 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Generic, TypeVar
 
 MODEL_FILE = "attribution_tagger.json.gz"
+
+K = TypeVar("K", bound=Hashable)  # the key of a feature group
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,9 @@ class LinearModel:
         return [sum(column) for column in zip(*rows, strict=True)]
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        scores = self.scores(features)
+        return self.softmax(self.scores(features))
+
+    def softmax(self, scores: Sequence[float]) -> dict[str, float]:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -55,6 +60,43 @@ class LinearModel:
     def to_json(self) -> dict[str, object]:
         weights = {f: list(w) for f, w in self.weights.items()}
         return {"classes": list(self.classes), "weights": weights}
+
+
+class GroupScorer(Generic[K]):
+    """A model's scores for features given in groups: a group's key always expands to the same
+    feature strings, so the weights of a (group, key) are summed once and kept. Scores equal
+    `LinearModel.scores` over the expanded strings (up to the order of float additions)."""
+
+    def __init__(
+        self,
+        model: LinearModel,
+        groups: dict[str, Callable[[K], list[str]]],
+        max_keys: int = 200_000,
+    ) -> None:
+        self.model = model
+        self.groups = groups
+        self.max_keys = max_keys
+        self._partial: dict[tuple[str, K], list[float]] = {}
+
+    def partial(self, group: str, key: K) -> list[float]:
+        """The summed weights of one group's features."""
+        found = self._partial.get((group, key))
+        if found is None:
+            if len(self._partial) >= self.max_keys:  # bounded memory on any input
+                self._partial.clear()
+            found = self.model.scores(self.groups[group](key))
+            self._partial[(group, key)] = found
+        return found
+
+    def clear(self) -> None:
+        self._partial.clear()
+
+    def scores(self, keyed: Iterable[tuple[str, K]], loose: Sequence[str] = ()) -> list[float]:
+        get = self._partial.get
+        rows = [get(item) or self.partial(*item) for item in keyed]
+        if loose:
+            rows.append(self.model.scores(loose))
+        return [sum(column) for column in zip(*rows, strict=True)]
 
 
 @dataclass(frozen=True)

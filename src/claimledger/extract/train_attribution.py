@@ -20,9 +20,11 @@ from claimledger.eval.polnear import Fragments, GoldDocument, read_polnear
 from claimledger.extract.attribution_features import (
     cue_features,
     cue_head,
+    cue_view,
     role_context,
     role_features,
     role_window,
+    token_table,
 )
 from claimledger.extract.attribution_model import MODEL_FILE, LinearModel
 from claimledger.extract.quotes import quoted_tokens
@@ -73,12 +75,13 @@ def training_examples(
         quoted = quoted_by_article.setdefault(gold.article, quoted_tokens(doc))
         cue_sets = [tokens_covering(doc, a.cue) for a in gold.attributions]
         heads = {cue_head(tokens).i for tokens in cue_sets if tokens}
-        context = role_context(doc, quoted, heads)
+        table = token_table(doc)
+        context = role_context(doc, quoted, heads, table)
         for token in doc:
             if token.is_space:
                 continue
             label = "cue" if token.i in heads else "none"
-            yield "cue", (cue_features(token, quoted[token.i]), label)
+            yield "cue", (cue_features(table, token.i, quoted[token.i]), label)
         for attribution, cue_tokens in zip(gold.attributions, cue_sets, strict=True):
             if not cue_tokens:
                 continue
@@ -86,8 +89,9 @@ def training_examples(
             own = {t.i for t in cue_tokens}
             source = {t.i for t in tokens_covering(doc, attribution.source)}
             content = {t.i for t in tokens_covering(doc, attribution.content)}
-            window = role_window(doc, [head], quoted)
+            window = role_window(table, head.i, quoted)
             other_cue = any(i in heads and i != head.i for i in range(*window))
+            cue = cue_view(context, head.i, other_cue)
             for i in range(*window):
                 token = doc[i]
                 if token.is_space or i == head.i:
@@ -101,7 +105,7 @@ def training_examples(
                     if i in content
                     else "none"
                 )
-                features = role_features(token, [head], context, other_cue)
+                features = role_features(context, i, cue)
                 yield "role", (features, label)
 
 
