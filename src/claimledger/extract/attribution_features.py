@@ -41,7 +41,7 @@ MAX_ROLE_WINDOW = 120
 MAX_ANCESTORS = 60
 
 Key = tuple[object, ...]
-Parts = tuple[list[tuple[str, Key]], list[str]]  # (group, key) pairs, and loose features
+Grouped = list[tuple[str, Key]]  # features as (group, key) pairs
 
 
 def _bucket(distance: int) -> str:
@@ -207,10 +207,9 @@ def cue_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
     return features
 
 
-def expand(parts: Parts, groups: dict[str, Callable[[Key], list[str]]]) -> list[str]:
-    """The feature strings of grouped parts."""
-    keyed, loose = parts
-    return [feature for group, key in keyed for feature in groups[group](key)] + loose
+def expand(keyed: Grouped, groups: dict[str, Callable[[Key], list[str]]]) -> list[str]:
+    """The feature strings of grouped features."""
+    return [feature for group, key in keyed for feature in groups[group](key)]
 
 
 # Role features ------------------------------------------------------------------------------
@@ -396,7 +395,7 @@ ROLE_GROUPS: dict[str, Callable[[Key], list[str]]] = {
 }
 
 
-def role_parts(context: RoleContext, i: int, cue: CueView) -> Parts:
+def role_parts(context: RoleContext, i: int, cue: CueView) -> Grouped:
     """The feature groups of "is token i in the source / the content of this cue"."""
     table = context.table
     head = cue.i
@@ -421,7 +420,7 @@ def role_parts(context: RoleContext, i: int, cue: CueView) -> Parts:
     # the quotation nearest the cue on the token's side, however long ("“...,” X said")
     run = context.quote_run[i]
     nearest = run >= 0 and run == (cue.nearest_left if i < head else cue.nearest_right)
-    keyed: list[tuple[str, Key]] = [
+    return [
         ("token", (tag, table.deps[i], table.ents[i] or "-", table.words[i])),
         ("cue", (cue.word, cue.tag, cue.dep, cue.other_cue)),
         ("attachment", (attach, side, tag, cue.word)),
@@ -431,7 +430,6 @@ def role_parts(context: RoleContext, i: int, cue: CueView) -> Parts:
             (_bucket(between), q, side, sent_offset, cues_between, attach, nearest, cue.other_cue),
         ),
     ]
-    return keyed, []
 
 
 def role_features(context: RoleContext, i: int, cue: CueView) -> list[str]:

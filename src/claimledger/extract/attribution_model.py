@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Generic, TypeVar
 
+import numpy as np
+
 MODEL_FILE = "attribution_tagger.json.gz"
 
 K = TypeVar("K", bound=Hashable)  # the key of a feature group
@@ -91,12 +93,15 @@ class GroupScorer(Generic[K]):
     def clear(self) -> None:
         self._partial.clear()
 
-    def scores(self, keyed: Iterable[tuple[str, K]], loose: Sequence[str] = ()) -> list[float]:
-        get = self._partial.get
-        rows = [get(item) or self.partial(*item) for item in keyed]
-        if loose:
-            rows.append(self.model.scores(loose))
-        return [sum(column) for column in zip(*rows, strict=True)]
+    def matrix(self, rows: Sequence[Sequence[tuple[str, K]]]) -> np.ndarray:
+        """The scores of many feature rows at once, each with the same number of groups:
+        an array of one row per feature row, one column per class."""
+        if not rows:
+            return np.zeros((0, len(self.model.classes)))
+        get, partial = self._partial.get, self.partial
+        flat = [get(item) or partial(*item) for row in rows for item in row]
+        totals: np.ndarray = np.array(flat).reshape(len(rows), len(rows[0]), -1).sum(axis=1)
+        return totals
 
 
 @dataclass(frozen=True)

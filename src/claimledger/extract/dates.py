@@ -16,7 +16,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from claimledger.model import DateMention, Span
-from claimledger.nlp import doc_text
+from claimledger.nlp import doc_ents, doc_text
 
 Granularity = Literal["day", "week", "month", "year"]
 
@@ -608,7 +608,7 @@ def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list
     """
     text = doc_text(doc)
     found = list(_scan(text, published))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE":
             continue
         resolved = resolve_date(ent.text, published)

@@ -22,7 +22,7 @@ from claimledger.extract.gazetteer import (
     normalise_place_name,
 )
 from claimledger.model import PlaceCandidate, PlaceMention, Span
-from claimledger.nlp import doc_text
+from claimledger.nlp import doc_ents, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
@@ -106,7 +106,7 @@ def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
 
 def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     text = doc_text(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if len(ent.text) > MAX_NAME_CHARS:
             continue
         if ent.label_ not in PLACE_LABELS and not _mislabelled_place(ent, gazetteer):
@@ -264,7 +264,7 @@ def demonym_countries(doc: Doc) -> tuple[str, ...]:
     """Countries a segment points to by nationality words ("Lebanese", "Syrians"), in order of
     first mention: context for `find_places` and `resolve_places`, never place mentions."""
     codes: dict[str, None] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "NORP":
             continue
         words = ent.text.lower().split()

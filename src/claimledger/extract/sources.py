@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from claimledger.model import SourceKind
+from claimledger.nlp import doc_ents
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 _GROUP_PRONOUNS = {"it", "they", "we", "them", "us"}
@@ -92,7 +93,7 @@ def _surname(text: str) -> str:
 def _earlier_full_name(doc: Doc, span: Span) -> str | None:
     """An earlier, longer PERSON mention ending in the same surname, with its title."""
     surname = _surname(span.text)
-    for ent in reversed([e for e in doc.ents if e.end <= span.start and e.label_ == "PERSON"]):
+    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
         if len(ent) > len(span) and _surname(ent.text) == surname:
             return _full_person_name(doc, ent)
     return None
@@ -117,7 +118,7 @@ def resolve_source(
             if previous.kind in wanted and previous.start < span.start:
                 return NamedSource(previous.name, previous.kind, span.start)
         labels = {"PERSON"} if lowered in _PERSON_PRONOUNS else _GROUP_LABELS
-        for ent in reversed([e for e in doc.ents if e.end <= span.start]):
+        for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start]):
             if ent.label_ in labels:
                 name = _full_person_name(doc, ent) if ent.label_ == "PERSON" else _clean(ent.text)
                 return NamedSource(name, kind, span.start)
