@@ -73,7 +73,7 @@ class GroupScorer(Generic[K]):
         self,
         model: LinearModel,
         groups: dict[str, Callable[[K], list[str]]],
-        max_keys: int = 200_000,
+        max_keys: int = 100_000,
     ) -> None:
         self.model = model
         self.groups = groups
