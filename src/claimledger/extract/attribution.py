@@ -192,14 +192,39 @@ def _governing_cue(chain: Sequence[int], head_of: dict[int, int]) -> int:
 
 
 def _grow(head: Token, extra: set[int]) -> list[Token]:
-    """The head with the cue words right next to it, on either side ("has said in a statement")."""
+    """The head with the cue words right next to it, on either side ("has said in a statement").
+
+    A whitespace token between two cue words does not split the cue ("has\nacknowledged"), and
+    "in part" right after the head belongs to it ("said in part"). Rules for auxiliaries,
+    negation, particles and "according to" were measured too (out-of-fold on PolNeAR train)
+    and changed nothing: the role tagger already gives those words to the cue.
+    """
     doc = head.doc
+    words = extra | _in_part(head)
     start = end = head.i
-    while start - 1 in extra:
-        start -= 1
-    while end + 1 in extra:
-        end += 1
+    while (before := _next_cue_word(doc, start, -1, words)) is not None:
+        start = before
+    while (after := _next_cue_word(doc, end, 1, words)) is not None:
+        end = after
     return list(doc[start : end + 1])
+
+
+def _next_cue_word(doc: Doc, i: int, step: int, words: set[int]) -> int | None:
+    """The cue word next to token i in direction `step` (-1 or 1), across whitespace tokens;
+    None where the next word is no cue word."""
+    j = i + step
+    while 0 <= j < len(doc) and doc[j].is_space:
+        j += step
+    return j if 0 <= j < len(doc) and j in words else None
+
+
+def _in_part(head: Token) -> set[int]:
+    """ "said in part": the words marking a partial quotation, right after the head."""
+    doc = head.doc
+    i = head.i
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "in" and doc[i + 2].lower_ == "part":
+        return {i + 1, i + 2}
+    return set()
 
 
 def _runs(tokens: Sequence[Token], bridge: set[int], slack: int = 0) -> list[list[Token]]:
