@@ -56,10 +56,6 @@ def _bucket(distance: int) -> str:
     return "26+"
 
 
-def _word(token: Token) -> str:
-    return token.lower_ if token.is_alpha or token.is_punct else token.shape_
-
-
 _PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -69,7 +65,7 @@ class TokenTable:
     """What the features read of each token of a Doc, by token index."""
 
     texts: list[str]
-    words: list[str]  # lower case, or the shape of words that are not all letters
+    words: list[str]  # lower case for words of letters and punctuation, else the shape
     tags: list[str]
     deps: list[str]
     ents: list[str]  # entity type, "" outside entities
