@@ -67,38 +67,51 @@ class LinearModel:
 class GroupScorer(Generic[K]):
     """A model's scores for features given in groups: a group's key always expands to the same
     feature strings, so the weights of a (group, key) are summed once and kept. Scores equal
-    `LinearModel.scores` over the expanded strings (up to the order of float additions)."""
+    `LinearModel.scores` over the expanded strings (up to the order of float additions).
+
+    At most `max_keys` sums are kept, in two generations: when the young one holds half, it
+    becomes the old one and the old one is dropped; a key found in the old one moves back to
+    the young. Keys read often stay; memory stays bounded however long the run."""
 
     def __init__(
         self,
         model: LinearModel,
         groups: dict[str, Callable[[K], list[str]]],
-        max_keys: int = 100_000,
+        max_keys: int = 60_000,
     ) -> None:
         self.model = model
         self.groups = groups
         self.max_keys = max_keys
-        self._partial: dict[tuple[str, K], list[float]] = {}
+        # sums as tuples: the garbage collector stops tracking tuples of floats, not lists
+        self._young: dict[tuple[str, K], tuple[float, ...]] = {}
+        self._old: dict[tuple[str, K], tuple[float, ...]] = {}
 
-    def partial(self, group: str, key: K) -> list[float]:
+    def partial(self, group: str, key: K) -> tuple[float, ...]:
         """The summed weights of one group's features."""
-        found = self._partial.get((group, key))
+        item = (group, key)
+        found = self._young.get(item)
         if found is None:
-            if len(self._partial) >= self.max_keys:  # bounded memory on any input
-                self._partial.clear()
-            found = self.model.scores(self.groups[group](key))
-            self._partial[(group, key)] = found
+            found = self._old.get(item)
+            if found is None:
+                found = tuple(self.model.scores(self.groups[group](key)))
+            if len(self._young) >= self.max_keys // 2:
+                self._old, self._young = self._young, {}
+            self._young[item] = found
         return found
 
+    def kept(self) -> int:
+        """How many sums are kept."""
+        return len(self._young) + len(self._old)
+
     def clear(self) -> None:
-        self._partial.clear()
+        self._young, self._old = {}, {}
 
     def matrix(self, rows: Sequence[Sequence[tuple[str, K]]]) -> np.ndarray:
         """The scores of many feature rows at once, each with the same number of groups:
         an array of one row per feature row, one column per class."""
         if not rows:
             return np.zeros((0, len(self.model.classes)))
-        get, partial = self._partial.get, self.partial
+        get, partial = self._young.get, self.partial
         flat = [get(item) or partial(*item) for row in rows for item in row]
         totals: np.ndarray = np.array(flat).reshape(len(rows), len(rows[0]), -1).sum(axis=1)
         return totals
