@@ -155,6 +155,23 @@ def test_a_link_given_the_other_way_round_is_the_same_pair(store: Store) -> None
     assert store.links() == [flipped]
 
 
+def test_the_document_map_reads_documents_when_asked_and_keeps_few(store: Store) -> None:
+    analyses = [numbered_analysis(n) for n in range(6)]
+    store.write_analyses(analyses)
+    documents = store.document_map(keep=2)
+    by_id = {a.document.id: a.document for a in analyses}
+    assert len(documents) == 6
+    assert list(documents) == sorted(by_id)
+    for document_id, document in by_id.items():
+        assert document_id in documents
+        assert documents[document_id] == document
+        assert documents.kept() <= 2
+    assert "no-such-document" not in documents
+    assert documents.get("no-such-document") is None
+    with pytest.raises(KeyError):
+        documents["no-such-document"]
+
+
 def test_flat_columns_carry_what_people_facet_on(store: Store) -> None:
     fill(store)
     conn = store.conn

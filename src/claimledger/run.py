@@ -118,10 +118,11 @@ def _new_documents(
 
 
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
-    """Recompute links and the ledger over everything in the store."""
+    """Recompute links and the ledger over everything in the store (documents are read from the
+    store as each event needs them, not all held at once)."""
     summary = summary or RunSummary()
     events = list(store.events())
-    documents = {d.id: d for d in store.documents()}
+    documents = store.document_map()
     figures = {f.id: f for f in store.figures()}
     links = link_events(events, documents, options=options.link)
     store.write_links(links, replace=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +36,45 @@ from claimledger.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
 Record = TypeVar("Record", bound=msgspec.Struct)
+
+
+class StoredDocuments(Mapping[str, Document]):
+    """A store's documents by id, read from the database when asked for, the last `keep` read
+    kept decoded. Linking and the ledger read each event's document (its outlet, date and a
+    window of its text); a corpus's texts need not all sit in memory for that."""
+
+    def __init__(self, conn: sqlite3.Connection, keep: int = 256) -> None:
+        self.conn = conn
+        self.keep = keep
+        self._kept: OrderedDict[str, Document] = OrderedDict()
+
+    def __getitem__(self, document_id: str) -> Document:
+        found = self._kept.get(document_id)
+        if found is not None:
+            self._kept.move_to_end(document_id)
+            return found
+        row = self.conn.execute(
+            "SELECT json FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(document_id)
+        document = msgspec.json.decode(row[0], type=Document)
+        self._kept[document_id] = document
+        if len(self._kept) > self.keep:
+            self._kept.popitem(last=False)
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        for (document_id,) in self.conn.execute("SELECT id FROM documents ORDER BY id"):
+            yield document_id
+
+    def __len__(self) -> int:
+        count: int = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        return count
+
+    def kept(self) -> int:
+        """How many documents are held decoded now."""
+        return len(self._kept)
 
 
 class SchemaTooNewError(RuntimeError):
@@ -179,6 +219,10 @@ class Store:
         rows = self.conn.execute("SELECT json FROM documents ORDER BY id").fetchall()
         for row in rows:
             yield msgspec.json.decode(row[0], type=Document)
+
+    def document_map(self, keep: int = 256) -> StoredDocuments:
+        """The stored documents by id, each read when asked for (see StoredDocuments)."""
+        return StoredDocuments(self.conn, keep=keep)
 
     # --- read errors ---------------------------------------------------------------------------
 
