@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -49,6 +50,22 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+CHILDREN_KEY = "claimledger.children"
+
+
+def doc_children(doc: Doc) -> list[list[int]]:
+    """Each token's dependents (token indices, in text order), from one pass over the heads:
+    `Token.children` walks the token's whole subtree edges on each call."""
+    children = doc.user_data.get(CHILDREN_KEY)
+    if not isinstance(children, list):
+        children = [[] for _ in range(len(doc))]
+        for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
+            if offset:
+                children[i + offset].append(i)
+        doc.user_data[CHILDREN_KEY] = children
+    return children
 
 
 ENTS_KEY = "claimledger.ents"

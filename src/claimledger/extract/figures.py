@@ -33,7 +33,7 @@ from claimledger.extract.measures import (
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
 from claimledger.model import Attribution, Figure, Measure, Span, content_id, record_id
-from claimledger.nlp import doc_text
+from claimledger.nlp import doc_children, doc_text
 
 __all__ = ["find_figures"]
 
@@ -55,12 +55,10 @@ def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
     """The token's dependents within the window (spaCy's own walk is unbounded)."""
     doc = token.doc
     wanted = frozenset(deps) if deps is not None else None
-    low, high = max(0, token.i - _WINDOW), min(len(doc), token.i + _WINDOW + 1)
-    return [
-        t
-        for t in doc[low:high]
-        if t.head.i == token.i and t.i != token.i and (wanted is None or t.dep_ in wanted)
+    near = [
+        doc[i] for i in doc_children(doc)[token.i] if abs(i - token.i) <= _WINDOW
     ]
+    return [t for t in near if wanted is None or t.dep_ in wanted]
 
 
 def _measure_phrase(token: Token) -> tuple[Token, ...]:
