@@ -34,6 +34,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.cues import cue_word_class
+from claimledger.nlp import doc_children
 
 # Sentences longer than this are cut for role tagging: bounded work on run-on text.
 MAX_ROLE_WINDOW = 120
@@ -107,10 +108,6 @@ def token_table(doc: Doc) -> TokenTable:
         for low, a, p, s_ in zip(lower, alpha, punct, shapes, strict=True)
     ]
     heads = [i + offset for i, offset in enumerate(head)]
-    children: list[list[int]] = [[] for _ in heads]
-    for i, h in enumerate(heads):
-        if h != i:
-            children[h].append(i)
     lexes: list[str] = [cue_word_class(text) or "-" for text in texts]
     starts, ends = sentence_bounds(doc)
     return TokenTable(
@@ -120,7 +117,7 @@ def token_table(doc: Doc) -> TokenTable:
         deps=[name(k) for k in dep],
         ents=[name(k) for k in ent],
         heads=heads,
-        children=children,
+        children=doc_children(doc),
         lexes=lexes,
         alpha=[bool(a) for a in alpha],
         punct=[bool(p) for p in punct],
