@@ -212,17 +212,42 @@ def downgrade(path: Path, version: int, drop: list[str]) -> None:
         indexes = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'idx_%'").fetchall()
         for (name,) in indexes:
             conn.execute(f"DROP INDEX {name}")
+    if version < 4:
+        conn.execute("DROP INDEX IF EXISTS idx_figures_id")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
 
 
-def test_a_store_at_the_previous_version_is_migrated(tmp_path: Path) -> None:
-    path = tmp_path / "previous.db"
+def indexes(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    finally:
+        conn.close()
+
+
+def test_a_version_3_store_gains_the_figure_id_index(tmp_path: Path) -> None:
+    path = tmp_path / "v3.db"
     with open_store(path) as store:
         fill(store)
     expected = dump(path)
-    downgrade(path, SCHEMA_VERSION - 1, ["errors"])
+    downgrade(path, 3, [])
+    assert "idx_figures_id" not in indexes(path)
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        figures = list(store.figures())
+        assert figures and all(store.figure_map()[f.id] == f for f in figures)
+    assert "idx_figures_id" in indexes(path)
+    assert dump(path) == expected
+
+
+def test_a_version_2_store_gains_the_errors_table(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    with open_store(path) as store:
+        fill(store)
+    expected = dump(path)
+    downgrade(path, 2, ["errors"])
     assert "errors" not in dump(path)
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION

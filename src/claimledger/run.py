@@ -118,12 +118,12 @@ def _new_documents(
 
 
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
-    """Recompute links and the ledger over everything in the store (documents are read from the
-    store as each event needs them, not all held at once)."""
+    """Recompute links and the ledger over everything in the store (documents and figures are
+    read from the store as each event needs them, not all held at once)."""
     summary = summary or RunSummary()
     events = list(store.events())
     documents = store.document_map()
-    figures = {f.id: f for f in store.figures()}
+    figures = store.figure_map()
     links = link_events(events, documents, options=options.link)
     store.write_links(links, replace=True)
     ledger = build_ledger(events, figures, documents, links, rule=options.rule)

@@ -38,42 +38,47 @@ MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
 Record = TypeVar("Record", bound=msgspec.Struct)
 
 
-class StoredDocuments(Mapping[str, Document]):
-    """A store's documents by id, read from the database when asked for, the last `keep` read
-    kept decoded. Linking and the ledger read each event's document (its outlet, date and a
-    window of its text); a corpus's texts need not all sit in memory for that."""
+class StoredRecords(Mapping[str, Record]):
+    """A store's records of one table by id, read from the database when asked for, the last
+    `keep` read kept decoded. Linking and the ledger read each event's document (its outlet,
+    date and a window of its text) and figures; a corpus's records need not all sit in memory
+    for that."""
 
-    def __init__(self, conn: sqlite3.Connection, keep: int = 256) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, table: str, kind: type[Record], keep: int = 256
+    ) -> None:
         self.conn = conn
+        self.table = table
+        self.kind = kind
         self.keep = keep
-        self._kept: OrderedDict[str, Document] = OrderedDict()
+        self._kept: OrderedDict[str, Record] = OrderedDict()
 
-    def __getitem__(self, document_id: str) -> Document:
-        found = self._kept.get(document_id)
+    def __getitem__(self, record_id: str) -> Record:
+        found = self._kept.get(record_id)
         if found is not None:
-            self._kept.move_to_end(document_id)
+            self._kept.move_to_end(record_id)
             return found
         row = self.conn.execute(
-            "SELECT json FROM documents WHERE id = ?", (document_id,)
+            f"SELECT json FROM {self.table} WHERE id = ?", (record_id,)
         ).fetchone()
         if row is None:
-            raise KeyError(document_id)
-        document = msgspec.json.decode(row[0], type=Document)
-        self._kept[document_id] = document
+            raise KeyError(record_id)
+        record = msgspec.json.decode(row[0], type=self.kind)
+        self._kept[record_id] = record
         if len(self._kept) > self.keep:
             self._kept.popitem(last=False)
-        return document
+        return record
 
     def __iter__(self) -> Iterator[str]:
-        for (document_id,) in self.conn.execute("SELECT id FROM documents ORDER BY id"):
-            yield document_id
+        for (record_id,) in self.conn.execute(f"SELECT id FROM {self.table} ORDER BY id"):
+            yield record_id
 
     def __len__(self) -> int:
-        count: int = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        count: int = self.conn.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()[0]
         return count
 
     def kept(self) -> int:
-        """How many documents are held decoded now."""
+        """How many records are held decoded now."""
         return len(self._kept)
 
 
@@ -220,9 +225,13 @@ class Store:
         for row in rows:
             yield msgspec.json.decode(row[0], type=Document)
 
-    def document_map(self, keep: int = 256) -> StoredDocuments:
-        """The stored documents by id, each read when asked for (see StoredDocuments)."""
-        return StoredDocuments(self.conn, keep=keep)
+    def document_map(self, keep: int = 256) -> StoredRecords[Document]:
+        """The stored documents by id, each read when asked for (see StoredRecords)."""
+        return StoredRecords(self.conn, "documents", Document, keep=keep)
+
+    def figure_map(self, keep: int = 1024) -> StoredRecords[Figure]:
+        """The stored figures by id, each read when asked for (see StoredRecords)."""
+        return StoredRecords(self.conn, "figures", Figure, keep=keep)
 
     # --- read errors ---------------------------------------------------------------------------
 

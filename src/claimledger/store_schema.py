@@ -228,9 +228,15 @@ def add_read_errors(conn: sqlite3.Connection) -> None:
     )
 
 
+def index_figure_ids(conn: sqlite3.Connection) -> None:
+    """Version 4: figures found by id (the ledger reads an event's figures one by one)."""
+    conn.execute("CREATE INDEX idx_figures_id ON figures(id)")
+
+
 MIGRATIONS: list[Migration] = [
     create_tables,
     add_event_figures_and_facet_indexes,
     add_read_errors,
+    index_figure_ids,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
