@@ -184,22 +184,24 @@ def _figure_note(row: LedgerRow) -> str:
     return f"{counted} ({row.source_name or row.outlet or 'unattributed'})"
 
 
-def _killed(entries: Sequence[LedgerEntry], cluster_id: str) -> LedgerEntry | None:
-    for entry in entries:
-        if entry.cluster_id == cluster_id and entry.measure == "killed":
-            return entry
-    return None
+def _clusters_with_killed(
+    store: Store, rule: Rule
+) -> list[tuple[Cluster, LedgerEntry | None, list[str]]]:
+    """Each event cluster with its killed entry of the ledger under `rule`, and its full dates."""
+    ledger = ledger_from_analyses(store.analyses(), store.links(), rule=rule)
+    killed: dict[str, LedgerEntry] = {}
+    for entry in ledger:
+        if entry.measure == "killed":
+            killed.setdefault(entry.cluster_id, entry)
+    return [(c, killed.get(c.id), _full_dates(c.events)) for c in event_clusters(store)]
 
 
 def write_acled_csv(store: Store, stream: IO[str]) -> int:
     """One ACLED-like row per event cluster; fatalities by ACLED's conservative rule."""
-    ledger = ledger_from_analyses(store.analyses(), store.links(), rule="acled")
     writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
-    clusters = event_clusters(store)
-    for cluster in clusters:
-        killed = _killed(ledger, cluster.id)
-        dates = _full_dates(cluster.events)
+    clusters = _clusters_with_killed(store, "acled")
+    for cluster, killed, dates in clusters:
         place = _place(cluster.events)
         notes = "; ".join(d.title for d in cluster.documents if d.title)
         if killed:
@@ -225,13 +227,10 @@ def write_acled_csv(store: Store, stream: IO[str]) -> int:
 
 def write_ucdp_csv(store: Store, stream: IO[str]) -> int:
     """One UCDP-like row per event cluster; low/best/high by the UCDP rule."""
-    ledger = ledger_from_analyses(store.analyses(), store.links(), rule="ucdp")
     writer = csv.DictWriter(stream, fieldnames=UCDP_COLUMNS)
     writer.writeheader()
-    clusters = event_clusters(store)
-    for cluster in clusters:
-        killed = _killed(ledger, cluster.id)
-        dates = _full_dates(cluster.events)
+    clusters = _clusters_with_killed(store, "ucdp")
+    for cluster, killed, dates in clusters:
         articles = [
             " ".join(part for part in (d.outlet, d.published, f'"{d.title}"' if d.title else "")
                      if part)
