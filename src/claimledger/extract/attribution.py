@@ -8,7 +8,6 @@ flagged. Statements left without a source belong to the outlet or byline.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,7 @@ from claimledger.extract.attribution_features import (
     role_window,
     token_table,
 )
-from claimledger.extract.attribution_model import GroupScorer, load_tagger
+from claimledger.extract.attribution_model import GroupScorer, load_tagger, probability
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.quotes import quoted_tokens
@@ -95,7 +94,7 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
         if word in _PUT_WORDS and _puts_a_figure(doc[i]):
             p = 1.0
         elif i not in never:
-            p = _probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+            p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
         if p >= CUE_THRESHOLD and (not run or not table.sent_starts[i]):
             run.append(doc[i])
             continue
@@ -105,13 +104,6 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
     if run:
         heads.append(cue_head(run))
     return heads
-
-
-def _probability(scores: Sequence[float], k: int) -> float:
-    """The softmax probability of class k."""
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    return exps[k] / sum(exps)
 
 
 _PUT_WORDS = frozenset({"put", "puts", "putting", "placed", "places", "place"})
@@ -154,7 +146,7 @@ def tag_roles(
             label = classes[top]
             if i not in governor:
                 governor[i] = _governing_cue(context.chain(i)[0], head_of)
-            claim = (governor[i] == k, _probability(row, top), k, label)
+            claim = (governor[i] == k, probability(row, top), k, label)
             if i not in best or claim[:2] > best[i][:2]:
                 best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]

@@ -38,19 +38,6 @@ class LinearModel:
             return totals
         return [sum(column) for column in zip(*rows, strict=True)]
 
-    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
-        return self.softmax(self.scores(features))
-
-    def softmax(self, scores: Sequence[float]) -> dict[str, float]:
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
-
-    def predict(self, features: Iterable[str]) -> str:
-        scores = self.scores(features)
-        return self.classes[max(range(len(scores)), key=scores.__getitem__)]
-
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LinearModel:
         classes = tuple(str(c) for c in data["classes"])  # type: ignore[attr-defined]
@@ -62,6 +49,13 @@ class LinearModel:
     def to_json(self) -> dict[str, object]:
         weights = {f: list(w) for f, w in self.weights.items()}
         return {"classes": list(self.classes), "weights": weights}
+
+
+def probability(scores: Sequence[float], k: int) -> float:
+    """The softmax probability of class k, given every class's score."""
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    return exps[k] / sum(exps)
 
 
 class GroupScorer(Generic[K]):
