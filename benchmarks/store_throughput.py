@@ -17,6 +17,7 @@ from claimledger.ledger import ledger_from_analyses
 from claimledger.model import (
     Analysis,
     Attribution,
+    Count,
     DateMention,
     Document,
     Event,
@@ -47,7 +48,8 @@ def synthetic_analysis(number: int) -> Analysis:
         for i in range(8)
     )
     figures = tuple(
-        Figure(id=f"{doc_id}-f{i}", span=span(i), low=float(number + i), high=float(number + i),
+        Figure(id=f"{doc_id}-f{i}", span=span(i),
+               count=Count(low=float(number + i), high=float(number + i)),
                measure="killed" if i % 2 else "injured", attribution_id=attributions[i].id,
                source_name=f"source {i % 3}")
         for i in range(6)

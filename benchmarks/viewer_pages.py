@@ -21,6 +21,7 @@ from claimledger.ledger import ledger_from_analyses
 from claimledger.model import (
     Analysis,
     Attribution,
+    Count,
     DateMention,
     Document,
     Event,
@@ -66,11 +67,12 @@ def synthetic_analysis(i: int) -> Analysis:
                             source=span(text, "Officials"), source_name="officials",
                             source_kind="anonymous")
     figures = (
-        Figure(id=f"{doc_id}-f1", span=span(text, f"At least {low}"), low=low, high=None,
-               hedge="at least", measure="killed", attribution_id=group.id,
+        Figure(id=f"{doc_id}-f1", span=span(text, f"At least {low}"),
+               count=Count(low=low, high=None, hedge="at_least"), measure="killed",
+               attribution_id=group.id,
                source_name="a monitoring group"),
-        Figure(id=f"{doc_id}-f2", span=span(text, f"about {best}"), low=best, high=best,
-               approximate=True, hedge="about", measure="killed",
+        Figure(id=f"{doc_id}-f2", span=span(text, f"about {best}"),
+               count=Count(low=best, high=best, approximate=True, hedge="about"), measure="killed",
                attribution_id=officials.id, source_name="officials"),
     )
     place = PlaceCandidate(name=f"Town {i}", feature="city", country_code="CD",

@@ -6,6 +6,7 @@ import pytest
 
 from claimledger.events import assemble_events
 from claimledger.model import (
+    Count,
     DateMention,
     Document,
     Figure,
@@ -49,7 +50,8 @@ def assemble() -> list:  # type: ignore[type-arg]
         )
     ]
     figures = [
-        Figure(id="f1", span=span_of("More than 200"), low=200, high=None, low_inclusive=False,
+        Figure(id="f1", span=span_of("More than 200"),
+               count=Count(low=200, high=None, low_inclusive=False),
                measure="killed"),
     ]
     return assemble_events(

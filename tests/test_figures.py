@@ -289,7 +289,8 @@ def test_reference_page_more_than_200_mercenaries_mostly_russians_died(
         "killed",
         "died",
     )
-    assert (figure.low, figure.high, figure.low_inclusive, figure.hedge) == (
+    count = figure.count
+    assert (count.low, count.high, count.low_inclusive, count.hedge) == (
         200,
         None,
         False,
@@ -306,7 +307,8 @@ def test_reference_page_official_toll_about_100_killed_and_200_to_300_injured(
 ) -> None:
     _, figures = reference_figures
     killed = _one(figures, "about 100")
-    assert (killed.measure, killed.low, killed.high, killed.approximate, killed.hedge) == (
+    count = killed.count
+    assert (killed.measure, count.low, count.high, count.approximate, count.hedge) == (
         "killed",
         100,
         100,
@@ -317,7 +319,7 @@ def test_reference_page_official_toll_about_100_killed_and_200_to_300_injured(
     assert killed.source_name == "the U.S. official"
     injured = _one(figures, "200 to 300")
     assert injured.source_name == "the U.S. official"
-    assert (injured.measure, injured.low, injured.high, injured.hedge) == (
+    assert (injured.measure, injured.count.low, injured.count.high, injured.count.hedge) == (
         "injured",
         200,
         300,
@@ -331,7 +333,7 @@ def test_reference_page_five_russians_killed_twice(
 ) -> None:
     _, figures = reference_figures
     fives = [f for f in figures if f.span.text == "five"]
-    assert [(f.measure, f.low, f.high, f.population) for f in fives] == [
+    assert [(f.measure, f.count.low, f.count.high, f.population) for f in fives] == [
         ("killed", 5, 5, "Russians"),  # "Russians were killed, it said the number was five"
         ("killed", 5, 5, "Russian"),  # "acknowledged five Russian deaths"
     ]
@@ -343,7 +345,7 @@ def test_reference_page_over_200_russian_mercenaries_killed(
 ) -> None:
     _, figures = reference_figures
     figure = _one(figures, "over 200")
-    assert (figure.measure, figure.low, figure.low_inclusive, figure.population) == (
+    assert (figure.measure, figure.count.low, figure.count.low_inclusive, figure.population) == (
         "killed",
         200,
         False,
@@ -421,7 +423,8 @@ def test_figure_ids_are_stable_and_distinct(nlp: Language) -> None:
 @pytest.mark.model
 def test_vague_figure_carries_its_conservative_reading(nlp: Language) -> None:
     (figure,) = find_figures(nlp("The blast killed dozens of civilians."))
-    assert (figure.low, figure.high, figure.vague, figure.conservative) == (24, 99, True, 12)
+    count = figure.count
+    assert (count.low, count.high, count.vague, count.conservative) == (24, 99, True, 12)
 
 
 @pytest.mark.model
@@ -436,7 +439,7 @@ def test_vague_figure_carries_its_conservative_reading(nlp: Language) -> None:
 def test_absurd_numbers_give_a_result_without_crashing(
     nlp: Language, sentence: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(f.span.text, f.low) for f in find_figures(nlp(sentence))] == expected
+    assert [(f.span.text, f.count.low) for f in find_figures(nlp(sentence))] == expected
 
 
 @pytest.mark.model
@@ -463,7 +466,7 @@ def test_parse_links_toll_to_its_count_on_a_hand_built_doc() -> None:
         pos=["DET", "NOUN", "NOUN", "VERB", "ADP", "NUM", "PUNCT"],
     )
     (figure,) = find_figures(doc)
-    assert (figure.span.text, figure.measure, figure.low) == ("40", "killed", 40)
+    assert (figure.span.text, figure.measure, figure.count.low) == ("40", "killed", 40)
     assert figure.measure_span is not None and figure.measure_span.text == "death toll"
 
 
@@ -483,7 +486,8 @@ def _check_figures_point_into(text: str, base: int, figures: list[Figure]) -> No
             if span is not None:
                 assert base <= span.start < span.end <= base + len(text)
                 assert page[span.start : span.end] == span.text
-        assert figure.low is None or figure.high is None or figure.low <= figure.high
+        count = figure.count
+        assert count.low is None or count.high is None or count.low <= count.high
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import random
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, second_analysis
+from claimledger.extract.numbers import parse_quantity
 from claimledger.ledger import (
     build_ledger,
     cluster_events,
@@ -17,7 +19,7 @@ from claimledger.ledger import (
     ledger_from_analyses,
     ledger_row,
 )
-from claimledger.model import Event, EventLink, Figure, LedgerEntry, Span
+from claimledger.model import Count, Event, EventLink, Figure, LedgerEntry, Span
 from claimledger.population import population_key, relate
 
 
@@ -38,12 +40,8 @@ def fig(
     return Figure(
         id=figure_id,
         span=Span(0, len(text), text),
-        low=low,
-        high=high,
-        low_inclusive=low_inclusive,
-        high_inclusive=high_inclusive,
-        approximate=approximate,
-        vague=vague,
+        count=Count(low=low, high=high, low_inclusive=low_inclusive,
+                    high_inclusive=high_inclusive, approximate=approximate, vague=vague),
         measure="killed",
         population=population,
         source_name=source or figure_id,
@@ -123,9 +121,10 @@ def test_unlinked_pages_make_separate_entries() -> None:
 def test_negated_figures_and_figures_without_measure_are_left_out() -> None:
     event = Event(id="e", document_id="d", trigger=Span(0, 1, "x"), event_type="Battles",
                   figure_ids=("n", "m", "ok"))
-    negated = Figure(id="n", span=Span(0, 1, "x"), low=100, high=100, measure="killed",
+    negated = Figure(id="n", span=Span(0, 1, "x"),
+                     count=Count(low=100, high=100), measure="killed",
                      negated=True)
-    no_measure = Figure(id="m", span=Span(0, 1, "x"), low=3, high=3)
+    no_measure = Figure(id="m", span=Span(0, 1, "x"), count=Count(low=3, high=3))
     ok = fig("ok", 7, 7)
     entries = build_ledger([event], {f.id: f for f in (negated, no_measure, ok)}, {}, [])
     assert [[r.figure_id for r in e.rows] for e in entries] == [["ok"]]
@@ -232,16 +231,24 @@ def test_acled_rule_takes_the_most_conservative_figure() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "low", "high", "acled"),
-    [("dozens", 24, 99, 12), ("tens", 20, 90, 10), ("hundreds", 200, 999, 100),
-     ("thousands", 2000, 9999, 1000)],
+    ("text", "acled"),
+    [("dozens", 12), ("tens", 10), ("hundreds", 100), ("thousands", 1000),
+     ("tens of thousands", 10000), ("hundreds of thousands", 100000), ("several hundred", 300)],
 )
-def test_acled_reads_vague_words_at_acled_values(
-    text: str, low: float, high: float, acled: float
-) -> None:
-    entry = entry_of([fig("a", low, high, vague=True, text=text)], rule="acled")
+def test_acled_reads_vague_words_at_acled_values(text: str, acled: float) -> None:
+    count = parse_quantity(text)
+    assert count is not None and count.vague
+    figure = msgspec.structs.replace(fig("a", None, None, text=text), count=count)
+    entry = entry_of([figure], rule="acled")
     assert entry.best == acled
     assert entry.low is not None and entry.low <= acled
+
+
+def test_acled_reads_an_upper_bound_alone_at_its_bound() -> None:
+    count = parse_quantity("up to 40")
+    assert count is not None and count.conservative is None
+    figure = msgspec.structs.replace(fig("a", None, None, text="up to 40"), count=count)
+    assert entry_of([figure], rule="acled").best == 40
 
 
 def test_without_a_whole_count_the_most_reported_broadest_population_is_described() -> None:
@@ -329,7 +336,7 @@ def test_estimates_are_ordered_stated_numbers(
 ) -> None:
     figures = [spec_figure(i, s) for i, s in enumerate(specs)]
     entry = entry_of(figures, rule)
-    stated = {v for f in figures for v in (f.low, f.high) if v is not None}
+    stated = {v for f in figures for v in (f.count.low, f.count.high) if v is not None}
     assert entry.low is not None and entry.best is not None and entry.high is not None
     assert entry.low <= entry.best <= entry.high
     assert {entry.low, entry.best, entry.high} <= stated

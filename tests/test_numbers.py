@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimledger.extract.numbers import Quantity, find_quantities, parse_quantity
+from claimledger.extract.numbers import find_quantities, parse_quantity
+from claimledger.model import Count
 
 INF = None  # an open end
 
@@ -204,7 +205,7 @@ def test_conservative_reading_follows_acled_convention(
 
 
 def test_more_than_200_is_exclusive_lower_bound() -> None:
-    assert parse_quantity("more than 200") == Quantity(
+    assert parse_quantity("more than 200") == Count(
         low=200, high=None, low_inclusive=False, hedge="more_than", conservative=200
     )
 

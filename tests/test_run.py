@@ -62,12 +62,12 @@ def test_reference_page_battle_and_its_ledger(reference_page_path: Path, tmp_pat
     assert "Deir" in main.place.name
     killed = ledger["killed"]
     assert killed.disputed
-    stated = {(row.text, row.low, row.high) for row in killed.rows}
+    stated = {(row.text, row.count.low, row.count.high) for row in killed.rows}
     assert ("more than 200", 200, None) in stated or ("more than 200", 200, float("inf")) in stated
     assert any(row.text == "about 100" for row in killed.rows)
-    assert any(row.low == row.high == 5 for row in killed.rows)
+    assert any(row.count.low == row.count.high == 5 for row in killed.rows)
     injured = ledger["injured"]
-    assert [(row.low, row.high) for row in injured.rows] == [(200, 300)]
+    assert [(row.count.low, row.count.high) for row in injured.rows] == [(200, 300)]
     assert "official" in injured.rows[0].source_name
 
 

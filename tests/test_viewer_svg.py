@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
-from claimledger.model import LedgerEntry, LedgerRow
+from claimledger.model import Count, LedgerEntry, LedgerRow
 from claimledger.viewer.svg import (
     MapPoint,
     format_count,
@@ -33,10 +33,10 @@ def killed() -> LedgerEntry:
 
 
 def row(source: str, low: float | None, high: float | None, published: str | None,
-        **fields: object) -> LedgerRow:
+        low_inclusive: bool = True, **fields: object) -> LedgerRow:
     base = LedgerRow(figure_id=f"f-{source}-{low}", document_id="d", source_name=source,
-                     outlet="Outlet", published=published, low=low, high=high,
-                     low_inclusive=True, high_inclusive=True, approximate=False, text="x")
+                     outlet="Outlet", published=published,
+                     count=Count(low=low, high=high, low_inclusive=low_inclusive), text="x")
     return msgspec.structs.replace(base, **fields)
 
 

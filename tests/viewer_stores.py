@@ -13,6 +13,7 @@ from claimledger.model import (
     Actor,
     Analysis,
     Attribution,
+    Count,
     DateMention,
     Document,
     Event,
@@ -101,8 +102,9 @@ def hostile_analysis(document: Document) -> Analysis:
         hedged=True, hedge=IMG,
     )
     figure = Figure(
-        id=f"{document.id}-f1", span=figure_span, low=30, high=None, hedge=SCRIPT,
-        measure="killed", population=IMG, attribution_id=attribution.id,
+        id=f"{document.id}-f1", span=figure_span,
+        count=Count(low=30, high=None, hedge="at_least"),
+        measure="killed", population=IMG, modality=SCRIPT, attribution_id=attribution.id,
         source_name=HOSTILE_NAME,
     )
     date = DateMention(span=_span(text, start, start + 6), value=SCRIPT, rule=IMG)

@@ -174,15 +174,6 @@ def _iso_date(value: str | None) -> str | None:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from exc
 
 
-def _interval(low: float | None, high: float | None, low_in: bool, high_in: bool) -> str:
-    def number(value: float | None) -> str:
-        if value is None or value == float("inf"):
-            return "∞"
-        return f"{value:g}"
-
-    return f"{'[' if low_in else '('}{number(low)}, {number(high)}{']' if high_in else ')'}"
-
-
 def _analysis_tables(analysis: Analysis) -> list[Table]:
     document = analysis.document
     claims = Table(title=f"claims: {document.title or document.input}", show_lines=False)
@@ -213,9 +204,8 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
         figures.add_row(
             f.span.text,
             f.measure or "",
-            _interval(f.low, f.high, f.low_inclusive, f.high_inclusive)
-            + (" ~" if f.approximate else ""),
-            f.hedge,
+            f.count.text(),
+            f.count.hedge,
             f.population or "",
             f.source_name,
         )
@@ -353,8 +343,7 @@ def ledger(event: str | None, db: str, disputed: bool) -> None:
                     row.outlet or "",
                     row.source_name,
                     row.text,
-                    _interval(row.low, row.high, row.low_inclusive, row.high_inclusive)
-                    + (" ~" if row.approximate else ""),
+                    row.count.text(),
                     row.population or "",
                 )
             console.print(table)

@@ -33,24 +33,26 @@ least as large as its part). Every estimate is a number some source stated; an o
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
   lower one).
-- "acled" (ACLED's conservative convention): best is the lowest reading, vague words at ACLED's
-  values ("tens" 10, "dozens" 12, "hundreds" 100, "thousands" 1000); low and high as for "ucdp",
-  low lowered to best where a vague word reads lower than its interval.
+- "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
+  (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
+  "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
+  word reads lower than its interval.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple, get_args
 
 from claimledger.model import (
+    APPROXIMATE_TOLERANCE,
     Analysis,
     Document,
     Event,
     EventLink,
     Figure,
+    Interval,
     LedgerEntry,
     LedgerRow,
     Measure,
@@ -59,18 +61,7 @@ from claimledger.population import PopulationKey, Relation, population_key, rela
 
 Rule = Literal["ucdp", "acled"]
 RULE_NAMES: dict[str, str] = {"ucdp": "ucdp.v1", "acled": "acled.v1"}
-APPROXIMATE_TOLERANCE = 0.25
-ACLED_VAGUE_COUNTS = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0, "thousands": 1000.0}
 MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
-
-
-class Interval(NamedTuple):
-    """The counts a figure allows."""
-
-    low: float
-    low_inclusive: bool
-    high: float
-    high_inclusive: bool
 
 
 class Stated(NamedTuple):
@@ -101,18 +92,6 @@ def cluster_events(events: Iterable[Event], links: Iterable[EventLink]) -> dict[
     return {event_id: root(event_id) for event_id in parent}
 
 
-def figure_interval(figure: Figure, tolerance: float = APPROXIMATE_TOLERANCE) -> Interval:
-    """The counts a figure allows; a missing bound is 0 below and unbounded above."""
-    low = figure.low if figure.low is not None else 0.0
-    high = figure.high if figure.high is not None else math.inf
-    low_inclusive = figure.low_inclusive if figure.low is not None else True
-    high_inclusive = figure.high_inclusive if figure.high is not None else True
-    if figure.approximate:
-        low, high = low / (1 + tolerance), high * (1 + tolerance)
-        low_inclusive = high_inclusive = True
-    return Interval(low, low_inclusive, high, high_inclusive)
-
-
 def _at_most(low: float, low_inclusive: bool, high: float, high_inclusive: bool) -> bool:
     """Whether some count is both above `low` and below `high`."""
     if low < high:
@@ -135,22 +114,10 @@ def figures_coexist(a: Interval, b: Interval, relation: Relation) -> bool:
 
 def stated_numbers(figure: Figure) -> Stated | None:
     """The numbers a figure states; None when it states none ("many")."""
-    low = figure.low if figure.low is not None else figure.high
-    high = figure.high if figure.high is not None else figure.low
-    if low is None or high is None:
+    stated = figure.count.stated()
+    if stated is None:
         return None
-    return Stated(low, low, high)
-
-
-def acled_value(figure: Figure) -> float | None:
-    """ACLED's conservative reading of a figure: vague words at ACLED's fixed values."""
-    if figure.vague:
-        words = figure.span.text.lower()
-        for word, count in ACLED_VAGUE_COUNTS.items():
-            if word in words:
-                return count
-    stated = stated_numbers(figure)
-    return stated.low if stated else None
+    return Stated(stated[0], stated[0], stated[1])
 
 
 def ledger_row(figure: Figure, document_id: str, document: Document | None) -> LedgerRow:
@@ -162,11 +129,7 @@ def ledger_row(figure: Figure, document_id: str, document: Document | None) -> L
         source_name=figure.source_name or outlet or "",
         outlet=outlet,
         published=document.published if document else None,
-        low=figure.low,
-        high=figure.high,
-        low_inclusive=figure.low_inclusive,
-        high_inclusive=figure.high_inclusive,
-        approximate=figure.approximate,
+        count=figure.count,
         text=figure.span.text,
         population=figure.population,
     )
@@ -176,7 +139,7 @@ def find_disputes(
     figures: Sequence[Figure], tolerance: float = APPROXIMATE_TOLERANCE
 ) -> tuple[tuple[str, str], ...]:
     """Pairs of figure ids that cannot both hold, each pair and the list in id order."""
-    keyed = [(f, population_key(f.population), figure_interval(f, tolerance)) for f in figures]
+    keyed = [(f, population_key(f.population), f.count.widened(tolerance)) for f in figures]
     pairs: set[tuple[str, str]] = set()
     for i, (a, a_key, a_interval) in enumerate(keyed):
         for b, b_key, b_interval in keyed[i + 1 :]:
@@ -230,7 +193,7 @@ def estimate(
     high = max([s.high for _, s in readings] + ceilings)
     population = readings[0][0].population if scope else None
     if rule == "acled":
-        values = [v for f, _ in readings if (v := acled_value(f)) is not None]
+        values = [v for f, _ in readings if (v := f.count.reading()) is not None]
         best = min(values)
         return min(low, best), best, high, population
     sources: dict[float, set[str]] = defaultdict(set)

@@ -8,7 +8,8 @@ Offsets are `start`/`end` character offsets into `Document.text`, end exclusive,
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+import math
+from typing import Literal, NamedTuple
 
 import msgspec
 
@@ -45,6 +46,23 @@ Measure = Literal[
     "other",
 ]
 Role = Literal["initiator", "target", "other"]
+# How a count is worded: "five" exact, "more than 200" more_than, "about 100" about, "200 to
+# 300" range, "dozens" vague, "no one" none (see extract/numbers.py for each wording).
+Hedge = Literal[
+    "exact",
+    "more_than",
+    "at_least",
+    "up_to",
+    "at_most",
+    "fewer_than",
+    "about",
+    "nearly",
+    "range",
+    "vague",
+    "none",
+]
+# An approximate count ("about 100") allows 25% either way when counts are compared.
+APPROXIMATE_TOLERANCE = 0.25
 
 
 class Segment(msgspec.Struct, frozen=True):
@@ -95,6 +113,77 @@ class Span(msgspec.Struct, frozen=True):
     text: str
 
 
+class Interval(NamedTuple):
+    """The counts a figure allows, with both ends explicit (0 below and infinity above where
+    the words give no bound)."""
+
+    low: float
+    low_inclusive: bool
+    high: float
+    high_inclusive: bool
+
+
+class Count(msgspec.Struct, frozen=True, kw_only=True):
+    """A count as an interval: "more than 200" is (200, None), "about 100" ~[100, 100], "200
+    to 300" [200, 300], "dozens" [24, 99] vague; None is an open end."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    vague: bool = False
+    hedge: Hedge = "exact"
+    # The most conservative count the words support (ACLED: "dozens" = 12, "tens of thousands"
+    # = 10000); None where only an upper bound is given ("up to 40").
+    conservative: float | None = None
+
+    def widened(self, tolerance: float = APPROXIMATE_TOLERANCE) -> Interval:
+        """The counts allowed, an approximate count widened by `tolerance` either way."""
+        low = self.low if self.low is not None else 0.0
+        high = self.high if self.high is not None else math.inf
+        low_inclusive = self.low_inclusive if self.low is not None else True
+        high_inclusive = self.high_inclusive if self.high is not None else True
+        if self.approximate:
+            low, high = low / (1 + tolerance), high * (1 + tolerance)
+            low_inclusive = high_inclusive = True
+        return Interval(low, low_inclusive, high, high_inclusive)
+
+    def stated(self) -> tuple[float, float] | None:
+        """The lowest and highest number the words state ("up to 40": 40 and 40); None when
+        they state none."""
+        low = self.low if self.low is not None else self.high
+        high = self.high if self.high is not None else self.low
+        if low is None or high is None:
+            return None
+        return low, high
+
+    def reading(self) -> float | None:
+        """The one number a conservative coder records: `conservative`, else the bound the
+        words state."""
+        if self.conservative is not None:
+            return self.conservative
+        stated = self.stated()
+        return stated[0] if stated else None
+
+    def text(self) -> str:
+        """Interval notation: "[5, 5]", "(200, ∞)", "[0, 40]", "[100, 100] ~" when approximate."""
+        opening = "[" if self.low is None or self.low_inclusive else "("
+        closing = ")" if self.high is None or not self.high_inclusive else "]"
+        upper = "∞" if self.high is None else format_count(self.high)
+        approximate = " ~" if self.approximate else ""
+        return f"{opening}{format_count(self.low or 0.0)}, {upper}{closing}{approximate}"
+
+
+def format_count(value: float | None) -> str:
+    """A count as people read it: 200.0 is "200", an open end "∞", none "–"."""
+    if value is None:
+        return "–"
+    if math.isinf(value):
+        return "∞"
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
 class Attribution(msgspec.Struct, frozen=True, kw_only=True):
     """A claim: who says it (source), how (cue), and what (content)."""
 
@@ -117,16 +206,8 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     span: Span
-    low: float | None
-    high: float | None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-    approximate: bool = False
-    vague: bool = False
-    hedge: str = "exact"
+    count: Count
     measure: Measure | None = None
-    # The most conservative count the words support (ACLED: "dozens" = 12); None for "up to 40".
-    conservative: float | None = None
     measure_span: Span | None = None
     population: str | None = None
     population_span: Span | None = None
@@ -218,11 +299,7 @@ class LedgerRow(msgspec.Struct, frozen=True, kw_only=True):
     source_name: str
     outlet: str | None
     published: str | None
-    low: float | None
-    high: float | None
-    low_inclusive: bool
-    high_inclusive: bool
-    approximate: bool
+    count: Count
     text: str
     population: str | None = None
 

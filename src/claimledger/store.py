@@ -389,7 +389,8 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
         "INSERT INTO figures (document_id, id, idx, measure, low, high, approximate, vague,"
         " hedge, population, negated, modality, source_name, outlet, attribution_id, text,"
         ' "start", "end", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(doc.id, f.id, i, f.measure, f.low, f.high, f.approximate, f.vague, f.hedge,
+        [(doc.id, f.id, i, f.measure, f.count.low, f.count.high, f.count.approximate,
+          f.count.vague, f.count.hedge,
           f.population, f.negated, f.modality, f.source_name or doc.outlet, doc.outlet,
           f.attribution_id, f.span.text, f.span.start, f.span.end, _json(f))
          for i, f in enumerate(analysis.figures)],
@@ -454,6 +455,7 @@ def _insert_ledger_entry(conn: sqlite3.Connection, entry: LedgerEntry) -> None:
         " source_name, outlet, published, low, high, approximate, population, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(entry.cluster_id, entry.measure, entry.rule, i, row.figure_id, row.document_id,
-          row.source_name, row.outlet, row.published, row.low, row.high, row.approximate,
+          row.source_name, row.outlet, row.published, row.count.low, row.count.high,
+          row.count.approximate,
           row.population, row.text) for i, row in enumerate(entry.rows)],
     )

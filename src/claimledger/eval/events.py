@@ -255,8 +255,8 @@ def score_analysis(gold: GoldEvent, analysis: Analysis, scores: dict[str, FieldS
         low is not None and high is not None,
         bool(killed),
         any(
-            (f.low is None or high is None or f.low <= high)
-            and (f.high is None or low is None or f.high >= low)
+            (f.count.low is None or high is None or f.count.low <= high)
+            and (f.count.high is None or low is None or f.count.high >= low)
             for f in killed
         ),
     )

@@ -80,15 +80,15 @@ def is_death_count_headline(headline: str) -> bool:
 
 def _not_below(figure: Figure, low: float) -> bool:
     """The figure allows a count of at least the coded low: true of an aggregate, too."""
-    return figure.high is None or figure.high >= low
+    return figure.count.high is None or figure.count.high >= low
 
 
 def _overlaps(figure: Figure, low: float, high: float) -> bool:
-    above_low = figure.high is None or (
-        figure.high >= low if figure.high_inclusive else figure.high > low
+    above_low = figure.count.high is None or (
+        figure.count.high >= low if figure.count.high_inclusive else figure.count.high > low
     )
-    below_high = figure.low is None or (
-        figure.low <= high if figure.low_inclusive else figure.low < high
+    below_high = figure.count.low is None or (
+        figure.count.low <= high if figure.count.low_inclusive else figure.count.low < high
     )
     return above_low and below_high
 
@@ -127,8 +127,8 @@ def evaluate_figures_ucdp(path: Path, nlp: Language, *, limit: int | None = None
             FigureExample(
                 headline=headline,
                 figure=first.span.text if first else None,
-                low=first.low if first else None,
-                high=first.high if first else None,
+                low=first.count.low if first else None,
+                high=first.count.high if first else None,
                 event_low=event_low,
                 event_high=event_high,
                 consistent=verdict,

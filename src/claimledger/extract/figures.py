@@ -461,7 +461,6 @@ def _figure_of(
     negated = zero or _negated(measure_token)
     modality = _modality(measure_token, root) if parsed else None
 
-    q = match.quantity
     span = Span(start=base + match.start, end=base + match.end, text=match.text)
     measure_span = _span(doc, base, link.measure_tokens[0].i, link.measure_tokens[-1].i + 1)
     population_span = None
@@ -486,14 +485,7 @@ def _figure_of(
         # The segment's text hash keeps ids apart across documents with figures at one offset.
         id=record_id("figure", segment_id, span.start, span.end, span.text),
         span=span,
-        low=q.low,
-        high=q.high,
-        low_inclusive=q.low_inclusive,
-        high_inclusive=q.high_inclusive,
-        approximate=q.approximate,
-        vague=q.vague,
-        hedge=q.hedge,
-        conservative=q.conservative,
+        count=match.quantity,
         measure=link.measure,
         measure_span=measure_span,
         population=population_span.text if population_span is not None else None,

@@ -36,20 +36,9 @@ from dataclasses import dataclass
 
 import msgspec
 
-__all__ = ["Quantity", "QuantityMatch", "find_quantities", "parse_quantity"]
+from claimledger.model import Count, Hedge
 
-
-class Quantity(msgspec.Struct, frozen=True, kw_only=True):
-    """A count as an interval: None is an open end; `hedge` names the wording's kind."""
-
-    low: float | None
-    high: float | None
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-    approximate: bool = False
-    vague: bool = False
-    hedge: str = "exact"
-    conservative: float | None = None
+__all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
 
 
 class QuantityMatch(msgspec.Struct, frozen=True, kw_only=True):
@@ -58,7 +47,7 @@ class QuantityMatch(msgspec.Struct, frozen=True, kw_only=True):
     start: int
     end: int
     text: str
-    quantity: Quantity
+    quantity: Count
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +104,7 @@ _PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6}
 _FEW_WORDS = {("a", "few"): (2.0, 5.0), ("several",): (3.0, 9.0), ("a", "handful"): (2.0, 5.0)}
 
 # Hedge phrases, longest first where one is a prefix of another.
-_HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
+_HEDGES: tuple[tuple[tuple[str, ...], Hedge], ...] = (
     (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"),
     (("not", "fewer", "than"), "at_least"),
@@ -160,9 +149,9 @@ _HEDGES: tuple[tuple[tuple[str, ...], str], ...] = (
 
 
 def _index_by_first_word(
-    hedges: tuple[tuple[tuple[str, ...], str], ...],
-) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    hedges: tuple[tuple[tuple[str, ...], Hedge], ...],
+) -> dict[str, list[tuple[tuple[str, ...], Hedge]]]:
+    index: dict[str, list[tuple[tuple[str, ...], Hedge]]] = {}
     for words, hedge in hedges:
         index.setdefault(words[0], []).append((words, hedge))
     return index
@@ -412,7 +401,7 @@ def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
     return _Value(value, value, value, approximate=approximate, scaled=scaled), j
 
 
-def _match_hedge(tokens: list[_Token], i: int) -> tuple[str, int] | None:
+def _match_hedge(tokens: list[_Token], i: int) -> tuple[Hedge, int] | None:
     j = i
     # "well over", "just under": skip the intensifier when a hedge follows it.
     while j < len(tokens) and j - i < 2 and tokens[j].lower in _HEDGE_INTENSIFIERS:
@@ -441,13 +430,13 @@ def _parse_none(tokens: list[_Token], i: int) -> int | None:
     return None
 
 
-def _quantity_at(tokens: list[_Token], i: int) -> tuple[Quantity, int] | None:
+def _quantity_at(tokens: list[_Token], i: int) -> tuple[Count, int] | None:
     """The longest count expression starting at token i, and the index after it."""
     none_end = _parse_none(tokens, i)
     if none_end is not None and _match_hedge(tokens, i) is None:
-        return Quantity(low=0.0, high=0.0, hedge="none", conservative=0.0), none_end
+        return Count(low=0.0, high=0.0, hedge="none", conservative=0.0), none_end
 
-    hedge = "exact"
+    hedge: Hedge = "exact"
     j = i
     between = False
     matched = _match_hedge(tokens, i)
@@ -530,11 +519,11 @@ def _unscaled(tokens: list[_Token], k: int, k_end: int, value: _Value) -> float:
     return parsed[0].low
 
 
-def _to_quantity(hedge: str, first: _Value, second: _Value | None) -> Quantity:
+def _to_quantity(hedge: Hedge, first: _Value, second: _Value | None) -> Count:
     approximate = first.approximate or hedge in ("about", "nearly")
     vague = first.vague
     if second is not None:
-        return Quantity(
+        return Count(
             low=first.low,
             high=second.high,
             approximate=approximate or second.approximate,
@@ -543,27 +532,27 @@ def _to_quantity(hedge: str, first: _Value, second: _Value | None) -> Quantity:
             conservative=first.conservative,
         )
     if hedge == "more_than":
-        return Quantity(
+        return Count(
             low=first.low, high=None, low_inclusive=False, approximate=first.approximate,
             vague=vague, hedge=hedge, conservative=first.conservative,
         )  # fmt: skip
     if hedge == "at_least":
-        return Quantity(
+        return Count(
             low=first.low, high=None, approximate=first.approximate, vague=vague, hedge=hedge,
             conservative=first.conservative,
         )  # fmt: skip
     if hedge in ("up_to", "at_most"):
-        return Quantity(
+        return Count(
             low=None, high=first.high, approximate=first.approximate, vague=vague, hedge=hedge
         )
     if hedge == "fewer_than":
-        return Quantity(
+        return Count(
             low=None, high=first.low, high_inclusive=False, approximate=first.approximate,
             vague=vague, hedge=hedge,
         )  # fmt: skip
     if hedge == "exact" and vague:
         hedge = "vague"
-    return Quantity(
+    return Count(
         low=first.low,
         high=first.high,
         approximate=approximate,
@@ -573,11 +562,11 @@ def _to_quantity(hedge: str, first: _Value, second: _Value | None) -> Quantity:
     )
 
 
-def _is_whole(quantity: Quantity) -> bool:
+def _is_whole(quantity: Count) -> bool:
     return all(b is None or b == int(b) for b in (quantity.low, quantity.high))
 
 
-def parse_quantity(text: str) -> Quantity | None:
+def parse_quantity(text: str) -> Count | None:
     """The count `text` states as a whole ("more than 200", "dozens"), or None if it is none."""
     tokens = _tokenize(text)
     while tokens and tokens[-1].text in (".", ",", ";", ":", "!", "?"):
@@ -593,7 +582,7 @@ def parse_quantity(text: str) -> Quantity | None:
     return quantity
 
 
-def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Quantity) -> bool:
+def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Count) -> bool:
     """False for numbers that are not counts: years, dates, times, money, ages, units, codes."""
     first, last = tokens[i], tokens[j - 1]
     before = _lower_at(tokens, i - 1)

@@ -16,7 +16,15 @@ from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
-from claimledger.model import Analysis, Attribution, DateMention, Event, Figure, PlaceMention
+from claimledger.model import (
+    Analysis,
+    Attribution,
+    DateMention,
+    Event,
+    Figure,
+    PlaceMention,
+    format_count,
+)
 from claimledger.viewer.highlight import (
     analysis_marks,
     date_record_id,
@@ -24,7 +32,7 @@ from claimledger.viewer.highlight import (
     place_record_id,
 )
 from claimledger.viewer.reads import ArticleView, ClusterView
-from claimledger.viewer.svg import format_count, interval_chart_svg, timeline_svg
+from claimledger.viewer.svg import interval_chart_svg, timeline_svg
 
 PREFIX = "/-/claimledger"
 
@@ -97,22 +105,14 @@ def attribution_card(attribution: Attribution) -> dict[str, str]:
     }
 
 
-def interval_text(figure: Figure) -> str:
-    """The counts a figure allows, in interval notation: "more than 200" is (200, ∞)."""
-    low = "(" if not figure.low_inclusive else "["
-    high = ")" if not figure.high_inclusive or figure.high is None else "]"
-    upper = "∞" if figure.high is None else format_count(figure.high)
-    return f"{low}{format_count(figure.low or 0)}, {upper}{high}"
-
-
 def figure_card(figure: Figure) -> dict[str, str]:
     return {
         "record": "figure",
         "text": figure.span.text,
-        "interval": interval_text(figure),
-        "hedge": figure.hedge,
-        "approximate": "yes" if figure.approximate else "",
-        "vague": "yes" if figure.vague else "",
+        "interval": figure.count.text(),
+        "hedge": figure.count.hedge,
+        "approximate": "yes" if figure.count.approximate else "",
+        "vague": "yes" if figure.count.vague else "",
         "measure": figure.measure or "",
         "population": figure.population or "",
         "source": figure.source_name,
@@ -177,7 +177,6 @@ def article_context(view: ArticleView, links: Links) -> dict[str, Any]:
         "records_json": json_for_script(record_cards(analysis, event_hrefs)),
         "figures_by_attribution": figures_by_attribution,
         "unattributed_figures": [f for f in analysis.figures if not f.attribution_id],
-        "interval_text": interval_text,
         "event_hrefs": event_hrefs,
         "row_href": links.row("documents", document.id),
     }

@@ -22,6 +22,7 @@ from datasette.utils.asgi import Request, Response
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from claimledger.model import format_count
 from claimledger.viewer.page_context import (
     PREFIX,
     Links,
@@ -36,7 +37,7 @@ from claimledger.viewer.reads import (
     read_article,
     read_cluster,
 )
-from claimledger.viewer.svg import MapPoint, format_count, map_svg
+from claimledger.viewer.svg import MapPoint, map_svg
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"

@@ -14,8 +14,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from claimledger.ledger import APPROXIMATE_TOLERANCE
-from claimledger.model import LedgerEntry, LedgerRow
+from claimledger.model import APPROXIMATE_TOLERANCE, LedgerEntry, LedgerRow, format_count
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
            "#17becf")
@@ -54,14 +53,6 @@ def ticks(low: float, high: float, target: int = 5) -> list[float]:
     return [first + i * step for i in range(max(count, 0))]
 
 
-def format_count(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if math.isinf(value):
-        return "∞"
-    return f"{value:g}" if value != int(value) else str(int(value))
-
-
 def _shorten(text: str, limit: int = LABEL_CHARS) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -82,12 +73,8 @@ def source_colours(rows: Sequence[LedgerRow]) -> dict[str, str]:
 
 def _row_extent(row: LedgerRow, tolerance: float) -> tuple[float, float | None]:
     """The lowest and highest count a row allows (None above: open-ended)."""
-    low = row.low if row.low is not None else 0.0
-    high = row.high
-    if row.approximate:
-        low = low / (1 + tolerance)
-        high = high * (1 + tolerance) if high is not None else None
-    return low, high
+    interval = row.count.widened(tolerance)
+    return interval.low, interval.high if math.isfinite(interval.high) else None
 
 
 def _domain_top(values: Sequence[float]) -> float:
@@ -153,7 +140,7 @@ def interval_chart_svg(entry: LedgerEntry, *, tolerance: float = APPROXIMATE_TOL
                      f"<title>{escape(tip)}</title>")
         parts.append(f'<text x="{LABEL_WIDTH}" y="{y + 4:.1f}" font-size="12" '
                      f'text-anchor="end">{escape(_shorten(label))}</text>')
-        dash = ' stroke-dasharray="5 3"' if row.approximate else ""
+        dash = ' stroke-dasharray="5 3"' if row.count.approximate else ""
         left = x_of(low)
         if high is None:
             parts.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{x1 - 6:.1f}" y2="{y:.1f}" '
@@ -164,12 +151,12 @@ def interval_chart_svg(entry: LedgerEntry, *, tolerance: float = APPROXIMATE_TOL
             right = x_of(high)
             parts.append(f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" '
                          f'stroke="{colour}" stroke-width="3"{dash}/>')
-            if not row.approximate:
-                parts.append(_end_cap(right, y, row.high_inclusive, colour))
-        if row.low is not None and not row.approximate:
-            parts.append(_end_cap(left, y, row.low_inclusive, colour))
-        if row.approximate and row.low is not None:
-            parts.append(f'<circle cx="{x_of(row.low):.1f}" cy="{y:.1f}" r="4" '
+            if not row.count.approximate:
+                parts.append(_end_cap(right, y, row.count.high_inclusive, colour))
+        if row.count.low is not None and not row.count.approximate:
+            parts.append(_end_cap(left, y, row.count.low_inclusive, colour))
+        if row.count.approximate and row.count.low is not None:
+            parts.append(f'<circle cx="{x_of(row.count.low):.1f}" cy="{y:.1f}" r="4" '
                          f'fill="{colour}"/>')
         parts.append("</g>")
     parts.append("</svg>")
@@ -203,7 +190,7 @@ def timeline_svg(entry: LedgerEntry, *, height: int = 240) -> Markup:
         return Markup("".join(parts))
     first = min(day for day, _ in dated).toordinal() - 1
     last = max(day for day, _ in dated).toordinal() + 1
-    values = [v for _, row in dated for v in (row.low, row.high) if v is not None]
+    values = [v for _, row in dated for v in (row.count.low, row.count.high) if v is not None]
     top = _domain_top(values)
 
     def x_of(day: date) -> float:
@@ -229,18 +216,18 @@ def timeline_svg(entry: LedgerEntry, *, height: int = 240) -> Markup:
         per_day[day] = offset + 1
         x = x_of(day) + 7 * offset
         colour = colours[row.source_name]
-        low = row.low if row.low is not None else 0.0
+        low = row.count.low if row.count.low is not None else 0.0
         tip = f"{row_label(row)}, {day.isoformat()}: “{row.text}”"
         parts.append(f'<g class="timeline-point" data-figure="{escape(row.figure_id)}">'
                      f"<title>{escape(tip)}</title>")
-        if row.high is None:
+        if row.count.high is None:
             parts.append(f'<line x1="{x:.1f}" y1="{y_of(low):.1f}" x2="{x:.1f}" '
                          f'y2="{y1 + 6}" stroke="{colour}" stroke-width="3"/>')
             parts.append(f'<polygon points="{x:.1f},{y1} {x - 5:.1f},{y1 + 8} '
                          f'{x + 5:.1f},{y1 + 8}" fill="{colour}"/>')
-        elif row.high != low:
+        elif row.count.high != low:
             parts.append(f'<line x1="{x:.1f}" y1="{y_of(low):.1f}" x2="{x:.1f}" '
-                         f'y2="{y_of(row.high):.1f}" stroke="{colour}" stroke-width="3"/>')
+                         f'y2="{y_of(row.count.high):.1f}" stroke="{colour}" stroke-width="3"/>')
         parts.append(f'<circle cx="{x:.1f}" cy="{y_of(low):.1f}" r="4" fill="{colour}"/>')
         parts.append("</g>")
     for i, name in enumerate(sources):
