@@ -6,27 +6,22 @@ from __future__ import annotations
 
 import glob
 import gzip
-import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, cast
 
 from claimledger.model import Document, InputKind, ReadError
 from claimledger.read.decode import binary_signature, decode_bytes
-from claimledger.read.errors import UnreadableInput
+from claimledger.read.errors import UnreadableInput, read_error
 from claimledger.read.html import read_html
 from claimledger.read.jsonl import is_json_document, read_json_document, read_jsonl
+from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
+from claimledger.read.walk import walk_folder
 from claimledger.read.warc import read_warc
 
 GZIP_MAGIC = b"\x1f\x8b"
-# Skipped when walking a directory; a file named on the command line is always read.
-NOT_PAGE_SUFFIXES = frozenset(
-    {
-        ".md", ".rst", ".py", ".pyc", ".js", ".css", ".toml", ".yaml", ".yml", ".cfg", ".ini",
-        ".lock", ".sh", ".db", ".sqlite", ".db-wal", ".db-shm", ".parquet",
-    }
-)
 COMPRESSION_SUFFIXES = frozenset({".gz", ".gzip"})
 KIND_BY_SUFFIX: dict[str, InputKind] = {
     ".html": "html",
@@ -64,33 +59,25 @@ def read_paths(
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | ReadError]:
-    """Files as given, directories walked recursively (hidden entries skipped, names sorted),
-    glob patterns matched (`**` included); a path that names nothing is an error record."""
+    """Files as given, directories walked recursively (see `walk_folder`: hidden entries and
+    files whose extension says they are not pages skipped, names sorted, linked folders
+    followed), glob patterns matched (`**` included); a path that names nothing is an error
+    record."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            yield from _walk_directory(path)
+            yield from walk_folder(path)
         elif path.exists():
             yield path
         elif GLOB_CHARACTERS & set(str(given)):
             matches = sorted(glob.iglob(str(given), recursive=True))
             if not matches:
-                yield ReadError(input=str(given), reason="no files match this pattern")
+                yield read_error(input_name(given), "no files match this pattern")
             for match in matches:
                 match_path = Path(match)
-                yield from _walk_directory(match_path) if match_path.is_dir() else (match_path,)
+                yield from walk_folder(match_path) if match_path.is_dir() else (match_path,)
         else:
-            yield ReadError(input=str(given), reason="no such file or directory")
-
-
-def _walk_directory(directory: Path) -> Iterator[Path]:
-    """Files under a directory, less hidden ones and those whose extension says they are not
-    pages (code, docs, configuration, databases: a folder of pages often holds a README)."""
-    for root, directories, files in os.walk(directory):
-        directories[:] = sorted(d for d in directories if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() not in NOT_PAGE_SUFFIXES:
-                yield Path(root) / name
+            yield read_error(input_name(given), "no such file or directory")
 
 
 def kind_from_name(name: str) -> InputKind | None:
@@ -116,9 +103,9 @@ def sniff_kind(head: bytes) -> InputKind:
 
 def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document | ReadError]:
     """The documents and errors of one file; never raises for a bad file."""
-    name = str(path)
+    name = input_name(path)
     try:
-        size = path.stat().st_size
+        size = _regular_file_size(path)
         with path.open("rb") as raw:
             compressed = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
         kind = kind_from_name(name) or sniff_kind(_head(path, compressed))
@@ -137,11 +124,31 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
         else:
             yield _read_page(_read_whole(path, compressed, size, options), name, kind, options)
     except UnreadableInput as error:
-        yield ReadError(input=name, reason=error.reason)
+        yield read_error(name, error.reason)
     except (OSError, EOFError) as error:
-        yield ReadError(input=name, reason=f"cannot read the file: {error}")
+        yield read_error(name, f"cannot read the file: {error}")
     except Exception as error:  # a reader's bug must not end the batch; the record names it
-        yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
+        yield read_error(name, f"unexpected error while reading: {error!r}")
+
+
+SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _regular_file_size(path: Path) -> int:
+    """The size of the file `path` names (through links); anything but a regular file is
+    refused before it is opened: opening a named pipe waits for a writer that may never come,
+    and a device or a socket is no page."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in SPECIAL_FILES if test(info.st_mode)), "unknown kind")
+        raise UnreadableInput(f"not a regular file ({kind}): nothing to read")
+    return info.st_size
 
 
 def _open(path: Path, compressed: bool) -> BinaryIO:
