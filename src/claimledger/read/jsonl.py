@@ -9,6 +9,7 @@ A whole-file JSON document (a pretty-printed object, or an array of objects name
 from __future__ import annotations
 
 import datetime
+import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -16,8 +17,9 @@ import msgspec
 
 from claimledger.model import Document, ReadError
 from claimledger.read.decode import decode_bytes
-from claimledger.read.errors import UnreadableInput
+from claimledger.read.errors import UnreadableInput, read_error
 from claimledger.read.html import read_html
+from claimledger.read.json_depth import json_nesting_exceeds
 from claimledger.read.options import JsonlFields, ReadOptions
 
 
@@ -35,20 +37,20 @@ def read_jsonl(
         try:
             line = stream.readline(options.max_bytes + 1)
         except (OSError, EOFError) as error:
-            yield ReadError(
-                input=jsonl_line_name(input, line_number + 1),
-                reason=f"unreadable data after line {line_number}: {error}",
+            yield read_error(
+                jsonl_line_name(input, line_number + 1),
+                f"unreadable data after line {line_number}: {error}",
             )
             return
         if not line:
             if not records:
-                yield ReadError(input=input, reason="empty input: no JSON lines")
+                yield read_error(input, "empty input: no JSON lines")
             return
         line_number += 1
         name = jsonl_line_name(input, line_number)
         if len(line) > options.max_bytes:
             records += 1
-            yield ReadError(input=name, reason=f"line longer than {options.max_bytes} bytes")
+            yield read_error(name, f"line longer than {options.max_bytes} bytes")
             if not _skip_rest_of_line(stream, options.max_bytes):
                 return
             continue
@@ -57,12 +59,7 @@ def read_jsonl(
         if not line.strip():
             continue
         records += 1
-        try:
-            yield read_jsonl_record(line, input=name, options=options)
-        except UnreadableInput as error:
-            yield ReadError(input=name, reason=error.reason)
-        except Exception as error:  # one record's failure must not lose the rest of the file
-            yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
+        yield _record_or_error(line, input=name, options=options)
 
 
 def is_json_document(head: bytes) -> bool:
@@ -75,33 +72,69 @@ def is_json_document(head: bytes) -> bool:
 def read_json_document(
     data: bytes, *, input: str, options: ReadOptions
 ) -> Iterator[Document | ReadError]:
-    """A pretty-printed object as one input, or each object of an array as one input."""
+    """A pretty-printed object as one input, or each object of an array as one input.
+
+    A file that starts like one document but does not parse as one, while some of its lines are
+    JSON objects, is JSON lines after all (its first line broken): it is read line by line, so
+    one bad line does not cost the others.
+    """
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        value = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))
-    except (msgspec.DecodeError, UnicodeDecodeError) as error:
-        yield ReadError(input=input, reason=f"file is not JSON ({error})")
+        value = decode_json(data, options)
+    except (msgspec.DecodeError, UnicodeDecodeError, UnreadableInput) as error:
+        if _holds_json_lines(data, options):
+            yield from read_jsonl(io.BytesIO(data), input=input, options=options)
+        elif isinstance(error, UnreadableInput):
+            yield read_error(input, error.reason)
+        else:
+            yield read_error(input, f"file is not JSON ({error})")
         return
     items = value if isinstance(value, list) else [value]
     if not items:
-        yield ReadError(input=input, reason="empty input: an empty JSON array")
+        yield read_error(input, "empty input: an empty JSON array")
     for index, item in enumerate(items):
         name = f"{input}[{index}]" if isinstance(value, list) else input
+        yield _record_or_error(msgspec.json.encode(item), input=name, options=options)
+
+
+def decode_json(data: bytes, options: ReadOptions) -> object:
+    """`data` decoded as JSON; raises UnreadableInput when it nests deeper than
+    `options.json_max_depth`, msgspec.DecodeError or UnicodeDecodeError when it is not JSON."""
+    if json_nesting_exceeds(data, options.json_max_depth):
+        raise UnreadableInput(f"JSON nested deeper than {options.json_max_depth} levels")
+    try:
+        return msgspec.json.decode(data)
+    except RecursionError as error:  # a depth limit set above what this stack allows
+        raise UnreadableInput("JSON nested too deeply for the decoder") from error
+
+
+def _holds_json_lines(data: bytes, options: ReadOptions) -> bool:
+    for line in data.splitlines():
         try:
-            yield read_jsonl_record(msgspec.json.encode(item), input=name, options=options)
-        except UnreadableInput as error:
-            yield ReadError(input=name, reason=error.reason)
-        except Exception as error:  # one record's failure must not lose the rest of the file
-            yield ReadError(input=name, reason=f"unexpected error while reading: {error!r}")
+            if isinstance(decode_json(line, options), dict):
+                return True
+        except (msgspec.DecodeError, UnicodeDecodeError, UnreadableInput):
+            continue
+    return False
+
+
+def _record_or_error(line: bytes, *, input: str, options: ReadOptions) -> Document | ReadError:
+    try:
+        return read_jsonl_record(line, input=input, options=options)
+    except UnreadableInput as error:
+        return read_error(input, error.reason)
+    except Exception as error:  # one record's failure must not lose the rest of the file
+        return read_error(input, f"unexpected error while reading: {error!r}")
 
 
 def read_jsonl_record(line: bytes, *, input: str, options: ReadOptions) -> Document:
     """One JSON object as a Document; raises UnreadableInput when it is not one or holds no page."""
     try:
-        record = msgspec.json.decode(line)
+        record = decode_json(line, options)
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
         # JSON must be UTF-8, but dumps written by careless tools are not always.
         try:
-            record = msgspec.json.decode(decode_bytes(line).text.encode("utf-8"))
+            record = decode_json(decode_bytes(line).text.encode("utf-8"), options)
         except (msgspec.DecodeError, UnreadableInput):
             raise UnreadableInput(f"line is not JSON ({error})") from error
     if not isinstance(record, dict):
@@ -145,7 +178,10 @@ def _field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
 
 
 def _date_field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    """The first date among `keys`, as given, or in ISO form from a Unix timestamp in seconds."""
+    """The first valid date among `keys`: as given when it starts with an ISO date (the rule
+    `--published` follows), in ISO form from a Unix timestamp in seconds. A value that is no
+    date ("2024-13-45", "not-a-date") is passed over: it must never become the publication
+    date, and the page is still worth reading without one."""
     for key in keys:
         value = record.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -154,9 +190,18 @@ def _date_field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
             except (OverflowError, OSError, ValueError):
                 continue
         found = _field(record, (key,))
-        if found:
+        if found and is_iso_date(found):
             return found
     return None
+
+
+def is_iso_date(value: str) -> bool:
+    """Whether `value` starts with a valid YYYY-MM-DD date (a longer ISO timestamp is fine)."""
+    try:
+        datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _keys(fields: JsonlFields) -> str:

@@ -23,6 +23,9 @@ class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
     # Larger inputs give an error record, not a document: a file (decompressed), or in a WARC or
     # JSONL file, which may be any size, one record or one line.
     max_bytes: int = 64 * 1024 * 1024
+    # JSON nested deeper than this (arrays and objects) is refused before it is decoded: the
+    # decoder recurses once per level, and real dumps nest a handful of levels.
+    json_max_depth: int = 512
     html_favor_precision: bool = True
     html_include_comments: bool = True
     html_favor_recall: bool = False
