@@ -13,8 +13,9 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from claimledger.extract.annotation import SegmentContext, set_context
 from claimledger.extract.dates import find_dates
-from claimledger.nlp import load_nlp
+from claimledger.nlp import load_nlp, spacy_pipes
 
 DEFAULT_ROOT = (
     Path(
@@ -45,7 +46,10 @@ def main() -> None:
         articles += 1
         text = path.read_text(encoding="utf-8")
         published = row["publication_date"]
-        for mention in find_dates(nlp(text), published=published):
+        with nlp.select_pipes(enable=spacy_pipes(nlp)):
+            doc = nlp(text)
+        set_context(doc, SegmentContext(published=published))
+        for mention in find_dates(doc):
             rules[mention.rule] += 1
             before = text[max(0, mention.span.start - 60) : mention.span.start]
             after = text[mention.span.end : mention.span.end + 40]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from claimledger.extract.gazetteer import load_gazetteer, normalise_place_name
 from claimledger.extract.places import find_places, resolve_places
-from claimledger.nlp import load_nlp
+from claimledger.nlp import load_nlp, spacy_pipes
 
 DEFAULT_DATA = (
     Path(
@@ -69,7 +69,9 @@ def main() -> None:
         text = event["where_description"] or ""
         if event.get("source_headline"):
             text = f"{text}. {event['source_headline']}"
-        mentions = resolve_places(find_places(nlp(text)))
+        with nlp.select_pipes(enable=spacy_pipes(nlp)):
+            doc = nlp(text)
+        mentions = resolve_places(find_places(doc))
         resolved = [m.resolved for m in mentions if m.resolved is not None]
         counts["events"] += 1
         counts["mentions"] += len(mentions)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from claimledger.extract.attribution import clear_score_caches
-from claimledger.nlp import load_nlp
+from claimledger.nlp import load_nlp, spacy_pipes
 from claimledger.pipeline import analyse_documents
 from corpus import Text, machine_line, polnear_dir, polnear_texts, text_documents, word_count
 
@@ -50,8 +50,9 @@ def main() -> int:
     warm_wall, _ = timed(lambda: list(analyse_documents(text_documents(texts[:2]), nlp)))
 
     def bare() -> None:
-        for _ in nlp.pipe(raw, batch_size=args.batch_size):
-            pass
+        with nlp.select_pipes(enable=spacy_pipes(nlp)):
+            for _ in nlp.pipe(raw, batch_size=args.batch_size):
+                pass
 
     def pipeline() -> None:
         clear_score_caches()  # each pass starts as on texts it has not seen

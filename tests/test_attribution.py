@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -13,6 +14,7 @@ from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.model import Attribution
 from conftest import shared_path
+from parsing import parse, within
 
 
 def _doc(words: list[str], sent_starts: list[bool] | None = None) -> Doc:
@@ -88,16 +90,13 @@ def test_denials(cue_class: str | None, content: str, denial: bool) -> None:
 # --- extraction with the model ------------------------------------------------------------
 
 
-def _nlp() -> Language:
-    from claimledger.nlp import load_nlp
-
-    return load_nlp()
-
-
-def _attributions(text: str, **kwargs: object) -> list[Attribution]:
+def _attributions(
+    text: str, *, include_unattributed: bool = True, **page: Any
+) -> list[Attribution]:
+    """The attributions of `text` parsed as a segment of a page with the given context."""
     from claimledger.extract.attribution import find_attributions
 
-    return find_attributions(_nlp()(text), **kwargs)  # type: ignore[arg-type]
+    return find_attributions(within(parse(text), **page), include_unattributed=include_unattributed)
 
 
 def _with_cue(attributions: list[Attribution], cue: str) -> Attribution:
@@ -172,7 +171,7 @@ def test_hand_checked_sentences(
 def test_spans_carry_the_segment_base_offset() -> None:
     text = "Residents said the shelling lasted all night."
     padded = "x" * 50 + text
-    found = _attributions(text, base=50, include_unattributed=False)
+    found = _attributions(text, start=50, include_unattributed=False)
     assert found
     for attribution in found:
         for span in (attribution.content, attribution.cue, attribution.source):
@@ -182,7 +181,7 @@ def test_spans_carry_the_segment_base_offset() -> None:
 @pytest.mark.model
 def test_statement_without_source_belongs_to_the_outlet() -> None:
     text = "The convoy reached the town on Monday. Residents said the shelling lasted all night."
-    found = _attributions(text, outlet="Zero Hedge", byline="Tyler Durden")
+    found = _attributions(text, voice="Zero Hedge")
     own = [a for a in found if a.cue is None]
     assert [a.content.text for a in own] == ["The convoy reached the town on Monday."]
     assert own[0].source_name == "Zero Hedge" and own[0].source_kind == "outlet"
@@ -191,7 +190,9 @@ def test_statement_without_source_belongs_to_the_outlet() -> None:
 
 @pytest.mark.model
 def test_without_outlet_the_byline_owns_unsourced_statements() -> None:
-    found = _attributions("The convoy reached the town on Monday.", byline="Jane Roe")
+    found = _attributions(
+        "The convoy reached the town on Monday.", voice="Jane Roe", voice_kind="author"
+    )
     assert [(a.source_name, a.source_kind) for a in found] == [("Jane Roe", "author")]
 
 
@@ -231,7 +232,7 @@ def test_coordinated_cues_share_their_source() -> None:
 @pytest.mark.model
 def test_citing_source_extends_the_chain() -> None:
     text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
-    found = _with_cue(_attributions(text, outlet="Outlet"), "said")
+    found = _with_cue(_attributions(text, voice="Outlet"), "said")
     assert found.source is not None and found.source.text == "Reuters"
     assert found.chain == ("Outlet", "Reuters", "a U.S. official")
 
@@ -239,7 +240,7 @@ def test_citing_source_extends_the_chain() -> None:
 @pytest.mark.model
 def test_according_to_relays_the_named_source() -> None:
     text = "According to Bloomberg, a U.S. official said 100 fighters were killed."
-    found = _with_cue(_attributions(text, outlet="Outlet"), "said")
+    found = _with_cue(_attributions(text, voice="Outlet"), "said")
     assert found.source is not None and found.source.text == "a U.S. official"
     assert found.source_kind == "anonymous"
     assert found.chain == ("Outlet", "Bloomberg", "a U.S. official")
@@ -274,13 +275,9 @@ def reference() -> tuple[str, list[Attribution]]:
     title_end = text.index("\n")
     body_start = text.index("In the aftermath")
     body_end = text.index("By Tyler Durden")
-    found = find_attributions(
-        _nlp()(text[:title_end]), base=0, outlet="Zero Hedge", byline="Tyler Durden"
-    ) + find_attributions(
-        _nlp()(text[body_start:body_end]),
-        base=body_start,
-        outlet="Zero Hedge",
-        byline="Tyler Durden",
+    found = find_attributions(within(parse(text[:title_end]), voice="Zero Hedge"))
+    found += find_attributions(
+        within(parse(text[body_start:body_end]), start=body_start, voice="Zero Hedge")
     )
     return text, found
 
@@ -447,7 +444,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_PIECES, max_size=60).map(" ".join))
 def test_any_text_yields_spans_inside_the_text(text: str) -> None:
-    for attribution in _attributions(text, base=7):
+    for attribution in _attributions(text, start=7):
         for span in (attribution.content, attribution.cue, attribution.source):
             assert span is None or text[span.start - 7 : span.end - 7] == span.text
 

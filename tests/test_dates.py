@@ -19,6 +19,7 @@ from claimledger.extract.dates import (
     parse_published,
     resolve_date,
 )
+from parsing import parse, within
 
 PUB = "2018-02-21"  # the reference page: a Wednesday
 
@@ -196,7 +197,7 @@ def _doc(text: str, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:
 
 def test_find_dates_offsets_are_shifted_by_the_segment_base() -> None:
     text = "Officials said on Tuesday that the attack on Feb. 7 killed five."
-    mentions = find_dates(_doc(text), base=100, published=PUB)
+    mentions = find_dates(within(_doc(text), start=100, published=PUB))
     assert [(m.span.text, m.value, m.rule) for m in mentions] == [
         ("Tuesday", "2018-02-20", "weekday-before-publication"),
         ("Feb. 7", "2018-02-07", "partial-year-from-publication"),
@@ -207,7 +208,7 @@ def test_find_dates_offsets_are_shifted_by_the_segment_base() -> None:
 
 def test_find_dates_adds_an_anchored_offset_on_top_of_its_anchor() -> None:
     text = "The escalation comes two days after the minister warned on Feb. 19 of fire."
-    mentions = find_dates(_doc(text), published=PUB)
+    mentions = find_dates(within(_doc(text), published=PUB))
     values = {(m.value, m.rule) for m in mentions}
     assert ("2018-02-21", "anchored-offset") in values
     assert ("2018-02-19", "partial-year-from-publication") in values
@@ -217,7 +218,7 @@ def test_find_dates_adds_an_anchored_offset_on_top_of_its_anchor() -> None:
 
 def test_find_dates_keeps_a_date_entity_the_patterns_miss() -> None:
     doc = _doc("It happened Just last week in town", [(2, 5, "DATE")])
-    mentions = find_dates(doc, published=PUB)
+    mentions = find_dates(within(doc, published=PUB))
     assert [(m.span.text, m.value, m.granularity) for m in mentions] == [
         ("last week", "2018-02-12", "week")
     ]
@@ -225,12 +226,12 @@ def test_find_dates_keeps_a_date_entity_the_patterns_miss() -> None:
 
 def test_find_dates_drops_duration_entities() -> None:
     doc = _doc("He served eight years in office", [(2, 4, "DATE")])
-    assert find_dates(doc, published=PUB) == []
+    assert find_dates(within(doc, published=PUB)) == []
 
 
 def test_lowercase_month_words_in_prose_are_not_dates() -> None:
     text = "They may 7 times march on the capital"
-    assert find_dates(_doc(text), published=PUB) == []
+    assert find_dates(within(_doc(text), published=PUB)) == []
 
 
 @pytest.mark.parametrize(
@@ -239,12 +240,12 @@ def test_lowercase_month_words_in_prose_are_not_dates() -> None:
 )
 def test_words_that_merely_look_like_month_or_day_names_are_not_dates(text: str) -> None:
     assert resolve_date(text, PUB) is None
-    assert find_dates(_doc(f"It was {text} again."), published=PUB) == []
+    assert find_dates(within(_doc(f"It was {text} again."), published=PUB)) == []
 
 
 def test_a_day_word_inside_a_name_is_not_a_date() -> None:
     doc = _doc("He appeared on Russia Today and on USA Today last night.")
-    assert [(m.span.text, m.value) for m in find_dates(doc, published=PUB)] == [
+    assert [(m.span.text, m.value) for m in find_dates(within(doc, published=PUB))] == [
         ("last night", "2018-02-20")
     ]
 
@@ -300,9 +301,8 @@ def test_a_day_word_inside_a_name_is_not_a_date() -> None:
 def test_a_bare_weekday_or_yearless_date_under_a_future_verb_looks_ahead(
     sentence: str, published: str, value: str, rule: str
 ) -> None:
-    from claimledger.nlp import load_nlp
 
-    mentions = find_dates(load_nlp()(sentence), published=published)
+    mentions = find_dates(within(parse(sentence), published=published))
     assert [(m.value, m.rule) for m in mentions] == [(value, rule)]
 
 
@@ -311,7 +311,7 @@ def test_a_bare_weekday_or_yearless_date_under_a_future_verb_looks_ahead(
     ["", " ", "\n\n\n", "!!!! ???", "x" * 20000, "February " * 3000, "1/1/1/1/1/1/1/1/1" * 200],
 )
 def test_find_dates_survives_text_with_no_sentences_or_garbage(text: str) -> None:
-    mentions = find_dates(_doc(text), published=PUB)
+    mentions = find_dates(within(_doc(text), published=PUB))
     for mention in mentions:
         assert 0 <= mention.span.start < mention.span.end <= len(text)
 
@@ -350,17 +350,16 @@ DATE_WORDS = [
 )
 def test_find_dates_spans_always_match_the_text(words: list[str], published: str | None) -> None:
     text = " ".join(words)
-    for mention in find_dates(_doc(text), base=5, published=published):
+    for mention in find_dates(within(_doc(text), start=5, published=published)):
         assert text[mention.span.start - 5 : mention.span.end - 5] == mention.span.text
         assert mention.span.start < mention.span.end
 
 
 @pytest.mark.model
 def test_reference_page_dates(reference_page_path: Path) -> None:
-    from claimledger.nlp import load_nlp
 
     text = reference_page_path.read_text(encoding="utf-8")
-    mentions = find_dates(load_nlp()(text), published=PUB)
+    mentions = find_dates(within(parse(text), published=PUB))
     found = {(m.span.text, m.value, m.granularity) for m in mentions}
     assert ("Tuesday", "2018-02-20", "day") in found
     assert ("Feb. 19", "2018-02-19", "day") in found

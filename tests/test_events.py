@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
+from spacy.tokens import Doc
 
 from claimledger.events import assemble_events
+from claimledger.extract.annotation import annotation
+from claimledger.extract.places import is_location
 from claimledger.model import (
     Count,
     DateMention,
     Document,
+    Event,
     Figure,
     PlaceCandidate,
     PlaceMention,
@@ -16,7 +22,7 @@ from claimledger.model import (
     Span,
     content_id,
 )
-from claimledger.nlp import load_nlp
+from parsing import annotate
 
 pytestmark = pytest.mark.model
 
@@ -36,9 +42,9 @@ def span_of(needle: str) -> Span:
     return Span(start, start + len(needle), needle)
 
 
-def assemble() -> list:  # type: ignore[type-arg]
+def assemble() -> list[Event]:
     document = Document(id=content_id(TEXT), text=TEXT, segments=(Segment("body", 0, len(TEXT)),))
-    doc = load_nlp()(TEXT)
+    doc = annotate(TEXT)
     dates = [
         DateMention(span=span_of("February 7"), value="2018-02-07"),
         DateMention(span=span_of("March 2"), value="2018-03-02"),
@@ -54,8 +60,25 @@ def assemble() -> list:  # type: ignore[type-arg]
                count=Count(low=200, high=None, low_inclusive=False),
                measure="killed"),
     ]
+    return events_of(document, doc, figures=figures, dates=dates, places=places)
+
+
+def events_of(
+    document: Document,
+    doc: Doc,
+    *,
+    figures: Sequence[Figure] = (),
+    dates: Sequence[DateMention] = (),
+    places: Sequence[PlaceMention] = (),
+) -> list[Event]:
+    """Events from the Doc's triggers (found by the components) and the records given by hand."""
     return assemble_events(
-        document, [(document.segments[0], doc)], figures=figures, dates=dates, places=places
+        document,
+        triggers=annotation(doc).triggers,
+        figures=figures,
+        dates=dates,
+        places=places,
+        locations={p.span.start for p in places if is_location(p, doc)},
     )
 
 
@@ -92,7 +115,7 @@ def test_offsets_point_into_the_document_text() -> None:
 def test_since_a_date_does_not_split_the_event() -> None:
     text = "Rebels attacked the base on March 9. The fighting was the heaviest since January."
     document = Document(id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),))
-    doc = load_nlp()(text)
+    doc = annotate(text)
 
     def at(needle: str, value: str, granularity: str = "day") -> DateMention:
         start = text.index(needle)
@@ -102,5 +125,5 @@ def test_since_a_date_does_not_split_the_event() -> None:
         )
 
     dates = [at("March 9", "2024-03-09"), at("January", "2024-01", "month")]
-    events = assemble_events(document, [(document.segments[0], doc)], dates=dates)
+    events = events_of(document, doc, dates=dates)
     assert len(events) == 1 and events[0].date == dates[0]

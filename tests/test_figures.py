@@ -6,19 +6,17 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimledger.extract.figures import find_figures
 from claimledger.model import Attribution, Figure, Span
+from parsing import Parse, parse, within
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    from claimledger.nlp import load_nlp
-
-    loaded: Language = load_nlp()
-    return loaded
+def nlp() -> Parse:
+    """Sentences parsed by spaCy alone: each test runs the one extractor it checks."""
+    return parse
 
 
 def _summary(figure: Figure) -> tuple[str, str | None, str | None, bool, str | None]:
@@ -254,7 +252,7 @@ SENTENCES = [
 @pytest.mark.model
 @pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[0][:50] for s in SENTENCES])
 def test_figures_of_news_sentences(
-    nlp: Language,
+    nlp: Parse,
     sentence: str,
     expected: list[tuple[str, str | None, str | None, bool, str | None]],
 ) -> None:
@@ -263,11 +261,11 @@ def test_figures_of_news_sentences(
 
 
 @pytest.fixture(scope="module")
-def reference_figures(nlp: Language) -> tuple[str, list[Figure]]:
+def reference_figures(nlp: Parse) -> tuple[str, list[Figure]]:
     from conftest import shared_path
 
     text = shared_path("seed", "000_96a361415a47dee9.txt").read_text(encoding="utf-8")
-    return text, find_figures(nlp(text), default_source="Zero Hedge")
+    return text, find_figures(within(nlp(text), voice="Zero Hedge"))
 
 
 def _one(figures: list[Figure], text: str, start_after: int = 0) -> Figure:
@@ -366,7 +364,7 @@ def test_reference_page_counts_without_a_measure_are_left_out(
 
 
 @pytest.mark.model
-def test_figure_inside_attribution_content_takes_its_source(nlp: Language) -> None:
+def test_figure_inside_attribution_content_takes_its_source(nlp: Parse) -> None:
     sentence = "The official said that about 100 fighters were killed. Later 5 more died."
     start = sentence.index("about")
     content_end = sentence.index(".") + 1
@@ -386,12 +384,12 @@ def test_figure_inside_attribution_content_takes_its_source(nlp: Language) -> No
     only_first = Attribution(
         id="first", content=Span(0, late, sentence[:late]), direct=False, source_name="X"
     )
-    figures = find_figures(nlp(sentence), attributions=[outer, inner], default_source="outlet")
+    figures = find_figures(within(nlp(sentence), attributions=[outer, inner], voice="outlet"))
     assert [(f.span.text, f.attribution_id, f.source_name) for f in figures] == [
         ("about 100", "inner", "a U.S. official"),
         ("5", "outer", "Bloomberg"),
     ]
-    figures = find_figures(nlp(sentence), attributions=[only_first], default_source="outlet")
+    figures = find_figures(within(nlp(sentence), attributions=[only_first], voice="outlet"))
     assert [(f.attribution_id, f.source_name) for f in figures] == [
         ("first", "X"),
         (None, "outlet"),
@@ -399,10 +397,10 @@ def test_figure_inside_attribution_content_takes_its_source(nlp: Language) -> No
 
 
 @pytest.mark.model
-def test_offsets_are_shifted_by_the_segment_base(nlp: Language) -> None:
+def test_offsets_are_shifted_by_the_segment_start(nlp: Parse) -> None:
     page = "Title line\n\nAt least 12 people were killed in the blast."
     base = page.index("At")
-    figures = find_figures(nlp(page[base:]), base=base)
+    figures = find_figures(within(nlp(page[base:]), start=base))
     assert len(figures) == 1
     figure = figures[0]
     assert page[figure.span.start : figure.span.end] == "At least 12"
@@ -413,7 +411,7 @@ def test_offsets_are_shifted_by_the_segment_base(nlp: Language) -> None:
 
 
 @pytest.mark.model
-def test_figure_ids_are_stable_and_distinct(nlp: Language) -> None:
+def test_figure_ids_are_stable_and_distinct(nlp: Parse) -> None:
     doc = nlp("Five soldiers were killed and seven others wounded.")
     first, second = find_figures(doc), find_figures(doc)
     assert [f.id for f in first] == [f.id for f in second]
@@ -421,7 +419,7 @@ def test_figure_ids_are_stable_and_distinct(nlp: Language) -> None:
 
 
 @pytest.mark.model
-def test_vague_figure_carries_its_conservative_reading(nlp: Language) -> None:
+def test_vague_figure_carries_its_conservative_reading(nlp: Parse) -> None:
     (figure,) = find_figures(nlp("The blast killed dozens of civilians."))
     count = figure.count
     assert (count.low, count.high, count.vague, count.conservative) == (24, 99, True, 12)
@@ -437,13 +435,13 @@ def test_vague_figure_carries_its_conservative_reading(nlp: Language) -> None:
     ],
 )
 def test_absurd_numbers_give_a_result_without_crashing(
-    nlp: Language, sentence: str, expected: list[tuple[str, float]]
+    nlp: Parse, sentence: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(f.span.text, f.count.low) for f in find_figures(nlp(sentence))] == expected
 
 
 @pytest.mark.model
-def test_sentence_of_thousands_of_words_gives_its_figures(nlp: Language) -> None:
+def test_sentence_of_thousands_of_words_gives_its_figures(nlp: Parse) -> None:
     sentence = " ".join(["and 5 people were killed"] * 600) + "."
     figures = find_figures(nlp(sentence))
     assert len(figures) == 600
@@ -494,16 +492,15 @@ def _check_figures_point_into(text: str, base: int, figures: list[Figure]) -> No
 @given(st.one_of(FIGURE_TEXTS, st.text(max_size=120)), st.integers(0, 50))
 def test_figures_of_any_text_point_into_it_without_a_parse(text: str, base: int) -> None:
     doc = spacy.blank("en")(text)
-    _check_figures_point_into(text, base, find_figures(doc, base=base))
+    _check_figures_point_into(text, base, find_figures(within(doc, start=base)))
 
 
 @pytest.mark.model
 @settings(max_examples=60, deadline=None)
 @given(text=FIGURE_TEXTS, base=st.integers(0, 50))
 def test_figures_of_any_text_point_into_it_with_the_parse(text: str, base: int) -> None:
-    from claimledger.nlp import load_nlp
 
-    _check_figures_point_into(text, base, find_figures(load_nlp()(text), base=base))
+    _check_figures_point_into(text, base, find_figures(within(parse(text), start=base)))
 
 
 @pytest.mark.model
@@ -521,25 +518,25 @@ def test_figures_of_any_text_point_into_it_with_the_parse(text: str, base: int) 
     ],
 )
 def test_subject_of_the_verb_stating_a_figure_is_its_source(
-    nlp: Language, sentence: str, expected: list[tuple[str, str]]
+    nlp: Parse, sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     whole = Attribution(
         id="whole", content=Span(0, len(sentence), sentence), direct=False, source_name="Russia"
     )
-    figures = find_figures(nlp(sentence), default_source="outlet")
+    figures = find_figures(within(nlp(sentence), voice="outlet"))
     assert [(f.span.text, f.source_name) for f in figures] == expected
     # Inside an attribution the stating subject is still the source; the attribution is kept
     # as the context the figure is reported in.
-    within = find_figures(nlp(sentence), attributions=[whole], default_source="outlet")
-    assert [f.attribution_id for f in within] == ["whole"] * len(expected)
-    assert [f.source_name for f in within] == [
+    inside = find_figures(within(nlp(sentence), attributions=[whole], voice="outlet"))
+    assert [f.attribution_id for f in inside] == ["whole"] * len(expected)
+    assert [f.source_name for f in inside] == [
         "Russia" if source == "outlet" else source for _, source in expected
     ]
 
 
 @pytest.mark.model
 def test_same_figure_at_same_offset_in_different_segments_gets_different_ids(
-    nlp: Language,
+    nlp: Parse,
 ) -> None:
     (first,) = find_figures(nlp("At least 12 people were killed in Kabul."))
     (second,) = find_figures(nlp("At least 12 people were killed in Herat."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimledger.extract.triggers import find_triggers
-from claimledger.nlp import load_nlp
+from parsing import parse, within
 
 pytestmark = pytest.mark.model
 
@@ -43,7 +43,7 @@ TYPED = [
 def test_trigger_is_typed_in_acled_taxonomy(
     sentence: str, word: str, event_type: str, sub_type: str
 ) -> None:
-    triggers = find_triggers(load_nlp()(sentence))
+    triggers = find_triggers(parse(sentence))
     found = {(t.span.text, t.event_type, t.sub_event_type) for t in triggers}
     assert (word, event_type, sub_type) in found
 
@@ -59,12 +59,12 @@ def test_trigger_is_typed_in_acled_taxonomy(
     ],
 )
 def test_figurative_and_non_conflict_senses_are_not_triggers(sentence: str) -> None:
-    assert find_triggers(load_nlp()(sentence)) == []
+    assert find_triggers(parse(sentence)) == []
 
 
-def test_offsets_are_shifted_by_the_segment_base() -> None:
+def test_offsets_are_shifted_by_the_segment_start() -> None:
     text = "Rebels attacked the base."
-    [trigger] = find_triggers(load_nlp()(text), base=100)
+    [trigger] = find_triggers(within(parse(text), start=100))
     assert (trigger.span.start, trigger.span.end) == (107, 115)
     assert trigger.sentence_start == 100 and trigger.sentence_end == 100 + len(text)
 
@@ -81,8 +81,8 @@ def test_offsets_are_shifted_by_the_segment_base() -> None:
     ],
 )
 def test_killing_verbs_are_typed_by_who_was_killed(sentence: str, event_type: str) -> None:
-    assert [t.event_type for t in find_triggers(load_nlp()(sentence))] == [event_type]
+    assert [t.event_type for t in find_triggers(parse(sentence))] == [event_type]
 
 
 def test_killing_a_bill_is_no_event() -> None:
-    assert find_triggers(load_nlp()("The move could kill the bill.")) == []
+    assert find_triggers(parse("The move could kill the bill.")) == []

@@ -12,25 +12,11 @@ to the event of the nearest trigger, preferring one in its own sentence.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 import msgspec
-from spacy.tokens import Doc
 
-from claimledger.extract.actors import find_actors
-from claimledger.extract.triggers import (
-    BATTLES,
-    EXPLOSIONS,
-    PROTESTS,
-    RIOTS,
-    STRATEGIC,
-    VIOLENCE_AGAINST_CIVILIANS,
-    Family,
-    Trigger,
-    classify_trigger,
-    find_triggers,
-)
 from claimledger.model import (
     Actor,
     Attribution,
@@ -40,13 +26,19 @@ from claimledger.model import (
     Figure,
     PlaceCandidate,
     PlaceMention,
-    Segment,
+    Trigger,
     record_id,
 )
+from claimledger.taxonomy import (
+    MEASURE_FAMILY,
+    PLACE_FEATURES,
+    TYPE_ORDER,
+    WEEK_DAYS,
+    Family,
+    date_range,
+)
 
-TYPE_ORDER = (BATTLES, EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS, RIOTS, PROTESTS, STRATEGIC)
 DATE_TOLERANCE_DAYS = 3
-WEEK_DAYS = 7
 
 
 class _Mention(msgspec.Struct, kw_only=True):
@@ -65,26 +57,6 @@ class _Cluster(msgspec.Struct, kw_only=True):
         if not ranges:
             return None
         return min(r[0] for r in ranges), max(r[1] for r in ranges)
-
-
-def date_range(mention: DateMention) -> tuple[date, date] | None:
-    """The days a resolved date mention covers; None for unresolved or partial dates."""
-    if not mention.value or "X" in mention.value:
-        return None
-    try:
-        if mention.granularity == "day":
-            day = date.fromisoformat(mention.value[:10])
-            return day, day
-        if mention.granularity == "week":
-            start = date.fromisoformat(mention.value[:10])
-            return start, start + timedelta(days=WEEK_DAYS - 1)
-        if mention.granularity == "month":
-            first = date.fromisoformat(mention.value[:7] + "-01")
-            following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
-            return first, following - timedelta(days=1)
-    except ValueError:
-        return None
-    return None
 
 
 def _compatible(a: tuple[date, date], b: tuple[date, date]) -> bool:
@@ -117,37 +89,6 @@ def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMentio
         inside,
         key=lambda d: (precision[d.granularity], abs(d.span.start - trigger.span.start)),
     )
-
-
-LOCATION_PREPOSITIONS = frozenset(
-    {"in", "near", "at", "outside", "around", "across", "inside", "into", "within", "outskirts"}
-)
-PLACE_HEADS = frozenset(
-    {
-        "region", "province", "governorate", "state", "district", "area", "city", "town",
-        "village", "county", "territory", "border", "outskirts", "countryside", "suburb",
-    }
-)
-
-
-def is_location(place: PlaceMention, segment: Segment, doc: Doc) -> bool:
-    """Whether a place is named as where something happens ("in Deir Ezzor", "the Syria
-    battle", a dateline's "GOMA, March 10") rather than as a party ("U.S.-backed forces")."""
-    span = doc.char_span(
-        place.span.start - segment.start, place.span.end - segment.start, alignment_mode="expand"
-    )
-    if span is None:
-        return False
-    token = span.root
-    if token.dep_ in ("compound", "amod", "poss", "nmod"):
-        if classify_trigger(token.head) is not None:
-            return True  # "the February 7 Syria battle"
-        if token.head.lemma_.lower() not in PLACE_HEADS:
-            return False  # "U.S. forces", "the Russian Foreign Ministry"
-        token = token.head  # "the Deir Ezzor region"
-    if token.dep_ == "pobj":
-        return token.head.lower_ in LOCATION_PREPOSITIONS
-    return token.dep_ in ("ROOT", "appos") or token.i == span.sent.start
 
 
 def _sentence_place(trigger: Trigger, places: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -212,9 +153,6 @@ def _place_key(place: PlaceMention) -> str:
     return f"{candidate.country_code}:{candidate.name}"
 
 
-FEATURE_ORDER = {"city": 0, "admin1": 1, "region": 2, "country": 3}
-
-
 def _main_place(
     mentions: Sequence[_Mention], located: Sequence[PlaceMention]
 ) -> PlaceMention | None:
@@ -234,7 +172,7 @@ def _main_place(
     names = Counter(_place_key(p) for p in in_country)
     return min(
         in_country,
-        key=lambda p: (FEATURE_ORDER.get(candidate(p).feature, 4), -names[_place_key(p)]),
+        key=lambda p: (PLACE_FEATURES.index(candidate(p).feature), -names[_place_key(p)]),
     )
 
 
@@ -269,44 +207,29 @@ def _nearest_cluster(
     return best[2] if best else None
 
 
-MEASURE_FAMILY: dict[str, Family] = {
-    "killed": "violence",
-    "injured": "violence",
-    "missing": "violence",
-    "kidnapped": "violence",
-}
-
-
 def assemble_events(
     document: Document,
-    parsed: Sequence[tuple[Segment, Doc]],
     *,
+    triggers: Sequence[Trigger] = (),
     attributions: Sequence[Attribution] = (),
     figures: Sequence[Figure] = (),
     dates: Sequence[DateMention] = (),
     places: Sequence[PlaceMention] = (),
+    locations: Collection[int] = (),
 ) -> list[Event]:
-    """The events one document reports, from its parsed title and body segments."""
-    mentions: list[_Mention] = []
+    """The events one document reports, from the records extracted from its title and body:
+    `locations` holds the start offsets of the places named as where something happens."""
     event_dates = [d for d in dates if _dates_an_event(d, document.text)]
-    located: list[PlaceMention] = []
-    for segment, doc in parsed:
-        located += [
-            p
-            for p in places
-            if segment.start <= p.span.start < segment.end and is_location(p, segment, doc)
-        ]
-    for segment, doc in parsed:
-        for trigger in find_triggers(doc, base=segment.start):
-            token = doc[trigger.token_index]
-            mentions.append(
-                _Mention(
-                    trigger=trigger,
-                    actors=find_actors(token, base=segment.start),
-                    date=_sentence_date(trigger, event_dates),
-                    place=_sentence_place(trigger, located),
-                )
-            )
+    located = [p for p in places if p.span.start in locations]
+    mentions = [
+        _Mention(
+            trigger=trigger,
+            actors=list(trigger.actors),
+            date=_sentence_date(trigger, event_dates),
+            place=_sentence_place(trigger, located),
+        )
+        for trigger in triggers
+    ]
     clusters = _cluster_mentions(mentions)
     if not clusters:
         return []

@@ -15,9 +15,8 @@ from datetime import date
 import msgspec
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from claimledger.events import date_range
-from claimledger.extract.triggers import FAMILY
 from claimledger.model import Document, Event, EventLink
+from claimledger.taxonomy import FAMILY, date_range
 
 CONTEXT_CHARS = 400
 

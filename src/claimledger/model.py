@@ -13,6 +13,9 @@ from typing import Literal, NamedTuple
 
 import msgspec
 
+from claimledger.taxonomy import FAMILY, Family, PlaceFeature
+from claimledger.taxonomy import Measure as Measure  # re-exported: a field type of Figure
+
 SegmentKind = Literal[
     "title", "byline", "source", "dateline", "body", "related", "comments", "chrome"
 ]
@@ -33,18 +36,6 @@ CueClass = Literal[
     "other",
 ]
 SourceKind = Literal["person", "organization", "anonymous", "outlet", "author", "unknown"]
-Measure = Literal[
-    "killed",
-    "injured",
-    "missing",
-    "displaced",
-    "arrested",
-    "detained",
-    "kidnapped",
-    "evacuated",
-    "affected",
-    "other",
-]
 Role = Literal["initiator", "target", "other"]
 # How a count is worded: "five" exact, "more than 200" more_than, "about 100" about, "200 to
 # 300" range, "dozens" vague, "no one" none (see extract/numbers.py for each wording).
@@ -94,6 +85,17 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
 
     def segment_text(self, segment: Segment) -> str:
         return self.text[segment.start : segment.end]
+
+    @property
+    def voice(self) -> tuple[str, SourceKind]:
+        """Who speaks where the page names no source: its outlet (or the original source it
+        names), else its byline. Decided here once for claims, figures and the ledger."""
+        outlet = self.outlet or self.original_source
+        if outlet:
+            return outlet, "outlet"
+        if self.byline:
+            return self.byline, "author"
+        return "", "unknown"
 
     def segments_of(self, *kinds: SegmentKind) -> tuple[Segment, ...]:
         return tuple(s for s in self.segments if s.kind in kinds)
@@ -228,7 +230,7 @@ class DateMention(msgspec.Struct, frozen=True, kw_only=True):
 
 class PlaceCandidate(msgspec.Struct, frozen=True, kw_only=True):
     name: str
-    feature: Literal["city", "admin1", "country", "region"]
+    feature: PlaceFeature
     country_code: str
     country: str
     admin1: str | None = None
@@ -251,6 +253,24 @@ class Actor(msgspec.Struct, frozen=True, kw_only=True):
     name: str
     role: Role
     span: Span | None = None
+
+
+class Trigger(msgspec.Struct, frozen=True, kw_only=True):
+    """A word that names an event, typed in ACLED's taxonomy, with the sentence it stands in and
+    the actors its parse names."""
+
+    span: Span
+    sentence_start: int
+    sentence_end: int
+    event_type: str
+    sub_event_type: str
+    # A killing verb says that people died, not how: it types an event only when nothing else does
+    weak: bool = False
+    actors: tuple[Actor, ...] = ()
+
+    @property
+    def family(self) -> Family:
+        return FAMILY[self.event_type]
 
 
 class Event(msgspec.Struct, frozen=True, kw_only=True):

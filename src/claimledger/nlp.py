@@ -1,4 +1,5 @@
-"""Loading the spaCy pipeline: the official en_core_web_sm if installed, else its PyPI re-upload."""
+"""Loading the spaCy pipeline: the official en_core_web_sm if installed, else its PyPI re-upload,
+with claimledger's extractors appended as components (see extract/components.py)."""
 
 from __future__ import annotations
 
@@ -31,13 +32,25 @@ def find_model_name() -> str:
 
 @lru_cache(maxsize=2)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once per process) the whole pipeline: extractors read lemmas, parse and entities."""
+    """Load (once per process) the whole pipeline: spaCy's tagger, parser, lemmatizer and
+    entities, then claimledger's components, which read them."""
+    from claimledger.extract.components import add_components
+
     name = name or find_model_name()
     try:
         nlp = spacy.load(name)
     except OSError as exc:  # a broken or partial install
         raise ModelNotFoundError(f"{INSTALL_HINT}\n(spaCy said: {exc})") from exc
-    return nlp
+    return add_components(nlp)
+
+
+def spacy_pipes(nlp: Language) -> list[str]:
+    """The pipeline's own spaCy components, without claimledger's: what `nlp.select_pipes`
+    keeps for a bare parse (the throughput baseline, tests of one extractor)."""
+    return [name for name in nlp.pipe_names if not name.startswith(EXTRACTOR_PREFIX)]
+
+
+EXTRACTOR_PREFIX = "claimledger_"
 
 
 TEXT_KEY = "claimledger.text"

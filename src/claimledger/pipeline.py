@@ -1,8 +1,9 @@
-"""One document in, one Analysis out: annotate title and body with spaCy, extract, assemble events.
+"""One document in, one Analysis out: parse title and body with the claimledger components, then
+settle places across segments and assemble events from the records.
 
 Only title and body segments are parsed (comments and chrome never feed claims). Each segment is
-parsed as its own Doc and every extractor is given the segment's start offset, so every record
-points into `Document.text`. Documents are parsed in batches with `nlp.pipe`.
+parsed as its own Doc, given its context first (see extract/annotation.py), so every record the
+components write points into `Document.text`. Documents are parsed in batches with `nlp.pipe`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimledger import __version__
+from claimledger._version import __version__
 from claimledger.events import assemble_events
-from claimledger.extract.attribution import find_attributions
-from claimledger.extract.dates import find_dates
-from claimledger.extract.figures import find_figures
-from claimledger.extract.places import demonym_countries, find_places, resolve_places
+from claimledger.extract.annotation import Annotation, SegmentContext, annotation, set_context
+from claimledger.extract.components import add_components
+from claimledger.extract.places import resolve_places
 from claimledger.model import Analysis, Document, ReadError, Segment, SegmentKind
 from claimledger.nlp import model_label
 from claimledger.read.options import ReadOptions
@@ -32,37 +32,37 @@ def claim_segments(document: Document) -> tuple[Segment, ...]:
     return document.segments_of(*CLAIM_SEGMENTS)
 
 
-def analyse_parsed(
-    document: Document, parsed: Sequence[tuple[Segment, Doc]], *, model: str = ""
-) -> Analysis:
-    """Everything extracted from one document whose claim segments are already parsed."""
-    default_source = document.outlet or document.original_source or document.byline or ""
-    attributions = []
-    figures = []
-    dates = []
-    places = []
+def segment_doc(nlp: Language, document: Document, segment: Segment) -> Doc:
+    """A segment's text as an unparsed Doc that knows its place in the page and its voice."""
+    voice, voice_kind = document.voice
+    doc = nlp.make_doc(document.segment_text(segment))
+    return set_context(
+        doc,
+        SegmentContext(
+            start=segment.start, voice=voice, voice_kind=voice_kind, published=document.published
+        ),
+    )
+
+
+def analysis_of(document: Document, segments: Sequence[Annotation], *, model: str = "") -> Analysis:
+    """One document's analysis from the annotations of its parsed claim segments."""
     nationalities: dict[str, None] = {}
-    for segment, doc in parsed:
-        base = segment.start
-        found = find_attributions(
-            doc, base=base, outlet=document.outlet or document.original_source,
-            byline=document.byline,
-        )
-        attributions += found
-        figures += find_figures(
-            doc, base=base, attributions=found, default_source=default_source
-        )
-        dates += find_dates(doc, base=base, published=document.published)
-        places += find_places(doc, base=base)
-        nationalities.update(dict.fromkeys(demonym_countries(doc)))
-    places = resolve_places(places, context_countries=tuple(nationalities))
+    for found in segments:
+        nationalities.update(dict.fromkeys(found.nationalities))
+    attributions = [a for found in segments for a in found.attributions]
+    figures = [f for found in segments for f in found.figures]
+    dates = [d for found in segments for d in found.dates]
+    places = resolve_places(
+        [p for found in segments for p in found.places], context_countries=tuple(nationalities)
+    )
     events = assemble_events(
         document,
-        parsed,
+        triggers=[t for found in segments for t in found.triggers],
         attributions=attributions,
         figures=figures,
         dates=dates,
         places=places,
+        locations={start for found in segments for start in found.locations},
     )
     return Analysis(
         document=document,
@@ -85,17 +85,19 @@ def analyse_documents(
     documents: Iterable[Document], nlp: Language, *, batch_size: int = BATCH_SIZE
 ) -> Iterator[Analysis]:
     """Analyse a stream of documents, parsing their segments in `nlp.pipe` batches."""
+    add_components(nlp)
     model = model_label(nlp)
     batch: list[Document] = []
 
     def flush() -> Iterator[Analysis]:
         segments = [(d, s) for d in batch for s in claim_segments(d)]
-        docs = nlp.pipe((d.segment_text(s) for d, s in segments), batch_size=batch_size)
-        parsed: dict[str, list[tuple[Segment, Doc]]] = {d.id: [] for d in batch}
-        for (document, segment), doc in zip(segments, docs, strict=True):
-            parsed[document.id].append((segment, doc))
-        for document in batch:
-            yield analyse_parsed(document, parsed[document.id], model=model)
+        docs = nlp.pipe((segment_doc(nlp, d, s) for d, s in segments), batch_size=batch_size)
+        parsed: dict[int, list[Annotation]] = {i: [] for i in range(len(batch))}
+        owner = {id(d): i for i, d in enumerate(batch)}
+        for (document, _), doc in zip(segments, docs, strict=True):
+            parsed[owner[id(document)]].append(annotation(doc))
+        for i, document in enumerate(batch):
+            yield analysis_of(document, parsed[i], model=model)
 
     for document in documents:
         batch.append(document)

@@ -19,6 +19,7 @@ from claimledger.extract.figures import find_figures
 from claimledger.extract.measures import MEASURE_WORDS
 from claimledger.extract.numbers import find_quantities
 from claimledger.model import Figure
+from claimledger.nlp import spacy_pipes
 
 _KILL_WORDS = MEASURE_WORDS["killed"]
 
@@ -102,7 +103,9 @@ def evaluate_figures_ucdp(path: Path, nlp: Language, *, limit: int | None = None
         if limit is not None and headlines >= limit:
             break
         headlines += 1
-        figures = find_figures(nlp(headline))
+        with nlp.select_pipes(enable=spacy_pipes(nlp)):
+            doc = nlp(headline)
+        figures = find_figures(doc)
         killed = [f for f in figures if f.measure == "killed"]
         candidate = is_death_count_headline(headline)
         candidates += candidate

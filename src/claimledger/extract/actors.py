@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimledger.extract.annotation import page_span
 from claimledger.model import Actor, Role, Span
 
 MAX_ACTOR_WORDS = 8
@@ -36,7 +37,7 @@ NOT_ACTOR_ENTITIES = frozenset(
 LEADING_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "some", "several"})
 
 
-def _phrase(head: Token, base: int) -> Span:
+def _phrase(head: Token) -> Span:
     """The head noun with its left modifiers and an 'of'-phrase ("fighters of the NRM")."""
     left = head.left_edge
     # "the", "at least 20": determiners and counts are not part of a party's name
@@ -54,8 +55,8 @@ def _phrase(head: Token, base: int) -> Span:
     if right.i - left.i + 1 > MAX_ACTOR_WORDS:
         right = head
         left = max(left, head.doc[max(head.i - MAX_ACTOR_WORDS + 1, 0)], key=lambda t: t.i)
-    words = head.doc[left.i : right.i + 1]  # Doc.text rebuilds the whole text: use the span's
-    return Span(base + words.start_char, base + words.end_char, words.text)
+    words = head.doc[left.i : right.i + 1]
+    return page_span(head.doc, words.start_char, words.end_char)
 
 
 def _holder(head: Token) -> Token | None:
@@ -84,7 +85,7 @@ def _with_conjuncts(head: Token) -> list[Token]:
     return [head, *[c for c in head.conjuncts if c.pos_ in ("NOUN", "PROPN")]]
 
 
-def _actor(head: Token, role: Role, base: int) -> list[Actor]:
+def _actor(head: Token, role: Role) -> list[Actor]:
     if head.pos_ == "PRON" or head.ent_type_ in NOT_ACTOR_ENTITIES:
         return []
     if role == "target" and head.lemma_.lower() in FACILITIES:
@@ -94,34 +95,34 @@ def _actor(head: Token, role: Role, base: int) -> list[Actor]:
         head = holder
     return [
         Actor(name=span.text, role=role, span=span)
-        for span in (_phrase(token, base) for token in _with_conjuncts(head))
+        for span in (_phrase(token) for token in _with_conjuncts(head))
     ]
 
 
-def find_actors(trigger: Token, *, base: int = 0) -> list[Actor]:
+def find_actors(trigger: Token) -> list[Actor]:
     """Initiators and targets of the event a trigger names, from its dependents."""
     actors: list[Actor] = []
     if trigger.pos_ == "VERB":
         for child in trigger.children:
             if child.dep_ == "nsubj":
-                actors += _actor(child, "initiator", base)
+                actors += _actor(child, "initiator")
             elif child.dep_ in ("dobj", "nsubjpass"):
-                actors += _actor(child, "target", base)
+                actors += _actor(child, "target")
             elif child.dep_ == "agent":
-                actors += [a for p in child.children for a in _actor(p, "initiator", base)]
+                actors += [a for p in child.children for a in _actor(p, "initiator")]
         if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
-            actors += _actor(trigger.head, "initiator", base)
+            actors += _actor(trigger.head, "initiator")
     else:
         for child in trigger.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                actors += [a for p in child.children for a in _actor(p, "initiator", base)]
+                actors += [a for p in child.children for a in _actor(p, "initiator")]
             elif child.dep_ == "prep" and child.lower_ in ("on", "against"):
-                actors += [a for p in child.children for a in _actor(p, "target", base)]
+                actors += [a for p in child.children for a in _actor(p, "target")]
             elif child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
-                actors += _actor(child, "initiator", base)
+                actors += _actor(child, "initiator")
             elif child.dep_ == "prep" and child.lower_ == "between":
                 for pobj in child.children:
-                    actors += _actor(pobj, "initiator", base)
+                    actors += _actor(pobj, "initiator")
     seen: set[tuple[str, str]] = set()
     unique: list[Actor] = []
     for actor in actors:

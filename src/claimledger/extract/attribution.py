@@ -1,9 +1,9 @@
 """Attribution extraction: who says what, and how, in one parsed segment of a document.
 
-A trained tagger (weights in extract/data, built by train_attribution.py) marks the head word of
-each cue, then the cue's other words, its source and its content (direct quotes and indirect
-speech alike); sources are then named and resolved, chains built, and hedges and denials
-flagged. Statements left without a source belong to the outlet or byline.
+A trained tagger (weights in extract/data, built by eval/train_attribution.py) marks the head
+word of each cue, then the cue's other words, its source and its content (direct quotes and
+indirect speech alike); sources are then named and resolved, chains built, and hedges and
+denials flagged. Statements left without a source belong to the outlet or byline.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
+from claimledger.extract.annotation import context, token_span, tokens_span
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
     Key,
@@ -235,15 +236,6 @@ def _runs(tokens: Sequence[Token], bridge: set[int], slack: int = 0) -> list[lis
     return runs
 
 
-def _span(tokens: Sequence[Token], base: int) -> Span:
-    doc = tokens[0].doc
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    # Doc.text joins every token on each access; the span's own text costs only its tokens.
-    text = doc[tokens[0].i : tokens[-1].i + 1].text
-    return Span(start=base + start, end=base + end, text=text)
-
-
 def _pick_spans(tagged: _Tagged) -> tuple[list[Token], list[Token]]:
     """The source run nearest the cue, and the largest content run (bridging the cue and
     source, as in "“...,” he said, “...”")."""
@@ -270,26 +262,11 @@ def _word_count(tokens: Sequence[Token]) -> int:
     return sum(not (t.is_punct or t.is_space) for t in tokens)
 
 
-def _owner(outlet: str | None, byline: str | None) -> tuple[str, SourceKind]:
-    if outlet:
-        return outlet, "outlet"
-    if byline:
-        return byline, "author"
-    return "", "unknown"
-
-
-def find_attributions(
-    doc: Doc,
-    *,
-    base: int = 0,
-    outlet: str | None = None,
-    byline: str | None = None,
-    include_unattributed: bool = True,
-) -> list[Attribution]:
-    """Attributions in one parsed segment; `base` is the segment's offset in Document.text.
+def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[Attribution]:
+    """Attributions in one parsed segment's Doc.
 
     With `include_unattributed`, every sentence outside all attributions is returned too, as a
-    statement of the outlet (or byline), without cue or source.
+    statement of the page's voice (its outlet, or byline), without cue or source.
     """
     if len(doc) == 0:
         return []
@@ -297,7 +274,9 @@ def find_attributions(
     table = token_table(doc)
     tagged = tag_roles(doc, tag_cues(doc, quoted, table), quoted, table)
     segment_id = content_id(doc_text(doc))
-    owner, owner_kind = _owner(outlet, byline)
+    page = context(doc)
+    base = page.start  # in the ids: one sentence at two places of a page is two records
+    owner, owner_kind = page.voice, page.voice_kind
     root = (owner,) if owner else ()
     writer = NamedSource(owner, owner_kind, -1) if owner else None
     everything = sorted(((t, *_pick_spans(t)) for t in tagged), key=lambda p: p[0].cue[0].i)
@@ -309,16 +288,16 @@ def find_attributions(
     content_ranges: list[tuple[int, int, tuple[str, ...]]] = []
     reporters: list[NamedSource] = []
     for item, own_source, content_tokens in picked:
-        cue_span = _span(item.cue, base)
+        cue_span = tokens_span(item.cue)
         cue_class = classify_cue(cue_span.text)
-        content = _span(content_tokens, base)
+        content = tokens_span(content_tokens)
         relay_source, cited = relays.get(id(item), ([], []))
         source_tokens = own_source or relay_source or shared_subjects.get(id(item), [])
         if source_tokens:
             mention = doc[source_tokens[0].i : source_tokens[-1].i + 1]
             resolved = resolve_source(mention, named, writer=writer)
             named.append(resolved)
-            source: Span | None = _span(source_tokens, base)
+            source: Span | None = tokens_span(source_tokens)
             name, kind = resolved.name, resolved.kind
         else:
             source, name, kind = None, owner, owner_kind
@@ -328,7 +307,7 @@ def find_attributions(
             relay = resolve_source(relay_mention, named, writer=writer)
             chain = (*root, relay.name, name)
         elif relay_source and cited:  # "X, citing Y, said": X relays Y
-            chain = (*root, name, _span(cited, base).text)
+            chain = (*root, name, tokens_span(cited).text)
         if source_tokens and cue_class in _REPORTING_CLASSES and kind == "organization":
             reporters.append(NamedSource(name, kind, source_tokens[0].i))
         content_ranges.append((content_tokens[0].i, content_tokens[-1].i, chain))
@@ -438,7 +417,7 @@ def _unattributed(
         kept = [i for i in range(start, end) if not table.space[i]]
         if sum(not table.punct[i] for i in kept) < MIN_STATEMENT_WORDS:
             continue
-        content = _span([doc[kept[0]], doc[kept[-1]]], base)
+        content = token_span(doc[kept[0]], doc[kept[-1]])
         hedge = find_hedge(content.text)
         statements.append(
             Attribution(

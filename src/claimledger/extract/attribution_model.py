@@ -122,7 +122,7 @@ class AttributionTagger:
 
 @lru_cache(maxsize=1)
 def load_tagger() -> AttributionTagger:
-    """The tagger shipped with the package (built by `claimledger.extract.train_attribution`)."""
+    """The tagger shipped with the package (built by `claimledger.eval.train_attribution`)."""
     packed = resources.files("claimledger.extract.data").joinpath(MODEL_FILE).read_bytes()
     data = json.loads(gzip.decompress(packed).decode("utf-8"))
     return AttributionTagger(

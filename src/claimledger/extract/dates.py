@@ -15,7 +15,8 @@ from typing import Literal
 
 from spacy.tokens import Doc
 
-from claimledger.model import DateMention, Span
+from claimledger.extract.annotation import context, page_span
+from claimledger.model import DateMention
 from claimledger.nlp import doc_ents, doc_text
 
 Granularity = Literal["day", "week", "month", "year"]
@@ -599,13 +600,14 @@ def _anchored(text: str, found: list[_Found], sentence_ends: list[int]) -> list[
     return out
 
 
-def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list[DateMention]:
-    """Date mentions in one segment's Doc; spans are offsets into the document (base + offset).
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Date mentions in one segment's Doc, resolved against the page's publication date.
 
     Own patterns come first (they know partial and relative forms); spaCy DATE entities add the
     forms the patterns miss when the entity text resolves on its own. Anchored offsets ("two days
     after ... Feb. 19") are added on top of, not instead of, their anchor's own mention.
     """
+    published = context(doc).published
     text = doc_text(doc)
     found = list(_scan(text, published))
     for ent in doc_ents(doc):
@@ -624,7 +626,7 @@ def find_dates(doc: Doc, *, base: int = 0, published: str | None = None) -> list
     kept.sort(key=lambda f: (f.start, -f.end))
     return [
         DateMention(
-            span=Span(base + f.start, base + f.end, text[f.start : f.end]),
+            span=page_span(doc, f.start, f.end),
             value=f.date.value,
             granularity=f.date.granularity,
             rule=f.date.rule,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.extract.annotation import annotation, page_span, token_span
 from claimledger.extract.measures import (
     GROUP_NOUNS,
     MODAL_ADVERBS,
@@ -32,7 +33,7 @@ from claimledger.extract.measures import (
     measure_of_token,
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
-from claimledger.model import Attribution, Figure, Measure, Span, content_id, record_id
+from claimledger.model import Attribution, Figure, Measure, content_id, record_id
 from claimledger.nlp import doc_children, doc_text
 
 __all__ = ["find_figures"]
@@ -374,12 +375,6 @@ def _innermost_attribution(
     return min(containing, key=lambda a: a.content.end - a.content.start)
 
 
-def _span(doc: Doc, base: int, start_i: int, end_i: int) -> Span:
-    start = doc[start_i].idx
-    end = doc[end_i - 1].idx + len(doc[end_i - 1])
-    return Span(start=base + start, end=base + end, text=doc_text(doc)[start:end])
-
-
 def _of_objects(token: Token, skip: range) -> list[Token]:
     return [
         obj
@@ -402,7 +397,6 @@ def _count_token(chars: SpacySpan) -> Token:
 def _figure_of(
     doc: Doc,
     match: QuantityMatch,
-    base: int,
     attributions: Sequence[Attribution],
     default_source: str,
     segment_id: str,
@@ -461,14 +455,14 @@ def _figure_of(
     negated = zero or _negated(measure_token)
     modality = _modality(measure_token, root) if parsed else None
 
-    span = Span(start=base + match.start, end=base + match.end, text=match.text)
-    measure_span = _span(doc, base, link.measure_tokens[0].i, link.measure_tokens[-1].i + 1)
+    span = page_span(doc, match.start, match.end)
+    measure_span = token_span(link.measure_tokens[0], link.measure_tokens[-1])
     population_span = None
     if population is not None:
         start_i, end_i = _population_phrase(population, span_tokens)
         # A phrase holding a measure word is a misparse ("Hundreds flee Sagme"), not a group.
         if not any(measure_of_token(t) and t.lower_ not in GROUP_NOUNS for t in doc[start_i:end_i]):
-            population_span = _span(doc, base, start_i, end_i)
+            population_span = token_span(doc[start_i], doc[end_i - 1])
     attribution = _innermost_attribution(span.start, span.end, attributions)
     stated_by = (
         _stating_source([t for t in (*link.measure_tokens, counted, root) if t is not None])
@@ -497,23 +491,18 @@ def _figure_of(
     )
 
 
-def find_figures(
-    doc: Doc,
-    *,
-    base: int = 0,
-    attributions: Sequence[Attribution] = (),
-    default_source: str = "",
-) -> list[Figure]:
-    """The casualty figures in `doc`, one parsed segment whose text starts at `base`.
+def find_figures(doc: Doc) -> list[Figure]:
+    """The casualty figures in one parsed segment's Doc.
 
-    Offsets in the figures are `base` + offsets in `doc.text`, so they point into the
-    document text. A figure inside an attribution's content takes that attribution's id and
-    source; the innermost one where several nest. Others belong to `default_source`.
+    A figure inside an attribution's content (the segment's attributions, found before it)
+    takes that attribution's id and source; the innermost one where several nest. Others
+    belong to the page's voice.
     """
+    found = annotation(doc)
     figures: list[Figure] = []
     segment_id = content_id(doc_text(doc))
     for match in find_quantities(doc_text(doc)):
-        figure = _figure_of(doc, match, base, attributions, default_source, segment_id)
+        figure = _figure_of(doc, match, found.attributions, found.context.voice, segment_id)
         if figure is not None:
             figures.append(figure)
     return figures

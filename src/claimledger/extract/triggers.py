@@ -7,46 +7,33 @@ labour "strike"). Each trigger carries ACLED's event type and sub-event type.
 
 from __future__ import annotations
 
-from typing import Literal
-
-import msgspec
 from spacy.tokens import Doc, Token
 
-from claimledger.model import Span
-
-Family = Literal["violence", "demonstration", "strategic"]
-
-BATTLES = "Battles"
-EXPLOSIONS = "Explosions/Remote violence"
-VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
-
-ARMED_CLASH = "Armed clash"
-AIR_STRIKE = "Air/drone strike"
-SHELLING = "Shelling/artillery/missile attack"
-IED = "Remote explosive/landmine/IED"
-SUICIDE_BOMB = "Suicide bomb"
-GRENADE = "Grenade"
-CIVILIAN_ATTACK = "Attack"
-ABDUCTION = "Abduction/forced disappearance"
-PEACEFUL_PROTEST = "Peaceful protest"
-PROTEST_WITH_INTERVENTION = "Protest with intervention"
-EXCESSIVE_FORCE = "Excessive force against protesters"
-VIOLENT_DEMONSTRATION = "Violent demonstration"
-MOB_VIOLENCE = "Mob violence"
-ARRESTS = "Arrests"
-AGREEMENT = "Agreement"
-
-FAMILY: dict[str, Family] = {
-    BATTLES: "violence",
-    EXPLOSIONS: "violence",
-    VIOLENCE_AGAINST_CIVILIANS: "violence",
-    PROTESTS: "demonstration",
-    RIOTS: "demonstration",
-    STRATEGIC: "strategic",
-}
+from claimledger.extract.annotation import page_offset, page_span
+from claimledger.model import Trigger
+from claimledger.taxonomy import (
+    ABDUCTION,
+    AGREEMENT,
+    AIR_STRIKE,
+    ARMED_CLASH,
+    ARRESTS,
+    BATTLES,
+    CIVILIAN_ATTACK,
+    EXCESSIVE_FORCE,
+    EXPLOSIONS,
+    GRENADE,
+    IED,
+    MOB_VIOLENCE,
+    PEACEFUL_PROTEST,
+    PROTEST_WITH_INTERVENTION,
+    PROTESTS,
+    RIOTS,
+    SHELLING,
+    STRATEGIC,
+    SUICIDE_BOMB,
+    VIOLENCE_AGAINST_CIVILIANS,
+    VIOLENT_DEMONSTRATION,
+)
 
 # lemma -> (event type, sub-event type); nouns and verbs alike unless listed in VERB_ONLY/NOUN_ONLY.
 LEXICON: dict[str, tuple[str, str]] = {
@@ -248,23 +235,6 @@ PERSON_VICTIMS = frozenset(
 INTERVENTION_WORDS = frozenset({"tear", "disperse", "arrest", "detain", "baton", "water"})
 
 
-class Trigger(msgspec.Struct, frozen=True, kw_only=True):
-    """One word that names an event, with its ACLED type, as found in one segment's Doc."""
-
-    span: Span
-    token_index: int
-    sentence_start: int
-    sentence_end: int
-    event_type: str
-    sub_event_type: str
-    # A killing verb says that people died, not how: it types an event only when nothing else does
-    weak: bool = False
-
-    @property
-    def family(self) -> Family:
-        return FAMILY[self.event_type]
-
-
 def _neighbour_lemmas(token: Token) -> set[str]:
     words = {child.lower_ for child in token.children}
     words |= {child.lemma_.lower() for child in token.children}
@@ -367,8 +337,8 @@ def classify_trigger(token: Token) -> tuple[str, str] | None:
     return event_type, sub_type
 
 
-def find_triggers(doc: Doc, *, base: int = 0) -> list[Trigger]:
-    """Every event trigger in one segment's Doc; offsets are `base` + offsets in the Doc."""
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every event trigger in one segment's Doc (its actors are the actors component's)."""
     triggers: list[Trigger] = []
     for token in doc:
         typed = classify_trigger(token)
@@ -381,10 +351,9 @@ def find_triggers(doc: Doc, *, base: int = 0) -> list[Trigger]:
         sentence = token.sent
         triggers.append(
             Trigger(
-                span=Span(base + words.start_char, base + words.end_char, words.text),
-                token_index=token.i,
-                sentence_start=base + sentence.start_char,
-                sentence_end=base + sentence.end_char,
+                span=page_span(doc, words.start_char, words.end_char),
+                sentence_start=page_offset(doc, sentence.start_char),
+                sentence_end=page_offset(doc, sentence.end_char),
                 event_type=typed[0],
                 sub_event_type=typed[1],
                 weak=classify_killing(token) is not None,

@@ -1,6 +1,6 @@
 """Training the attribution tagger on PolNeAR's train split; writes the package's JSON weights.
 
-    python -m claimledger.extract.train_attribution --data PATH/attribution-polnear
+    python -m claimledger.eval.train_attribution --data PATH/attribution-polnear
 
 Needs scikit-learn (a development dependency); extraction itself only reads the JSON.
 """
@@ -28,7 +28,7 @@ from claimledger.extract.attribution_features import (
 )
 from claimledger.extract.attribution_model import MODEL_FILE, LinearModel
 from claimledger.extract.quotes import quoted_tokens
-from claimledger.nlp import load_nlp
+from claimledger.nlp import load_nlp, spacy_pipes
 
 Example = tuple[list[str], str]
 
@@ -53,7 +53,9 @@ def parsed_articles(golds: Sequence[GoldDocument], cache: Path | None) -> dict[s
     missing = [a for a in articles if a not in docs]
     if missing:
         texts = {g.article: g.text for g in golds}
-        for article, doc in zip(missing, nlp.pipe(texts[a] for a in missing), strict=True):
+        with nlp.select_pipes(enable=spacy_pipes(nlp)):  # the parse the tagger learns from
+            parsed = list(nlp.pipe(texts[a] for a in missing))
+        for article, doc in zip(missing, parsed, strict=True):
             doc.user_data["article"] = article
             docs[article] = doc
         if cache is not None:
