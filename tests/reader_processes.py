@@ -54,6 +54,8 @@ def run_claimledger(
 
     result = subprocess.run(
         [str(CLAIMLEDGER), *map(str, args)],
+        # Wide enough that rich never folds a long temporary path in a table or message.
+        env={**os.environ, "COLUMNS": "1000"},
         capture_output=True,
         timeout=timeout,
         preexec_fn=prepare,

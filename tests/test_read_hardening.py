@@ -81,6 +81,7 @@ def test_gzip_of_100_mb_of_zeros_is_one_short_error_within_the_memory_limit(
         ("line.jsonl.gz", b'{"text": "' + b"a" * 64, "line longer than"),
         ("brackets.json.gz", b"[" * 64, "decompressed content larger than"),
     ],
+    ids=["warc-header", "jsonl-line", "json-brackets"],
 )
 def test_gzip_of_100_mb_without_a_line_break_is_one_short_error_within_the_memory_limit(
     tmp_path: Path, name: str, content: bytes, reason: str
