@@ -8,6 +8,7 @@ OUT/extract-polnear-dev.jsonl   the same on every PolNeAR dev text
 OUT/store-dump.txt              every table of the store `make run` builds, rows sorted
 OUT/eval-<task>.txt             each `claimledger eval` report
 OUT/export-<format>.*           each export of that store
+OUT/export-parquet.json         the Parquet export's rows (`to_pylist`), sorted, one a line
 
 Timings and ids of runs are left out (they differ between any two runs).
 """
@@ -15,6 +16,7 @@ Timings and ids of runs are left out (they differ between any two runs).
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import subprocess
 import sys
@@ -51,6 +53,14 @@ def dump_store(db: Path) -> str:
     finally:
         conn.close()
     return "\n".join(lines) + "\n"
+
+
+def parquet_rows(path: Path) -> str:
+    """The rows of a Parquet file as sorted JSON lines (row order is not part of the output)."""
+    import pyarrow.parquet as pq
+
+    rows = [json.dumps(row, sort_keys=True) for row in pq.read_table(path).to_pylist()]
+    return "\n".join(sorted(rows)) + "\n"
 
 
 def drop_timing(report: str) -> str:
@@ -91,6 +101,9 @@ def main() -> None:
         for fmt, suffix in (("csv-acled", "csv"), ("csv-ucdp", "csv"), ("jsonl", "jsonl")):
             claimledger("export", "--db", str(db), "--format", fmt,
                         out=out / f"export-{fmt}.{suffix}")
+        parquet = Path(tmp) / "export.parquet"
+        claimledger("export", "--db", str(db), "--format", "parquet", "-o", str(parquet))
+        (out / "export-parquet.json").write_text(parquet_rows(parquet))
 
     for task, folder in (
         ("extraction", "article-extraction"),
