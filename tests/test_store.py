@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
+from claimledger.derived import write_derived
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis, Document, EventLink, ReadError, Segment, content_id
 from claimledger.store import SchemaTooNewError, Store, open_store
@@ -40,11 +41,11 @@ def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def fill(store: Store) -> None:
+    """The battle's two pages, linked, with what relink derives (clusters, both ledgers)."""
     analyses = [first_analysis(), second_analysis()]
     store.write_analyses(analyses)
     store.write_links([battle_link()])
-    store.write_ledger(ledger_from_analyses(store.analyses(), store.links()))
-    store.write_ledger(ledger_from_analyses(store.analyses(), store.links(), rule="acled"))
+    write_derived(store, list(store.events()), store.links())
     store.write_error(ReadError(input="pages/empty.html", reason="no text"))
 
 
@@ -200,7 +201,7 @@ def test_a_new_store_is_at_the_latest_schema_in_wal_mode(tmp_path: Path) -> None
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
     assert {"documents", "segments", "attributions", "figures", "dates", "places", "events",
             "event_actors", "event_figures", "links", "ledger", "ledger_rows", "runs",
-            "errors"} <= tables
+            "errors", "clusters"} <= tables
 
 
 def downgrade(path: Path, version: int, drop: list[str]) -> None:
@@ -214,6 +215,8 @@ def downgrade(path: Path, version: int, drop: list[str]) -> None:
             conn.execute(f"DROP INDEX {name}")
     if version < 4:
         conn.execute("DROP INDEX IF EXISTS idx_figures_id")
+    if version < 5:
+        conn.execute("DROP TABLE clusters")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
@@ -235,11 +238,11 @@ def test_a_version_3_store_gains_the_figure_id_index(tmp_path: Path) -> None:
     downgrade(path, 3, [])
     assert "idx_figures_id" not in indexes(path)
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION
         figures = list(store.figures())
         assert figures and all(store.figure_map()[f.id] == f for f in figures)
     assert "idx_figures_id" in indexes(path)
-    assert dump(path) == expected
+    assert dump(path) == {**expected, "clusters": []}
 
 
 def test_a_version_2_store_gains_the_errors_table(tmp_path: Path) -> None:
@@ -252,7 +255,7 @@ def test_a_version_2_store_gains_the_errors_table(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.errors() == []
-    assert dump(path) == {**expected, "errors": []}
+    assert dump(path) == {**expected, "errors": [], "clusters": []}
 
 
 def test_a_version_1_store_is_migrated_and_its_event_figures_backfilled(tmp_path: Path) -> None:
@@ -263,8 +266,23 @@ def test_a_version_1_store_is_migrated_and_its_event_figures_backfilled(tmp_path
     downgrade(path, 1, ["event_figures", "errors"])
     with open_store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-    assert dump(path) == {**expected, "errors": []}
+    assert dump(path) == {**expected, "errors": [], "clusters": []}
     assert len(expected["event_figures"]) == 6
+
+
+def test_a_version_4_store_gains_an_empty_clusters_table(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    with open_store(path) as store:
+        fill(store)
+    expected = dump(path)
+    downgrade(path, 4, [])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.cluster_members() == []
+        # Its events have no clusters now, which the store tells (export then derives them).
+        assert not store.derived_is_current(["ucdp.v1", "acled.v1"])
+    assert dump(path) == {**expected, "clusters": []}
+    assert len(expected["clusters"]) == 2
 
 
 def test_a_store_from_a_newer_claimledger_is_refused(tmp_path: Path) -> None:

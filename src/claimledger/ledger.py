@@ -246,11 +246,15 @@ def build_ledger(
     *,
     rule: Rule = "ucdp",
     tolerance: float = APPROXIMATE_TOLERANCE,
+    clusters: Mapping[str, str] | None = None,
 ) -> list[LedgerEntry]:
-    """One entry per event cluster and measure, clusters in id order, measures in model order."""
+    """One entry per event cluster and measure, clusters in id order, measures in model order.
+    `clusters` (event id -> cluster id) is `cluster_events(events, links)` where the caller
+    has it already."""
     if rule not in RULE_NAMES:
         raise ValueError(f"unknown ledger rule {rule!r}; expected one of {sorted(RULE_NAMES)}")
-    clusters = cluster_events(events, links)
+    if clusters is None:
+        clusters = cluster_events(events, links)
     grouped: dict[tuple[str, Measure], dict[str, Figure]] = defaultdict(dict)
     rows: dict[str, LedgerRow] = {}
     for event in sorted(events, key=lambda e: e.id):

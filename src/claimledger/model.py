@@ -356,3 +356,13 @@ def json_schema() -> dict[str, object]:
     """The JSON Schema of what `claimledger` emits: analyses and read errors."""
     schema: dict[str, object] = msgspec.json.schema(Analysis | Document | ReadError)
     return schema
+
+
+class ClusterMember(msgspec.Struct, frozen=True, kw_only=True):
+    """A per-document event in its event cluster: the events the links join, directly or
+    through others, named by their smallest event id (see ledger.cluster_events). relink stores
+    one for every event, so readers look a cluster up instead of walking the links again."""
+
+    event_id: str
+    cluster_id: str
+    document_id: str

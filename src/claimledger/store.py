@@ -1,13 +1,14 @@
-"""The SQLite store: one file holding analyses, event links, the ledger and runs.
+"""The SQLite store: one file holding analyses, event links, event clusters, the ledger and runs.
 
 Writing is idempotent: a document is keyed by its content hash, so writing the same analysis
 twice changes nothing, and each document goes in one transaction, so a process killed mid-run
 leaves every document either whole or absent. The file is in WAL mode and Datasette-ready.
+Every SQL statement of claimledger is here (and the schema in store_schema.py): the exporter,
+the viewer and the runners read through the methods below.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -15,13 +16,14 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, Self, TypeVar, get_args
 
 import msgspec
 
 from claimledger.model import (
     Analysis,
     Attribution,
+    ClusterMember,
     DateMention,
     Document,
     Event,
@@ -33,9 +35,49 @@ from claimledger.model import (
     ReadError,
 )
 from claimledger.store_schema import MIGRATIONS, SCHEMA_VERSION
+from claimledger.store_tables import (
+    ATTRIBUTIONS,
+    CLUSTERS,
+    DATES,
+    DOCUMENTS,
+    ERRORS,
+    EVENT_ACTORS,
+    EVENT_FIGURES,
+    EVENTS,
+    FIGURES,
+    LEDGER,
+    LEDGER_ROWS,
+    LINKS,
+    PLACES,
+    SEGMENTS,
+    Item,
+    TableSpec,
+    record_json,
+)
 
 MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
 Record = TypeVar("Record", bound=msgspec.Struct)
+Row = TypeVar("Row")
+EventColumn = Literal["event_type", "country", "outlet"]
+# Ledger entries by cluster, then measure in the model's order, then rule.
+LEDGER_ORDER = "cluster_id, CASE measure {} END, rule".format(
+    " ".join(f"WHEN '{measure}' THEN {i}" for i, measure in enumerate(MEASURE_ORDER))
+)
+# An event the stored clusters do not cover yet (written after the last relink) is a cluster of
+# its own, as an unlinked event is.
+CLUSTERED_EVENTS = (
+    "SELECT COALESCE(c.cluster_id, e.id), e.json, e.outlet, e.published"
+    " FROM events e LEFT JOIN clusters c ON c.event_id = e.id"
+)
+
+
+class ClusteredEvent(NamedTuple):
+    """A stored event with its cluster and its page's outlet and publication date."""
+
+    cluster_id: str
+    event: Event
+    outlet: str | None
+    published: str | None
 
 
 class StoredRecords(Mapping[str, Record]):
@@ -86,10 +128,6 @@ class SchemaTooNewError(RuntimeError):
     """The file was written by a newer claimledger whose schema this one does not know."""
 
 
-def _json(record: msgspec.Struct) -> str:
-    return msgspec.json.encode(record).decode("utf-8")
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -136,6 +174,13 @@ class Store:
     ) -> None:
         self.close()
 
+    def table_columns(self) -> dict[str, list[str]]:
+        """Each table's column names, in order."""
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {name: [r[1] for r in self.conn.execute(
+            "SELECT * FROM pragma_table_info(?) ORDER BY cid", (name,))] for name in names}
+
     @property
     def schema_version(self) -> int:
         version: int = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -153,6 +198,11 @@ class Store:
         self.conn.execute("COMMIT")
 
     # --- analyses ------------------------------------------------------------------------------
+
+    def document_ids(self) -> Iterator[str]:
+        """The id of every stored document."""
+        for (document_id,) in self.conn.execute("SELECT id FROM documents"):
+            yield document_id
 
     def has_document(self, document_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -225,6 +275,10 @@ class Store:
         for row in rows:
             yield msgspec.json.decode(row[0], type=Document)
 
+    def event_values(self, column: EventColumn) -> list[str | None]:
+        """The distinct values of one of the events' flat columns (type, country, outlet)."""
+        return [r[0] for r in self.conn.execute(f"SELECT DISTINCT {column} FROM events")]
+
     def document_map(self, keep: int = 256) -> StoredRecords[Document]:
         """The stored documents by id, each read when asked for (see StoredRecords)."""
         return StoredRecords(self.conn, "documents", Document, keep=keep)
@@ -238,17 +292,14 @@ class Store:
     def write_error(self, error: ReadError) -> bool:
         """Record an input that yielded no document (one row per input and stage, the latest
         reason kept); False when exactly this error was already recorded."""
-        record = _json(error)
+        record = record_json(error)
         with self._transaction() as conn:
             stored = conn.execute(
                 "SELECT json FROM errors WHERE input = ? AND stage = ?", (error.input, error.stage)
             ).fetchone()
             if stored is not None and stored[0] == record:
                 return False
-            conn.execute(
-                "INSERT OR REPLACE INTO errors (input, stage, reason, json) VALUES (?, ?, ?, ?)",
-                (error.input, error.stage, error.reason, record),
-            )
+            _insert(conn, ERRORS, [error])
         return True
 
     def errors(self) -> list[ReadError]:
@@ -269,15 +320,11 @@ class Store:
             new = 0
             for link in links:
                 a, b = sorted((link.a, link.b))
-                record = _json(link)
+                record = record_json(link)
                 new += (a, b) not in stored
                 if stored.get((a, b)) == record and not replace:
                     continue
-                conn.execute(
-                    "INSERT OR REPLACE INTO links (a, b, score, signals, json)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (a, b, link.score, json.dumps(link.signals, sort_keys=True), record),
-                )
+                _insert(conn, LINKS, [link])
                 stored[(a, b)] = record
         return new
 
@@ -285,7 +332,7 @@ class Store:
         rows = self.conn.execute("SELECT json FROM links ORDER BY a, b")
         return [msgspec.json.decode(r[0], type=EventLink) for r in rows]
 
-    # --- ledger --------------------------------------------------------------------------------
+    # --- ledger and clusters (what relink derives) -------------------------------------------
 
     def write_ledger(
         self, entries: Sequence[LedgerEntry], *, rules: Collection[str] = ()
@@ -293,32 +340,111 @@ class Store:
         """Replace the stored ledger of every rule among `entries` (and of `rules`, for a ledger
         that came out empty) with `entries`, in one transaction; how many entries were written.
         The ledger is derived data: it is recomputed whole, never patched."""
-        replaced = {entry.rule for entry in entries} | set(rules)
         with self._transaction() as conn:
-            for rule in sorted(replaced):
-                conn.execute("DELETE FROM ledger WHERE rule = ?", (rule,))
-                conn.execute("DELETE FROM ledger_rows WHERE rule = ?", (rule,))
-            for entry in entries:
-                _insert_ledger_entry(conn, entry)
+            _replace_ledger(conn, entries, rules)
         return len(entries)
 
+    def write_clusters_and_ledger(
+        self,
+        clusters: Iterable[ClusterMember],
+        entries: Sequence[LedgerEntry],
+        *,
+        rules: Collection[str] = (),
+    ) -> None:
+        """Replace every stored cluster with `clusters` and the ledger as `write_ledger` does,
+        in one transaction, so no reader sees the clusters of one relink beside the ledger of
+        another."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM clusters")
+            _insert(conn, CLUSTERS, clusters)
+            _replace_ledger(conn, entries, rules)
+
+    def derived_is_current(self, rules: Collection[str]) -> bool:
+        """Whether the stored clusters and ledger are those of the stored events and links:
+        every event has exactly one cluster, no cluster names an event that is gone, no link
+        joins two clusters, every ledger entry names a cluster, and each of `rules` has an
+        entry for the same number of cluster and measure pairs (the rules differ in estimates,
+        not in entries). False for a store written before clusters were stored, or whose run
+        stopped before its relink. (A link removed since the relink is not noticed: only a
+        relink removes links.)"""
+        gaps = (
+            "SELECT 1 FROM events e LEFT JOIN clusters c ON c.event_id = e.id"
+            " WHERE c.event_id IS NULL",
+            "SELECT 1 FROM clusters c WHERE NOT EXISTS"
+            " (SELECT 1 FROM events e WHERE e.id = c.event_id)",
+            "SELECT 1 FROM links l JOIN clusters x ON x.event_id = l.a"
+            " JOIN clusters y ON y.event_id = l.b WHERE x.cluster_id != y.cluster_id",
+            "SELECT 1 FROM ledger l WHERE NOT EXISTS"
+            " (SELECT 1 FROM clusters c WHERE c.cluster_id = l.cluster_id)",
+        )
+        if any(self.conn.execute(f"{query} LIMIT 1").fetchone() for query in gaps):
+            return False
+        counts = dict(self.conn.execute("SELECT rule, COUNT(*) FROM ledger GROUP BY rule"))
+        return len({counts.get(rule, 0) for rule in rules}) <= 1
+
     def ledger(
-        self, cluster_id: str | None = None, *, rule: str | None = None
+        self,
+        cluster_id: str | None = None,
+        *,
+        rule: str | None = None,
+        measure: str | None = None,
     ) -> list[LedgerEntry]:
         """Stored ledger entries, of one cluster or all, by cluster, measure and rule."""
+        return list(self.ledger_entries(cluster_id, rule=rule, measure=measure))
+
+    def ledger_entries(
+        self,
+        cluster_id: str | None = None,
+        *,
+        rule: str | None = None,
+        measure: str | None = None,
+    ) -> Iterator[LedgerEntry]:
+        """The entries `ledger` lists, read one at a time (an export of a large store)."""
         query = "SELECT json FROM ledger WHERE 1 = 1"
         params: list[str] = []
-        if cluster_id is not None:
-            query += " AND cluster_id = ?"
-            params.append(cluster_id)
-        if rule is not None:
-            query += " AND rule = ?"
-            params.append(rule)
-        entries = [msgspec.json.decode(r[0], type=LedgerEntry)
-                   for r in self.conn.execute(query, params)]
-        return sorted(
-            entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure), e.rule)
+        for column, value in (("cluster_id", cluster_id), ("rule", rule), ("measure", measure)):
+            if value is not None:
+                query += f" AND {column} = ?"
+                params.append(value)
+        for row in self.conn.execute(f"{query} ORDER BY {LEDGER_ORDER}", params):
+            yield msgspec.json.decode(row[0], type=LedgerEntry)
+
+    def cluster_members(self) -> list[ClusterMember]:
+        """Every stored cluster record, by cluster and event id."""
+        rows = self.conn.execute(
+            "SELECT cluster_id, event_id, document_id FROM clusters ORDER BY cluster_id, event_id"
         )
+        return [ClusterMember(cluster_id=c, event_id=e, document_id=d) for c, e, d in rows]
+
+    def cluster_of(self, event_id: str) -> str | None:
+        """The cluster of a stored event; None when no stored event has that id."""
+        row = self.conn.execute(
+            f"{CLUSTERED_EVENTS} WHERE e.id = ? LIMIT 1", (event_id,)
+        ).fetchone()
+        return str(row[0]) if row is not None else None
+
+    def clustered_events(
+        self, cluster_id: str | None = None, *, order: Literal["page", "stored"] = "page"
+    ) -> Iterator[ClusteredEvent]:
+        """Stored events with their clusters, of one cluster or all. By "page": by cluster,
+        then earliest publication first (undated pages last), then by event id; by "stored":
+        as `events` lists them, by document and place in the document."""
+        query = CLUSTERED_EVENTS
+        params: tuple[str, ...] = ()
+        if cluster_id is not None:
+            # Written so that each side finds its events by index; an event without a cluster
+            # row is the cluster named by its id.
+            query += (" WHERE e.id IN (SELECT event_id FROM clusters WHERE cluster_id = ?)"
+                      " OR (e.id = ? AND c.event_id IS NULL)")
+            params = (cluster_id, cluster_id)
+        if order == "page":
+            query += " ORDER BY 1, e.published IS NULL, e.published, e.id"
+        else:
+            query += " ORDER BY e.document_id, e.idx"
+        for cluster, record, outlet, published in self.conn.execute(query, params):
+            yield ClusteredEvent(
+                cluster, msgspec.json.decode(record, type=Event), outlet, published
+            )
 
     # --- runs ----------------------------------------------------------------------------------
 
@@ -363,99 +489,40 @@ def open_store(path: str | Path) -> Store:
     return Store(conn, path)
 
 
+def open_store_read_only(path: str | Path) -> Store:
+    """Open an existing store for reading only: no migration, nothing written."""
+    path = Path(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return Store(conn, path)
+
+
+def _insert(conn: sqlite3.Connection, table: TableSpec[Row], rows: Iterable[Row]) -> None:
+    conn.executemany(table.insert, (table.values(row) for row in rows))
+
+
 def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     doc = analysis.document
-    conn.execute(
-        "INSERT INTO documents (id, url, outlet, byline, original_source, title, published,"
-        " published_from, input, input_kind, comment_count, version, analysis_version, model,"
-        " text, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (doc.id, doc.url, doc.outlet, doc.byline, doc.original_source, doc.title, doc.published,
-         doc.published_from, doc.input, doc.input_kind, doc.comment_count, doc.version,
-         analysis.version, analysis.model, doc.text, _json(doc)),
-    )
-    conn.executemany(
-        'INSERT INTO segments (document_id, idx, kind, "start", "end") VALUES (?, ?, ?, ?, ?)',
-        [(doc.id, i, s.kind, s.start, s.end) for i, s in enumerate(doc.segments)],
-    )
-    conn.executemany(
-        "INSERT INTO attributions (document_id, id, idx, source_name, source_kind, cue,"
-        ' cue_class, direct, denial, hedged, content, "start", "end", json)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc.id, a.id, i, a.source_name, a.source_kind, a.cue.text if a.cue else None,
-          a.cue_class, a.direct, a.denial, a.hedged, a.content.text, a.content.start,
-          a.content.end, _json(a)) for i, a in enumerate(analysis.attributions)],
-    )
-    conn.executemany(
-        "INSERT INTO figures (document_id, id, idx, measure, low, high, approximate, vague,"
-        " hedge, population, negated, modality, source_name, outlet, attribution_id, text,"
-        ' "start", "end", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(doc.id, f.id, i, f.measure, f.count.low, f.count.high, f.count.approximate,
-          f.count.vague, f.count.hedge,
-          f.population, f.negated, f.modality, f.source_name or doc.outlet, doc.outlet,
-          f.attribution_id, f.span.text, f.span.start, f.span.end, _json(f))
-         for i, f in enumerate(analysis.figures)],
-    )
-    conn.executemany(
-        'INSERT INTO dates (document_id, idx, value, granularity, rule, text, "start", "end",'
-        " json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(doc.id, i, d.value, d.granularity, d.rule, d.span.text, d.span.start, d.span.end,
-          _json(d)) for i, d in enumerate(analysis.dates)],
-    )
-    conn.executemany(
-        "INSERT INTO places (document_id, idx, name, country, country_code, admin1, latitude,"
-        ' longitude, "start", "end", json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(doc.id, i, p.name, *_place_columns(p), p.span.start, p.span.end, _json(p))
-         for i, p in enumerate(analysis.places)],
-    )
-    for i, event in enumerate(analysis.events):
-        place = event.place
-        country, _, admin1, latitude, longitude = _place_columns(place)
-        conn.execute(
-            "INSERT INTO events (document_id, id, idx, event_type, sub_event_type, date, place,"
-            " country, admin1, latitude, longitude, outlet, published, json)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, event.id, i, event.event_type, event.sub_event_type,
-             event.date.value if event.date else None, place.name if place else None, country,
-             admin1, latitude, longitude, doc.outlet, doc.published, _json(event)),
-        )
-        conn.executemany(
-            "INSERT INTO event_actors (document_id, event_id, idx, name, role)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(doc.id, event.id, j, actor.name, actor.role) for j, actor in
-             enumerate(event.actors)],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_figures (document_id, event_id, figure_id)"
-            " VALUES (?, ?, ?)",
-            [(doc.id, event.id, figure_id) for figure_id in event.figure_ids],
-        )
+    _insert(conn, DOCUMENTS, [analysis])
+    _insert(conn, SEGMENTS, (Item(doc, i, s) for i, s in enumerate(doc.segments)))
+    _insert(conn, ATTRIBUTIONS, (Item(doc, i, a) for i, a in enumerate(analysis.attributions)))
+    _insert(conn, FIGURES, (Item(doc, i, f) for i, f in enumerate(analysis.figures)))
+    _insert(conn, DATES, (Item(doc, i, d) for i, d in enumerate(analysis.dates)))
+    _insert(conn, PLACES, (Item(doc, i, p) for i, p in enumerate(analysis.places)))
+    events = [Item(doc, i, event) for i, event in enumerate(analysis.events)]
+    _insert(conn, EVENTS, events)
+    _insert(conn, EVENT_ACTORS, (Item(event, j, actor) for event in events
+                                 for j, actor in enumerate(event.record.actors)))
+    _insert(conn, EVENT_FIGURES, (Item(event, j, figure_id) for event in events
+                                  for j, figure_id in enumerate(event.record.figure_ids)))
 
 
-def _place_columns(
-    place: PlaceMention | None,
-) -> tuple[str | None, str | None, str | None, float | None, float | None]:
-    """country, country_code, admin1, latitude, longitude of a resolved place (else Nones)."""
-    resolved = place.resolved if place else None
-    if resolved is None:
-        return None, None, None, None, None
-    return (resolved.country, resolved.country_code, resolved.admin1, resolved.latitude,
-            resolved.longitude)
-
-
-def _insert_ledger_entry(conn: sqlite3.Connection, entry: LedgerEntry) -> None:
-    sources = len({row.source_name.casefold() for row in entry.rows})
-    conn.execute(
-        "INSERT INTO ledger (cluster_id, measure, rule, low, best, high, disputed, population,"
-        " sources, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry.cluster_id, entry.measure, entry.rule, entry.low, entry.best, entry.high,
-         entry.disputed, entry.population, sources, _json(entry)),
-    )
-    conn.executemany(
-        "INSERT INTO ledger_rows (cluster_id, measure, rule, idx, figure_id, document_id,"
-        " source_name, outlet, published, low, high, approximate, population, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(entry.cluster_id, entry.measure, entry.rule, i, row.figure_id, row.document_id,
-          row.source_name, row.outlet, row.published, row.count.low, row.count.high,
-          row.count.approximate,
-          row.population, row.text) for i, row in enumerate(entry.rows)],
-    )
+def _replace_ledger(
+    conn: sqlite3.Connection, entries: Sequence[LedgerEntry], rules: Collection[str]
+) -> None:
+    """The stored ledger of every rule among `entries` and of `rules`, replaced by `entries`."""
+    for rule in sorted({entry.rule for entry in entries} | set(rules)):
+        conn.execute("DELETE FROM ledger WHERE rule = ?", (rule,))
+        conn.execute("DELETE FROM ledger_rows WHERE rule = ?", (rule,))
+    _insert(conn, LEDGER, entries)
+    _insert(conn, LEDGER_ROWS, (Item(entry, i, row) for entry in entries
+                                for i, row in enumerate(entry.rows)))

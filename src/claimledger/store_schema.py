@@ -233,10 +233,21 @@ def index_figure_ids(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_figures_id ON figures(id)")
 
 
+def add_clusters(conn: sqlite3.Connection) -> None:
+    """Version 5: each event's cluster, written whole by every relink beside the ledger. It
+    starts empty here: exporting or serving an older store derives it (see derived.py)."""
+    conn.execute(
+        "CREATE TABLE clusters (cluster_id TEXT NOT NULL, event_id TEXT PRIMARY KEY,"
+        " document_id TEXT NOT NULL)"
+    )
+    conn.execute("CREATE INDEX idx_clusters_cluster_id ON clusters(cluster_id)")
+
+
 MIGRATIONS: list[Migration] = [
     create_tables,
     add_event_figures_and_facet_indexes,
     add_read_errors,
     index_figure_ids,
+    add_clusters,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
