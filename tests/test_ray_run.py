@@ -94,6 +94,7 @@ def _contents(store: Store) -> dict[str, object]:
         "events": [msgspec.json.encode(e) for e in store.events()],
         "links": sorted(msgspec.json.encode(link) for link in store.links()),
         "ledger": sorted(msgspec.json.encode(entry) for entry in store.ledger()),
+        "clusters": store.cluster_members(),
         "errors": sorted(msgspec.json.encode(error) for error in store.errors()),
     }
 
@@ -110,6 +111,7 @@ def test_ray_run_stores_what_the_local_run_stores(
     assert len(expected["analyses"]) == 5 + len(GENERATED_TOLLS)  # type: ignore[arg-type]
     assert expected["links"], "the corpus reports one incident: its events must link"
     assert expected["ledger"]
+    assert expected["clusters"]
     for part in expected:
         assert got[part] == expected[part], part
 

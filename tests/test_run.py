@@ -28,11 +28,13 @@ def test_examples_give_one_linked_attack_with_a_disputed_death_toll(
     assert (summary.inputs, summary.analysed, summary.errors) == (5, 5, 0)
     with open_store(db) as store:
         events = list(store.events())
-        killed = [e for e in store.ledger() if e.measure == "killed"]
+        killed = store.ledger(rule="ucdp.v1", measure="killed")
+        clusters = {m.event_id: m.cluster_id for m in store.cluster_members()}
     goma = [e for e in events if e.place and e.place.resolved and e.place.resolved.name == "Goma"]
     assert len({e.document_id for e in goma}) == 4  # every outlet's report of the attack
     [entry] = [e for e in killed if len(e.rows) > 3]
     assert entry.disputed
+    assert {clusters[e.id] for e in goma} == {entry.cluster_id}
     outlets = {row.outlet for row in entry.rows}
     assert {"Kivu Observer", "Lakeside Wire", "Great Lakes Daily", "Continental Times"} <= outlets
     assert entry.low is not None and entry.high is not None and entry.low < entry.high
@@ -52,7 +54,7 @@ def test_reference_page_battle_and_its_ledger(reference_page_path: Path, tmp_pat
     run([reference_page_path], db, options=RunOptions(read=ReadOptions(published="2018-02-21")))
     with open_store(db) as store:
         [analysis] = list(store.analyses())
-        ledger = {e.measure: e for e in store.ledger()}
+        ledger = {e.measure: e for e in store.ledger(rule="ucdp.v1")}
     main = analysis.events[0]
     assert main.event_type == "Battles"
     assert any(s.startswith("Explosions/Remote violence") for s in main.sub_events)
@@ -69,6 +71,19 @@ def test_reference_page_battle_and_its_ledger(reference_page_path: Path, tmp_pat
     injured = ledger["injured"]
     assert [(row.count.low, row.count.high) for row in injured.rows] == [(200, 300)]
     assert "official" in injured.rows[0].source_name
+
+
+def test_both_rules_are_stored_and_the_rule_option_names_the_one_counted(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    ucdp = run([examples_dir], tmp_path / "ucdp.db")
+    acled = run([examples_dir], tmp_path / "acled.db", options=RunOptions(rule="acled"))
+    assert dump(tmp_path / "ucdp.db") == dump(tmp_path / "acled.db")
+    with open_store(tmp_path / "acled.db") as store:
+        by_rule = {rule: store.ledger(rule=rule) for rule in ("ucdp.v1", "acled.v1")}
+    assert ucdp.ledger_entries == len(by_rule["ucdp.v1"])
+    assert acled.ledger_entries == len(by_rule["acled.v1"])
+    assert acled.disputed == sum(e.disputed for e in by_rule["acled.v1"])
 
 
 def write_corpus(folder: Path, pages: int) -> None:

@@ -5,9 +5,9 @@ Ray tasks read the input files with the local readers, an actor pool whose actor
 spaCy model once analyses the documents in `nlp.pipe` batches, and Ray writes the results as
 Parquet shards.
 The driver then streams the shards into the same SQLite store the local path writes, and links
-events and rebuilds the ledger with the local path's `relink`. Every input record gives one shard
-row (an analysis, a read or extract error, or a note that the store already held it), so the
-summary counts what the local path counts.
+events, clusters them and rebuilds the ledgers with the local path's `relink`. Every input
+record gives one shard row (an analysis, a read or extract error, or a note that the store
+already held it), so the summary counts what the local path counts.
 
 Resuming: shards live in one folder per run under the shards folder, and a folder is marked
 once the store holds all of it. A run first ingests the unmarked shards an interrupted run left,
@@ -261,10 +261,6 @@ def pending_runs(shards_root: Path) -> list[Path]:
     )
 
 
-def _stored_ids(store: Store) -> frozenset[str]:
-    return frozenset(r[0] for r in store.conn.execute("SELECT id FROM documents"))
-
-
 def run_on_ray(
     paths: Sequence[str | Path],
     db: str | Path,
@@ -307,8 +303,9 @@ def run_on_ray(
                 summary.errors += 1
                 store.write_error(error)
             run_dir = shards_root / uuid.uuid4().hex[:12]
+            known = frozenset(store.document_ids())
             analyse_on_ray(
-                files, run_dir, known=_stored_ids(store), options=options, ray_options=ray_options
+                files, run_dir, known=known, options=options, ray_options=ray_options
             )
             if run_dir.is_dir():
                 ingest_shards(run_dir, store, summary, report)

@@ -4,8 +4,10 @@ Documents stream through: nothing holds the corpus in memory. Each analysis is w
 own transaction as soon as it is made, so an interrupted run loses at most the documents in
 flight, and a rerun skips the documents the store already has (keyed by content hash). With
 `workers > 1` the analysis runs in worker processes, each loading the spaCy model once.
-Linking and the ledger are recomputed over the whole store at the end of every run: they are
-functions of the stored events, so recomputing them is what keeps reruns idempotent.
+Linking, the event clusters and the ledger are recomputed over the whole store at the end of
+every run: they are functions of the stored events, so recomputing them is what keeps reruns
+idempotent. The ledger is stored under every rule; `RunOptions.rule` names the one the run's
+summary counts.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Literal
 import msgspec
 
 from claimledger import __version__
-from claimledger.ledger import RULE_NAMES, build_ledger
+from claimledger.derived import write_derived
 from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
 from claimledger.nlp import find_model_name
@@ -35,6 +37,7 @@ class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
     read: ReadOptions = ReadOptions()
     workers: int = 1
     batch_size: int = 32
+    # Both rules' ledgers are stored; this one is the ledger the summary counts.
     rule: Literal["ucdp", "acled"] = "ucdp"
     link: LinkOptions = LinkOptions()
 
@@ -118,16 +121,17 @@ def _new_documents(
 
 
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
-    """Recompute links and the ledger over everything in the store (documents and figures are
-    read from the store as each event needs them, not all held at once)."""
+    """Recompute links, the event clusters and the ledger under every rule over everything in
+    the store, replacing what was stored (documents and figures are read from the store as each
+    event needs them, not all held at once)."""
     summary = summary or RunSummary()
     events = list(store.events())
     documents = store.document_map()
     figures = store.figure_map()
     links = link_events(events, documents, options=options.link)
     store.write_links(links, replace=True)
-    ledger = build_ledger(events, figures, documents, links, rule=options.rule)
-    store.write_ledger(ledger, rules=(RULE_NAMES[options.rule],))
+    ledgers = write_derived(store, events, links, documents=documents, figures=figures)
+    ledger = ledgers[options.rule]
     summary.events = len(events)
     summary.links = len(links)
     summary.ledger_entries = len(ledger)
