@@ -12,12 +12,14 @@ import pyarrow.parquet as pq
 import pytest
 
 from battle_records import battle_link, first_analysis, second_analysis
-from claimledger.export import export
+from claimledger import export as export_module
+from claimledger.derived import STORED_RULES, write_derived
+from claimledger.export import FORMATS, export
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis, DateMention, EventLink, LedgerEntry
 from claimledger.store import Store, open_store
 from conftest import shared_path
-from test_store import dump
+from test_store import downgrade, dump
 
 ACLED = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
          "latitude", "longitude", "source", "notes", "fatalities"]
@@ -25,12 +27,38 @@ UCDP = ["date_start", "date_end", "side_a", "side_b", "where_description", "best
         "source_article"]
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = open_store(tmp_path / "ledger.db")
+def battle_store(path: Path, *, relinked: bool = True) -> Store:
+    """The battle's two pages and their link; with what relink derives when `relinked`."""
+    store = open_store(path)
     store.write_analyses([first_analysis(), second_analysis()])
     store.write_links([battle_link()])
+    if relinked:
+        write_derived(store, list(store.events()), store.links())
     return store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return battle_store(tmp_path / "ledger.db")
+
+
+def parquet_bytes(store: Store) -> bytes:
+    out = io.BytesIO()
+    export(store, "parquet", out)
+    return out.getvalue()
+
+
+def every_export(store: Store) -> dict[str, bytes]:
+    outputs: dict[str, bytes] = {}
+    for fmt in FORMATS:
+        if fmt == "parquet":
+            rows = pq.read_table(io.BytesIO(parquet_bytes(store))).to_pylist()
+            outputs[fmt] = json.dumps(rows, sort_keys=True).encode()
+        else:
+            text = io.StringIO()
+            export(store, fmt, text)
+            outputs[fmt] = text.getvalue().encode()
+    return outputs
 
 
 def csv_rows(store: Store, fmt: str) -> tuple[list[str], list[dict[str, str]], int]:
@@ -98,6 +126,47 @@ def test_a_ledger_stored_before_the_links_does_not_leak_into_exports(store: Stor
     assert rows[0]["fatalities"] == "100"
 
 
+def test_exports_read_the_stored_ledger(store: Store) -> None:
+    # A ledger whose every killed best is 7 is what the store holds, so it is what is exported.
+    stored = [msgspec.structs.replace(e, best=7.0) if e.measure == "killed" else e
+              for e in store.ledger()]
+    store.write_ledger(stored)
+    _, [acled], _ = csv_rows(store, "csv-acled")
+    _, [ucdp], _ = csv_rows(store, "csv-ucdp")
+    assert acled["fatalities"] == ucdp["best"] == "7"
+    rows = pq.read_table(io.BytesIO(parquet_bytes(store))).to_pylist()
+    assert {r["best"] for r in rows if r["measure"] == "killed"} == {7.0}
+
+
+def test_a_store_whose_run_stopped_before_its_relink_exports_as_if_relinked(
+    store: Store, tmp_path: Path
+) -> None:
+    expected = every_export(store)
+    with battle_store(tmp_path / "stopped.db", relinked=False) as stopped:
+        assert not stopped.derived_is_current(STORED_RULES)
+        assert every_export(stopped) == expected
+        # The derived records were written on the way, so the next export just reads them.
+        assert stopped.derived_is_current(STORED_RULES)
+        assert stopped.ledger() == store.ledger()
+
+
+def test_a_store_from_before_clusters_were_stored_exports_as_before(
+    store: Store, tmp_path: Path
+) -> None:
+    expected = every_export(store)
+    # What an older claimledger left: schema version 4, no clusters, the UCDP rule's ledger.
+    path = tmp_path / "v4.db"
+    with battle_store(path, relinked=False) as old:
+        old.write_ledger(ledger_from_analyses(old.analyses(), old.links()))
+    downgrade(path, 4, [])
+    with open_store(path) as old:
+        assert old.cluster_members() == []
+        assert {e.rule for e in old.ledger()} == {"ucdp.v1"}
+        assert every_export(old) == expected
+        assert {e.rule for e in old.ledger()} == set(STORED_RULES)
+        assert old.cluster_members() == store.cluster_members()
+
+
 def test_exporting_writes_nothing_to_the_store(store: Store) -> None:
     before = dump(store.path)
     for fmt in ("jsonl", "csv-acled", "csv-ucdp"):
@@ -147,6 +216,16 @@ def test_parquet_holds_the_ledger_in_long_form(store: Store, tmp_path: Path) -> 
     assert {(r["low"], r["best"], r["high"]) for r in killed} == {(100.0, 100.0, 215.0)}
     assert killed[0]["figure_low_inclusive"] is False
     assert "cluster_id" in table.column_names
+
+
+def test_parquet_written_in_small_batches_holds_the_same_rows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = pq.read_table(io.BytesIO(parquet_bytes(store)))
+    monkeypatch.setattr(export_module, "PARQUET_BATCH_ROWS", 2)
+    batched = pq.ParquetFile(io.BytesIO(parquet_bytes(store)))
+    assert batched.num_row_groups > 1
+    assert batched.read().to_pylist() == whole.to_pylist()
 
 
 def test_parquet_to_a_binary_stream_reads_back(store: Store) -> None:

@@ -4,16 +4,19 @@ The CSV exports have one row per event cluster (linked per-document events); the
 columns come from the cluster's "killed" ledger entry (ACLED: its "acled" best; UCDP: its
 "ucdp" low/best/high), 0 where no source gives a number, as both datasets code it. Parquet holds
 the ledger in long form, both rules: one row per source's figure, beside its entry's estimates.
-The ledger is computed from the stored analyses and links at export time (nothing is written
-back), so an export never pairs a stored ledger with links that came after it.
+Exports stream the clusters and ledgers relink stored. Where those do not cover the stored events
+and links (a store from before clusters were stored, or a run stopped before its relink), they
+are derived again and written first (see derived.py), so an export never pairs a ledger with
+links that came after it.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain, groupby
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -21,13 +24,15 @@ import msgspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimledger.ledger import Rule, cluster_events, ledger_from_analyses
+from claimledger.derived import RULES, bring_up_to_date
+from claimledger.ledger import RULE_NAMES, Rule
 from claimledger.model import Document, Event, LedgerEntry, LedgerRow
 from claimledger.store import Store
 
 Format = Literal["jsonl", "csv-acled", "csv-ucdp", "parquet"]
 FORMATS: tuple[Format, ...] = ("jsonl", "csv-acled", "csv-ucdp", "parquet")
-RULES: tuple[Rule, ...] = ("ucdp", "acled")
+# Parquet rows are written in batches of about this many, so a large ledger is never held whole.
+PARQUET_BATCH_ROWS = 10_000
 ACLED_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
     "latitude", "longitude", "source", "notes", "fatalities",
@@ -73,12 +78,9 @@ def export(store: Store, fmt: Format, out: Path | str | IO[Any]) -> int:
     how many rows (lines for JSONL) were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {list(FORMATS)}")
+    bring_up_to_date(store)
     if fmt == "parquet":
-        links = store.links()
-        table = ledger_table([entry for rule in RULES for entry in
-                              ledger_from_analyses(store.analyses(), links, rule=rule)])
-        pq.write_table(table, str(out) if isinstance(out, str | Path) else out)
-        return int(table.num_rows)
+        return write_parquet(store, out)
     writer: Callable[[Store, IO[str]], int] = {
         "jsonl": write_jsonl,
         "csv-acled": write_acled_csv,
@@ -104,9 +106,10 @@ def write_jsonl(store: Store, stream: IO[str]) -> int:
     for analysis in store.analyses():
         stream.write(msgspec.json.encode(analysis).decode("utf-8") + "\n")
         lines += 1
-    links = store.links()
-    tagged: list[tuple[str, msgspec.Struct]] = [("link", link) for link in links]
-    tagged += [("ledger", entry) for entry in ledger_from_analyses(store.analyses(), links)]
+    tagged: Iterable[tuple[str, msgspec.Struct]] = chain(
+        (("link", link) for link in store.links()),
+        (("ledger", entry) for entry in store.ledger_entries(rule=RULE_NAMES["ucdp"])),
+    )
     for record, item in tagged:
         fields = msgspec.to_builtins(item)
         stream.write(msgspec.json.encode({"record": record, **fields}).decode("utf-8") + "\n")
@@ -114,27 +117,14 @@ def write_jsonl(store: Store, stream: IO[str]) -> int:
     return lines
 
 
-def event_clusters(store: Store) -> list[Cluster]:
-    """The store's event clusters, by cluster id."""
-    documents = {document.id: document for document in store.documents()}
-    events = list(store.events())
-    cluster_of = cluster_events(events, store.links())
-    members: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        members[cluster_of[event.id]].append(event)
-
-    def page_order(event: Event) -> tuple[bool, str, str]:
-        document = documents.get(event.document_id)
-        published = document.published if document else None
-        return (published is None, published or "", event.id)
-
-    clusters = []
-    for cluster_id in sorted(members):
-        ordered = tuple(sorted(members[cluster_id], key=page_order))
+def event_clusters(store: Store) -> Iterator[Cluster]:
+    """The store's event clusters as stored, by cluster id, each read when reached."""
+    documents = store.document_map()
+    for cluster_id, members in groupby(store.clustered_events(), key=lambda m: m.cluster_id):
+        ordered = tuple(member.event for member in members)
         pages = [documents[e.document_id] for e in ordered if e.document_id in documents]
         unique_pages = tuple({page.id: page for page in pages}.values())
-        clusters.append(Cluster(id=cluster_id, events=ordered, documents=unique_pages))
-    return clusters
+        yield Cluster(id=cluster_id, events=ordered, documents=unique_pages)
 
 
 def _most_common(values: Sequence[str | None]) -> str:
@@ -186,22 +176,19 @@ def _figure_note(row: LedgerRow) -> str:
 
 def _clusters_with_killed(
     store: Store, rule: Rule
-) -> list[tuple[Cluster, LedgerEntry | None, list[str]]]:
-    """Each event cluster with its killed entry of the ledger under `rule`, and its full dates."""
-    ledger = ledger_from_analyses(store.analyses(), store.links(), rule=rule)
-    killed: dict[str, LedgerEntry] = {}
-    for entry in ledger:
-        if entry.measure == "killed":
-            killed.setdefault(entry.cluster_id, entry)
-    return [(c, killed.get(c.id), _full_dates(c.events)) for c in event_clusters(store)]
+) -> Iterator[tuple[Cluster, LedgerEntry | None, list[str]]]:
+    """Each event cluster with its stored killed entry under `rule`, and its full dates."""
+    for cluster in event_clusters(store):
+        killed = store.ledger(cluster.id, rule=RULE_NAMES[rule], measure="killed")
+        yield cluster, (killed[0] if killed else None), _full_dates(cluster.events)
 
 
 def write_acled_csv(store: Store, stream: IO[str]) -> int:
     """One ACLED-like row per event cluster; fatalities by ACLED's conservative rule."""
     writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS)
     writer.writeheader()
-    clusters = _clusters_with_killed(store, "acled")
-    for cluster, killed, dates in clusters:
+    written = 0
+    for cluster, killed, dates in _clusters_with_killed(store, "acled"):
         place = _place(cluster.events)
         notes = "; ".join(d.title for d in cluster.documents if d.title)
         if killed:
@@ -222,15 +209,16 @@ def write_acled_csv(store: Store, stream: IO[str]) -> int:
             "notes": notes,
             "fatalities": _count(killed.best if killed else None),
         })
-    return len(clusters)
+        written += 1
+    return written
 
 
 def write_ucdp_csv(store: Store, stream: IO[str]) -> int:
     """One UCDP-like row per event cluster; low/best/high by the UCDP rule."""
     writer = csv.DictWriter(stream, fieldnames=UCDP_COLUMNS)
     writer.writeheader()
-    clusters = _clusters_with_killed(store, "ucdp")
-    for cluster, killed, dates in clusters:
+    written = 0
+    for cluster, killed, dates in _clusters_with_killed(store, "ucdp"):
         articles = [
             " ".join(part for part in (d.outlet, d.published, f'"{d.title}"' if d.title else "")
                      if part)
@@ -247,7 +235,34 @@ def write_ucdp_csv(store: Store, stream: IO[str]) -> int:
             "high": _count(killed.high if killed else None),
             "source_article": "; ".join(a for a in articles if a),
         })
-    return len(clusters)
+        written += 1
+    return written
+
+
+def write_parquet(store: Store, out: Path | str | IO[Any]) -> int:
+    """The stored ledgers, the UCDP rule's then the ACLED rule's, as `ledger_table` rows, written
+    a batch of entries at a time; how many rows were written."""
+    sink = str(out) if isinstance(out, str | Path) else out
+    entries = (entry for rule in RULES for entry in store.ledger_entries(rule=RULE_NAMES[rule]))
+    written = 0
+    with pq.ParquetWriter(sink, PARQUET_SCHEMA) as writer:
+        batch: list[LedgerEntry] = []
+        rows = 0
+        for entry in entries:
+            batch.append(entry)
+            rows += len(entry.rows)
+            if rows >= PARQUET_BATCH_ROWS:
+                written += _write_table(writer, batch)
+                batch, rows = [], 0
+        if batch:
+            written += _write_table(writer, batch)
+    return written
+
+
+def _write_table(writer: pq.ParquetWriter, entries: Sequence[LedgerEntry]) -> int:
+    table = ledger_table(entries)
+    writer.write_table(table)
+    return int(table.num_rows)
 
 
 def ledger_table(entries: Sequence[LedgerEntry]) -> pa.Table:
