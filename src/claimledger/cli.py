@@ -407,3 +407,46 @@ def eval_events(data_dir: Path, limit: int | None) -> None:
     from claimledger.eval.events import evaluate_events, format_events_report
 
     click.echo(format_events_report(evaluate_events(data_dir, limit=limit)))
+
+
+@eval_group.command(name="incidents")
+@data_option("A folder like events-gva (articles.jsonl grouped by incident, incidents.jsonl).")
+@click.option("--limit", type=int, help="Score a random N incidents (the same N for one seed).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--workers", type=int, default=1, show_default=True, help="Analysis processes.")
+@click.option(
+    "--db", "db", type=click.Path(dir_okay=False, path_type=Path),
+    help="Keep the store the run builds here (replaced if it exists; default: a temporary one).",
+)
+@click.option(
+    "--details", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write one JSON line per incident (counts, articles' tallies, cluster, places) here.",
+)
+def eval_incidents(
+    data_dir: Path, limit: int | None, seed: int, workers: int, db: Path | None,
+    details: Path | None,
+) -> None:
+    """Killed and injured per incident, linking, event date and place, beside a regex baseline."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from claimledger.eval.incidents import (
+        evaluate_incidents,
+        format_incidents_report,
+        write_details,
+    )
+
+    with Progress(
+        "[bold]articles", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_stderr(),
+    ) as bar:
+        task = bar.add_task("articles", total=None)
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        result = evaluate_incidents(
+            data_dir, limit=limit, seed=seed, workers=workers, db=db, progress=report
+        )
+    click.echo(format_incidents_report(result))
+    if details is not None:
+        write_details(result, details)

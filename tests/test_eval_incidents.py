@@ -1,0 +1,124 @@
+"""`claimledger eval incidents`: scoring counts, linking and places per incident."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimledger.cli import main
+from claimledger.eval.incidents import (
+    baseline_count,
+    bcubed,
+    choose_incidents,
+    names_city,
+    score_links,
+)
+from conftest import shared_path
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "count"),
+    [
+        ("Five people were injured in a shooting.", "injured", 5),
+        ("A man was killed and 3 were wounded.", "killed", 1),
+        ("A man was killed and 3 were wounded.", "injured", 3),
+        ("Police said 2 teens were shot, one of them fatally.", "killed", 0),
+        ("No one was hurt.", "injured", 1),  # the simplest thing reads the "one"
+    ],
+)
+def test_the_regex_baseline_takes_the_largest_number_before_a_measure_word(
+    text: str, measure: str, count: int
+) -> None:
+    assert baseline_count(text, measure) == count
+
+
+def test_bcubed_of_the_gold_clustering_is_perfect_and_singletons_lose_recall() -> None:
+    gold = {"a": "1", "b": "1", "c": "2"}
+    assert bcubed(gold, gold) == (1.0, 1.0)
+    precision, recall = bcubed({"a": "a", "b": "b", "c": "c"}, gold)
+    assert precision == 1.0 and recall == pytest.approx((0.5 + 0.5 + 1) / 3)
+
+
+def test_pairwise_scores_count_article_pairs() -> None:
+    gold = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    predicted = {"a": "x", "b": "x", "c": "y", "d": "x"}
+    links = score_links(predicted, gold)
+    assert (links.pairs_gold, links.pairs_predicted, links.pairs_right) == (3, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("places", "coded", "named"),
+    [
+        (["Elgin"], "Elgin", True),
+        (["Los Angeles"], "Los Angeles (Van Nuys)", True),
+        (["Cook County"], "Cook (county)", True),
+        (["Chicago"], "Elgin", False),
+        ([], "Elgin", False),
+    ],
+)
+def test_a_place_names_the_coded_city_or_county(
+    places: list[str], coded: str, named: bool
+) -> None:
+    assert names_city(places, coded) is named
+
+
+def test_a_limited_sample_is_the_same_for_one_seed_and_sorted() -> None:
+    ids = [str(i) for i in range(100)]
+    first = choose_incidents(ids, 10, seed=3)
+    assert first == choose_incidents(ids, 10, seed=3) == sorted(first)
+    assert len(first) == 10 and first != choose_incidents(ids, 10, seed=4)
+    assert choose_incidents(ids, None, seed=3) == sorted(ids)
+
+
+def _write_folder(folder: Path) -> None:
+    incidents = [
+        {"incident": "1", "date": "2024-05-04", "state": "Ohio", "city_or_county": "Dayton",
+         "killed": 1, "injured": 2},
+        {"incident": "2", "date": "2024-06-01", "state": "Texas", "city_or_county": "Austin",
+         "killed": 0, "injured": 1},
+    ]
+    articles = [
+        {"id": "a", "incident": "1", "title": "Shooting in Dayton", "published": "2024-05-05",
+         "url": "https://example.org/a",
+         "text": "A man was killed and 2 were wounded in a shooting in Dayton, Ohio on "
+                 "Saturday, police said."},
+        {"id": "b", "incident": "2", "title": "Austin shooting", "published": "2024-06-02",
+         "url": "https://example.org/b",
+         "text": "One person was injured in a shooting in Austin, Texas, police said."},
+        {"id": "c", "incident": "2", "title": "Paywall", "published": "2024-06-02",
+         "url": "https://example.org/c", "text": ""},
+    ]
+    (folder / "incidents.jsonl").write_text("".join(json.dumps(i) + "\n" for i in incidents))
+    (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+
+
+@pytest.mark.model
+def test_the_command_reports_counts_linking_and_places_beside_the_baseline(
+    tmp_path: Path,
+) -> None:
+    _write_folder(tmp_path)
+    details = tmp_path / "details.jsonl"
+    result = CliRunner().invoke(
+        main, ["eval", "incidents", "--data", str(tmp_path), "--details", str(details)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 incidents, 3 articles (1 read or analysis errors)" in result.output
+    for row in ("| killed | claimledger ledger |", "| injured | regex baseline |",
+                "| B-cubed, every article alone |", "| admin-1 = state |"):
+        assert row in result.output
+    records = [json.loads(line) for line in details.read_text().splitlines()]
+    assert [r["incident"] for r in records] == ["1", "2"]
+    assert records[0]["baseline"] == {"killed": 1, "injured": 2}
+
+
+@pytest.mark.model
+@pytest.mark.data
+@pytest.mark.slow
+def test_on_events_gva_the_run_scores_every_chosen_incident() -> None:
+    data = shared_path("data", "events-gva")
+    result = CliRunner().invoke(main, ["eval", "incidents", "--data", str(data), "--limit", "8"])
+    assert result.exit_code == 0, result.output
+    assert "\n8 incidents, " in result.output
