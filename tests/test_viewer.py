@@ -16,13 +16,14 @@ from datasette.app import Datasette
 from hypothesis import given
 from hypothesis import strategies as st
 
-from battle_records import battle_link, first_analysis, second_analysis
+from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
 from claimledger.store import open_store
 from claimledger.viewer import make_datasette, plugin
 from claimledger.viewer.page_context import json_for_script, safe_http_url
 from claimledger.viewer.svg import format_count
+from test_store import downgrade
 from viewer_stores import HOSTILE_NAME, HOSTILE_URL, SCRIPT, battle_store, hostile_store
 
 
@@ -383,6 +384,32 @@ def test_a_database_that_is_not_a_store_gets_a_clear_404(tmp_path: Path) -> None
     response = fetch(make_datasette(path), "/-/claimledger/map")
     assert response.status_code == 404
     assert "No claimledger store" in response.text
+
+
+def test_a_store_from_before_clusters_were_stored_gets_a_clear_404(tmp_path: Path) -> None:
+    path = battle_store(tmp_path / "v4.db")
+    downgrade(path, 4, [])
+    datasette = make_datasette(path)
+    for page in ("/-/claimledger/map", f"/-/claimledger/event/{cluster_id()}",
+                 f"/-/claimledger/article/{first_analysis().document.id}"):
+        response = fetch(datasette, page)
+        assert response.status_code == 404
+        assert "before event clusters were stored" in response.text
+    assert fetch(datasette, "/v4/documents").status_code == 200
+
+
+def test_a_page_stored_after_the_last_relink_shows_its_event_on_its_own(tmp_path: Path) -> None:
+    path = battle_store(tmp_path / "late.db")
+    late = numbered_analysis(1)
+    with open_store(path) as store:
+        store.write_analysis(late)
+    datasette = make_datasette(path)
+    event = late.events[0].id
+    tags = parse(article(datasette, late)).tags
+    assert f"/-/claimledger/event/{event}" in {attrs.get("href") for tag, attrs in tags}
+    assert fetch(datasette, f"/-/claimledger/event/{event}").status_code == 200
+    html = fetch(datasette, "/-/claimledger/map").text
+    assert html.count('<tr class="event-row">') == 2
 
 
 def test_a_missing_store_is_refused(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ import pytest
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
+from test_store import downgrade
 from viewer_stores import SCRIPT, battle_store, hostile_store, write_injection_corpus
 
 pytestmark = pytest.mark.browser
@@ -201,6 +202,20 @@ def test_battle_article_highlights_folds_comments_and_leads_to_the_ledger(
     page.wait_for_url("**/-/claimledger/map")
     assert page.locator("svg.events-map a.map-point").count() == 1
     watched.screenshot("battle-map")
+
+
+def test_serving_a_store_from_before_clusters_were_stored_brings_it_up_to_date(
+    tmp_path: Path,
+) -> None:
+    db = battle_store(tmp_path / "v4.db")
+    downgrade(db, 4, [])
+    cluster = min(first_analysis().events[0].id, second_analysis().events[0].id)
+    with running_viewer(db) as base, \
+            urllib.request.urlopen(f"{base}/-/claimledger/event/{cluster}") as response:
+        html = response.read().decode("utf-8")
+    for analysis in (first_analysis(), second_analysis()):
+        assert f"/-/claimledger/article/{analysis.document.id}" in html
+    assert "acled.v1" in html
 
 
 def test_side_panel_claim_highlights_its_spans(watched: Watched, battle_viewer: str) -> None:

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from battle_records import battle_link, first_analysis, second_analysis
-from claimledger.ledger import ledger_from_analyses
+from claimledger.derived import write_derived
 from claimledger.model import (
     Actor,
     Analysis,
@@ -122,7 +122,8 @@ def hostile_analysis(document: Document) -> Analysis:
 
 
 def hostile_store(directory: Path) -> tuple[Path, list[Analysis]]:
-    """The injection corpus read, given hostile records, linked, and stored with its ledger."""
+    """The injection corpus read, given hostile records, linked, and stored with its clusters and
+    ledgers, as relink stores them."""
     paths = write_injection_corpus(directory / "corpus")
     documents = [d for d in read_paths(paths) if isinstance(d, Document)]
     analyses = [hostile_analysis(document) for document in documents]
@@ -133,15 +134,15 @@ def hostile_store(directory: Path) -> tuple[Path, list[Analysis]]:
     with open_store(path) as store:
         store.write_analyses(analyses)
         store.write_links(links)
-        store.write_ledger(ledger_from_analyses(analyses, links))
+        write_derived(store, events, links)
     return path, analyses
 
 
 def battle_store(path: Path) -> Path:
-    """The two hand-built battle pages, linked, with their ledger."""
+    """The two hand-built battle pages, linked, with their clusters and ledgers."""
     analyses = [first_analysis(), second_analysis()]
     with open_store(path) as store:
         store.write_analyses(analyses)
         store.write_links([battle_link()])
-        store.write_ledger(ledger_from_analyses(analyses, [battle_link()]))
+        write_derived(store, [a.events[0] for a in analyses], [battle_link()])
     return path

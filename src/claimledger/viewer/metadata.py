@@ -4,9 +4,10 @@ refuses a facet on a missing column."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from claimledger.store import open_store_read_only
 
 
 class TableNotes(NamedTuple):
@@ -51,21 +52,17 @@ TABLES: dict[str, TableNotes] = {
     "ledger_rows": TableNotes(
         "Ledger rows", "Each source's figure in each ledger entry, with its outlet and "
         "publication date.", ("measure", "source_name", "outlet", "rule")),
+    "clusters": TableNotes(
+        "Event clusters", "Which cluster each per-page event belongs to: the events linked to "
+        "each other, named by their smallest event id, as the ledger names them.", ()),
     "runs": TableNotes("Runs", "Batch runs that wrote this store.", ()),
 }
 
 
 def store_columns(db_path: Path) -> dict[str, set[str]]:
     """Table name -> column names, read without writing to the file."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            name: {r[1] for r in conn.execute("SELECT * FROM pragma_table_info(?)", (name,))}
-            for name in names
-        }
-    finally:
-        conn.close()
+    with open_store_read_only(db_path) as store:
+        return {name: set(columns) for name, columns in store.table_columns().items()}
 
 
 def database_name(db_path: Path) -> str:

@@ -32,6 +32,7 @@ from claimledger.viewer.page_context import (
 from claimledger.viewer.reads import (
     EventFilters,
     filter_choices,
+    has_clusters,
     is_store,
     list_clusters,
     read_article,
@@ -106,7 +107,8 @@ View = Callable[[Datasette, Request, Database, Links], Awaitable[Response]]
 
 
 def _with_store(view: View) -> Callable[[Datasette, Request], Awaitable[Response]]:
-    """A route that needs the store: a 404 page when no attached database is one."""
+    """A route that needs the store: a 404 page when no attached database is one, or when it
+    was written before clusters were stored (the viewer reads them, and never writes)."""
 
     async def route(datasette: Datasette, request: Request) -> Response:
         database = await store_database(datasette)
@@ -114,7 +116,13 @@ def _with_store(view: View) -> Callable[[Datasette, Request], Awaitable[Response
             links = Links(datasette, "")
             return await _not_found(datasette, request, links,
                                     "No claimledger store is attached to this Datasette.")
-        return await view(datasette, request, database, Links(datasette, database.name))
+        links = Links(datasette, database.name)
+        if not has_clusters(await database.table_names()):
+            return await _not_found(
+                datasette, request, links,
+                "This store was written by an older claimledger, before event clusters were "
+                "stored. `claimledger serve` or `claimledger export` brings it up to date.")
+        return await view(datasette, request, database, links)
 
     return route
 
