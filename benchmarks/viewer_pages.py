@@ -17,7 +17,7 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-from claimledger.ledger import ledger_from_analyses
+from claimledger.derived import write_derived
 from claimledger.model import (
     Analysis,
     Attribution,
@@ -96,7 +96,7 @@ def build_store(path: Path, documents: int) -> tuple[list[Analysis], list[EventL
     with open_store(path) as store:
         store.write_analyses(analyses)
         store.write_links(links)
-        store.write_ledger(ledger_from_analyses(analyses, links))
+        write_derived(store, events, links)
     return analyses, links
 
 
