@@ -10,6 +10,7 @@ from claimledger.extract.measures import is_people, measure_of_token, measure_of
 
 BLANK = spacy.blank("en")  # built once: each build takes about 0.1 s
 
+
 @pytest.mark.parametrize(
     ("word", "measure"),
     [

@@ -9,34 +9,18 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from claimledger.extract import lexicons
+
 PopulationKey = frozenset[str]
 Relation = Literal["same", "part", "whole", "unrelated"]
 
 # Words after which a population phrase describes its make-up, not a restriction:
 # "mercenaries, mostly Russians" counts mercenaries.
-COMPOSITION_WORDS = frozenset(
-    {"mostly", "mainly", "largely", "predominantly", "primarily", "including", "among", "many",
-     "most", "some", "several", "both", "majority"}
-)
+COMPOSITION_WORDS = lexicons.words("composition_words")
 # Words that name the whole count of a measure rather than a part of it.
-GENERIC_WORDS = frozenset(
-    {"people", "person", "individual", "dead", "death", "casualty", "victim", "body", "life",
-     "total", "toll", "number", "figure", "count", "overall", "all"}
-)
-STOP_WORDS = frozenset(
-    {"the", "a", "an", "of", "and", "or", "other", "their", "its", "his", "her", "those", "these",
-     "at", "least", "about", "around", "them", "were", "was", "are", "been", "in", "which", "who"}
-)
-SYNONYMS = {
-    "troop": "soldier",
-    "serviceman": "soldier",
-    "servicemember": "soldier",
-    "militant": "fighter",
-    "combatant": "fighter",
-    "kid": "child",
-    "children": "child",
-    "men": "man",
-}
+GENERIC_WORDS = lexicons.words("generic_population_words") | lexicons.words("toll_nouns")
+STOP_WORDS = lexicons.words("population_stop_words")
+SYNONYMS = lexicons.table("population_synonyms")
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 

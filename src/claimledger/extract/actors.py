@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import page_span
 from claimledger.model import Actor, Role, Span
 
 MAX_ACTOR_WORDS = 8
 # A target that is a place or a thing: its holder ("a base held by X") is the actor targeted.
-FACILITIES = frozenset(
-    {
-        "base",
-        "refinery",
-        "position",
-        "checkpoint",
-        "outpost",
-        "camp",
-        "village",
-        "town",
-        "market",
-        "convoy",
-        "barracks",
-        "building",
-        "station",
-        "office",
-        "compound",
-        "field",
-    }
-)
-HOLDER_VERBS = frozenset({"hold", "control", "occupy", "run", "man", "use", "operate"})
+FACILITIES = lexicons.words("facilities")
+HOLDER_VERBS = lexicons.words("holder_verbs")
 # "Saturday's attack", "the Munigi base": times, sites and landmarks are not parties.
 NOT_ACTOR_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LOC", "FAC"}
 )
-LEADING_WORDS = frozenset({"a", "an", "the", "its", "their", "his", "her", "some", "several"})
+LEADING_WORDS = lexicons.words("actor_leading_words")
 
 
 def _phrase(head: Token) -> Span:

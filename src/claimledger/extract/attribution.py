@@ -16,6 +16,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, token_span, tokens_span
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
@@ -47,9 +48,11 @@ CONTENT_SLACK = 8
 # A content running on both sides of its cue keeps a side only with this many words.
 MIN_SIDE_WORDS = 4
 _REPORTING_CLASSES = {"report"}
-_FIGURE_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally", "estimate"})
 # Cue words by which one source passes on another's claim.
-RELAY_WORDS = frozenset({"according", "citing", "quoting", "per", "via"})
+RELAY_WORDS = lexicons.words("relay_words")
+# "X put the death toll at 100": a cue of X's estimate (see _puts_a_figure).
+_STATING_VERBS = lexicons.words("stating_verbs")
+_TOLL_NOUNS = lexicons.words("toll_nouns")
 
 
 @dataclass
@@ -92,7 +95,7 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
     run: list[Token] = []
     for i, word in enumerate(table.words):
         p = 0.0
-        if word in _PUT_WORDS and _puts_a_figure(doc[i]):
+        if word in _STATING_VERBS and _puts_a_figure(doc[i]):
             p = 1.0
         elif i not in never:
             p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
@@ -107,15 +110,13 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
     return heads
 
 
-_PUT_WORDS = frozenset({"put", "puts", "putting", "placed", "places", "place"})
-
-
 def _puts_a_figure(token: Token) -> bool:
     """"X put the death toll at 100": an estimate by X, a cue the tagger rarely saw."""
-    if token.lower_ not in _PUT_WORDS:
+    if token.lower_ not in _STATING_VERBS:
+
         return False
     children = list(token.children)
-    has_object = any(c.dep_ == "dobj" and c.lower_ in _FIGURE_NOUNS for c in children)
+    has_object = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in children)
     has_subject = any(c.dep_ == "nsubj" for c in children)
     return has_object and has_subject and any(c.lower_ == "at" for c in children)
 

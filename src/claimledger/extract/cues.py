@@ -1,193 +1,34 @@
 """The cue lexicon: words that introduce an attributed claim, each with its class (model.CueClass).
 
-The pipeline runs without a lemmatizer, so each verb is listed by its base form and expanded to
-its inflections here (irregular past forms given explicitly).
+The verbs are listed by base form (lexicons/cue_verbs.txt) and expanded to their inflections
+here, irregular forms given in the list: cue words are matched as written, not by lemma, since
+the attribution tagger's features read word forms (it was trained on them).
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import get_args
 
+from claimledger.extract import lexicons
 from claimledger.model import CueClass
 
-# base form -> class; a base may carry its irregular forms after a slash: "tell/told"
-_CUE_VERBS: dict[CueClass, tuple[str, ...]] = {
-    "say": (
-        "say/said",
-        "tell/told",
-        "speak/spoke/spoken",
-        "state",
-        "declare",
-        "remark",
-        "mention",
-        "explain",
-        "describe",
-        "write/wrote/written",
-        "tweet",
-        "post",
-        "reply",
-        "respond",
-        "answer",
-        "ask",
-        "comment",
-        "testify",
-        "quip",
-        "joke",
-        "note",
-        "observe",
-        "recall",
-        "continue",
-        "call",
-        "shout",
-        "yell",
-        "whisper",
-        "exclaim",
-        "announce",
-        "tout",
-        "boast",
-        "brag",
-        "proclaim",
-        "vow",
-        "promise",
-        "pledge",
-        "urge",
-        "suggest",
-        "propose",
-        "emphasize",
-        "stress",
-        "predict",
-        "recount",
-        "quote",
-        "cite",
-        "refer",
-        "reiterate",
-        "repeat",
-        "summarize",
-        "conclude",
-        "complain",
-        "lament",
-        "retort",
-        "counter",
-        "interject",
-        "insinuate",
-        "imply",
-        "hint",
-        "muse",
-        "wonder",
-        "question",
-        "agree",
-        "disagree",
-        "signal",
-        "indicate",
-        "pledge",
-        "demand",
-        "plead",
-        "beg",
-        "implore",
-        "mock",
-        "joke",
-        "praise",
-        "hail",
-        "applaud",
-        "defend",
-        "endorse",
-        "support",
-        "oppose",
-    ),
-    "report": (
-        "report",
-        "reveal",
-        "disclose",
-        "publish",
-        "learn",
-        "find/found",
-        "show/showed/shown",
-        "document",
-        "detail",
-        "find",
-        "leak",
-        "broadcast",
-        "air",
-        "print",
-    ),
-    "claim": (
-        "claim",
-        "allege",
-        "assert",
-        "insist",
-        "contend",
-        "maintain",
-        "argue",
-        "charge",
-        "purport",
-        "profess",
-        "swear/swore/sworn",
-    ),
-    "warn": ("warn", "caution", "threaten", "alert", "forewarn"),
-    "admit": ("admit", "concede", "confess", "grant"),
-    "acknowledge": ("acknowledge", "recognize", "recognise", "accept"),
-    "deny": ("deny", "reject", "dispute", "refute", "dismiss", "rebut", "disavow", "contradict"),
-    "confirm": ("confirm", "verify", "affirm", "corroborate", "attest"),
-    "estimate": ("estimate", "calculate", "project", "forecast", "count", "tally", "put/put"),
-    "add": ("add",),
-    "accuse": (
-        "accuse",
-        "blame",
-        "criticize",
-        "criticise",
-        "condemn",
-        "attack",
-        "slam",
-        "denounce",
-        "lambaste",
-        "blast",
-        "decry",
-        "fault",
-        "scold",
-        "rebuke",
-    ),
-    "believe": (
-        "believe",
-        "think/thought",
-        "feel/felt",
-        "fear",
-        "hope",
-        "expect",
-        "doubt",
-        "suspect",
-        "worry",
-        "want",
-        "suppose",
-        "reckon",
-        "assume",
-        "guess",
-        "consider",
-        "figure",
-        "imagine",
-        "know/knew/known",
-        "understand/understood",
-        "seem",
-        "appear",
-        "like",
-        "dislike",
-        "hate",
-        "love",
-    ),
-}
+_CUE_CLASSES: tuple[CueClass, ...] = get_args(CueClass)
 
-# Multi-word cues that are not verbs; matched on the lower-cased cue text.
+# base form -> (class, irregular forms): "tell" -> (say, ("told",))
+_CUE_VERBS: dict[str, tuple[CueClass, tuple[str, ...]]] = {
+    base: (
+        lexicons.one_of(cue_class, _CUE_CLASSES, "cue_verbs"),
+        tuple(" ".join(irregular).split()),
+    )
+    for base, cue_class, *irregular in lexicons.rows("cue_verbs")
+
+}
+# Multi-word cues that are not verbs; matched on the lower-cased cue text, first listed first.
 _CUE_PHRASES: dict[str, CueClass] = {
-    "according to": "report",
-    "in the words of": "say",
-    "in a statement": "say",
-    "points out": "say",
-    "pointed out": "say",
-    "pointing out": "say",
-    "point out": "say",
-    "put it": "say",
-    "made clear": "say",
-    "makes clear": "say",
+    phrase: lexicons.one_of(cue_class, _CUE_CLASSES, "cue_phrases")
+    for phrase, cue_class in lexicons.rows("cue_phrases")
 }
 
 # Classes checked first when a cue text holds words of several classes ("denied saying").
@@ -238,10 +79,10 @@ def cue_word_classes() -> dict[str, CueClass]:
     """Every inflected cue word -> its class (the first class listing a word keeps it)."""
     table: dict[str, CueClass] = {}
     for cue_class in _CLASS_PRIORITY:
-        for entry in _CUE_VERBS[cue_class]:
-            base, *irregular = entry.split("/")
-            for form in inflections(base) | set(irregular):
-                table.setdefault(form, cue_class)
+        for base, (verb_class, irregular) in _CUE_VERBS.items():
+            if verb_class == cue_class:
+                for form in inflections(base) | set(irregular):
+                    table.setdefault(form, cue_class)
     return table
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from spacy.tokens import Doc
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_span
 from claimledger.model import DateMention
 from claimledger.nlp import doc_ents, doc_text
@@ -34,33 +35,32 @@ class ResolvedDate:
     rule: str
 
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "a couple of": 2, "couple of": 2,
-}  # fmt: skip
+# Month names and abbreviations ("sept", "september") and full weekday names, by number.
+MONTHS = {name: int(number) for name, number, *_ in lexicons.rows("months")}
+WEEKDAYS = {name: int(number) for name, number in lexicons.rows("weekdays")}
+# Counts of days, weeks, months and years written as words ("two weeks ago", "a week ago").
+NUMBER_WORDS = {"a": 1, "an": 1, "a couple of": 2} | {
+    word: int(value)
+    for word, value, kind in lexicons.rows("number_words")
+    if kind in ("unit", "tens")
+}
 
-# Month and weekday names must be capitalised when scanning prose ("may", "march" are words);
-# (?-i:...) switches case-sensitivity off for the first letter only.
-MONTH = (
-    r"(?P<month>(?-i:J)an(?:uary)?|(?-i:F)eb(?:ruary)?|(?-i:M)ar(?:ch)?|(?-i:A)pr(?:il)?"
-    r"|(?-i:M)ay|(?-i:J)une?|(?-i:J)uly?|(?-i:A)ug(?:ust)?|(?-i:S)ep(?:t(?:ember)?)?"
-    r"|(?-i:O)ct(?:ober)?|(?-i:N)ov(?:ember)?|(?-i:D)ec(?:ember)?)(?!\w)\.?"
-)
-WEEKDAY_FULL = (
-    r"(?P<weekday>(?-i:M)onday|(?-i:T)uesday|(?-i:W)ednesday|(?-i:T)hursday|(?-i:F)riday"
-    r"|(?-i:S)aturday|(?-i:S)unday)"
-)
+
+def _one_of(names: Iterable[str], *, capitalised: bool = False) -> str:
+    """A regular expression matching any of the names, longest first; `capitalised`: only with
+    a capital first letter, the rest in any case ((?-i:...) switches case-sensitivity off)."""
+    ordered = sorted(names, key=lambda name: (-len(name), name))
+    if capitalised:
+        return "|".join(f"(?-i:{name[0].upper()}){re.escape(name[1:])}" for name in ordered)
+    return "|".join(re.escape(name) for name in ordered)
+
+
+# Month and weekday names must be capitalised when scanning prose ("may", "march" are words).
+MONTH = rf"(?P<month>{_one_of(MONTHS, capitalised=True)})(?!\w)\.?"
+WEEKDAY_FULL = rf"(?P<weekday>{_one_of(WEEKDAYS, capitalised=True)})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
-NUMBER = (
-    r"(?P<n>\d{1,3}|a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-)
+NUMBER = rf"(?P<n>\d{{1,3}}|{_one_of(NUMBER_WORDS)})"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 PLAUSIBLE_YEARS = (1000, 8000)
 TRAILING_NON_DIGIT = r"(?!\d|s\b)"  # "1990s" is a decade, not the year 1990
@@ -79,11 +79,11 @@ def parse_published(published: str | None) -> dt.date | None:
 
 
 def _month_number(name: str) -> int:
-    return MONTHS[name[:3].lower()]
+    return MONTHS[name.lower()]
 
 
 def _weekday_number(name: str) -> int:
-    return WEEKDAYS[name[:3].lower()]
+    return WEEKDAYS[name.lower()]
 
 
 def _count(word: str) -> int:
@@ -234,12 +234,8 @@ def _weekday(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(_day_value(day), "day", "weekday-before-publication")
 
 
-DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"})
-DAY_WORD_OFFSETS = {
-    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-}  # fmt: skip
+DAY_WORD_OFFSETS = {words: int(offset) for words, offset in lexicons.rows("day_words")}
+DAY_WORDS = frozenset(words for words in DAY_WORD_OFFSETS if " " not in words)
 
 
 def _day_word(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
@@ -351,8 +347,7 @@ PATTERNS: tuple[tuple[str, Handler], ...] = (
     ),
     (rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{TRAILING_NON_DIGIT}", _month_day),
     (rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", _month_day),
-    (rf"(?P<word>the day (?:before yesterday|after tomorrow)|yesterday|today|tonight|tomorrow"
-     rf"|last night|this (?:morning|afternoon|evening)){PART_OF_DAY}\b", _day_word),
+    (rf"(?P<word>{_one_of(DAY_WORD_OFFSETS)}){PART_OF_DAY}\b", _day_word),
     (rf"{NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago),
     (r"(?:(?:earlier|later|early|late|mid)[\s-]+)?"
      r"(?P<rel>last|this|next|the coming|the previous|this past|this coming)\s+"
@@ -464,7 +459,7 @@ def _scan(text: str, pub: str | None) -> Iterator[_Found]:
                 yield _Found(start, end, resolved)
 
 
-FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "scheduled", "slated", "upcoming"})
+FUTURE_WORDS = lexicons.words("future_words")
 
 
 def _future_tense(doc: Doc, start: int, end: int) -> bool:

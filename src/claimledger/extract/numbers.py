@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
 
 import msgspec
 
+from claimledger.extract import lexicons
 from claimledger.model import Count, Hedge
 
 __all__ = ["QuantityMatch", "find_quantities", "parse_quantity"]
@@ -77,74 +79,31 @@ class _Value:
 _TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W\d_]+|[^\s\w]|_|\d")
 _DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\W\d_]*)", re.ASCII)
 MAX_DIGITS = 15
-_SUFFIX_SCALES = {"": 1.0, "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_HEDGE_NAMES: tuple[Hedge, ...] = get_args(Hedge)
+_NUMBER_WORDS = lexicons.rows("number_words")  # word, value, kind
+_UNITS = {word: int(value) for word, value, kind in _NUMBER_WORDS if kind == "unit"}
+_TENS = {word: int(value) for word, value, kind in _NUMBER_WORDS if kind == "tens"}
+_SCALES = {word: float(value) for word, value, kind in _NUMBER_WORDS if kind == "scale"}
+_SUFFIX_SCALES = {"": 1.0} | {
+    word: float(value) for word, value, kind in _NUMBER_WORDS if kind == "suffix"
+}
 # Plural round words: (low, high, conservative reading) of the count they stand for.
 _PLURALS = {
-    "tens": (20.0, 99.0, 10.0),
-    "dozens": (24.0, 99.0, 12.0),
-    "scores": (40.0, 199.0, 40.0),
-    "hundreds": (200.0, 999.0, 100.0),
-    "thousands": (2000.0, 9999.0, 1000.0),
-    "millions": (2e6, 9.999e6, 1e6),
+    word: (float(low), float(high), float(conservative))
+    for word, low, high, conservative in lexicons.rows("round_plurals")
 }
-_PLURAL_SCALES = {"hundreds": 1e2, "thousands": 1e3, "millions": 1e6}
+# "tens of thousands": the plural of a scale word scales the round word before it.
+_PLURAL_SCALES = {word + "s": scale for word, scale in _SCALES.items() if word + "s" in _PLURALS}
 # "a few", "several": (low, high) multipliers of what follows (1 when nothing does).
-_FEW_WORDS = {("a", "few"): (2.0, 5.0), ("several",): (3.0, 9.0), ("a", "handful"): (2.0, 5.0)}
-
+_FEW_WORDS = {
+    tuple(phrase.split()): (float(low), float(high))
+    for phrase, low, high in lexicons.rows("few_words")
+}
 # Hedge phrases, longest first where one is a prefix of another.
-_HEDGES: tuple[tuple[tuple[str, ...], Hedge], ...] = (
-    (("no", "fewer", "than"), "at_least"),
-    (("no", "less", "than"), "at_least"),
-    (("not", "fewer", "than"), "at_least"),
-    (("not", "less", "than"), "at_least"),
-    (("no", "more", "than"), "at_most"),
-    (("not", "more", "than"), "at_most"),
-    (("in", "excess", "of"), "more_than"),
-    (("upwards", "of"), "more_than"),
-    (("upward", "of"), "more_than"),
-    (("more", "than"), "more_than"),
-    (("greater", "than"), "more_than"),
-    (("over",), "more_than"),
-    (("above",), "more_than"),
-    (("exceeding",), "more_than"),
-    (("at", "least"), "at_least"),
-    (("a", "minimum", "of"), "at_least"),
-    (("as", "many", "as"), "up_to"),
-    (("as", "much", "as"), "up_to"),
-    (("up", "to"), "up_to"),
-    (("at", "most"), "at_most"),
-    (("a", "maximum", "of"), "at_most"),
-    (("fewer", "than"), "fewer_than"),
-    (("less", "than"), "fewer_than"),
-    (("under",), "fewer_than"),
-    (("below",), "fewer_than"),
-    (("an", "estimated"), "about"),
-    (("estimated",), "about"),
-    (("about",), "about"),
-    (("around",), "about"),
-    (("roughly",), "about"),
-    (("approximately",), "about"),
-    (("approx",), "about"),
-    (("some",), "about"),
-    (("circa",), "about"),
-    (("~",), "about"),
-    (("nearly",), "nearly"),
-    (("almost",), "nearly"),
-    (("close", "to"), "nearly"),
-    (("a", "total", "of"), "exact"),
-    (("only",), "exact"),
+_HEDGES: tuple[tuple[tuple[str, ...], Hedge], ...] = tuple(
+    (tuple(phrase.split()), lexicons.one_of(hedge, _HEDGE_NAMES, "count_hedges"))
+    for phrase, hedge in lexicons.rows("count_hedges")
 )
 
 
@@ -159,55 +118,23 @@ def _index_by_first_word(
 
 _HEDGES_BY_FIRST_WORD = _index_by_first_word(_HEDGES)
 # Words that may stand before a hedge without changing it: "well over", "just under".
-_HEDGE_INTENSIFIERS = frozenset({"just", "well", "slightly", "far", "much", "a", "little"})
-_NONE_WORDS = {("no", "one"), ("not", "a", "single"), ("not", "one")}
-_NONE_SINGLE = frozenset({"none", "nobody", "zero", "noone"})
+_HEDGE_INTENSIFIERS = lexicons.words("count_hedge_intensifiers")
+_ZERO_WORDS = [phrase.split() for (phrase,) in lexicons.rows("zero_words")]
+_NONE_WORDS = [tuple(words) for words in _ZERO_WORDS if len(words) > 1]
+_NONE_SINGLE = frozenset(words[0] for words in _ZERO_WORDS if len(words) == 1)
 # "no" is a zero count only before a noun-like word; these follow "no" in other senses.
-_NOT_AFTER_NO = frozenset(
-    {"longer", "matter", "doubt", "way", "sooner", "less", "more", "fewer", "further", "one",
-     "such", "later", "immediate", "clear", "need", "choice", "reason", "comment", "idea",
-     "sign", "signs", "evidence", "word", "details", "indication", "the", "a", "an"}
-)  # fmt: skip
+_NOT_AFTER_NO = lexicons.words("not_after_no")
 # An em dash sets words apart ("killed 5 — 3 of them children"); it joins no range.
 _RANGE_SEPARATORS = frozenset({"to", "-", "–", "or"})
 
-_CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥", "₹", "₽", "₦"})
-_CURRENCY_WORDS = frozenset(
-    {"dollars", "dollar", "euros", "euro", "pounds", "pound", "yuan", "rupees", "rubles",
-     "roubles", "usd", "eur", "gbp", "cents", "francs", "shekels", "dinars", "naira", "yen",
-     "rs", "dirhams", "riyals", "lira", "pesos", "afghanis", "hryvnia", "bucks"}
-)  # fmt: skip
-_PERCENT_WORDS = frozenset({"%", "percent", "per", "percentage", "pc", "pct", "‰"})
-_UNIT_WORDS = frozenset(
-    {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour",
-     "hours", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "decade",
-     "decades", "century", "centuries", "km", "kms", "kilometres", "kilometers", "kilometre",
-     "kilometer", "mile", "miles", "metre", "metres", "meter", "meters", "feet", "foot", "ft",
-     "inch", "inches", "cm", "mm", "kg", "kilograms", "kilos", "grams", "g", "tonnes", "tons",
-     "ton", "tonne", "lbs", "lb", "acres", "hectares", "square", "sq", "degrees", "mph", "kph",
-     "times", "gmt", "utc", "am", "pm", "litres", "liters", "barrels", "bpd", "megawatts",
-     "mw", "kilowatts", "calibre", "caliber", "storey", "storeys", "floors", "votes",
-     "seats", "points", "goals", "runs", "wickets", "pages", "words", "euros", "st", "nd",
-     "rd", "th", "bc", "ad", "ce", "o", "sqm"}
-)  # fmt: skip
-_BEFORE_CODES = frozenset(
-    {"no", "number", "#", "page", "pages", "flight", "route", "article", "chapter", "section",
-     "resolution", "room", "highway", "level", "phase", "version", "paragraph", "item", "seat",
-     "gate", "platform", "aged", "age", "ages", "covid", "unit", "brigade",
-     "battalion", "division", "corps", "regiment", "squadron", "district", "precinct",
-     "ward", "zone", "sector", "block", "building", "apartment", "suite", "box", "po",
-     "code", "tel", "phone", "fax", "ext", "id", "grade", "class", "channel", "episode",
-     "season", "vol", "volume", "issue", "part", "step", "act", "law", "bill", "decree",
-     "order", "amendment", "hr", "interstate", "year", "years"}
-)  # fmt: skip
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec"}
-)  # fmt: skip
+_CURRENCIES = lexicons.words("currencies")
+_PERCENT_WORDS = lexicons.words("percent_words")
+_UNIT_WORDS = lexicons.words("unit_words")
+_BEFORE_CODES = lexicons.words("code_words")
+_MONTHS = frozenset(month for month, *_ in lexicons.rows("months"))
 # These month names are also everyday words; they count as months only when capitalised.
-_AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "sept", "aug", "oct"})
-_DETERMINERS_BEFORE_ONE = frozenset({"the", "this", "that", "every", "each", "any", "which"})
+_AMBIGUOUS_MONTHS = frozenset(month for month, _, *word in lexicons.rows("months") if word)
+_DETERMINERS_BEFORE_ONE = lexicons.words("determiners_before_one")
 
 
 # Every word a count expression can start with; find_quantities tries nothing else.
@@ -592,9 +519,9 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Count) -> 
 
     if not _is_whole(quantity):
         return False
-    if before in _CURRENCY_SYMBOLS or before in _CURRENCY_WORDS:
+    if before in _CURRENCIES:
         return False
-    if after in _CURRENCY_WORDS or after in _PERCENT_WORDS or after in _UNIT_WORDS:
+    if after in _CURRENCIES or after in _PERCENT_WORDS or after in _UNIT_WORDS:
         return False
     if (
         after in ("-", "–")

@@ -13,6 +13,7 @@ import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import doc_span, page_span
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
@@ -27,18 +28,10 @@ from claimledger.model import PlaceCandidate, PlaceMention
 from claimledger.nlp import doc_ents, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-CONNECTORS = frozenset({"al", "el", "ez", "az", "as", "ad", "ar", "ash", "-", "al-", "el-", "de"})
+CONNECTORS = lexicons.words("name_connectors")
 # Words that are a place's name somewhere ("Republic", Missouri; "Northeast", Iceland) but,
 # standing alone in news text, are ordinary words or the first half of a longer name.
-GENERIC_WORDS = frozenset(
-    {"republic", "northeast", "northwest", "southeast", "southwest", "north", "south", "east",
-     "west", "central", "city", "state", "region", "province", "district", "county", "kingdom",
-     "union", "island", "islands", "mount", "lake", "river", "valley", "center", "centre",
-     "capital", "border", "abu", "bin", "ibn", "qala", "gulf", "coast", "sea", "ocean",
-     "president", "minister", "general", "independence", "liberty", "victoria", "prince",
-     "western", "eastern", "northern", "southern", "green", "orange", "brown", "white", "black",
-     "red", "earth"}
-)  # fmt: skip
+GENERIC_WORDS = lexicons.words("generic_place_words")
 LARGE_CITY_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
 MAX_NGRAM_TOKENS = 5
@@ -93,7 +86,7 @@ def _name_and_hint(
 
 # The small model often tags an unfamiliar town as a person ("in Goma"): after one of these
 # words, a PERSON entity that is a gazetteer name is read as a place.
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "around", "from", "to", "into"})
+PLACE_PREPOSITIONS = frozenset(word for word, *_ in lexicons.rows("place_prepositions"))
 
 
 def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
@@ -309,15 +302,12 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
     return mentions
 
 
+# Prepositions of where something happens: all but those of where it comes from or goes to.
 LOCATION_PREPOSITIONS = frozenset(
-    {"in", "near", "at", "outside", "around", "across", "inside", "into", "within", "outskirts"}
+    word for word, *use in lexicons.rows("place_prepositions") if use != ["direction"]
 )
-PLACE_HEADS = frozenset(
-    {
-        "region", "province", "governorate", "state", "district", "area", "city", "town",
-        "village", "county", "territory", "border", "outskirts", "countryside", "suburb",
-    }
-)
+# Heads that make a place name where something happens: "the Deir Ezzor region".
+PLACE_HEADS = frozenset(word for word, _, *head in lexicons.rows("place_kinds") if head)
 
 
 def is_location(place: PlaceMention, doc: Doc) -> bool:

@@ -13,25 +13,24 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from claimledger.extract import lexicons
 from claimledger.model import SourceKind
 from claimledger.nlp import doc_ents
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
-_GROUP_PRONOUNS = {"it", "they", "we", "them", "us"}
-_ANONYMOUS = re.compile(
-    r"\b(?:officials?|sources?|spokes(?:man|woman|person|people)|aides?|diplomats?|insiders?"
-    r"|people|persons?|analysts?|experts?|someone|residents?|witnesses?|observers?|staffers?"
-    r"|advisers?|advisors?|officers?|authorities|representatives?)\b",
-    re.IGNORECASE,
-)
+_PRONOUNS = lexicons.table("source_pronouns")  # pronoun -> person or group
+_PERSON_PRONOUNS = frozenset(word for word, kind in _PRONOUNS.items() if kind == "person")
+_GROUP_PRONOUNS = frozenset(word for word, kind in _PRONOUNS.items() if kind == "group")
+
+
+def _any_word(name: str) -> re.Pattern[str]:
+    """A lexicon's words as a pattern matching any of them as whole words, in any case."""
+    words = sorted(lexicons.words(name), key=lambda word: (-len(word), word))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+_ANONYMOUS = _any_word("anonymous_source_words")
 _GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-_ORGANIZATION = re.compile(
-    r"\b(?:ministry|government|military|army|police|department|agency|office|committee"
-    r"|campaign|council|court|administration|commission|company|firm|group|party|embassy"
-    r"|coalition|forces|newspaper|network|outlet|paper|poll|survey|report|study|kremlin"
-    r"|pentagon|white house|congress|senate|parliament|un|nato)\b",
-    re.IGNORECASE,
-)
+_ORGANIZATION = _any_word("organization_words")
 
 
 @dataclass(frozen=True)

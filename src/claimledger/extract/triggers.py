@@ -1,14 +1,15 @@
 """Event triggers: the words that name a conflict or protest event, typed in ACLED's taxonomy.
 
-A trigger is a token (noun or verb) whose lemma is in the lexicon below, checked against its
-neighbours where the word has a common non-conflict sense ("legal battle", "heart attack", a
-labour "strike"). Each trigger carries ACLED's event type and sub-event type.
+A trigger is a token (noun or verb) whose lemma is in the lexicon (lexicons/event_triggers.txt),
+checked against its neighbours where the word has a common non-conflict sense ("legal battle",
+"heart attack", a labour "strike"). Each trigger carries ACLED's event type and sub-event type.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import page_offset, page_span
 from claimledger.model import Trigger
 from claimledger.taxonomy import (
@@ -19,6 +20,7 @@ from claimledger.taxonomy import (
     ARRESTS,
     BATTLES,
     CIVILIAN_ATTACK,
+    EVENT_TYPES,
     EXCESSIVE_FORCE,
     EXPLOSIONS,
     GRENADE,
@@ -27,212 +29,57 @@ from claimledger.taxonomy import (
     PEACEFUL_PROTEST,
     PROTEST_WITH_INTERVENTION,
     PROTESTS,
-    RIOTS,
     SHELLING,
-    STRATEGIC,
     SUICIDE_BOMB,
     VIOLENCE_AGAINST_CIVILIANS,
     VIOLENT_DEMONSTRATION,
 )
 
-# lemma -> (event type, sub-event type); nouns and verbs alike unless listed in VERB_ONLY/NOUN_ONLY.
-LEXICON: dict[str, tuple[str, str]] = {
-    "battle": (BATTLES, ARMED_CLASH),
-    "clash": (BATTLES, ARMED_CLASH),
-    "fighting": (BATTLES, ARMED_CLASH),
-    "firefight": (BATTLES, ARMED_CLASH),
-    "gunfight": (BATTLES, ARMED_CLASH),
-    "gunbattle": (BATTLES, ARMED_CLASH),
-    "skirmish": (BATTLES, ARMED_CLASH),
-    "offensive": (BATTLES, ARMED_CLASH),
-    "assault": (BATTLES, ARMED_CLASH),
-    "attack": (BATTLES, ARMED_CLASH),
-    "ambush": (BATTLES, ARMED_CLASH),
-    "raid": (BATTLES, ARMED_CLASH),
-    "storm": (BATTLES, ARMED_CLASH),
-    "airstrike": (EXPLOSIONS, AIR_STRIKE),
-    "bombardment": (EXPLOSIONS, AIR_STRIKE),
-    "bombing": (EXPLOSIONS, AIR_STRIKE),
-    "bomb": (EXPLOSIONS, AIR_STRIKE),
-    "bombard": (EXPLOSIONS, AIR_STRIKE),
-    "strike": (EXPLOSIONS, AIR_STRIKE),
-    "shelling": (EXPLOSIONS, SHELLING),
-    "shell": (EXPLOSIONS, SHELLING),
-    "artillery": (EXPLOSIONS, SHELLING),
-    "mortar": (EXPLOSIONS, SHELLING),
-    "rocket": (EXPLOSIONS, SHELLING),
-    "missile": (EXPLOSIONS, SHELLING),
-    "barrage": (EXPLOSIONS, SHELLING),
-    "explosion": (EXPLOSIONS, IED),
-    "blast": (EXPLOSIONS, IED),
-    "ied": (EXPLOSIONS, IED),
-    "landmine": (EXPLOSIONS, IED),
-    "grenade": (EXPLOSIONS, GRENADE),
-    "massacre": (VIOLENCE_AGAINST_CIVILIANS, CIVILIAN_ATTACK),
-    "execute": (VIOLENCE_AGAINST_CIVILIANS, CIVILIAN_ATTACK),
-    "abduct": (VIOLENCE_AGAINST_CIVILIANS, ABDUCTION),
-    "abduction": (VIOLENCE_AGAINST_CIVILIANS, ABDUCTION),
-    "kidnap": (VIOLENCE_AGAINST_CIVILIANS, ABDUCTION),
-    "kidnapping": (VIOLENCE_AGAINST_CIVILIANS, ABDUCTION),
-    "protest": (PROTESTS, PEACEFUL_PROTEST),
-    "protester": (PROTESTS, PEACEFUL_PROTEST),
-    "protestor": (PROTESTS, PEACEFUL_PROTEST),
-    "demonstration": (PROTESTS, PEACEFUL_PROTEST),
-    "demonstrator": (PROTESTS, PEACEFUL_PROTEST),
-    "rally": (PROTESTS, PEACEFUL_PROTEST),
-    "sit-in": (PROTESTS, PEACEFUL_PROTEST),
-    "riot": (RIOTS, VIOLENT_DEMONSTRATION),
-    "rioter": (RIOTS, VIOLENT_DEMONSTRATION),
-    "looting": (RIOTS, VIOLENT_DEMONSTRATION),
-    "loot": (RIOTS, VIOLENT_DEMONSTRATION),
-    "mob": (RIOTS, MOB_VIOLENCE),
-    "lynching": (RIOTS, MOB_VIOLENCE),
-    "arrest": (STRATEGIC, ARRESTS),
-    "detain": (STRATEGIC, ARRESTS),
-    "ceasefire": (STRATEGIC, AGREEMENT),
-    "truce": (STRATEGIC, AGREEMENT),
-}
-VERB_ONLY = frozenset({"storm", "execute", "bombard", "detain"})
-NOUN_ONLY = frozenset(
-    {"offensive", "artillery", "mortar", "rocket", "missile", "barrage", "mob", "rally"}
-)
+SUB_EVENT_TYPES = (
+    ARMED_CLASH, AIR_STRIKE, SHELLING, IED, SUICIDE_BOMB, GRENADE, CIVILIAN_ATTACK, ABDUCTION,
+    PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, EXCESSIVE_FORCE, VIOLENT_DEMONSTRATION,
+    MOB_VIOLENCE, ARRESTS, AGREEMENT,
+)  # fmt: skip
+
+
+def _read_triggers() -> tuple[dict[str, tuple[str, str]], frozenset[str], frozenset[str]]:
+    """lemma -> (event type, sub-event type), and the lemmas that are triggers only as verbs,
+    or only as nouns."""
+    lexicon: dict[str, tuple[str, str]] = {}
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    for lemma, event_type, sub_type, pos in lexicons.rows("event_triggers"):
+        lexicon[lemma] = (
+            lexicons.one_of(event_type, EVENT_TYPES, "event_triggers"),
+            lexicons.one_of(sub_type, SUB_EVENT_TYPES, "event_triggers"),
+
+        )
+        {"verb": verbs, "noun": nouns, "any": set()}[pos].add(lemma)
+    return lexicon, frozenset(verbs), frozenset(nouns)
+
+
+LEXICON, VERB_ONLY, NOUN_ONLY = _read_triggers()
+# The "-ing" triggers are matched as written: tagged as verbs, their lemma is the verb ("fight").
+_ING_TRIGGERS = frozenset(word for word in LEXICON if word.endswith("ing"))
 
 # Modifiers that turn a trigger word into something other than a physical event.
-FIGURATIVE = frozenset(
-    {
-        "legal",
-        "political",
-        "court",
-        "election",
-        "electoral",
-        "uphill",
-        "verbal",
-        "heart",
-        "panic",
-        "cyber",
-        "personal",
-        "charm",
-        "media",
-        "diplomatic",
-        "rhetorical",
-        "ad",
-        "campaign",
-        "budget",
-        "custody",
-        "hunger",
-        "lucky",
-        "price",
-    }
-)
+FIGURATIVE = lexicons.words("figurative_modifiers")
 # A "strike" is military only with one of these beside it (else it may be a labour strike).
-MILITARY_STRIKE = frozenset(
-    {"air", "drone", "missile", "military", "coalition", "airstrike", "precision", "rocket", "u.s."}
-)
-AIR_WORDS = frozenset({"air", "drone", "aerial", "plane", "jet", "warplane", "helicopter"})
-SUICIDE_WORDS = frozenset({"suicide"})
-ROADSIDE_WORDS = frozenset({"roadside", "car", "truck", "landmine", "improvised", "parcel"})
-CIVILIAN_TARGETS = frozenset(
-    {
-        "civilian",
-        "villager",
-        "worshipper",
-        "market",
-        "school",
-        "church",
-        "mosque",
-        "hospital",
-        "wedding",
-        "funeral",
-        "bus",
-        "passenger",
-        "student",
-        "pupil",
-        "child",
-        "family",
-        "farmer",
-        "resident",
-        "camp",
-        "home",
-        "house",
-    }
-)
-ARMED_TARGETS = frozenset(
-    {
-        "base",
-        "soldier",
-        "troop",
-        "force",
-        "position",
-        "checkpoint",
-        "army",
-        "police",
-        "convoy",
-        "patrol",
-        "militant",
-        "rebel",
-        "fighter",
-        "outpost",
-        "barracks",
-        "garrison",
-        "refinery",
-    }
-)
-COMPOUND_FIRST_WORDS = frozenset({"air", "drone", "suicide", "car", "roadside"})
-KILLING_VERBS = frozenset({"kill", "shoot", "behead", "slaughter", "murder", "gun"})
-ARMED_VICTIMS = frozenset(
-    {
-        "soldier",
-        "troop",
-        "militant",
-        "rebel",
-        "fighter",
-        "insurgent",
-        "terrorist",
-        "jihadist",
-        "policeman",
-        "officer",
-        "police",
-        "commander",
-        "guerrilla",
-        "militiaman",
-        "combatant",
-        "gunman",
-        "attacker",
-        "mercenary",
-        "taliban",
-        "army",
-        "serviceman",
-        "personnel",
-    }
-)
-PERSON_VICTIMS = frozenset(
-    {
-        "civilian",
-        "people",
-        "person",
-        "man",
-        "woman",
-        "child",
-        "villager",
-        "resident",
-        "farmer",
-        "student",
-        "worshipper",
-        "passenger",
-        "family",
-        "member",
-        "herder",
-        "journalist",
-        "teacher",
-        "boy",
-        "girl",
-        "protester",
-        "demonstrator",
-        "one",
-        "dozen",
-    }
-)
-INTERVENTION_WORDS = frozenset({"tear", "disperse", "arrest", "detain", "baton", "water"})
+MILITARY_STRIKE = lexicons.words("military_strike_words")
+_BOMBING_KINDS = lexicons.table("bombing_kinds")
+AIR_WORDS = frozenset(w for w, kind in _BOMBING_KINDS.items() if kind == "air")
+SUICIDE_WORDS = frozenset(w for w, kind in _BOMBING_KINDS.items() if kind == "suicide")
+ROADSIDE_WORDS = frozenset(w for w, kind in _BOMBING_KINDS.items() if kind == "roadside")
+# A word naming the kind of bombing right before the trigger is part of its span ("car bomb").
+COMPOUND_FIRST_WORDS = frozenset(_BOMBING_KINDS)
+_TARGETS = lexicons.table("attack_targets")
+CIVILIAN_TARGETS = frozenset(w for w, kind in _TARGETS.items() if kind == "civilian")
+ARMED_TARGETS = frozenset(w for w, kind in _TARGETS.items() if kind == "armed")
+KILLING_VERBS = lexicons.words("killing_verbs")
+_VICTIMS = lexicons.table("killing_victims")
+ARMED_VICTIMS = frozenset(w for w, kind in _VICTIMS.items() if kind == "armed")
+PERSON_VICTIMS = frozenset(w for w, kind in _VICTIMS.items() if kind == "person")
+INTERVENTION_WORDS = lexicons.words("intervention_words")
 
 
 def _neighbour_lemmas(token: Token) -> set[str]:
@@ -250,7 +97,7 @@ def _subtree_lemmas(token: Token) -> set[str]:
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    if token.lower_ in ("fighting", "shelling", "bombing", "looting", "kidnapping", "lynching"):
+    if token.lower_ in _ING_TRIGGERS:
         return token.lower_
     if (
         lemma == "air"
@@ -330,7 +177,7 @@ def classify_trigger(token: Token) -> tuple[str, str] | None:
             event_type, sub_type = VIOLENCE_AGAINST_CIVILIANS, CIVILIAN_ATTACK
     if event_type == PROTESTS:
         sentence = {t.lemma_.lower() for t in token.sent}
-        if sentence & {"kill", "shoot", "dead"}:
+        if sentence & KILLING_VERBS or "dead" in sentence:
             sub_type = EXCESSIVE_FORCE
         elif sentence & INTERVENTION_WORDS:
             sub_type = PROTEST_WITH_INTERVENTION
