@@ -31,7 +31,7 @@ FOLDER = Path(lexicons.__file__).parent
 # Columns each lexicon's rows may have (a row may stop before the optional last ones).
 COLUMNS: dict[str, tuple[int, ...]] = {
     "measure_words": (2, 3),
-    "hedge_adverbs": (2, 3),
+    "hedge_adverbs": (2,),
     "modal_verbs": (2,),
     "hedge_participles": (2,),
     "number_words": (3,),
@@ -59,7 +59,6 @@ COLUMNS: dict[str, tuple[int, ...]] = {
 VALUES: dict[tuple[str, int], set[str]] = {
     ("measure_words", 2): {"weak", "group", "sufferer"},
     ("hedge_adverbs", 1): {"word", "sentence"},
-    ("hedge_adverbs", 2): {"count"},
     ("modal_verbs", 1): {"any", "perfect", "count"},
     ("hedge_participles", 1): {"raising", "head", "both"},
     ("number_words", 2): {"unit", "tens", "scale", "suffix"},
@@ -286,6 +285,8 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("He reportedly fled to Turkey.", "reportedly"),
             ("It is probably a forgery.", "probably"),
+            ("It was a potentially lost opportunity.", "potentially"),
+            ("He was presumably armed.", "presumably"),
             ("He fled to Turkey.", None),
         ],
     ),

@@ -17,7 +17,7 @@ from claimledger.model import CueClass
 __all__ = ["count_hedge", "find_hedge", "is_denial"]
 
 _MODAL_REACH = lexicons.table("modal_verbs")  # modal -> any, perfect or count
-_ADVERBS = lexicons.rows("hedge_adverbs")  # adverb, reach over a count[, "count"]
+_ADVERBS = lexicons.table("hedge_adverbs")  # adverb -> its reach over a count
 _PARTICIPLES = lexicons.table("hedge_participles")  # participle -> raising, head or both
 
 
@@ -36,7 +36,7 @@ _HEDGES = (
     r"it(?:\s+is|['’]s|\s+was|\s+remains)\s+(?:still\s+)?(?:unclear|not\s+clear|uncertain|unknown)",
     rf"(?:{_PERFECT_MODALS})\s+(?:not\s+)?have\s+been",
     rf"(?:{_TEXT_MODALS})\s+(?:not\s+)?(?:have\s+)?\w+",
-    *(_either([adverb]) for adverb, _, *only in _ADVERBS if "count" not in only),
+    *(_either([adverb]) for adverb in _ADVERBS),
     rf"(?:is|are|was|were)\s+(?:{_RAISING})\s+to",
     r"appears?\s+to",
     r"seems?\s+to",
@@ -58,8 +58,9 @@ _DENIAL_CUES: frozenset[CueClass] = frozenset({"deny"})
 # Over a count, every modal hedges; adverbs as dependents of the count or its measure, those of
 # sentence reach anywhere in its sentence ("Reportedly, 40 people died").
 _COUNT_MODALS = frozenset(_MODAL_REACH)
-_COUNT_ADVERBS = frozenset(adverb for adverb, *_ in _ADVERBS)
-_SENTENCE_ADVERBS = frozenset(adverb for adverb, reach, *_ in _ADVERBS if reach == "sentence")
+_COUNT_ADVERBS = frozenset(_ADVERBS)
+_SENTENCE_ADVERBS = frozenset(adverb for adverb, reach in _ADVERBS.items() if reach == "sentence")
+
 _HEAD_PARTICIPLES = frozenset(w for w, where in _PARTICIPLES.items() if where in ("head", "both"))
 
 Dependents = Callable[[Token, tuple[str, ...]], Sequence[Token]]
