@@ -237,6 +237,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("Police reported 12 deaths in the city.", ["Police"]),
             ("The ministry put the death toll at 40.", ["The ministry"]),
+            ("The ministry puts the death toll at 40.", ["The ministry"]),
             ("Police feared 12 deaths in the city.", ["outlet"]),
         ],
     ),
@@ -245,6 +246,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("The death toll rose to 40 on Sunday.", [("40", "killed")]),
             ("The number of dead rose to 40.", [("40", "killed")]),
+            ("Death tolls rose to 40.", [("40", "killed")]),
             ("The price rose to 40 on Sunday.", []),
         ],
     ),
@@ -252,6 +254,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         figures,
         [
             ("The fire claimed 40 lives.", [("40", "killed")]),
+            ("The fire took 40 lives.", [("40", "killed")]),
             ("Doctors saved 40 lives.", []),
         ],
     ),
@@ -438,6 +441,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("The vote will be held on Friday.", ["2018-02-23"]),
             ("The vote is scheduled for Friday.", ["2018-02-23"]),
+            ("They'll hold the vote on Friday.", ["2018-02-23"]),
             ("The vote was held on Friday.", ["2018-02-16"]),
         ],
     ),
@@ -466,6 +470,10 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             (
                 "According to Reuters, a U.S. official said the town had fallen.",
                 [("Outlet", "Reuters", "a U.S. official")],
+            ),
+            (
+                "Reuters, citing a U.S. official, said the town had fallen.",
+                [("Outlet", "Reuters"), ("Outlet", "Reuters", "a U.S. official")],
             ),
             (
                 "After Reuters spoke, a U.S. official said the town had fallen.",

@@ -32,8 +32,11 @@ def test_measure_words(word: str, measure: str | None) -> None:
     assert measure_of_word(word) == measure
 
 
-def _doc(words: list[str], heads: list[int], deps: list[str]) -> Doc:
-    return Doc(BLANK.vocab, words=words, heads=heads, deps=deps)
+def _doc(
+    words: list[str], heads: list[int], deps: list[str], lemmas: list[str] | None = None
+) -> Doc:
+    """A Doc as the parser gives it (the lemmas where a test needs them)."""
+    return Doc(BLANK.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
 
 
 def test_death_row_is_not_a_death() -> None:
@@ -44,9 +47,11 @@ def test_death_row_is_not_a_death() -> None:
 
 
 def test_lives_count_the_dead_only_when_lost_or_taken() -> None:
-    claimed = _doc(["claimed", "40", "lives"], [0, 2, 0], ["ROOT", "nummod", "dobj"])
-    saved = _doc(["saved", "40", "lives"], [0, 2, 0], ["ROOT", "nummod", "dobj"])
-    assert measure_of_token(claimed[2]) == "killed"
+    deps = ["ROOT", "nummod", "dobj"]
+    claimed = _doc(["claimed", "40", "lives"], [0, 2, 0], deps, ["claim", "40", "life"])
+    took = _doc(["took", "40", "lives"], [0, 2, 0], deps, ["take", "40", "life"])
+    saved = _doc(["saved", "40", "lives"], [0, 2, 0], deps, ["save", "40", "life"])
+    assert measure_of_token(claimed[2]) == measure_of_token(took[2]) == "killed"
     assert measure_of_token(saved[2]) is None
 
 

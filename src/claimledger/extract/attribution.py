@@ -33,6 +33,7 @@ from claimledger.extract.attribution_features import (
 from claimledger.extract.attribution_model import GroupScorer, load_tagger, probability
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
+from claimledger.extract.measures import is_stating_verb, is_toll_noun
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution, SourceKind, Span, content_id, record_id
@@ -48,11 +49,8 @@ CONTENT_SLACK = 8
 # A content running on both sides of its cue keeps a side only with this many words.
 MIN_SIDE_WORDS = 4
 _REPORTING_CLASSES = {"report"}
-# Cue words by which one source passes on another's claim.
+# Cue words by which one source passes on another's claim (lemmas).
 RELAY_WORDS = lexicons.words("relay_words")
-# "X put the death toll at 100": a cue of X's estimate (see _puts_a_figure).
-_STATING_VERBS = lexicons.words("stating_verbs")
-_TOLL_NOUNS = lexicons.words("toll_nouns")
 
 
 @dataclass
@@ -93,9 +91,10 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
     never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
     heads: list[Token] = []
     run: list[Token] = []
-    for i, word in enumerate(table.words):
+    for i in range(len(table.words)):
         p = 0.0
-        if word in _STATING_VERBS and _puts_a_figure(doc[i]):
+
+        if _puts_a_figure(doc[i]):
             p = 1.0
         elif i not in never:
             p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
@@ -112,11 +111,10 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
 
 def _puts_a_figure(token: Token) -> bool:
     """"X put the death toll at 100": an estimate by X, a cue the tagger rarely saw."""
-    if token.lower_ not in _STATING_VERBS:
-
+    if not is_stating_verb(token):
         return False
     children = list(token.children)
-    has_object = any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in children)
+    has_object = any(c.dep_ == "dobj" and is_toll_noun(c) for c in children)
     has_subject = any(c.dep_ == "nsubj" for c in children)
     return has_object and has_subject and any(c.lower_ == "at" for c in children)
 
@@ -347,7 +345,7 @@ def _relays(
     relays: dict[int, tuple[list[Token], list[Token]]] = {}
     for item, source, content in picked:
         governing = by_head.get(cue_head(item.cue).head.i)
-        relaying = any(t.lower_ in RELAY_WORDS for t in item.cue)
+        relaying = any(lexicons.lemma(t) in RELAY_WORDS for t in item.cue)
         if relaying and governing is not None and governing is not item and source:
             relays[id(governing)] = (source, content)
     return relays

@@ -23,7 +23,6 @@ _CUE_VERBS: dict[str, tuple[CueClass, tuple[str, ...]]] = {
         tuple(" ".join(irregular).split()),
     )
     for base, cue_class, *irregular in lexicons.rows("cue_verbs")
-
 }
 # Multi-word cues that are not verbs; matched on the lower-cased cue text, first listed first.
 _CUE_PHRASES: dict[str, CueClass] = {

@@ -459,7 +459,7 @@ def _scan(text: str, pub: str | None) -> Iterator[_Found]:
                 yield _Found(start, end, resolved)
 
 
-FUTURE_WORDS = lexicons.words("future_words")
+FUTURE_WORDS = lexicons.words("future_words")  # lemmas
 
 
 def _future_tense(doc: Doc, start: int, end: int) -> bool:
@@ -473,12 +473,12 @@ def _future_tense(doc: Doc, start: int, end: int) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.lower_ in FUTURE_WORDS:
+    if lexicons.lemma(verb) in FUTURE_WORDS:
         return True
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_WORDS for c in verb.children):
+    if any(c.dep_ == "aux" and lexicons.lemma(c) in FUTURE_WORDS for c in verb.children):
         return True
     # "scheduled to co-moderate": the date's verb is the complement of a scheduling verb.
-    return verb.dep_ == "xcomp" and verb.head.lower_ in FUTURE_WORDS
+    return verb.dep_ == "xcomp" and lexicons.lemma(verb.head) in FUTURE_WORDS
 
 
 def _weekday_ahead(found: _Found, text: str, pub: dt.date) -> _Found:

@@ -23,11 +23,11 @@ from claimledger.extract.annotation import annotation, page_span, token_span
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
-    STATING_VERBS,
     SUBJECT_SUFFERS,
-    TOLL_NOUNS,
     WEAK_MEASURES,
     is_people,
+    is_stating_verb,
+    is_toll_noun,
     measure_of_token,
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
@@ -135,7 +135,7 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         # "fleeing the two nations": what one flees is a place.
         agent = dep == "nsubj" and _has_object(head)
         place = dep == "dobj" and head.lower_ in SUBJECT_SUFFERS
-        if measure is not None and head.lower_ not in TOLL_NOUNS and not (agent or place):
+        if measure is not None and not is_toll_noun(head) and not (agent or place):
             return _Link(measure, _measure_phrase(head), None, weak=dep == "npadvmod")
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
@@ -156,7 +156,7 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
                         return _Link(measure, (obj,), None)
         if dep == "attr":
             for subject in _children(head, ("nsubj",)):
-                if subject.lower_ in TOLL_NOUNS:
+                if is_toll_noun(subject):
                     return _toll_measure(subject)
     if dep == "pobj":
         prep = head
@@ -165,14 +165,14 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             return _link_of_noun(target, depth + 1) if depth < 3 else None
         if prep.lower_ == "of":
             measure = measure_of_token(target)
-            if measure is not None and target.lower_ not in TOLL_NOUNS:
+            if measure is not None and not is_toll_noun(target):
                 return _Link(measure, _measure_phrase(target), None)
-        if target.lower_ in TOLL_NOUNS:
+        if is_toll_noun(target):
             return _toll_measure(target)
         if target.pos_ in ("VERB", "AUX"):
             # "the death toll rose to 40", "put the death toll at about 100"
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
-                if arg.lower_ in TOLL_NOUNS:
+                if is_toll_noun(arg):
                     return _toll_measure(arg)
     if dep in ("conj", "appos") and depth < 2:
         return _link_from_head(head, depth + 1)
@@ -228,7 +228,7 @@ def _link_of_noun(noun: Token, depth: int = 0) -> _Link | None:
     if noun.lower_ in GROUP_NOUNS:
         # "eight refugees were detained": what happened to the group comes first.
         return _link_from_head(noun, depth) or _Link(measure or "other", (noun,), None)
-    if measure is not None and noun.lower_ not in TOLL_NOUNS:
+    if measure is not None and not is_toll_noun(noun):
         return _Link(measure, _measure_phrase(noun), None)
     return _link_from_head(noun, depth)
 
@@ -288,7 +288,7 @@ def _population(span_tokens: range, root: Token, counted: Token | None) -> Token
     if (
         counted is not None
         and (measure_of_token(counted) is None or counted.lower_ in GROUP_NOUNS)
-        and counted.lower_ not in TOLL_NOUNS
+        and not is_toll_noun(counted)
         and counted.pos_ in ("NOUN", "PROPN")
     ):
         return counted
@@ -335,7 +335,7 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
         ):
             # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured"
             verb = head.head
-        if verb is None or verb.lower_ not in STATING_VERBS:
+        if verb is None or not is_stating_verb(verb):
             continue
         for subject in _children(verb, ("nsubj",)):
             if subject.pos_ in ("NOUN", "PROPN"):

@@ -45,7 +45,6 @@ ADMIN1_WORDS = frozenset(
 CITY_WORDS = frozenset(word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "city")
 
 
-
 def _country_aliases() -> dict[str, tuple[str, ...]]:
     """ISO code -> common names for the country that GeoNames spells otherwise ("UAE")."""
     aliases: dict[str, list[str]] = {}

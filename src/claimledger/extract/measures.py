@@ -22,6 +22,8 @@ __all__ = [
     "TOLL_NOUNS",
     "WEAK_MEASURES",
     "is_people",
+    "is_stating_verb",
+    "is_toll_noun",
     "measure_of_token",
     "measure_of_word",
 ]
@@ -50,9 +52,10 @@ SUBJECT_SUFFERS = frozenset(w for w, kind in _KIND_OF_WORD.items() if kind == "s
 # Measures that also describe things ("missing emails", "jobs disappeared", "crisis hurt"):
 # they count only people, or a count with no noun at all.
 WEAK_MEASURES = frozenset(w for w, kind in _KIND_OF_WORD.items() if kind == "weak")
-# Verbs that state a figure: their subject is the figure's own source.
+# Verbs that state a figure: their subject is the figure's own source (lemmas).
 STATING_VERBS = lexicons.words("stating_verbs")
-# Nouns naming a count of something else: the measure is in their modifiers or the sentence.
+# Nouns naming a count of something else: the measure is in their modifiers or the sentence
+# (lemmas).
 TOLL_NOUNS = lexicons.words("toll_nouns")
 _LIVES_LOST_HEADS = lexicons.words("lives_lost_verbs")
 _PEOPLE_NOUNS = lexicons.words("people_nouns")
@@ -68,7 +71,7 @@ def measure_of_token(token: Token) -> Measure | None:
     """The measure a token names in its context: not "saved 40 lives", "death row"."""
     word = token.lower_
     doc = token.doc
-    if word == "lives" and token.head.lower_ not in _LIVES_LOST_HEADS:
+    if word == "lives" and lexicons.lemma(token.head) not in _LIVES_LOST_HEADS:
         return None  # "saved 40 lives", "the lives of millions on the line"
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if word == "drowned" and following is not None and following.lower_ == "out":
@@ -86,3 +89,13 @@ def is_people(noun: Token) -> bool:
         or noun.ent_type_ in ("NORP", "PERSON")
         or word.endswith(("ers", "ors", "ians", "ists", "ans", "ees", "ites", "men", "folk"))
     )
+
+
+def is_toll_noun(token: Token) -> bool:
+    """A noun naming a count of something else: "toll", "the numbers", "the tally"."""
+    return lexicons.lemma(token) in TOLL_NOUNS
+
+
+def is_stating_verb(token: Token) -> bool:
+    """A verb that states a figure: "put" (the toll at 100), "reported", "estimates"."""
+    return lexicons.lemma(token) in STATING_VERBS

@@ -52,7 +52,6 @@ def _read_triggers() -> tuple[dict[str, tuple[str, str]], frozenset[str], frozen
         lexicon[lemma] = (
             lexicons.one_of(event_type, EVENT_TYPES, "event_triggers"),
             lexicons.one_of(sub_type, SUB_EVENT_TYPES, "event_triggers"),
-
         )
         {"verb": verbs, "noun": nouns, "any": set()}[pos].add(lemma)
     return lexicon, frozenset(verbs), frozenset(nouns)
