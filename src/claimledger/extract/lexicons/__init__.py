@@ -3,7 +3,9 @@ read once per process and shared by every module that needs it.
 
 A file holds one entry a line; a line starting with "#" is a comment, and a blank line is
 skipped. Columns are separated by tabs (an entry may hold spaces: "no one", "white house").
-A first column that starts with "#" is written with a backslash before it: "\\#".
+A first column that starts with "#" is written with a backslash before it: "\\#". Each file's
+opening comment says what it lists, which modules read it, and whether its words are matched
+on the token's lemma (`lemma`) or as written, and why.
 """
 
 from __future__ import annotations
