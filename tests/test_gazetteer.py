@@ -173,3 +173,20 @@ def test_built_index_is_kept_for_later_processes_and_a_damaged_copy_is_rebuilt(
     assert load(15000).lookup("Goma") == built.lookup("Goma")
     assert len(builds) == 2
     assert path.read_bytes() != b"not a pickle"
+
+
+def test_the_kept_index_is_named_after_the_word_lists_it_is_built_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from claimledger.extract import gazetteer as module
+    from claimledger.extract import lexicons
+
+    before = module._index_cache_path(15000)
+    real_rows = lexicons.rows
+
+    def rows(name: str) -> tuple[tuple[str, ...], ...]:
+        extra = (("borough", "city"),) if name == "place_kinds" else ()
+        return real_rows(name) + extra
+
+    monkeypatch.setattr(lexicons, "rows", rows)
+    assert module._index_cache_path(15000) != before

@@ -257,8 +257,8 @@ def _index_cache_path(min_city_population: int) -> Path | None:
     except importlib.metadata.PackageNotFoundError:
         return None
     digest = hashlib.sha1(Path(__file__).read_bytes())
-    for name in _INDEX_LEXICONS:  # the index is built from these word lists too
-        digest.update(lexicons.text(name).encode())
+    for name in _INDEX_LEXICONS:  # the index is built from these word lists too (not comments)
+        digest.update(repr(lexicons.rows(name)).encode())
     digest.update(f"{versions}|{min_city_population}|{sys.version_info[:2]}".encode())
     return Path(root) / "claimledger" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
