@@ -228,7 +228,8 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
     "people_nouns": (
         figures,
         [
-            ("30 civilians are missing.", [("30", "missing")]),
+            ("30 children are missing.", [("30", "missing")]),
+            ("Five pilgrims are missing.", [("Five", "missing")]),
             ("30,000 emails are missing.", []),
         ],
     ),
