@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from claimledger.extract.annotation import SegmentContext, annotation, set_context
-from claimledger.model import Attribution, SourceKind
+from claimledger.model import Attribution, SegmentKind, SourceKind
 from claimledger.nlp import load_nlp, spacy_pipes
 
 Parse = Callable[[str], Doc]
@@ -33,11 +33,17 @@ def within(
     voice: str = "",
     voice_kind: SourceKind | None = None,
     published: str | None = None,
+    kind: SegmentKind = "body",
     attributions: Sequence[Attribution] = (),
 ) -> Doc:
     """The Doc as a segment starting at `start` of a page whose voice and date are given, with
     the attributions found in it so far (what the figures component reads)."""
-    kind: SourceKind = voice_kind or ("outlet" if voice else "unknown")
-    set_context(doc, SegmentContext(start=start, voice=voice, voice_kind=kind, published=published))
+    voice_kind_given: SourceKind = voice_kind or ("outlet" if voice else "unknown")
+    set_context(
+        doc,
+        SegmentContext(
+            start=start, kind=kind, voice=voice, voice_kind=voice_kind_given, published=published
+        ),
+    )
     annotation(doc).attributions = list(attributions)
     return doc

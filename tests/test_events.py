@@ -79,7 +79,7 @@ def events_of(
         dates=dates,
         places=places,
         locations={p.span.start for p in places if is_location(p, doc)},
-    )
+    ).events
 
 
 def test_battle_with_air_and_artillery_parts_is_one_event() -> None:

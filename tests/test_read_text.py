@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.model import Document, content_id
+from claimledger.model import Document, content_id, document_id
 from claimledger.read.options import ReadOptions
 from claimledger.read.text import read_text_scrape, segment_text_scrape
 from claimledger.read.text_rules import (
@@ -188,7 +188,8 @@ def test_text_is_kept_as_given_except_crlf() -> None:
     text = SCRAPED_PAGE.replace("\n", "\r\n")
     document = _read(text)
     assert document.text == SCRAPED_PAGE
-    assert document.id == content_id(SCRAPED_PAGE)
+    assert document.text_id == content_id(SCRAPED_PAGE)
+    assert document.id == document_id(SCRAPED_PAGE, url=None, input="page.txt")
     assert document.input_kind == "text"
     assert document.input == "page.txt"
 

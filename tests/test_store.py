@@ -217,6 +217,11 @@ def downgrade(path: Path, version: int, drop: list[str]) -> None:
         conn.execute("DROP INDEX IF EXISTS idx_figures_id")
     if version < 5:
         conn.execute("DROP TABLE clusters")
+    if version < 6:
+        conn.execute("DROP TABLE people")
+        conn.execute("DROP INDEX IF EXISTS idx_documents_text_id")
+        conn.execute("ALTER TABLE figures DROP COLUMN rule")
+        conn.execute("ALTER TABLE documents DROP COLUMN text_id")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
@@ -277,12 +282,25 @@ def test_a_version_4_store_gains_an_empty_clusters_table(tmp_path: Path) -> None
     expected = dump(path)
     downgrade(path, 4, [])
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION
         assert store.cluster_members() == []
         # Its events have no clusters now, which the store tells (export then derives them).
         assert not store.derived_is_current(["ucdp.v1", "acled.v1"])
     assert dump(path) == {**expected, "clusters": []}
     assert len(expected["clusters"]) == 2
+
+
+def test_a_version_5_store_gains_people_rules_and_shared_texts(tmp_path: Path) -> None:
+    path = tmp_path / "v5.db"
+    with open_store(path) as store:
+        fill(store)
+        analyses = list(store.analyses())
+    expected = dump(path)
+    downgrade(path, 5, [])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION == 6
+        assert list(store.analyses()) == analyses
+    assert dump(path) == expected
 
 
 def test_a_store_from_a_newer_claimledger_is_refused(tmp_path: Path) -> None:

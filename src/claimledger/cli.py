@@ -6,16 +6,17 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, get_args
 
 import click
 import msgspec
 from rich.console import Console
 from rich.table import Table
 
-from claimledger import __version__
+from claimledger._version import __version__
 from claimledger.model import Analysis, Document, ReadError, json_schema
 from claimledger.read.options import ReadOptions
+from claimledger.taxonomy import ExportFormat, Rule
 
 OutputFormat = Literal["json", "jsonl", "table"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -92,6 +93,14 @@ format_option = click.option(
     "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
     show_default=True,
 )
+
+
+def rule_option(help: str) -> Callable[[F], F]:
+    """--rule, its choices the ledger's rules."""
+    return click.option(
+        "--rule", type=click.Choice(list(get_args(Rule))), default="ucdp", show_default=True,
+        help=help,
+    )
 
 
 @click.group()
@@ -255,10 +264,7 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) ->
 @click.option("--workers", type=int, default=1, show_default=True, help="Analysis processes.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--address", help="Ray cluster address (with --engine ray); default: a local Ray.")
-@click.option(
-    "--rule", type=click.Choice(["ucdp", "acled"]), default="ucdp", show_default=True,
-    help="How the ledger picks best estimates.",
-)
+@rule_option("The ledger the summary line counts (both rules are stored).")
 def run_command(
     paths: tuple[str, ...],
     db: Path,
@@ -316,13 +322,17 @@ def run_command(
 @click.argument("event", required=False)
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--disputed", is_flag=True, help="Only entries whose sources dispute each other.")
-def ledger(event: str | None, db: str, disputed: bool) -> None:
+@rule_option("The rule whose low/best/high to show.")
+def ledger(event: str | None, db: str, disputed: bool, rule: str) -> None:
     """Print the ledger: per event and measure, each source's figure, low/best/high."""
+    from claimledger.ledger import RULE_NAMES
     from claimledger.store import open_store
 
     console = Console()
     with open_store(db) as store:
-        entries = [e for e in store.ledger(event) if e.disputed or not disputed]
+        entries = [
+            e for e in store.ledger(event, rule=RULE_NAMES[rule]) if e.disputed or not disputed
+        ]
         if not entries:
             console.print("no ledger entries" + (" disputed" if disputed else ""))
         for entry in entries:
@@ -357,7 +367,7 @@ def _number(value: float | None) -> str:
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--format", "fmt", required=True,
-    type=click.Choice(["csv-acled", "csv-ucdp", "jsonl", "parquet"]),
+    type=click.Choice(list(get_args(ExportFormat))),
 )
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),

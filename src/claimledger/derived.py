@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import get_args
 
-from claimledger.ledger import RULE_NAMES, Rule, build_ledger, cluster_events
+from claimledger.ledger import RULE_NAMES, build_ledger, cluster_events
 from claimledger.model import ClusterMember, Document, Event, EventLink, Figure, LedgerEntry
 from claimledger.store import Store
+from claimledger.taxonomy import Rule
 
 RULES: tuple[Rule, ...] = get_args(Rule)
 STORED_RULES = tuple(RULE_NAMES[rule] for rule in RULES)

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 import msgspec
 
+from claimledger.extract.people import count_people, people_records, tally_figures
 from claimledger.model import (
     Actor,
     Attribution,
@@ -24,6 +25,8 @@ from claimledger.model import (
     Document,
     Event,
     Figure,
+    HarmMention,
+    Person,
     PlaceCandidate,
     PlaceMention,
     Trigger,
@@ -39,6 +42,14 @@ from claimledger.taxonomy import (
 )
 
 DATE_TOLERANCE_DAYS = 3
+
+
+class Assembly(msgspec.Struct, kw_only=True):
+    """A document's events, with the figures and people counted for them."""
+
+    events: list[Event] = msgspec.field(default_factory=list)
+    figures: list[Figure] = msgspec.field(default_factory=list)
+    people: list[Person] = msgspec.field(default_factory=list)
 
 
 class _Mention(msgspec.Struct, kw_only=True):
@@ -216,9 +227,11 @@ def assemble_events(
     dates: Sequence[DateMention] = (),
     places: Sequence[PlaceMention] = (),
     locations: Collection[int] = (),
-) -> list[Event]:
+    harm: Sequence[HarmMention] = (),
+) -> Assembly:
     """The events one document reports, from the records extracted from its title and body:
-    `locations` holds the start offsets of the places named as where something happens."""
+    `locations` holds the start offsets of the places named as where something happens. Each
+    event's harm mentions are counted into its people and a tally (extract/people.py)."""
     event_dates = [d for d in dates if _dates_an_event(d, document.text)]
     located = [p for p in places if p.span.start in locations]
     mentions = [
@@ -232,7 +245,7 @@ def assemble_events(
     ]
     clusters = _cluster_mentions(mentions)
     if not clusters:
-        return []
+        return Assembly()
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:
@@ -243,9 +256,17 @@ def assemble_events(
             index = _nearest_cluster(figure.span.start, clusters, None)
         if index is not None:
             figure_ids[index].append(figure.id)
+    harmed: list[list[HarmMention]] = [[] for _ in clusters]
+    for hurt in harm:
+        index = _nearest_cluster(hurt.evidence.start, clusters, "violence")
+        if index is not None:
+            harmed[index].append(hurt)
     figure_spans = {f.id: f.span for f in figures}
+    by_id = {f.id: f for f in figures}
     events: list[Event] = []
-    for cluster, ids in zip(clusters, figure_ids, strict=True):
+    tallies: list[Figure] = []
+    people: list[Person] = []
+    for cluster, ids, counted in zip(clusters, figure_ids, harmed, strict=True):
         event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
         event_figure_spans = [figure_spans[i] for i in ids]
         trigger_spans = [m.trigger.span for m in cluster.mentions]
@@ -261,9 +282,23 @@ def assemble_events(
         for mention in cluster.mentions:
             for actor in mention.actors:
                 actors.setdefault((actor.name.lower(), actor.role), actor)
+        event_id = record_id(document.id, main.span.start, main.span.end)
+        tally = count_people(counted)
+        own_tallies = tally_figures(
+            tally,
+            event_id,
+            stated=[by_id[i] for i in ids],
+            attributions=attributions,
+            voice=document.voice[0],
+        )
+        # the people behind a count the event reports; none where stated numbers say more
+        counted_measures = {f.measure for f in own_tallies}
+        own_people = [p for p in people_records(tally, event_id) if p.status in counted_measures]
+        people += own_people
+        tallies += own_tallies
         events.append(
             Event(
-                id=record_id(document.id, main.span.start, main.span.end),
+                id=event_id,
                 document_id=document.id,
                 trigger=main.span,
                 event_type=event_type,
@@ -272,8 +307,9 @@ def assemble_events(
                 date=_most_common_date(cluster.mentions),
                 place=_main_place(cluster.mentions, located),
                 actors=tuple(actors.values()),
-                figure_ids=tuple(ids),
+                figure_ids=(*ids, *(f.id for f in own_tallies)),
                 attribution_ids=attribution_ids,
+                person_ids=tuple(p.id for p in own_people),
             )
         )
-    return events
+    return Assembly(events=events, figures=tallies, people=people)

@@ -18,19 +18,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, groupby
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, get_args
 
 import msgspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from claimledger.derived import RULES, bring_up_to_date
-from claimledger.ledger import RULE_NAMES, Rule
+from claimledger.ledger import RULE_NAMES
 from claimledger.model import Document, Event, LedgerEntry, LedgerRow
 from claimledger.store import Store
+from claimledger.taxonomy import ExportFormat, Rule
 
-Format = Literal["jsonl", "csv-acled", "csv-ucdp", "parquet"]
-FORMATS: tuple[Format, ...] = ("jsonl", "csv-acled", "csv-ucdp", "parquet")
+Format = ExportFormat
+FORMATS: tuple[Format, ...] = get_args(ExportFormat)
 # Parquet rows are written in batches of about this many, so a large ledger is never held whole.
 PARQUET_BATCH_ROWS = 10_000
 ACLED_COLUMNS = (

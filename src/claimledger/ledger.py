@@ -9,7 +9,8 @@ Rows. Every figure an event of the cluster lists, with a measure and not negated
 100" says nothing about the count), is one row, with the publication date of its page; rows run
 by publication date, so the ledger shows how a figure moved over time. An unattributed figure
 belongs to the outlet. Figures under a modal cue ("may have killed 50") stay as rows but take
-part in estimates and disputes only where no source asserts a figure for that measure.
+part in estimates and disputes only where no source asserts a figure for that measure. Pages
+that reprint one text (a wire story at several outlets) list a row each but count once.
 
 Populations come before figures (see population.py). Two figures are compared only when one
 population is the same as, or a part of, the other: "no population" is the whole count,
@@ -22,8 +23,10 @@ Disputes. Each figure is an interval: "more than 200" is (200, inf), "200 to 300
 Two figures about the same population dispute each other when their intervals do not meet; a
 figure about a part disputes one about the whole only when the part's lower bound exceeds the
 whole's upper bound (a part cannot outnumber the whole, but may be any smaller share of it). So
-"five Russians" never disputes "about 100", while "more than 200 mercenaries" does. `disputed` is
-true when any pair disputes; `disputes` lists those pairs of figure ids.
+"five Russians" never disputes "about 100", while "more than 200 mercenaries" does. A figure
+published on a later day entirely above an earlier one is a toll that rose, not a dispute; a
+tally of the people a report names (rule people.v1) is a lower bound, "that many or more".
+`disputed` is true when any pair disputes; `disputes` lists those pairs of figure ids.
 
 Estimates describe one population, `population` (None: the whole count): the whole count if any
 source gives one, else the broadest population reported, by the most sources. Figures about that
@@ -32,7 +35,9 @@ least as large as its part). Every estimate is a number some source stated; an o
 ("more than 200") reads as its stated bound, a range as its lower end for `best`.
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
-  lower one).
+  lower one), each source read at its latest page (a later report by the same source updates
+  its count); a tally of people above that reading is the best (people counted beyond what
+  any number says).
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -41,9 +46,10 @@ least as large as its part). Every estimate is a number some source stated; an o
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, NamedTuple, get_args
+from typing import NamedTuple
 
 from claimledger.model import (
     APPROXIMATE_TOLERANCE,
@@ -58,10 +64,9 @@ from claimledger.model import (
     Measure,
 )
 from claimledger.population import PopulationKey, Relation, population_key, relate
+from claimledger.taxonomy import MEASURE_ORDER, Rule
 
-Rule = Literal["ucdp", "acled"]
 RULE_NAMES: dict[str, str] = {"ucdp": "ucdp.v1", "acled": "acled.v1"}
-MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
 
 
 class Stated(NamedTuple):
@@ -132,21 +137,55 @@ def ledger_row(figure: Figure, document_id: str, document: Document | None) -> L
         count=figure.count,
         text=figure.span.text,
         population=figure.population,
+        text_id=document.text_id if document else "",
+    )
+
+
+def counted(figure: Figure) -> bool:
+    """A tally of the people a text says were harmed (rule people.v1), not a number it states:
+    a lower bound, since a report counts only the people it mentions."""
+    return figure.rule is not None
+
+
+def figure_bounds(figure: Figure, tolerance: float = APPROXIMATE_TOLERANCE) -> Interval:
+    """The counts a figure allows; a tally allows its count or more."""
+    interval = figure.count.widened(tolerance)
+    if counted(figure):
+        return Interval(interval.low, interval.low_inclusive, math.inf, True)
+    return interval
+
+
+def _rose(earlier: Interval, later: Interval) -> bool:
+    """A later figure entirely above an earlier one: the toll rose, nobody disagrees."""
+    return later.low > earlier.high or (
+        later.low == earlier.high and not (later.low_inclusive and earlier.high_inclusive)
     )
 
 
 def find_disputes(
-    figures: Sequence[Figure], tolerance: float = APPROXIMATE_TOLERANCE
+    figures: Sequence[Figure],
+    tolerance: float = APPROXIMATE_TOLERANCE,
+    published: Mapping[str, str | None] | None = None,
 ) -> tuple[tuple[str, str], ...]:
-    """Pairs of figure ids that cannot both hold, each pair and the list in id order."""
-    keyed = [(f, population_key(f.population), f.count.widened(tolerance)) for f in figures]
+    """Pairs of figure ids that cannot both hold, each pair and the list in id order. With the
+    publication dates of the figures' pages (`published`, figure id -> ISO date), a later
+    figure above an earlier one is a toll that rose, not a dispute."""
+    dates = published or {}
+    keyed = [(f, population_key(f.population), figure_bounds(f, tolerance)) for f in figures]
     pairs: set[tuple[str, str]] = set()
     for i, (a, a_key, a_interval) in enumerate(keyed):
         for b, b_key, b_interval in keyed[i + 1 :]:
             if a.id == b.id:
                 continue
-            if not figures_coexist(a_interval, b_interval, relate(a_key, b_key)):
-                pairs.add((min(a.id, b.id), max(a.id, b.id)))
+            if figures_coexist(a_interval, b_interval, relate(a_key, b_key)):
+                continue
+            a_day, b_day = dates.get(a.id), dates.get(b.id)
+            if a_day and b_day and a_day != b_day:
+                earlier, later = (a_interval, b_interval) if a_day < b_day else (b_interval,
+                                                                                   a_interval)
+                if relate(a_key, b_key) == "same" and _rose(earlier, later):
+                    continue
+            pairs.add((min(a.id, b.id), max(a.id, b.id)))
     return tuple(sorted(pairs))
 
 
@@ -197,10 +236,34 @@ def estimate(
         best = min(values)
         return min(low, best), best, high, population
     sources: dict[float, set[str]] = defaultdict(set)
-    for figure, stated in readings:
-        sources[stated.value].add(_source_key(rows[figure.id]))
-    best = min(sources, key=lambda value: (-len(sources[value]), value))
-    return low, best, high, population
+    for figure, stated in _latest_of_each_source(readings, rows):
+        if not counted(figure):
+            sources[stated.value].add(_source_key(rows[figure.id]))
+    tallies = [stated.value for figure, stated in readings if counted(figure)]
+    most_said: float | None = None
+    if sources:
+        most_said = min(sources, key=lambda value: (-len(sources[value]), value))
+    if tallies and (most_said is None or max(tallies) > most_said):
+        most_said = max(tallies)  # people counted beyond what any number says
+    return low, most_said, high, population
+
+
+def _latest_of_each_source(
+    readings: Sequence[tuple[Figure, Stated]], rows: Mapping[str, LedgerRow]
+) -> list[tuple[Figure, Stated]]:
+    """Each source's readings from its latest page: a later report by the same source updates
+    the count it gave before ("in critical condition" ... "died Tuesday")."""
+    latest: dict[str, str] = {}
+    for figure, _ in readings:
+        row = rows[figure.id]
+        key = _source_key(row)
+        if row.published and row.published > latest.get(key, ""):
+            latest[key] = row.published
+    return [
+        (figure, stated) for figure, stated in readings
+        if not rows[figure.id].published
+        or rows[figure.id].published == latest.get(_source_key(rows[figure.id]))
+    ]
 
 
 def ledger_entry(
@@ -215,8 +278,10 @@ def ledger_entry(
     """The entry for one cluster and measure from its (non-negated) figures and their rows."""
     ordered = sorted(figures, key=lambda f: _row_order(rows[f.id], f))
     asserted = [f for f in ordered if f.modality is None]
-    weighed = asserted or ordered
-    disputes = find_disputes(weighed, tolerance)
+    weighed = _once_per_text(asserted or ordered, rows)
+    disputes = find_disputes(
+        weighed, tolerance, published={f.id: rows[f.id].published for f in weighed}
+    )
     low, best, high, population = estimate(weighed, rows, rule)
     return LedgerEntry(
         cluster_id=cluster_id,
@@ -230,6 +295,24 @@ def ledger_entry(
         population=population,
         disputes=disputes,
     )
+
+
+def _once_per_text(figures: Sequence[Figure], rows: Mapping[str, LedgerRow]) -> list[Figure]:
+    """One wire story reprinted by several outlets is one voice: a figure of a text that an
+    earlier row already read (same text, same place in it) is left out of the estimates and
+    disputes; its row still lists the outlet."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for figure in figures:
+        row = rows[figure.id]
+        if not row.text_id:
+            kept.append(figure)
+            continue
+        key = (row.text_id, figure.span.start, figure.span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(figure)
+    return kept
 
 
 def _row_order(row: LedgerRow, figure: Figure) -> tuple[int, str, str, int, str]:

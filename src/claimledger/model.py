@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from pathlib import PurePath
 from typing import Literal, NamedTuple
 
 import msgspec
@@ -82,6 +83,7 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     comment_count: int | None = None
     fetched: str | None = None  # when the page was captured (WARC-Date); never its publication
     version: str = ""
+    text_id: str = ""  # content_id(text): reports that reprint one text share it
 
     def segment_text(self, segment: Segment) -> str:
         return self.text[segment.start : segment.end]
@@ -217,6 +219,10 @@ class Figure(msgspec.Struct, frozen=True, kw_only=True):
     modality: str | None = None
     attribution_id: str | None = None
     source_name: str = ""
+    # How the count was made: None for a number the text states; "people.v1" for a tally of the
+    # people the text says were harmed, with the words that make it (extract/people.py).
+    rule: str | None = None
+    evidence: tuple[Span, ...] = ()
 
 
 class DateMention(msgspec.Struct, frozen=True, kw_only=True):
@@ -255,6 +261,47 @@ class Actor(msgspec.Struct, frozen=True, kw_only=True):
     span: Span | None = None
 
 
+HarmStatus = Literal["killed", "injured", "shot"]
+PersonRole = Literal["victim", "suspect", "officer"]
+Gender = Literal["male", "female"]
+
+
+class HarmMention(msgspec.Struct, frozen=True, kw_only=True):
+    """Words saying that people were killed, injured or shot: who ("a 17-year-old girl", "five
+    people", "he", "the others") and what happened to them ("was shot and killed")."""
+
+    span: Span
+    evidence: Span
+    status: HarmStatus
+    # person: one person; group: `number` people; others: the rest of a group already counted;
+    # none: nobody ("no one was hurt", "no one else was injured" with `others`).
+    kind: Literal["person", "group", "others", "none"]
+    number: int | None = None
+    name: str | None = None
+    age: int | None = None
+    gender: Gender | None = None
+    role: PersonRole = "victim"
+    definite: bool = False
+    # "a second victim": at least this many people had this status.
+    ordinal: int | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    headline: bool = False
+
+
+class Person(msgspec.Struct, frozen=True, kw_only=True):
+    """One person harmed in an event, from every mention that refers to them."""
+
+    id: str
+    status: Literal["killed", "injured"]
+    role: PersonRole = "victim"
+    name: str | None = None
+    age: int | None = None
+    gender: Gender | None = None
+    mentions: tuple[Span, ...] = ()
+    evidence: tuple[Span, ...] = ()
+
+
 class Trigger(msgspec.Struct, frozen=True, kw_only=True):
     """A word that names an event, typed in ACLED's taxonomy, with the sentence it stands in and
     the actors its parse names."""
@@ -287,6 +334,7 @@ class Event(msgspec.Struct, frozen=True, kw_only=True):
     actors: tuple[Actor, ...] = ()
     figure_ids: tuple[str, ...] = ()
     attribution_ids: tuple[str, ...] = ()
+    person_ids: tuple[str, ...] = ()
 
 
 class Analysis(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", tag="analysis"):
@@ -298,6 +346,7 @@ class Analysis(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     dates: tuple[DateMention, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     events: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
     version: str = ""
     model: str = ""
 
@@ -322,6 +371,7 @@ class LedgerRow(msgspec.Struct, frozen=True, kw_only=True):
     count: Count
     text: str
     population: str | None = None
+    text_id: str = ""  # the page's text: rows of reprints of one text share it
 
 
 class LedgerEntry(msgspec.Struct, frozen=True, kw_only=True):
@@ -342,8 +392,16 @@ class LedgerEntry(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def content_id(text: str) -> str:
-    """The document id: a hash of its text, so the same page read twice is the same document."""
+    """A hash of a text: the same text, wherever it is read, has the same id."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def document_id(text: str, *, url: str | None, input: str) -> str:
+    """A document is one report: a text at a place, its URL or else the name of the input it
+    was read from. The same page read twice is one document; the same wire story published at
+    two addresses is two reports that share a text (`Document.text_id`)."""
+    where = url or PurePath(input.replace("\\", "/")).name
+    return content_id(f"{where}\x1f{text}")
 
 
 def record_id(*parts: object) -> str:

@@ -39,7 +39,12 @@ def segment_doc(nlp: Language, document: Document, segment: Segment) -> Doc:
     return set_context(
         doc,
         SegmentContext(
-            start=segment.start, voice=voice, voice_kind=voice_kind, published=document.published
+            document_id=document.id,
+            start=segment.start,
+            kind=segment.kind,
+            voice=voice,
+            voice_kind=voice_kind,
+            published=document.published,
         ),
     )
 
@@ -55,7 +60,7 @@ def analysis_of(document: Document, segments: Sequence[Annotation], *, model: st
     places = resolve_places(
         [p for found in segments for p in found.places], context_countries=tuple(nationalities)
     )
-    events = assemble_events(
+    assembly = assemble_events(
         document,
         triggers=[t for found in segments for t in found.triggers],
         attributions=attributions,
@@ -63,14 +68,16 @@ def analysis_of(document: Document, segments: Sequence[Annotation], *, model: st
         dates=dates,
         places=places,
         locations={start for found in segments for start in found.locations},
+        harm=[m for found in segments for m in found.harm],
     )
     return Analysis(
         document=document,
         attributions=tuple(attributions),
-        figures=tuple(figures),
+        figures=(*figures, *assembly.figures),
         dates=tuple(dates),
         places=tuple(places),
-        events=tuple(events),
+        events=tuple(assembly.events),
+        people=tuple(assembly.people),
         version=__version__,
         model=model,
     )

@@ -21,7 +21,7 @@ from typing import Literal
 
 import msgspec
 
-from claimledger import __version__
+from claimledger._version import __version__
 from claimledger.derived import write_derived
 from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
@@ -162,9 +162,10 @@ def run(
             if isinstance(result, ReadError):
                 summary.errors += 1
                 store.write_error(result)
-            else:
-                store.write_analysis(result)
+            elif store.write_analysis(result):
                 summary.analysed += 1
+            else:  # the same document twice in one batch (one page under two names)
+                summary.skipped += 1
             report(summary)
         relink(store, options, summary)
         store.finish_run(

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, NamedTuple, Self, TypeVar, get_args
+from typing import Any, Literal, NamedTuple, Self, TypeVar
 
 import msgspec
 
@@ -30,7 +30,7 @@ from claimledger.model import (
     EventLink,
     Figure,
     LedgerEntry,
-    Measure,
+    Person,
     PlaceMention,
     ReadError,
 )
@@ -48,14 +48,15 @@ from claimledger.store_tables import (
     LEDGER,
     LEDGER_ROWS,
     LINKS,
+    PEOPLE,
     PLACES,
     SEGMENTS,
     Item,
     TableSpec,
     record_json,
 )
+from claimledger.taxonomy import MEASURE_ORDER
 
-MEASURE_ORDER: tuple[str, ...] = get_args(Measure)
 Record = TypeVar("Record", bound=msgspec.Struct)
 Row = TypeVar("Row")
 EventColumn = Literal["event_type", "country", "outlet"]
@@ -246,6 +247,7 @@ class Store:
             dates=self._children("dates", document_id, DateMention),
             places=self._children("places", document_id, PlaceMention),
             events=self._children("events", document_id, Event),
+            people=self._children("people", document_id, Person),
             version=row[1] or "",
             model=row[2] or "",
         )
@@ -286,6 +288,10 @@ class Store:
     def figure_map(self, keep: int = 1024) -> StoredRecords[Figure]:
         """The stored figures by id, each read when asked for (see StoredRecords)."""
         return StoredRecords(self.conn, "figures", Figure, keep=keep)
+
+    def person_map(self, keep: int = 1024) -> StoredRecords[Person]:
+        """The stored people harmed, by id, each read when asked for (see StoredRecords)."""
+        return StoredRecords(self.conn, "people", Person, keep=keep)
 
     # --- read errors ---------------------------------------------------------------------------
 
@@ -508,6 +514,7 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     _insert(conn, FIGURES, (Item(doc, i, f) for i, f in enumerate(analysis.figures)))
     _insert(conn, DATES, (Item(doc, i, d) for i, d in enumerate(analysis.dates)))
     _insert(conn, PLACES, (Item(doc, i, p) for i, p in enumerate(analysis.places)))
+    _insert(conn, PEOPLE, (Item(doc, i, p) for i, p in enumerate(analysis.people)))
     events = [Item(doc, i, event) for i, event in enumerate(analysis.events)]
     _insert(conn, EVENTS, events)
     _insert(conn, EVENT_ACTORS, (Item(event, j, actor) for event in events

@@ -243,11 +243,29 @@ def add_clusters(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_clusters_cluster_id ON clusters(cluster_id)")
 
 
+def add_people_and_shared_texts(conn: sqlite3.Connection) -> None:
+    """Version 6: the people each event counts (who was killed or injured, from which words),
+    the rule that made each figure (a tally of people, or none: a stated number), and the text a
+    document shares with the reprints of one story."""
+    conn.execute(
+        "CREATE TABLE people ("
+        " document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " id TEXT NOT NULL, idx INTEGER NOT NULL, status TEXT, role TEXT, name TEXT, age INTEGER,"
+        " json TEXT NOT NULL, PRIMARY KEY (document_id, id))"
+    )
+    conn.execute("ALTER TABLE figures ADD COLUMN rule TEXT")
+    conn.execute("ALTER TABLE documents ADD COLUMN text_id TEXT")
+    # what each stored record says (documents read before this version say nothing: "")
+    conn.execute("UPDATE documents SET text_id = COALESCE(json_extract(json, '$.text_id'), '')")
+    conn.execute("CREATE INDEX idx_documents_text_id ON documents(text_id)")
+
+
 MIGRATIONS: list[Migration] = [
     create_tables,
     add_event_figures_and_facet_indexes,
     add_read_errors,
     index_figure_ids,
     add_clusters,
+    add_people_and_shared_texts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

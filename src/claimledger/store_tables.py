@@ -28,6 +28,7 @@ from claimledger.model import (
     Figure,
     LedgerEntry,
     LedgerRow,
+    Person,
     PlaceMention,
     ReadError,
     Segment,
@@ -102,6 +103,7 @@ DOCUMENTS: TableSpec[Analysis] = TableSpec("documents", (
     ("model", lambda a: a.model),
     ("text", lambda a: a.document.text),
     ("json", lambda a: record_json(a.document)),
+    ("text_id", lambda a: a.document.text_id),
 ))
 
 SEGMENTS: TableSpec[InDocument[Segment]] = TableSpec("segments", (
@@ -149,6 +151,18 @@ FIGURES: TableSpec[InDocument[Figure]] = TableSpec("figures", (
     ("start", lambda f: f.record.span.start),
     ("end", lambda f: f.record.span.end),
     ("json", lambda f: record_json(f.record)),
+    ("rule", lambda f: f.record.rule),
+))
+
+PEOPLE: TableSpec[InDocument[Person]] = TableSpec("people", (
+    ("document_id", lambda p: p.owner.id),
+    ("id", lambda p: p.record.id),
+    ("idx", lambda p: p.idx),
+    ("status", lambda p: p.record.status),
+    ("role", lambda p: p.record.role),
+    ("name", lambda p: p.record.name),
+    ("age", lambda p: p.record.age),
+    ("json", lambda p: record_json(p.record)),
 ))
 
 DATES: TableSpec[InDocument[DateMention]] = TableSpec("dates", (
@@ -267,5 +281,5 @@ CLUSTERS: TableSpec[ClusterMember] = TableSpec("clusters", (
 # and its counts at its end).
 RECORD_TABLES: tuple[TableSpec[Any], ...] = (
     DOCUMENTS, SEGMENTS, ATTRIBUTIONS, FIGURES, DATES, PLACES, EVENTS, EVENT_ACTORS,
-    EVENT_FIGURES, LINKS, LEDGER, LEDGER_ROWS, ERRORS, CLUSTERS,
+    EVENT_FIGURES, LINKS, LEDGER, LEDGER_ROWS, ERRORS, CLUSTERS, PEOPLE,
 )

@@ -72,6 +72,10 @@ MEASURE_FAMILY: dict[str, Family] = {
     "kidnapped": "violence",
 }
 
+# How a ledger picks its estimates (ledger.py), and what a store exports to (export.py).
+Rule = Literal["ucdp", "acled"]
+ExportFormat = Literal["jsonl", "csv-acled", "csv-ucdp", "parquet"]
+
 PlaceFeature = Literal["city", "admin1", "region", "country"]
 # Kinds of place, the most specific first.
 PLACE_FEATURES: tuple[PlaceFeature, ...] = get_args(PlaceFeature)

@@ -21,10 +21,13 @@ from claimledger.model import (
     Attribution,
     DateMention,
     Figure,
+    HarmMention,
     PlaceMention,
+    SegmentKind,
     SourceKind,
     Span,
     Trigger,
+    content_id,
 )
 from claimledger.nlp import doc_text
 
@@ -34,7 +37,9 @@ EXTENSION = "claimledger"
 class SegmentContext(msgspec.Struct, frozen=True, kw_only=True):
     """What a segment's extractors need to know of the page around it."""
 
+    document_id: str = ""
     start: int = 0  # the segment's offset in Document.text
+    kind: SegmentKind = "body"
     voice: str = ""  # who speaks where no source is named (see Document.voice)
     voice_kind: SourceKind = "unknown"
     published: str | None = None
@@ -55,6 +60,7 @@ class Annotation:
     # Countries the segment points to by nationality words ("the Lebanese army").
     nationalities: tuple[str, ...] = ()
     triggers: list[Trigger] = field(default_factory=list)
+    harm: list[HarmMention] = field(default_factory=list)
 
 
 def register_extension() -> None:
@@ -87,6 +93,14 @@ def annotation(doc: Doc) -> Annotation:
 
 def context(doc: Doc) -> SegmentContext:
     return annotation(doc).context
+
+
+def segment_key(doc: Doc) -> str:
+    """What the ids of a segment's records are derived from: its document and its text, so two
+    reports that reprint one text keep records of their own."""
+    found = context(doc)
+    text = doc_text(doc)
+    return content_id(f"{found.document_id}\x1f{text}" if found.document_id else text)
 
 
 def page_offset(doc: Doc, offset: int) -> int:

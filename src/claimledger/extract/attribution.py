@@ -17,7 +17,7 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicons
-from claimledger.extract.annotation import context, token_span, tokens_span
+from claimledger.extract.annotation import context, segment_key, token_span, tokens_span
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
     Key,
@@ -36,8 +36,7 @@ from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.measures import is_stating_verb, is_toll_noun
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
-from claimledger.model import Attribution, SourceKind, Span, content_id, record_id
-from claimledger.nlp import doc_text
+from claimledger.model import Attribution, SourceKind, Span, record_id
 
 # A word is a cue head from this probability on (below 0.5: recall matters more here)
 CUE_THRESHOLD = 0.35
@@ -272,7 +271,7 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
     quoted = quoted_tokens(doc)
     table = token_table(doc)
     tagged = tag_roles(doc, tag_cues(doc, quoted, table), quoted, table)
-    segment_id = content_id(doc_text(doc))
+    segment_id = segment_key(doc)
     page = context(doc)
     base = page.start  # in the ids: one sentence at two places of a page is two records
     owner, owner_kind = page.voice, page.voice_kind

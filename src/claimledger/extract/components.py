@@ -18,6 +18,7 @@ from claimledger.extract.annotation import EXTENSION, annotation, doc_span, regi
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.dates import find_dates
 from claimledger.extract.figures import find_figures
+from claimledger.extract.harm import find_harm
 from claimledger.extract.places import demonym_countries, find_places, is_location
 from claimledger.extract.triggers import find_triggers
 
@@ -60,6 +61,10 @@ def _triggers(doc: Doc) -> None:
     annotation(doc).triggers = find_triggers(doc)
 
 
+def _harm(doc: Doc) -> None:
+    annotation(doc).harm = find_harm(doc)
+
+
 def _actors(doc: Doc) -> None:
     """Each trigger's initiators and targets, read off the parse around its word (the last
     token of its span: "strike" of "air strike")."""
@@ -79,6 +84,7 @@ COMPONENTS: dict[str, tuple[Callable[[Doc], None], list[str]]] = {
     "claimledger_places": (_places, ["doc.ents", *PARSED]),
     "claimledger_triggers": (_triggers, PARSED),
     "claimledger_actors": (_actors, [*PARSED, "token.ent_type"]),
+    "claimledger_harm": (_harm, [*PARSED, "token.ent_type"]),
 }
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract import lexicons
-from claimledger.extract.annotation import annotation, page_span, token_span
+from claimledger.extract.annotation import annotation, page_span, segment_key, token_span
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
@@ -31,7 +31,7 @@ from claimledger.extract.measures import (
     measure_of_token,
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
-from claimledger.model import Attribution, Figure, Measure, content_id, record_id
+from claimledger.model import Attribution, Figure, Measure, record_id
 from claimledger.nlp import doc_children, doc_text
 
 __all__ = ["find_figures"]
@@ -488,7 +488,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     """
     found = annotation(doc)
     figures: list[Figure] = []
-    segment_id = content_id(doc_text(doc))
+    segment_id = segment_key(doc)
     for match in find_quantities(doc_text(doc)):
         figure = _figure_of(doc, match, found.attributions, found.context.voice, segment_id)
         if figure is not None:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from claimledger import __version__
-from claimledger.model import Document, InputKind, Segment, SegmentKind, content_id
+from claimledger._version import __version__
+from claimledger.model import (
+    Document,
+    InputKind,
+    Segment,
+    SegmentKind,
+    content_id,
+    document_id,
+)
 
 PART_SEPARATOR = "\n\n"
 
@@ -32,8 +39,10 @@ def document_from_parts(
         segments.append(Segment(kind, offset, offset + len(part)))
         offset += len(part)
     text = "".join(pieces)
+    url = metadata.get("url")
     return Document(
-        id=content_id(text),
+        id=document_id(text, url=url if isinstance(url, str) else None, input=input),
+        text_id=content_id(text),
         text=text,
         segments=tuple(segments),
         input=input,

@@ -13,8 +13,8 @@ from typing import Literal, NamedTuple
 
 import dateparser
 
-from claimledger import __version__
-from claimledger.model import Document, Segment, SegmentKind, content_id
+from claimledger._version import __version__
+from claimledger.model import Document, Segment, SegmentKind, content_id, document_id
 from claimledger.read.options import ReadOptions
 from claimledger.read.text_rules import (
     LineRole,
@@ -278,6 +278,15 @@ def _dateline_date(text: str, segments: tuple[Segment, ...]) -> str | None:
     return found.date().isoformat() if found else None
 
 
+TITLE_SEPARATOR = "\n\n"
+
+
+def _starts_with_title(text: str, title: str) -> bool:
+    """Whether the text opens with the title (words compared, spacing and case aside)."""
+    words = title.lower().split()
+    return text.lower().split()[: len(words)] == words
+
+
 def read_text_scrape(
     text: str,
     *,
@@ -291,13 +300,24 @@ def read_text_scrape(
     title, byline, original source and comment count they carry."""
     text = text.replace("\r\n", "\n")
     segments = segment_text_scrape(text)
+    if title and title.strip() and not _starts_with_title(text, title):
+        # A record's title that its text leaves out is still what the page says first (and
+        # often the only place the toll is stated): it becomes the title segment.
+        heading = " ".join(title.split())
+        shift = len(heading) + len(TITLE_SEPARATOR)
+        text = heading + TITLE_SEPARATOR + text
+        segments = (
+            Segment("title", 0, len(heading)),
+            *(Segment(s.kind, s.start + shift, s.end + shift) for s in segments),
+        )
     published_from: Literal["page", "user", "record"] | None = "record" if published else None
     if not published and (published := _dateline_date(text, segments)):
         published_from = "page"
     if not published and (published := options.published):
         published_from = "user"
     return Document(
-        id=content_id(text),
+        id=document_id(text, url=url, input=input),
+        text_id=content_id(text),
         text=text,
         segments=segments,
         input=input,

@@ -1,0 +1,718 @@
+"""Mentions of people harmed: who was killed, injured or shot, read off the parse.
+
+Most tolls in local reporting are not numerals: "a teenager was killed", "Durham was one of five
+people shot", "the others suffered injuries", "a woman and her daughter were found dead". Each
+harm word (a verb, adjective or noun with its sense fixed by its neighbours: "shot" alone is a
+shooting, "shot and killed" or "fatally shot" a death) is paired with the people it happened
+to, taken from its grammatical patient: the passive subject, the object, the subject of "died"
+or "is dead", the noun a participle modifies, "the death of X". Each patient phrase becomes a
+mention of one person (with the name, age and gender it gives), of a group of a stated size, of
+"the others", or of nobody. Turning mentions into people (who is the same person as whom) is
+the document-level step in people.py.
+
+Left out on purpose: harm that did not happen ("was not injured" is a mention of nobody, "could
+have killed", "tried to kill", "threatened to shoot"), and harm in sentences about another time
+("last year 40 people were killed in the city").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import msgspec
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Span_
+
+from claimledger.extract.annotation import context, page_offset, token_span
+from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
+from claimledger.nlp import doc_children
+
+KILLING_VERBS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead"})
+DYING_VERBS = frozenset({"die", "perish", "succumb"})
+WOUNDING_VERBS = frozenset({"wound", "injure", "hurt", "hospitalize", "hospitalise", "graze"})
+SHOOTING_VERBS = frozenset({"shoot", "gun"})
+FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "death", "deadly", "lethally"})
+NOT_FATAL_WORDS = frozenset({"non-fatally", "nonfatally", "non-fatal", "nonfatal"})
+# Verbs that make what follows not happen: "tried to kill", "threatened to shoot".
+UNREAL_HEADS = frozenset(
+    {"try", "attempt", "threaten", "plan", "want", "intend", "vow", "plot", "conspire", "seek",
+     "aim", "mean", "refuse", "fear", "avoid", "prevent", "help", "could", "would"}
+)  # fmt: skip
+MODAL_WORDS = frozenset({"could", "would", "might", "may", "should", "must", "can"})
+HARM_NOUNS: dict[str, HarmStatus] = {
+    "death": "killed", "killing": "killed", "murder": "killed", "slaying": "killed",
+    "homicide": "killed", "shooting": "shot", "wounding": "injured",
+}  # fmt: skip
+CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "good", "grave"})
+
+# Head nouns that name people, with what they say about a person's role and gender.
+MALE_NOUNS = frozenset(
+    {"man", "boy", "father", "son", "brother", "husband", "boyfriend", "uncle", "nephew",
+     "grandfather", "grandson", "gentleman", "male", "dad", "stepfather", "stepson", "guy"}
+)  # fmt: skip
+FEMALE_NOUNS = frozenset(
+    {"woman", "girl", "mother", "daughter", "sister", "wife", "girlfriend", "aunt", "niece",
+     "grandmother", "granddaughter", "lady", "female", "mom", "stepmother", "stepdaughter"}
+)  # fmt: skip
+OFFICER_NOUNS = frozenset(
+    {"officer", "deputy", "trooper", "cop", "policeman", "patrolman", "sergeant", "agent",
+     "detective", "marshal", "constable", "lieutenant", "sheriff"}
+)  # fmt: skip
+SUSPECT_NOUNS = frozenset(
+    {"suspect", "gunman", "shooter", "assailant", "attacker", "robber", "intruder", "burglar",
+     "perpetrator", "killer", "carjacker", "gunmen", "shooters"}
+)  # fmt: skip
+PEOPLE_NOUNS = frozenset(
+    {"acquaintance", "adult", "athlete", "attendant", "baby", "barber", "bartender", "bicyclist",
+     "boss", "bouncer", "boy", "brother-in-law", "bystander", "cabbie", "cashier", "child",
+     "classmate", "clerk", "co-worker", "coach", "colleague", "courier", "cousin", "coworker",
+     "customer", "cyclist", "dad", "dealer", "deliveryman", "doctor", "doorman", "driver",
+     "employee", "employer", "ex-boyfriend", "ex-girlfriend", "ex-husband", "ex-wife", "family",
+     "fan", "father-in-law", "female", "fiance", "fiancee", "fiancé", "fiancée", "firefighter",
+     "freshman", "friend", "gangster", "girl", "grader", "grandchild", "granddaughter",
+     "grandma", "grandpa", "guard", "guest", "hiker", "homeless", "homeowner", "hunter",
+     "husband", "individual", "infant", "informant", "inmate", "jailer", "jogger", "junior",
+     "juvenile", "kid", "kindergartner", "landlord", "male", "man", "manager", "member", "minor",
+     "mom", "mother-in-law", "motorcyclist", "motorist", "mourner", "neighbor", "neighbour",
+     "nephew", "niece", "nurse", "occupant", "one", "other", "owner", "paramedic", "parent",
+     "partner", "partygoer", "passenger", "pastor", "patron", "pedestrian", "people", "person",
+     "player", "preacher", "preschooler", "priest", "prisoner", "ranger", "rapper", "relative",
+     "resident", "retiree", "reveler", "rider", "roommate", "runner", "security", "senior",
+     "shopper", "sibling", "sister-in-law", "soldier", "sophomore", "spouse", "stepson",
+     "stranger", "student", "stylist", "teacher", "teammate", "teen", "teenager", "tenant",
+     "toddler", "trucker", "twin", "vendor", "veteran", "victim", "warden", "witness", "woman",
+     "worker", "year-old", "youth"}
+)  # fmt: skip
+PERSON_NOUNS = MALE_NOUNS | FEMALE_NOUNS | OFFICER_NOUNS | SUSPECT_NOUNS | PEOPLE_NOUNS
+GROUP_SIZES = {"both": 2, "couple": 2, "pair": 2, "trio": 3, "double": 2, "triple": 3,
+               "quadruple": 4, "quintuple": 5}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+PRONOUN_GENDER: dict[str, Gender | None] = {
+    "he": "male", "him": "male", "she": "female", "her": "female", "who": None, "whom": None,
+    "that": None,
+}  # fmt: skip
+PLURAL_PRONOUNS = frozenset({"they", "them", "those"})
+NOBODY = frozenset({"nobody", "noone"})
+OTHERS = frozenset({"other", "others", "rest", "remaining"})
+AGE = re.compile(r"^(\d{1,3})(?:-|\s)?(?:years?|yrs?)(?:-|\s)?old$")
+MAX_GROUP = 60  # a larger number in a shooting story is a statistic, not this event's toll
+
+
+def number_of(token: Token) -> int | None:
+    """A small whole number written as digits or a word."""
+    word = token.lower_
+    if word.isdigit() and len(word) <= 3:
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _children(token: Token) -> list[Token]:
+    doc = token.doc
+    return [doc[i] for i in doc_children(doc)[token.i]]
+
+
+def _has_child(token: Token, deps: frozenset[str] | set[str], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in _children(token))
+
+
+# --- what happened ---------------------------------------------------------------------------
+
+
+def _fatal(verb: Token) -> bool:
+    """'fatally shot', 'shot dead', 'shot to death', 'shot and killed', 'deadly shooting'."""
+    for child in _children(verb):
+        word = child.lower_
+        if word in NOT_FATAL_WORDS:
+            return False
+        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp", "amod") and word in FATAL_WORDS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and word == "to"
+            and any(g.lemma_ == "death" for g in _children(child))
+        ):
+            return True
+        if child.dep_ == "conj" and child.lemma_ in KILLING_VERBS:
+            return True  # "shot and killed"; "shot ... and died" is the dying verb's own
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return following is not None and following.lower_ == "dead"
+
+
+def status_of(token: Token) -> HarmStatus | None:
+    """What a harm word says happened to its patient, or None for a word that is not one."""
+    lemma = token.lemma_.lower()
+    pos = token.pos_
+    if pos in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        if lemma in KILLING_VERBS:
+            return "killed"
+        if lemma in DYING_VERBS:
+            return "killed"
+        if lemma in SHOOTING_VERBS:
+            return "killed" if _fatal(token) else "shot"
+        if lemma in WOUNDING_VERBS or token.lower_ in ("wounded", "injured", "hurt"):
+            return "killed" if _has_child(token, {"advmod"}, FATAL_WORDS) else "injured"
+        if lemma in ("pronounce", "declare", "find", "leave", "lie") and _has_child(
+            token, {"oprd", "acomp", "xcomp", "ccomp", "advmod"}, frozenset({"dead"})
+        ):
+            return "killed"
+        return None
+    if (
+        pos == "NOUN"
+        and lemma in HARM_NOUNS
+        and any(
+            (c.dep_ == "poss" and lemma != "shooting") or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in _children(token)
+        )
+    ):
+        return HARM_NOUNS[lemma]  # "the death of X", "X's killing", "the shooting of four"
+    if pos == "ADJ" and token.lower_ == "dead":
+        return "killed"
+    if pos == "ADJ" and token.lower_ in ("injured", "wounded", "hurt"):
+        return "injured"
+    return None
+
+
+def _unreal(verb: Token) -> bool:
+    """'could have killed', 'tried to shoot', 'threatened to kill', 'if he had died'."""
+    for child in _children(verb):
+        if child.dep_ == "aux" and child.lower_ in MODAL_WORDS:
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.lower_ == "to" and verb.dep_ != "advcl":
+            return True  # "for a child to get hurt", "expected to die": not (yet) so
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
+            return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in UNREAL_HEADS
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in _children(verb))
+
+
+# --- to whom -------------------------------------------------------------------------------
+
+
+def _patients(word: Token) -> list[Token]:
+    """The people a harm word is about, as head tokens of their phrases."""
+    deps = {c.dep_: c for c in _children(word)}
+    found: list[Token] = []
+    lemma = word.lemma_.lower()
+    if word.pos_ == "NOUN":
+        # "the death of X", "X's death"
+        found += [c for c in _children(word) if c.dep_ == "poss" and lemma != "shooting"]
+        found += [
+            g
+            for c in _children(word)
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in _children(c)
+            if g.dep_ == "pobj"
+        ]
+        return found
+    if word.pos_ == "ADJ" or lemma in DYING_VERBS:
+        # "two boys dead" (left ... dead), "X is dead", "X died", "dead: a man"
+        if word.dep_ in ("oprd", "xcomp", "ccomp") and word.head.lemma_ in ("leave", "find"):
+            found += [c for c in _children(word.head) if c.dep_ in ("dobj", "nsubjpass")]
+        elif word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            found.append(word.head)  # "the dead man", "the injured woman"
+        else:
+            found += [c for c in _children(word) if c.dep_ in ("nsubj", "nsubjpass")]
+            if word.dep_ in ("acomp", "attr") or word.head.lemma_ == "be":
+                found += [c for c in _children(word.head) if c.dep_ == "nsubj"]
+        if not found and word.dep_ == "conj" and lemma in DYING_VERBS:
+            first = word.head
+            if first.dep_ == "acl":
+                # "X was one of five people shot ... and died": the sentence's subject
+                root = word.sent.root
+                found += [c for c in _children(root) if c.dep_ in ("nsubj", "nsubjpass")]
+            elif status_of(first) is not None:
+                found += _patients(first)  # "a man was shot and died"
+        return found
+    if "nsubjpass" in deps:
+        found.append(deps["nsubjpass"])
+    if "dobj" in deps and lemma not in ("pronounce", "declare", "lie"):
+        found.append(deps["dobj"])
+    if lemma in ("pronounce", "declare", "find", "leave") and "dobj" in deps:
+        found.append(deps["dobj"])
+    if not found and word.dep_ in ("acl", "relcl") and word.tag_ in ("VBN", "VBD") and not any(
+        c.dep_ in ("nsubj", "dobj") for c in _children(word)
+    ):
+        found.append(word.head)  # "five people shot Saturday", "a man killed in ..."
+    if not found and word.dep_ == "xcomp" and word.head.lemma_ in ("find", "leave", "report"):
+        # "were found shot dead": who was found
+        found += [c for c in _children(word.head) if c.dep_ in ("nsubjpass", "dobj")]
+    if not found and word.dep_ == "relcl":
+        # "a man who was shot", "a boy who died": the relative pronoun is who suffered it
+        relative = [
+            c
+            for c in _children(word)
+            if c.lower_ in ("who", "that", "whom")
+            and (c.dep_ == "nsubjpass" or lemma in DYING_VERBS or c.dep_ == "dobj")
+        ]
+        if relative:
+            found.append(word.head)
+    if not found and lemma in SHOOTING_VERBS | KILLING_VERBS | WOUNDING_VERBS:
+        # "shot and killed his girlfriend": the verbs share the object
+        for child in _children(word):
+            if child.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in _children(child)):
+                found += [c for c in _children(child) if c.dep_ == "dobj"]
+    if not found and "nsubj" in deps and _subject_suffers(word, deps):
+        found.append(deps["nsubj"])  # headlines: "Man shot in Elgin", "4 wounded"
+    if not found and word.dep_ == "conj" and word.head.pos_ in ("VERB", "ADJ"):
+        # "was shot and killed", "killing five and wounding others": the first verb's patient
+        first = word.head
+        if status_of(first) is not None or first.lemma_ in ("find", "take", "rush"):
+            found = _patients(first)
+    return found
+
+
+def _subject_suffers(word: Token, deps: dict[str, Token]) -> bool:
+    """A subject is who was harmed when the harm word is a bare participle ("Man shot in
+    Elgin", "two others wounded"); 'the gunman shot at officers' has an agent."""
+    if "dobj" in deps or any(c.dep_ == "prep" and c.lower_ == "at" for c in _children(word)):
+        return False
+    if word.tag_ == "VBN":
+        return True
+    lemma = word.lemma_.lower()
+    return (
+        word.tag_ == "VBD"
+        and (lemma in WOUNDING_VERBS or lemma in KILLING_VERBS)
+        and not any(c.dep_ in ("aux",) for c in _children(word))
+    )
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """'a woman and her daughter', 'Smith, 24, and Jones, 30': each person of a list. An
+    apposition that is itself a list ('the man, his boss and a coworker') lists people too; one
+    that is not ('the victim, a 24-year-old man') is the same person."""
+    people = [head]
+    for child in _children(head):
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            people += [c for c in _conjuncts(child) if c.pos_ != "PROPN" or _is_person_phrase(head)]
+        elif (
+            child.dep_ == "appos"
+            and child.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in _children(child))
+        ):
+            people += _conjuncts(child)
+    return people
+
+
+def _age(head: Token) -> int | None:
+    """'a 17-year-old', 'Kevie Durham, 24', 'a man, 30,'."""
+    doc = head.doc
+    low = max(0, head.i - 6)
+    if head.like_num:
+        after = "".join(t.lower_ for t in doc[head.i : head.i + 5])
+        aged = re.match(r"(\d{1,3})-?years?-?old", after)
+        if aged:
+            return int(aged.group(1))
+    words = [t.lower_ for t in doc[low : head.i + 1]]
+    joined = "".join(words)
+    found = re.search(r"(\d{1,3})-?years?-?old", joined)
+    if found:
+        return int(found.group(1))
+    for child in _children(head):
+        if child.dep_ in ("appos", "npadvmod", "amod", "nummod") and child.i > head.i:
+            value = number_of(child) if child.like_num else None
+            if value is not None and 0 < value < 110 and child.lower_.isdigit():
+                return value
+    following = doc[head.i + 1 : head.i + 4]
+    if len(following) >= 2 and following[0].text == "," and following[1].like_num:
+        digits = following[1].text
+        if digits.isdigit() and 0 < int(digits) < 110:
+            return int(digits)
+    return None
+
+
+def _name(head: Token) -> str | None:
+    """The person's name when the phrase gives one (a PERSON entity at or around the head)."""
+    if head.ent_type_ == "PERSON":
+        start = head.i
+        end = head.i + 1
+        while start > 0 and head.doc[start - 1].ent_type_ == "PERSON":
+            start -= 1
+            if head.doc[start].ent_iob_ == "B":
+                break
+        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+            end += 1
+        return head.doc[start:end].text
+    for child in _children(head):
+        if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+            return _name(child)
+    if head.lower_ == "old" and head.head.ent_type_ == "PERSON" and head.dep_ == "amod":
+        return _name(head.head)  # "34-year-old Annarae Ponce"
+    return None
+
+
+def _gender(head: Token) -> Gender | None:
+    lemma = head.lemma_.lower()
+    words = {lemma} | {c.lemma_.lower() for c in _children(head) if c.dep_ in ("amod", "compound")}
+    if words & MALE_NOUNS or head.lower_ in ("he", "him"):
+        return "male"
+    if words & FEMALE_NOUNS or head.lower_ in ("she", "her"):
+        return "female"
+    return None
+
+
+def _role(head: Token) -> PersonRole:
+    words = {head.lemma_.lower()} | {
+        c.lemma_.lower() for c in _children(head) if c.dep_ in ("compound", "amod")
+    }
+    if words & SUSPECT_NOUNS:
+        return "suspect"
+    if words & OFFICER_NOUNS or (head.lower_ == "police" and head.dep_ != "compound"):
+        return "officer"
+    return "victim"
+
+
+def _group_size(head: Token) -> int | None:
+    """The number of people a plural phrase counts: 'five people', 'both', 'all four'."""
+    if head.like_num:
+        return number_of(head)
+    for child in _children(head):
+        if child.dep_ in ("nummod", "quantmod", "amod", "det", "predet", "appos") and (
+            child.i < head.i or child.dep_ == "appos"
+        ):
+            value = number_of(child) if child.dep_ != "appos" else None
+            if value is None and child.dep_ != "appos":
+                value = GROUP_SIZES.get(child.lower_)
+            if value is not None:
+                return value
+    if head.lower_ in GROUP_SIZES:
+        return GROUP_SIZES[head.lower_]
+    return None
+
+
+def _is_person_phrase(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON":
+        return (
+            head.lower_ in PRONOUN_GENDER
+            or head.lower_ in PLURAL_PRONOUNS
+            or head.lower_ in ("one", "nobody", "someone", "anyone", "everyone")
+        )
+    if head.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
+        return True
+    if head.lower_ in OTHERS or head.lower_ in GROUP_SIZES or head.lower_ in NOBODY:
+        return True
+    if head.like_num and number_of(head) is not None:
+        return True  # "4 wounded", "two were killed"
+    # "a 17-year-old", "the 16-year-old"
+    return bool(re.search(r"year-?old", head.text.lower())) or head.lower_ == "old"
+
+
+def _nobody(head: Token) -> bool:
+    """Whether the phrase names nobody: 'no one', 'nobody', 'none', 'no other people'."""
+    words = [c.lower_ for c in _children(head)] + [head.lower_]
+    return (
+        head.lower_ in NOBODY
+        or head.lower_ == "none"
+        or (
+            "no" in words
+            and head.lower_ in ("one", "person", "people", "other", "others", "victim")
+        )
+    )
+
+
+def _mentions_of(
+    head: Token, status: HarmStatus, evidence: Span, negated: bool
+) -> Iterator[HarmMention]:
+    doc = head.doc
+    page = context(doc)
+    sentence = head.sent
+    common = {
+        "evidence": evidence,
+        "status": status,
+        "sentence_start": page_offset(doc, sentence.start_char),
+        "sentence_end": page_offset(doc, sentence.end_char),
+        "headline": page.kind == "title",
+    }
+    if head.lower_ in ("who", "that", "whom") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a female who was shot": the female
+    if head.lower_ == "those":
+        # "identified those killed as X, 14; Y, 17": the people named after "as"
+        named = [
+            g
+            for verb in _children(head)
+            if verb.dep_ == "acl"
+            for c in _children(verb)
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for g in _children(c)
+            if g.dep_ == "pobj"
+        ]
+        if named:
+            head = named[0]
+    if not _is_person_phrase(head):
+        # "AUSTIN - A 15-year-old was shot": the dateline parsed as the subject
+        inner = [
+            t
+            for t in head.subtree
+            if t.i != head.i and _is_person_phrase(t) and t.dep_ in ("amod", "appos", "compound")
+        ]
+        if inner:
+            head = inner[0]
+    if head.lower_ in SUICIDE_OBJECTS:
+        return  # "shot herself": the subject, counted by _special_mentions
+    listed = _conjuncts(head)
+    for person in listed:
+        if not (
+            _is_person_phrase(person)
+            or (person.pos_ == "PROPN" and person is not head and _is_person_phrase(head))
+        ):
+            continue
+        span = _phrase_span(person)
+        nobody = _nobody(person)
+        if nobody or negated:
+            yield HarmMention(span=span, kind="none", number=0, **common)  # type: ignore[arg-type]
+            continue
+        is_others = person.lower_ in OTHERS or (
+            any(c.lower_ in OTHERS and c.dep_ == "amod" for c in _children(person))
+            and person.tag_ in ("NNS", "NNPS")
+        )
+        if is_others and _group_size(person) is None:
+            # "the others suffered injuries": the rest of a group counted elsewhere
+            yield HarmMention(span=span, kind="others", **common)  # type: ignore[arg-type]
+            continue
+        ordinal = next(
+            (ORDINALS[c.lower_] for c in _children(person) if c.lower_ in ORDINALS), None
+        )
+        if ordinal is not None and _definite(person):
+            ordinal = None  # "the fifth man was pronounced dead": one man, not five
+        if ordinal is None and any(c.lower_ in ("another", "other") for c in _children(person)):
+            ordinal = 1  # "another man": someone not mentioned before
+        size = _group_size(person)
+        if person.like_num and _age(person) is not None:
+            size = None  # "the 57-year-old": an age, one person
+        plural = person.tag_ in ("NNS", "NNPS") or person.lower_ in PLURAL_PRONOUNS
+        if person.like_num and size is not None:
+            plural = size != 1
+        if person.like_num and size is None and _age(person) is not None:
+            plural = False
+        if plural or (size is not None and size > 1):
+            if size is not None and size > MAX_GROUP:
+                continue
+            yield HarmMention(
+                span=span,
+                kind="group",
+                number=size,
+                role=_role(person),
+                definite=_definite(person),
+                **common,  # type: ignore[arg-type]
+            )
+            continue
+        yield HarmMention(
+            span=span,
+            kind="person",
+            number=1,
+            name=_name(person),
+            age=_age(person),
+            gender=_gender(person),
+            role=_role(person),
+            definite=_definite(person),
+            ordinal=ordinal,
+            **common,  # type: ignore[arg-type]
+        )
+
+
+def _definite(head: Token) -> bool:
+    if head.pos_ == "PRON" or head.ent_type_ == "PERSON":
+        return True
+    for child in _children(head):
+        if child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an", "another", "some"):
+            return True
+    return False
+
+
+def _phrase_span(head: Token) -> Span:
+    """The patient phrase: the head with its left modifiers (and an age after a name)."""
+    doc = head.doc
+    start = head.left_edge.i
+    if head.i - start > 8:
+        start = head.i
+    end = head.i
+    for child in _children(head):
+        listed = any(c.dep_ == "conj" for c in _children(child))
+        if child.dep_ == "appos" and child.i > head.i and child.i - head.i <= 4 and not listed:
+            end = max(end, child.i)
+    return token_span(doc[start], doc[end])
+
+
+def _evidence(word: Token) -> Span:
+    """The harm words with their auxiliaries and particles: 'was shot and killed'."""
+    doc = word.doc
+    parts = [word] + [
+        c
+        for c in _children(word)
+        if c.dep_ in ("auxpass", "aux", "neg", "advmod", "acomp", "oprd", "prt")
+        and abs(c.i - word.i) <= 3
+    ]
+    start = min(t.i for t in parts)
+    end = max(t.i for t in parts)
+    return token_span(doc[start], doc[end])
+
+
+def _other_time(sentence_words: set[str]) -> bool:
+    """Sentences about the year's violence or another incident: 'so far this year'."""
+    return bool(
+        {"year", "years", "homicides", "since", "annually", "statistics"} & sentence_words
+        and {"this", "so", "last", "since", "far", "per", "each", "every"} & sentence_words
+    )
+
+
+SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
+MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
+                 "killing": "killed", "slaying": "killed"}  # fmt: skip
+
+
+def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[HarmMention]:
+    """Wordings the patient rules miss: "five were shot, one fatally"; "a quadruple shooting";
+    "a double homicide"; "a murder-suicide"; "turned the gun on himself", "killed himself"."""
+    found: list[HarmMention] = []
+    for word in sentence:
+        lower = word.lower_
+        # "one fatally", "two critically": a count the adverb gives a status
+        if word.like_num and number_of(word) is not None:
+            adverbs = {c.lower_ for c in _children(word) if c.dep_ == "advmod"}
+            status: HarmStatus | None = "killed" if adverbs & {"fatally", "mortally"} else None
+            if status is not None:
+                found += _mentions_of(word, status, token_span(word, word), False)
+        # "a quadruple shooting", "a double homicide"
+        if lower in MULTIPLE_HARM and word.pos_ == "NOUN":
+            sizes = [GROUP_SIZES[c.lower_] for c in _children(word) if c.lower_ in GROUP_SIZES]
+            if sizes:
+                found.append(_group(word, MULTIPLE_HARM[lower], sizes[0]))  # type: ignore[arg-type]
+        if lower == "suicide" and word.i >= 2 and word.doc[word.i - 2].lower_ == "murder":
+            found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
+        # "turned the gun on himself", "killed himself", "took his own life"
+        reflexive = [c for c in _children(word) if c.lower_ in SUICIDE_OBJECTS] + [
+            g
+            for c in _children(word)
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in _children(c)
+            if g.lower_ in SUICIDE_OBJECTS
+        ]
+        turned = word.lemma_ == "turn" and any(c.lemma_ == "gun" for c in _children(word))
+        own_life = word.lemma_ == "take" and any(
+            c.lemma_ == "life" and any(g.lower_ == "own" for g in _children(c))
+            for c in _children(word)
+        )
+        killing = word.lemma_.lower() in KILLING_VERBS or word.lemma_ == "shoot"
+        if (reflexive and (turned or killing)) or own_life:
+            fatal = turned or own_life or word.lemma_ != "shoot" or _fatal(word)
+            status = "killed" if fatal else "shot"
+            subjects = [c for c in _children(word) if c.dep_ == "nsubj"]
+            if not subjects and word.dep_ == "conj":
+                subjects = [c for c in _children(word.head) if c.dep_ == "nsubj"]
+            evidence = token_span(word, reflexive[-1] if reflexive else word)
+            for subject in subjects:
+                for mention in _mentions_of(subject, status, evidence, False):
+                    # who turns the gun on themselves after shooting others is the shooter
+                    role = "suspect" if turned or own_life else mention.role
+                    found.append(msgspec.structs.replace(mention, role=role))
+            if not subjects and reflexive and (turned or own_life):
+                # "... then turned the gun on herself"
+                gender: Gender | None = (
+                    "female"
+                    if reflexive[0].lower_ == "herself"
+                    else ("male" if reflexive[0].lower_ == "himself" else None)
+                )
+                found.append(
+                    msgspec.structs.replace(
+                        _group(reflexive[0], status, 1),
+                        kind="person",
+                        gender=gender,
+                        role="suspect",
+                        evidence=evidence,
+                    )
+                )
+    kept = []
+    for mention in found:
+        key = (mention.span.start, mention.span.end, mention.status)
+        if key not in seen:
+            seen.add(key)
+            kept.append(mention)
+    return kept
+
+
+def _group(word: Token, status: HarmStatus, size: int) -> HarmMention:
+    doc = word.doc
+    sentence = word.sent
+    start = (
+        min(c.i for c in _children(word) if c.lower_ in GROUP_SIZES or c.i < word.i)
+        if any(c.i < word.i for c in _children(word))
+        else word.i
+    )
+    return HarmMention(
+        span=token_span(doc[start], word),
+        evidence=token_span(doc[start], word),
+        status=status,
+        kind="group",
+        number=size,
+        sentence_start=page_offset(doc, sentence.start_char),
+        sentence_end=page_offset(doc, sentence.end_char),
+        headline=context(doc).kind == "title",
+    )
+
+
+def find_harm(doc: Doc) -> list[HarmMention]:
+    """Every mention of people killed, injured or shot in one parsed segment."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found: list[HarmMention] = []
+    seen: set[tuple[int, int, str]] = set()
+    for sentence in doc.sents:
+        words = {t.lower_ for t in sentence}
+        if _other_time(words):
+            continue
+        for word in sentence:
+            status = status_of(word)
+            if status is None or _unreal(word):
+                continue
+            evidence = _evidence(word)
+            negated = _negated(word)
+            for head in _patients(word):
+                for mention in _mentions_of(head, status, evidence, negated):
+                    key = (mention.span.start, mention.span.end, mention.status)
+                    if key not in seen:
+                        seen.add(key)
+                        found.append(mention)
+        found += _condition_mentions(sentence, seen)
+        found += _special_mentions(sentence, seen)
+    # In text order: who is mentioned first in a sentence is introduced first ("A teenager was
+    # injured when she was shot": the teenager, then she).
+    return sorted(found, key=lambda m: (m.sentence_start, m.span.start))
+
+
+def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> list[HarmMention]:
+    """'X is in critical condition', 'X suffered a gunshot wound', 'X was treated for wounds':
+    injured, unless the same sentence says X died."""
+    found: list[HarmMention] = []
+    for word in sentence:  # type: ignore[attr-defined]
+        lemma = word.lemma_.lower()
+        injured_here = (
+            lemma == "condition" and any(c.lower_ in CONDITIONS for c in _children(word))
+        ) or (
+            lemma in ("wound", "injury")
+            and word.dep_ in ("dobj", "pobj")
+            and word.head.lemma_.lower() in ("suffer", "sustain", "treat", "receive", "for")
+        )
+        if not injured_here or any(c.lower_ in ("fatal", "deadly") for c in _children(word)):
+            continue
+        verb = word.head
+        while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
+            verb = verb.head
+        subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        evidence = token_span(verb, word) if verb.i < word.i else token_span(word, word)
+        for head in subjects:
+            for mention in _mentions_of(head, "injured", evidence, _negated(verb)):
+                key = (mention.span.start, mention.span.end, "injured")
+                if key not in seen:
+                    seen.add(key)
+                    found.append(mention)
+    return found

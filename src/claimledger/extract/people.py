@@ -1,0 +1,290 @@
+"""Counting people, not mentions: the harm mentions of one event resolved into the people they
+refer to, and the event's killed and injured counts derived from those people and the groups
+the text counts.
+
+Mentions of one person are merged when they share a name, or an age and gender, or when a
+definite mention ("the victim", "he", "the 16-year-old") follows a person it fits; an indefinite
+one ("a man") brings in someone new. A person's status is the worst said of them ("was shot" ...
+"died at the hospital": killed). Groups ("five people were shot", "a quadruple shooting", "two
+boys dead") give lower bounds; "the others" is the rest of the largest group; an ordinal ("a
+second victim") says at least that many; "no one was hurt" says nobody else.
+
+    killed  = max(people killed, the largest group killed, ordinals of the killed)
+    shot    = max(the largest group shot, killed + injured people or groups)
+    injured = max(people injured, the largest group injured, shot - killed)
+
+The headline is counted apart and the larger of its count and the body's kept: a headline
+repeats the body's people ("Man killed" and "A man was shot and killed" are one man).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from claimledger.model import (
+    Attribution,
+    Count,
+    Figure,
+    HarmMention,
+    Person,
+    PersonRole,
+    Span,
+    record_id,
+)
+
+RULE = "people.v1"
+
+
+@dataclass
+class _Someone:
+    status: str
+    role: PersonRole
+    name: str | None
+    age: int | None
+    gender: str | None
+    mentions: list[Span] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+
+    def fits(self, mention: HarmMention) -> bool:
+        """Whether the mention can refer to this person (nothing it says contradicts)."""
+        if mention.gender and self.gender and mention.gender != self.gender:
+            return False
+        if mention.age is not None and self.age is not None and mention.age != self.age:
+            return False
+        if mention.name and self.name and not _same_name(mention.name, self.name):
+            return False
+        suspect = {mention.role, self.role} == {"suspect", "victim"}
+        return not suspect
+
+    def take(self, mention: HarmMention) -> None:
+        self.mentions.append(mention.span)
+        self.evidence.append(mention.evidence)
+        self.name = self.name or mention.name
+        self.age = self.age if self.age is not None else mention.age
+        self.gender = self.gender or mention.gender
+        if mention.role != "victim":
+            self.role = mention.role
+        if mention.status == "killed" or self.status == "killed":
+            self.status = "killed"
+        else:
+            self.status = "injured"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'Kevie Durham' and 'Durham' name one person; 'Kenacia' and 'Destacia Straughn' do not."""
+    words_a = set(a.lower().replace("’s", "").replace("'s", "").split())
+    words_b = set(b.lower().replace("’s", "").replace("'s", "").split())
+    return bool(words_a & words_b)
+
+
+@dataclass
+class Tally:
+    """What one event's text says of its harmed: the people and the counts."""
+
+    people: list[_Someone]
+    killed: int
+    injured: int
+    evidence: dict[str, list[Span]]
+
+
+def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
+    for person in people:
+        if mention.span in person.mentions:
+            return person  # the same words, read twice ("was shot and killed")
+    if mention.ordinal is not None:
+        return None  # "a second victim", "another man": someone new
+    if mention.name:
+        for person in people:
+            if person.name and _same_name(person.name, mention.name):
+                return person
+    if mention.age is not None:
+        for person in reversed(people):
+            if person.age == mention.age and person.fits(mention):
+                return person
+    if mention.definite or mention.name:
+        for person in reversed(people):
+            if person.fits(mention) and (person.name is None or mention.name is None):
+                return person
+        return None
+    # An indefinite mention ("a man", "one person") in another sentence than everyone it could
+    # be retells the one person a single-victim story is about; in the same sentence it is
+    # someone else ("a man was killed and a woman wounded").
+    candidates = [p for p in people if p.fits(mention)]
+    if len(candidates) == 1 and len(people) == 1 and not _same_sentence(candidates[0], mention):
+        return candidates[0]
+    return None
+
+
+def _same_sentence(person: _Someone, mention: HarmMention) -> bool:
+    return any(
+        mention.sentence_start <= span.start < mention.sentence_end for span in person.mentions
+    )
+
+
+def _count(mentions: Sequence[HarmMention]) -> Tally:
+    people: list[_Someone] = []
+    # the largest group and ordinal per (side, status): suspects are counted apart from their
+    # victims ("four people were killed ... then she turned the gun on herself" is five dead)
+    largest: dict[tuple[bool, str], int] = {}
+    ordinal: dict[tuple[bool, str], int] = {}
+    evidence: dict[str, list[Span]] = {"killed": [], "injured": []}
+    rest: set[str] = set()  # statuses "the others" had
+    for mention in mentions:
+        status = mention.status
+        bucket = "killed" if status == "killed" else "injured"
+        if mention.kind == "none":
+            continue
+        if mention.kind == "others":
+            rest.add(bucket)
+            evidence[bucket].append(mention.evidence)
+            continue
+        evidence[bucket].append(mention.evidence)
+        key = (mention.role == "suspect", status)
+        if mention.kind == "group":
+            if mention.number is not None:
+                largest[key] = max(largest.get(key, 0), mention.number)
+            continue
+        if mention.ordinal is not None:
+            ordinal[key] = max(ordinal.get(key, 0), mention.ordinal)
+        person = _match(mention, people)
+        if person is None:
+            person = _Someone(
+                status=bucket,
+                role=mention.role,
+                name=mention.name,
+                age=mention.age,
+                gender=mention.gender,
+            )
+            people.append(person)
+        person.take(mention)
+    killed = injured = 0
+    for suspect in (False, True):
+        side = [p for p in people if (p.role == "suspect") == suspect]
+
+        def most(status: str, suspect: bool = suspect) -> int:
+            key = (suspect, status)
+            return max(largest.get(key, 0), ordinal.get(key, 0))
+
+        dead = _people_or_group(side, "killed", most("killed"))
+        hurt = _people_or_group(side, "injured", most("injured"))
+        everyone = max((n for (s, _), n in largest.items() if s == suspect), default=0)
+        if not suspect and everyone:
+            # "one of five people shot ... the others suffered injuries"
+            if "injured" in rest:
+                hurt = max(hurt, everyone - dead)
+            if "killed" in rest:
+                dead = max(dead, everyone - hurt)
+        shot = max(most("shot"), dead + hurt)
+        killed += dead
+        injured += max(hurt, shot - dead)
+    return Tally(people=people, killed=killed, injured=injured, evidence=evidence)
+
+
+def _people_or_group(side: Sequence[_Someone], status: str, group: int) -> int:
+    """Where the text counts a group ("three officers were killed"), the group's size, unless
+    more people of that status are named; unnamed people ("he", "the deputy") are then taken
+    for members of the group, not for more people."""
+    people = [p for p in side if p.status == status]
+    if not group:
+        return len(people)
+    return max(group, sum(p.name is not None for p in people))
+
+
+def count_people(mentions: Sequence[HarmMention]) -> Tally:
+    """The people and counts of one event's harm mentions (headline and body apart, the larger
+    count of each kept)."""
+    body = _count([m for m in mentions if not m.headline])
+    headline = _count([m for m in mentions if m.headline])
+    if headline.killed <= body.killed and headline.injured <= body.injured:
+        return body
+    return Tally(
+        people=body.people if len(body.people) >= len(headline.people) else headline.people,
+        killed=max(body.killed, headline.killed),
+        injured=max(body.injured, headline.injured),
+        evidence={k: body.evidence[k] + headline.evidence[k] for k in body.evidence},
+    )
+
+
+def people_records(tally: Tally, event_id: str) -> list[Person]:
+    """The tally's people as records, ids derived from the event and the first mention."""
+    records = []
+    for someone in tally.people:
+        first = someone.mentions[0]
+        records.append(
+            Person(
+                id=record_id("person", event_id, first.start, first.end),
+                status="killed" if someone.status == "killed" else "injured",
+                role=someone.role,
+                name=someone.name,
+                age=someone.age,
+                gender=someone.gender,  # type: ignore[arg-type]
+                mentions=tuple(someone.mentions),
+                evidence=tuple(someone.evidence),
+            )
+        )
+    return records
+
+
+def _source(
+    evidence: Sequence[Span], attributions: Sequence[Attribution], voice: str
+) -> tuple[str, str | None]:
+    """Who the counted sentences are attributed to: the innermost attribution holding the first
+    evidence that one holds ("a man was shot and killed, police said"), else the page's voice."""
+    for span in evidence:
+        holding = [
+            a
+            for a in attributions
+            if a.content.start <= span.start and span.end <= a.content.end and a.cue
+        ]
+        if holding:
+            inner = min(holding, key=lambda a: a.content.end - a.content.start)
+            return inner.source_name or voice, inner.id
+    return voice, None
+
+
+def _says_more(number: int, stated: Sequence[Figure]) -> bool:
+    """Whether a tally adds to the numbers the event's text states for the same measure: it
+    does where none is stated, or where it exceeds them all ("A man was killed": 1 where the
+    text has no number). A tally equal to a stated number repeats it ("at least 40 people were
+    killed" is already a figure, with its hedge); one below the largest is a part of it ("five
+    Russians" among "more than 200")."""
+    for figure in stated:
+        low, high = figure.count.low, figure.count.high
+        if (low is not None and low >= number) or (high is not None and high >= number):
+            return False
+    return True
+
+
+def tally_figures(
+    tally: Tally,
+    event_id: str,
+    *,
+    stated: Sequence[Figure] = (),
+    attributions: Sequence[Attribution] = (),
+    voice: str = "",
+) -> list[Figure]:
+    """The tally's killed and injured counts as figures (rule people.v1), each with the words
+    that make it and the source of the sentences it comes from; none for a count of 0 or for
+    one the event's stated figures (`stated`) already give."""
+    figures = []
+    for measure, number in (("killed", tally.killed), ("injured", tally.injured)):
+        evidence = tally.evidence.get(measure, [])
+        same_measure = [f for f in stated if f.measure == measure and not f.negated]
+        if number <= 0 or not evidence or not _says_more(number, same_measure):
+            continue
+        ordered = sorted(evidence, key=lambda span: span.start)
+        source, attribution_id = _source(ordered, attributions, voice)
+        figures.append(
+            Figure(
+                id=record_id("tally", event_id, measure),
+                span=ordered[0],
+                count=Count(low=number, high=number, conservative=number),
+                measure=measure,  # type: ignore[arg-type]
+                attribution_id=attribution_id,
+                source_name=source,
+                rule=RULE,
+                evidence=tuple(ordered),
+            )
+        )
+    return figures

@@ -1,0 +1,87 @@
+"""Counting people, not mentions: harm mentions read off the parse, resolved into people.
+
+Every sentence here is written for these tests, in the shapes local reports use."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.harm import find_harm
+from claimledger.extract.people import count_people
+from parsing import parse, within
+
+pytestmark = pytest.mark.model
+
+
+def counts(text: str, title: str = "") -> tuple[int, int]:
+    mentions = []
+    if title:
+        mentions += find_harm(within(parse(title), start=0, kind="title"))
+    body_start = len(title) + 2 if title else 0
+    mentions += find_harm(within(parse(text), start=body_start))
+    tally = count_people(mentions)
+    return tally.killed, tally.injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # people named by a description, not a number
+        ("A teenager was killed in a quadruple shooting on the east side.", 1, 3),
+        ("Marcus Webb, 31, was shot and killed outside a store on Friday.", 1, 0),
+        ("A woman and her 6-year-old son were found shot dead in their home.", 2, 0),
+        ("Police said a man was shot in the leg. He was taken to a hospital in stable "
+         "condition.", 0, 1),
+        # one group, its parts told apart
+        ("Four people were shot early Sunday, one fatally, police said.", 1, 3),
+        ("Darnell Hill was one of five people shot at the party and died at the scene. The others "
+         "suffered injuries that were not life-threatening.", 1, 4),
+        ("The gunfire left two men dead and three others wounded.", 2, 3),
+        # the same person, mentioned again
+        ("A 19-year-old man was shot Saturday night. The victim, identified as Dion Park, 19, "
+         "died Sunday at the hospital. Park's mother said he loved basketball.", 1, 0),
+        ("A woman was injured in the shooting. She is expected to survive, police said.", 0, 1),
+        # the shooter counts too
+        ("Three people were killed before the gunman turned the gun on himself.", 4, 0),
+    ],
+)
+def test_counts_people_in_the_ways_reports_state_them(
+    text: str, killed: int, injured: int
+) -> None:
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A man was shot and killed on Elm Street. No one else was hurt.", 1, 0),
+        ("Shots were fired at the house, but no one was injured.", 0, 0),
+        ("The driver was not injured.", 0, 0),
+    ],
+)
+def test_zeros_and_negation_count_nobody(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bullet could have killed someone, the officer said.",
+        "He threatened to shoot his neighbor during the argument.",
+        "Police said the man tried to kill his wife with a knife.",
+    ],
+)
+def test_hypotheticals_and_attempts_count_nobody(text: str) -> None:
+    assert counts(text) == (0, 0)
+
+
+def test_a_headline_repeating_the_body_is_not_counted_twice() -> None:
+    title = "Man killed, woman hurt in Dayton shooting"
+    body = "A man was killed and a woman was wounded in a shooting on Friday, police said."
+    assert counts(body, title=title) == (1, 1)
+
+
+def test_a_statistic_of_the_year_is_no_toll_of_the_event() -> None:
+    text = ("A man was shot and killed Tuesday. So far this year, 212 people have been killed "
+            "in the city.")
+    assert counts(text) == (1, 0)
