@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimledger.link import link_events
+from claimledger.link_features import FEATURES
 from claimledger.model import (
     Actor,
     DateMention,
@@ -73,9 +74,9 @@ def test_same_attack_reported_by_two_outlets_is_linked_with_its_signals() -> Non
     b = event(DAILY, "attack", "2024-03-09", GOMA, actors=NRM)
     [link] = link_events([a, b], DOCUMENTS)
     assert {link.a, link.b} == {a.id, b.id}
-    assert link.signals["date"] == 1.0 and link.signals["place"] == 1.0
+    assert link.signals["same_day"] == 1.0 and link.signals["place"] == 1.0
     assert link.signals["text"] > 0.1
-    assert set(link.signals) == {"date", "place", "type", "actors", "text"}
+    assert set(link.signals) == set(FEATURES)
 
 
 def test_events_weeks_apart_are_not_linked() -> None:
@@ -106,7 +107,7 @@ def test_undated_event_links_on_place_and_text() -> None:
     a = event(WIRE, "attacked", "2024-03-09", GOMA, actors=NRM)
     b = event(DAILY, "attack", None, GOMA, actors=NRM)
     [link] = link_events([a, b], DOCUMENTS)
-    assert link.signals["date"] == 0.5
+    assert link.signals["same_day"] == 0.0 and link.signals["gap"] == 0.0
 
 
 def test_links_do_not_depend_on_input_order() -> None:

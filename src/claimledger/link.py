@@ -1,171 +1,226 @@
 """Cross-document event linking: the same real-world event reported by different pages.
 
 Documents are never merged: a link joins two per-document events and records the signals that
-made it (date gap, place, type, actors, text similarity), so every decision can be read and undone.
-Blocking keeps the work near-linear: only events whose dates fall within `window_days` of each
-other (or that are undated) and whose countries agree (or are unknown) are compared. Text
-similarity is the cosine of TF-IDF vectors over each event's sentences and its page's title.
+made it (link_features.FEATURES: shared words, title, names, the people harmed, ages, days,
+place, counts, family, outlet), so every decision can be read and undone.
+
+1. Profiles: two streaming passes over the events' documents (link_features).
+2. Blocking: pages that share a rare key (a name, a strong term) within a date window
+   (link_blocking), so candidate pairs grow near-linearly with the corpus.
+3. Scoring: a logistic model over the signals, its weights fitted on half of a corpus of local
+   news grouped by incident (`python -m claimledger.eval.train_links`, link_model.json).
+   Events in different countries, of the same document, or of one family dated by their own
+   text more than `dated_apart_days` apart are never linked.
+4. Clustering: links are taken strongest first, and two groups of events join only when the
+   mean probability over all their pairs (a pair never compared counts as 0) reaches
+   `coherence`, so one wrong link cannot chain two incidents together. Only links inside the
+   resulting groups are kept: the clusters the ledger draws from the links are these groups.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 import msgspec
-from sklearn.feature_extraction.text import TfidfVectorizer
+import numpy as np
 
-from claimledger.model import Document, Event, EventLink
-from claimledger.taxonomy import FAMILY, date_range
+from claimledger.link_blocking import candidate_documents, event_pairs
+from claimledger.link_features import (
+    FEATURES,
+    DocumentTable,
+    EventTable,
+    count_corpus,
+    pair_features,
+    profile_documents,
+    profile_events,
+)
+from claimledger.model import Document, Event, EventLink, Figure, Person
 
-CONTEXT_CHARS = 400
+MODEL_FILE = "link_model.json"
+BATCH = 50_000
+# Pairs below this probability are not kept for the coherence check (they count as 0 there).
+FLOOR = 0.02
+
+
+class LinkModel(msgspec.Struct, frozen=True, kw_only=True):
+    """A logistic model over the link signals, with the thresholds chosen with it."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    coherence: float
+    fitted: dict[str, Any] = {}
+
+    def probability(self, features: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        w = np.asarray([self.weights.get(name, 0.0) for name in FEATURES])
+        result: np.ndarray[Any, Any] = 1.0 / (1.0 + np.exp(-(features @ w + self.bias)))
+        return result
+
+
+@lru_cache(maxsize=1)
+def fitted_model() -> LinkModel:
+    """The model shipped with the package (link_model.json)."""
+    raw = resources.files("claimledger").joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    return msgspec.json.decode(raw, type=LinkModel)
 
 
 class LinkOptions(msgspec.Struct, frozen=True, kw_only=True):
-    window_days: int = 7
-    threshold: float = 0.55
-    min_text_similarity: float = 0.08
-    weights: dict[str, float] = msgspec.field(
-        default_factory=lambda: {
-            "date": 0.25,
-            "place": 0.25,
-            "type": 0.15,
-            "actors": 0.1,
-            "text": 0.25,
-        }
+    # Pages are compared when published within this many days of each other.
+    window_days: int = 400
+    # Events of one family that their pages date further apart than this are different events
+    # (an arrest or a trial, of another family, may follow a shooting by months).
+    dated_apart_days: int = 30
+    neighbours: int = 12
+    candidates_per_document: int = 24
+    max_key_share: float = 0.05
+    # None: the fitted model's (link_model.json).
+    model: LinkModel | None = None
+    threshold: float | None = None
+    coherence: float | None = None
+
+
+@dataclass
+class Comparison:
+    """Every compared pair of events (rows a[k] < b[k] of `events`) with its signals."""
+
+    documents: DocumentTable
+    events: EventTable
+    a: np.ndarray[Any, Any]
+    b: np.ndarray[Any, Any]
+    features: np.ndarray[Any, Any]
+
+
+def compare_events(
+    events: Sequence[Event],
+    documents: Mapping[str, Document],
+    *,
+    figures: Mapping[str, Figure] | None = None,
+    people: Mapping[str, Person] | None = None,
+    options: LinkOptions | None = None,
+) -> Comparison:
+    """Profile the events and their documents, block, and compute the signals of each pair."""
+    options = options or LinkOptions()
+    ordered = sorted((e for e in events if e.document_id in documents), key=lambda e: e.id)
+    document_ids = sorted({e.document_id for e in ordered})
+    counts = count_corpus(documents[i] for i in document_ids)
+    table = profile_documents((documents[i] for i in document_ids), counts)
+    event_table = profile_events(ordered, table, counts, figures=figures or {},
+                                 people=people or {})
+    doc_a, doc_b = candidate_documents(
+        table, counts.df, counts.idf(), window_days=options.window_days,
+        neighbours=options.neighbours, per_document=options.candidates_per_document,
+        max_key_share=options.max_key_share,
     )
-
-
-class _Profile(msgspec.Struct, kw_only=True):
-    event: Event
-    days: tuple[date, date] | None
-    country: str | None
-    area: str | None
-    actor_words: frozenset[str]
-    text: str
-
-
-def _context(event: Event, document: Document) -> str:
-    """The page title and the text around the event's trigger."""
-    start = max(0, event.trigger.start - CONTEXT_CHARS)
-    end = min(len(document.text), event.trigger.end + CONTEXT_CHARS)
-    return f"{document.title or ''}\n{document.text[start:end]}"
-
-
-def _profile(event: Event, document: Document) -> _Profile:
-    place = event.place.resolved if event.place else None
-    if place is None and event.place and event.place.candidates:
-        codes = {c.country_code for c in event.place.candidates}
-        country = codes.pop() if len(codes) == 1 else None
-    else:
-        country = place.country_code if place else None
-    area = None
-    if place is not None:
-        area = f"{place.country_code}:{place.admin1 or ''}:{place.name}".lower()
-    words = frozenset(
-        w for actor in event.actors for w in actor.name.lower().split() if len(w) > 3
+    a, b = event_pairs(event_table, doc_a, doc_b)
+    a, b = np.minimum(a, b), np.maximum(a, b)
+    allowed = _allowed(event_table, a, b, options.dated_apart_days)
+    a, b = a[allowed], b[allowed]
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    features = np.concatenate(
+        [pair_features(table, event_table, a[i : i + BATCH], b[i : i + BATCH])
+         for i in range(0, len(a), BATCH)] or [np.zeros((0, len(FEATURES)))]
     )
-    return _Profile(
-        event=event,
-        days=date_range(event.date) if event.date else None,
-        country=country,
-        area=area,
-        actor_words=words,
-        text=_context(event, document),
+    return Comparison(documents=table, events=event_table, a=a, b=b, features=features)
+
+
+def _allowed(
+    events: EventTable, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any], dated_apart: int
+) -> np.ndarray[Any, Any]:
+    """The pairs no hard rule keeps apart: events of one document, in different countries, or
+    of one family both dated by their text more than `dated_apart` days apart. (Closer days are
+    weighed, not ruled on: a date read relative to the wrong publication day is common.)"""
+    ca, cb = events.country[a], events.country[b]
+    countries = (ca < 0) | (cb < 0) | (ca == cb)
+    da, db = events.day[a], events.day[b]
+    apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > dated_apart)
+    one_family = events.family[a] == events.family[b]
+    allowed: np.ndarray[Any, Any] = (
+        countries & ~(apart & one_family) & (events.document[a] != events.document[b])
     )
+    return allowed
 
 
-def _date_signal(a: _Profile, b: _Profile, window: int) -> float | None:
-    """1 for overlapping dates, falling to 0 at the window's edge; None when incompatible."""
-    if a.days is None or b.days is None:
-        return 0.5
-    gap = max(0, (max(a.days[0], b.days[0]) - min(a.days[1], b.days[1])).days)
-    if gap > window:
-        return None
-    return 1.0 - gap / (window + 1)
+def coherent_groups(
+    a: np.ndarray[Any, Any],
+    b: np.ndarray[Any, Any],
+    probability: np.ndarray[Any, Any],
+    *,
+    threshold: float,
+    coherence: float,
+) -> list[int]:
+    """The positions of the pairs kept as links: pairs at or above `threshold`, strongest
+    first, join their groups when the mean probability over all pairs across the two groups is
+    at least `coherence`; the kept pairs are those inside the final groups."""
+    known = {
+        (int(x), int(y)): float(p)
+        for x, y, p in zip(a, b, probability, strict=True) if p >= FLOOR
+    }
+    parent: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
 
+    def root(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
-def _place_signal(a: _Profile, b: _Profile) -> float | None:
-    if a.country and b.country and a.country != b.country:
-        return None
-    if a.area and b.area:
-        if a.area == b.area:
-            return 1.0
-        return 0.7 if a.area.split(":")[:2] == b.area.split(":")[:2] else 0.4
-    return 0.4 if a.country and a.country == b.country else 0.2
-
-
-def _type_signal(a: Event, b: Event) -> float | None:
-    if a.event_type == b.event_type:
-        return 1.0
-    if FAMILY.get(a.event_type) == FAMILY.get(b.event_type):
-        return 0.6
-    return None
-
-
-def _actor_signal(a: _Profile, b: _Profile) -> float:
-    if not a.actor_words or not b.actor_words:
-        return 0.0
-    return len(a.actor_words & b.actor_words) / len(a.actor_words | b.actor_words)
-
-
-def _blocks(profiles: Sequence[_Profile], window: int) -> list[tuple[int, int]]:
-    """Candidate pairs: sorted by first day, compared only within the window (undated: all)."""
-    dated = sorted(
-        (i for i, p in enumerate(profiles) if p.days is not None),
-        key=lambda i: profiles[i].days[0],  # type: ignore[index]
-    )
-    undated = {i for i, p in enumerate(profiles) if p.days is None}
-    pairs: list[tuple[int, int]] = []
-    for position, i in enumerate(dated):
-        end_i = profiles[i].days[1]  # type: ignore[index]
-        for j in dated[position + 1 :]:
-            if (profiles[j].days[0] - end_i).days > window:  # type: ignore[index]
-                break
-            pairs.append((i, j))
-    for i in sorted(undated):
-        pairs += [(i, j) for j in range(len(profiles)) if j != i and (j not in undated or j > i)]
-    return pairs
+    strong = [k for k in np.flatnonzero(probability >= threshold)]
+    strong.sort(key=lambda k: (-probability[k], a[k], b[k]))
+    for k in strong:
+        x, y = root(int(a[k])), root(int(b[k]))
+        if x == y:
+            continue
+        group_x, group_y = members.get(x, [x]), members.get(y, [y])
+        total = sum(known.get((min(p, q), max(p, q)), 0.0) for p in group_x for q in group_y)
+        if total / (len(group_x) * len(group_y)) < coherence:
+            continue
+        keep, drop = min(x, y), max(x, y)
+        parent[drop] = keep
+        members[keep] = group_x + group_y
+        members.pop(drop, None)
+    return [int(k) for k in np.flatnonzero(probability >= threshold)
+            if root(int(a[k])) == root(int(b[k]))]
 
 
 def link_events(
     events: Sequence[Event],
     documents: Mapping[str, Document],
     *,
+    figures: Mapping[str, Figure] | None = None,
+    people: Mapping[str, Person] | None = None,
     options: LinkOptions | None = None,
 ) -> list[EventLink]:
     """Links between events of different documents that report the same real-world event."""
     options = options or LinkOptions()
-    profiles = [_profile(e, documents[e.document_id]) for e in events if e.document_id in documents]
-    if len(profiles) < 2:
-        return []
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
-        [p.text for p in profiles]
-    )
-    links: list[EventLink] = []
-    weights = options.weights
-    for i, j in _blocks(profiles, options.window_days):
-        a, b = profiles[i], profiles[j]
-        if a.event.document_id == b.event.document_id:
-            continue
-        date_signal = _date_signal(a, b, options.window_days)
-        place_signal = _place_signal(a, b)
-        type_signal = _type_signal(a.event, b.event)
-        if date_signal is None or place_signal is None or type_signal is None:
-            continue
-        text_signal = float((vectors[i] @ vectors[j].T).toarray()[0, 0])
-        if text_signal < options.min_text_similarity:
-            continue
-        signals = {
-            "date": round(date_signal, 3),
-            "place": round(place_signal, 3),
-            "type": round(type_signal, 3),
-            "actors": round(_actor_signal(a, b), 3),
-            "text": round(text_signal, 3),
-        }
-        score = sum(weights[name] * value for name, value in signals.items())
-        if score >= options.threshold:
-            first, second = sorted((a.event.id, b.event.id))
-            links.append(EventLink(a=first, b=second, score=round(score, 3), signals=signals))
+    model = options.model or fitted_model()
+    threshold = options.threshold if options.threshold is not None else model.threshold
+    coherence = options.coherence if options.coherence is not None else model.coherence
+    comparison = compare_events(events, documents, figures=figures, people=people,
+                                options=options)
+    probability = model.probability(comparison.features)
+    kept = coherent_groups(comparison.a, comparison.b, probability, threshold=threshold,
+                           coherence=coherence)
+    found = comparison.events.events
+    links = []
+    for k in kept:
+        first, second = found[comparison.a[k]], found[comparison.b[k]]
+        signals = {name: round(float(value), 3)
+                   for name, value in zip(FEATURES, comparison.features[k], strict=True)}
+        links.append(EventLink(a=first.id, b=second.id, score=round(float(probability[k]), 3),
+                               signals=signals))
     links.sort(key=lambda link: (link.a, link.b))
     return links
+
+
+def model_json(model: LinkModel) -> str:
+    """The model as the package stores it: indented JSON, weights in FEATURES order."""
+    data = msgspec.to_builtins(model)
+    data["weights"] = {name: model.weights.get(name, 0.0) for name in FEATURES}
+    return json.dumps(data, indent=2) + "\n"

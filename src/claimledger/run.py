@@ -122,13 +122,14 @@ def _new_documents(
 
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
     """Recompute links, the event clusters and the ledger under every rule over everything in
-    the store, replacing what was stored (documents and figures are read from the store as each
-    event needs them, not all held at once)."""
+    the store, replacing what was stored (documents, figures and people are read from the store
+    as each event needs them, not all held at once)."""
     summary = summary or RunSummary()
     events = list(store.events())
     documents = store.document_map()
     figures = store.figure_map()
-    links = link_events(events, documents, options=options.link)
+    links = link_events(events, documents, figures=figures, people=store.person_map(),
+                        options=options.link)
     store.write_links(links, replace=True)
     ledgers = write_derived(store, events, links, documents=documents, figures=figures)
     ledger = ledgers[options.rule]

@@ -1,0 +1,91 @@
+"""Blocking: which pages linking compares, so that the work grows with the corpus, not with its
+square.
+
+Each page has a few keys: its strongest TF-IDF terms and its rarest names (a victim's surname,
+a street, a small town). An inverted index lists the pages of each key by day; a page is paired
+with the next `neighbours` pages of each of its keys published within `window_days` of it (an
+undated page with the first ones of each key). A key on more than `max_key_share` of the pages
+says nothing and is dropped. Pairs found through several keys add up the keys' IDF, and each page
+keeps its `per_document` strongest partners. Every step is numpy over the postings, so a pass
+costs a few sorts of arrays the size of the corpus's keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from claimledger.link_features import DocumentTable, EventTable
+
+Array = np.ndarray[Any, Any]
+
+
+def _ranks(group: Array, other: Array, weight: Array) -> Array:
+    """Each pair's rank among the pairs of its `group`, strongest first (ties: smaller other)."""
+    order = np.lexsort((other, -weight, group))
+    ranks = np.empty(len(group), dtype=np.int64)
+    sorted_group = group[order]
+    starts = np.r_[0, np.flatnonzero(sorted_group[1:] != sorted_group[:-1]) + 1]
+    lengths = np.diff(np.r_[starts, len(group)])
+    ranks[order] = np.arange(len(group)) - np.repeat(starts, lengths)
+    return ranks
+
+
+def candidate_documents(
+    table: DocumentTable,
+    df: Array,
+    idf: Array,
+    *,
+    window_days: int,
+    neighbours: int,
+    per_document: int,
+    max_key_share: float,
+) -> tuple[Array, Array]:
+    """Pairs of document rows (a < b) to compare, sorted."""
+    count = len(table.keys)
+    if count < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    lengths = np.fromiter((len(k) for k in table.keys), dtype=np.int64, count=count)
+    keys = np.concatenate(table.keys) if lengths.sum() else np.zeros(0, dtype=np.int64)
+    documents = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    common = df[keys] > max(50.0, max_key_share * count)
+    keys, documents = keys[~common], documents[~common]
+    days = table.day[documents]
+    order = np.lexsort((documents, days, keys))
+    keys, documents, days = keys[order], documents[order], days[order]
+    weights = idf[keys]
+    codes: Array = np.zeros(0, dtype=np.int64)
+    totals: Array = np.zeros(0, dtype=np.float64)
+    for offset in range(1, neighbours + 1):
+        if offset >= len(keys):
+            break
+        first, second = slice(None, -offset), slice(offset, None)
+        near = (days[second] - days[first] <= window_days) | (days[first] < 0)
+        keep = (keys[first] == keys[second]) & near & (documents[first] != documents[second])
+        a, b = documents[first][keep], documents[second][keep]
+        found = np.minimum(a, b) * count + np.maximum(a, b)
+        codes, inverse = np.unique(np.r_[codes, found], return_inverse=True)
+        totals = np.bincount(inverse, weights=np.r_[totals, weights[first][keep]],
+                             minlength=len(codes))
+    a, b = codes // count, codes % count
+    strong = (_ranks(a, b, totals) < per_document) | (_ranks(b, a, totals) < per_document)
+    return a[strong], b[strong]
+
+
+def event_pairs(events: EventTable, a: Array, b: Array) -> tuple[Array, Array]:
+    """Every pair of an event of document a[k] with an event of document b[k]."""
+    order = np.argsort(events.document, kind="stable")
+    by_document = events.document[order]
+    size = int(max(a.max(initial=-1), b.max(initial=-1))) + 1
+    counts = np.bincount(by_document, minlength=size)[:size] if len(by_document) else np.zeros(
+        size, dtype=np.int64)
+    starts = np.r_[0, np.cumsum(counts)[:-1]] if size else np.zeros(0, dtype=np.int64)
+    ca, cb = counts[a], counts[b]
+    many = ca * cb
+    pair = np.repeat(np.arange(len(a)), many)
+    within = np.arange(int(many.sum())) - np.repeat(np.cumsum(many) - many, many)
+    first = order[starts[a[pair]] + within // cb[pair]]
+    second = order[starts[b[pair]] + within % cb[pair]]
+    return first, second

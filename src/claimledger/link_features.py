@@ -1,0 +1,501 @@
+"""What linking compares. Per document: its words (TF-IDF over the title and the body, site chrome
+and lines shared by unrelated pages left out), its title, the capitalised names it uses (people,
+streets, towns), the ages it gives, its outlet and day. Per event: its own day, place, people
+harmed, counts and family. Per pair of events: the signals the scorer weighs (`FEATURES`).
+
+Profiles are sparse rows and numpy arrays built in two streaming passes over the documents (the
+first counts words, names and repeated lines over the corpus, the second keeps each page's
+strongest terms), so a corpus of 100,000 pages is never held as text, and pairs are compared
+in numpy, a batch at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from claimledger.model import Document, Event, Figure, Person
+from claimledger.taxonomy import FAMILY, date_range
+
+# How much of a page's body is read: the lead says who, where and when.
+BODY_CHARS = 6000
+# Terms kept per page (the highest TF-IDF weights): the cosine of pruned vectors is close to
+# the full one, and memory stays at TERMS entries a page.
+TERMS = 48
+# A line (of at least LINE_CHARS) found on pages with this many different titles is site chrome
+# or a paywall notice, not reporting.
+LINE_CHARS = 25
+BOILERPLATE_TITLES = 3
+# A token is a name when it is capitalised (not at a sentence's start) at least this many times
+# for each lowercase use.
+NAME_RATIO = 4.0
+MAX_AGE = 110
+# Below this many pages, no word is rare (see CorpusCounts.rarity).
+MIN_DOCUMENTS = 10
+SKIPPED_SEGMENTS = frozenset({"chrome", "comments", "related"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "s"}
+
+FEATURES: tuple[str, ...] = (
+    "text",  # cosine of the pages' TF-IDF vectors
+    "title",  # cosine of the titles' TF-IDF vectors
+    "names",  # cosine of the capitalised names the pages use, weighted by rarity
+    "person",  # a person harmed in one event is named in the other page: 1 by first name and
+    # surname, else half the surname's rarity (CorpusCounts.rarity)
+    "ages",  # ages both pages give (0, 1 for one, 2 for two or more, halved)
+    "same_day",  # the events' days (event date, else publication date) at most a day apart
+    "gap",  # log of the days between them, 0 to 1 (a year)
+    "dated_apart",  # both events dated by their text, more than 3 days apart
+    "place",  # the events' places name the same place
+    "place_conflict",  # both places resolved, to different places
+    "killed_agree",
+    "killed_conflict",
+    "injured_agree",
+    "injured_conflict",
+    "family",  # both events of one family (violence, demonstration, strategic)
+    "outlet",  # both pages from one outlet
+)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{3,}")
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\b[A-Z][A-Za-z'’-]+,? (\d{1,2}),")
+_SENTENCE_END = frozenset(".!?:;\n\"“”'‘’(")
+_URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/:?#]+)")
+
+
+def _stable_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "little", signed=True)
+
+
+def _normal(token: str) -> str:
+    token = token.lower().replace("’", "'")
+    return token[:-2] if token.endswith("'s") else token.strip("'-")
+
+
+def body_lines(document: Document) -> list[str]:
+    """The lines of the page's reporting: its text without chrome, comments and related links,
+    cut at BODY_CHARS."""
+    if document.segments:
+        parts = [document.segment_text(s) for s in document.segments
+                 if s.kind not in SKIPPED_SEGMENTS and s.kind != "title"]
+        text = "\n".join(parts)
+    else:
+        text = document.text
+    return text[:BODY_CHARS].splitlines()
+
+
+def _tokens(text: str) -> Iterable[tuple[str, bool]]:
+    """(normalised token, capitalised away from a sentence's start) for each word."""
+    for match in _WORD.finditer(text):
+        word = match.group()
+        before = match.start() - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        initial = before < 0 or text[before] in _SENTENCE_END
+        yield _normal(word), word[0].isupper() and not initial
+
+
+def outlet_of(document: Document) -> str | None:
+    """The outlet's name, else the host of its (archived) address."""
+    if document.outlet:
+        return document.outlet.lower()
+    if document.url:
+        hosts = _URL_HOST.findall(document.url)
+        if hosts:
+            return str(hosts[-1]).lower()
+    return None
+
+
+def _day(value: str | None) -> int:
+    if not value:
+        return -1
+    try:
+        return date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return -1
+
+
+@dataclass
+class CorpusCounts:
+    """What the first pass learns: document frequencies, how often each word is capitalised,
+    and which lines are chrome."""
+
+    documents: int
+    vocabulary: dict[str, int]
+    df: np.ndarray[Any, Any]
+    names: np.ndarray[Any, np.dtype[np.bool_]]
+    boilerplate: frozenset[int]
+
+    def idf(self) -> np.ndarray[Any, Any]:
+        return np.log((1 + self.documents) / (1 + self.df)) + 1.0
+
+    def rarity(self) -> np.ndarray[Any, Any]:
+        """How surprising it is that two pages share a word: 1 - log(df) / log(pages), so 1 for
+        a word on one page, 0 for a word on all; 0 in a corpus too small to tell (under
+        MIN_DOCUMENTS pages)."""
+        if self.documents < MIN_DOCUMENTS:
+            return np.zeros_like(self.df)
+        rarity: np.ndarray[Any, Any] = np.clip(
+            1.0 - np.log(np.maximum(self.df, 1.0)) / math.log(self.documents), 0.0, 1.0)
+        return rarity
+
+
+def count_corpus(documents: Iterable[Document]) -> CorpusCounts:
+    """The first pass: word document frequencies, capitalisation and repeated lines."""
+    vocabulary: dict[str, int] = {}
+    df: Counter[int] = Counter()
+    capitalised: Counter[int] = Counter()
+    lowercase: Counter[int] = Counter()
+    line_hashes = array("q")
+    title_hashes = array("q")
+    count = 0
+    for document in documents:
+        count += 1
+        lines = body_lines(document)
+        title_hash = _stable_hash(document.title or document.id)
+        for line in {line.strip() for line in lines}:
+            if len(line) >= LINE_CHARS:
+                line_hashes.append(_stable_hash(line))
+                title_hashes.append(title_hash)
+        seen: set[int] = set()
+        for text, counted in ((document.title or "", False), ("\n".join(lines), True)):
+            for token, capital in _tokens(text):
+                if token in STOP_WORDS:
+                    continue
+                index = vocabulary.setdefault(token, len(vocabulary))
+                seen.add(index)
+                if counted:
+                    if capital:
+                        capitalised[index] += 1
+                    elif not token[0].isdigit():
+                        lowercase[index] += 1
+        df.update(seen)
+    size = len(vocabulary)
+    frequencies = np.zeros(size, dtype=np.float64)
+    caps = np.zeros(size, dtype=np.float64)
+    lows = np.zeros(size, dtype=np.float64)
+    for table, counter in ((frequencies, df), (caps, capitalised), (lows, lowercase)):
+        if counter:
+            keys = np.fromiter(counter.keys(), dtype=np.int64, count=len(counter))
+            table[keys] = np.fromiter(counter.values(), dtype=np.float64, count=len(counter))
+    names = (caps > 0) & (caps >= NAME_RATIO * lows)
+    return CorpusCounts(
+        documents=count,
+        vocabulary=vocabulary,
+        df=frequencies,
+        names=names,
+        boilerplate=_boilerplate(line_hashes, title_hashes),
+    )
+
+
+def _boilerplate(lines: array[int], titles: array[int]) -> frozenset[int]:
+    """Lines found on pages with BOILERPLATE_TITLES or more different titles."""
+    if not lines:
+        return frozenset()
+    pairs = np.unique(np.stack([np.asarray(lines), np.asarray(titles)], axis=1), axis=0)
+    hashes, counts = np.unique(pairs[:, 0], return_counts=True)
+    return frozenset(int(h) for h in hashes[counts >= BOILERPLATE_TITLES])
+
+
+@dataclass
+class DocumentTable:
+    """Per document (row i of each matrix): L2-normalised term, title and name vectors, a
+    binary row of the capitalised words it uses and of the ages it gives, its day (ordinal,
+    -1: none), its outlet (-1: none) and its blocking keys."""
+
+    index: dict[str, int]
+    words: Any  # scipy CSR, documents x vocabulary
+    titles: Any
+    names: Any
+    capitals: Any
+    ages: Any  # documents x (MAX_AGE + 1)
+    day: np.ndarray[Any, Any]
+    outlet: np.ndarray[Any, Any]
+    keys: list[np.ndarray[Any, Any]]
+
+
+class _Rows:
+    """Sparse rows collected one document at a time."""
+
+    def __init__(self) -> None:
+        self.indptr = array("q", [0])
+        self.indices = array("q")
+        self.data = array("d")
+
+    def add(self, weights: Mapping[int, float], *, normalise: bool = True) -> None:
+        norm = math.sqrt(sum(w * w for w in weights.values())) if normalise else 1.0
+        for index, weight in weights.items():
+            self.indices.append(index)
+            self.data.append(weight / norm if norm else 0.0)
+        self.indptr.append(len(self.indices))
+
+    def matrix(self, columns: int) -> Any:
+        rows = len(self.indptr) - 1
+        return sparse.csr_matrix(
+            (np.asarray(self.data), np.asarray(self.indices), np.asarray(self.indptr)),
+            shape=(rows, columns),
+        )
+
+
+def profile_documents(
+    documents: Iterable[Document], counts: CorpusCounts, *, keys_per_document: int = 16
+) -> DocumentTable:
+    """The second pass: each document's vectors, ages, day, outlet and blocking keys."""
+    idf = counts.idf()
+    vocabulary = counts.vocabulary
+    names_mask = counts.names
+    words, titles, names, capitals, ages = (_Rows() for _ in range(5))
+    index: dict[str, int] = {}
+    days = array("q")
+    outlets = array("q")
+    outlet_ids: dict[str, int] = {}
+    keys: list[np.ndarray[Any, Any]] = []
+    for document in documents:
+        index[document.id] = len(index)
+        lines = [line for line in body_lines(document)
+                 if _stable_hash(line.strip()) not in counts.boilerplate]
+        body = "\n".join(lines)
+        title_terms: Counter[int] = Counter()
+        for token, _ in _tokens(document.title or ""):
+            if token in vocabulary and token not in STOP_WORDS:
+                title_terms[vocabulary[token]] += 1
+        terms: Counter[int] = Counter({k: 2 * v for k, v in title_terms.items()})
+        capital: set[int] = set()
+        for token, capitalised in _tokens(body):
+            found = vocabulary.get(token)
+            if found is None:
+                continue
+            terms[found] += 1
+            if capitalised:
+                capital.add(found)
+        weighted = {k: (1 + math.log(v)) * float(idf[k]) for k, v in terms.items()}
+        top = dict(sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))[:TERMS])
+        words.add(top)
+        titles.add({k: (1 + math.log(v)) * float(idf[k]) for k, v in title_terms.items()})
+        proper = {k: float(idf[k]) for k in capital | set(top) if names_mask[k]}
+        names.add(proper)
+        capitals.add(dict.fromkeys(capital, 1.0), normalise=False)
+        ages.add(dict.fromkeys(ages_in(body), 1.0), normalise=False)
+        days.append(_day(document.published))
+        outlet = outlet_of(document)
+        outlets.append(outlet_ids.setdefault(outlet, len(outlet_ids)) if outlet else -1)
+        keys.append(_keys(top, proper, counts.df, keys_per_document))
+    size = len(vocabulary)
+    return DocumentTable(
+        index=index,
+        words=words.matrix(size),
+        titles=titles.matrix(size),
+        names=names.matrix(size),
+        capitals=capitals.matrix(size),
+        ages=ages.matrix(MAX_AGE + 1),
+        day=np.asarray(days, dtype=np.int64),
+        outlet=np.asarray(outlets, dtype=np.int64),
+        keys=keys,
+    )
+
+
+def _keys(
+    terms: Mapping[int, float], names: Mapping[int, float], df: np.ndarray[Any, Any], limit: int
+) -> np.ndarray[Any, Any]:
+    """A page's blocking keys: its strongest terms and its rarest names that some other page
+    shares (a key found once leads nowhere)."""
+    shared = [k for k in terms if df[k] >= 2][:limit]
+    rare_names = sorted((k for k in names if df[k] >= 2), key=lambda k: (df[k], k))
+    return np.asarray(sorted(set(shared) | set(rare_names[: limit // 2])), dtype=np.int64)
+
+
+def ages_in(text: str) -> set[int]:
+    """Ages a text gives: "a 17-year-old", "Malik McMillian, 17,"."""
+    found = set()
+    for match in _AGE.finditer(text):
+        value = int(match.group(1) or match.group(2))
+        if 0 < value <= MAX_AGE:
+            found.add(value)
+    return found
+
+
+@dataclass
+class EventTable:
+    """Per event (row k): its document's row, its day (-1: none of its own), its country, place
+    and resolved place as ids (-1: none), its family, killed and injured (nan: none), and a
+    row of its people's surnames over the vocabulary (each the surname's IDF), and each
+    person's (first name, surname) as vocabulary ids (-1: not in it)."""
+
+    events: list[Event]
+    document: np.ndarray[Any, Any]
+    day: np.ndarray[Any, Any]
+    country: np.ndarray[Any, Any]
+    place: np.ndarray[Any, Any]
+    resolved: np.ndarray[Any, Any]
+    family: np.ndarray[Any, Any]
+    killed: np.ndarray[Any, Any]
+    injured: np.ndarray[Any, Any]
+    surnames: Any
+    names: list[tuple[tuple[int, int], ...]]
+
+
+def _place_name(name: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", " ", name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _count(event: Event, figures: Mapping[str, Figure], measure: str) -> float:
+    """The largest count of `measure` among the event's figures (nan: none)."""
+    best = math.nan
+    for figure_id in event.figure_ids:
+        figure = figures.get(figure_id)
+        if figure is None or figure.measure != measure or figure.negated:
+            continue
+        reading = figure.count.reading()
+        if reading is not None and not math.isinf(reading):
+            best = reading if math.isnan(best) else max(best, reading)
+    return best
+
+
+def _first_and_last(name: str, vocabulary: Mapping[str, int]) -> tuple[int, int]:
+    """A person's first name and surname as vocabulary ids (-1: not in it); "Vincent Holt
+    Jr." is (vincent, holt)."""
+    words = [_normal(w) for w in name.replace(",", " ").split()]
+    words = [w for w in words if w and w.rstrip(".") not in SUFFIXES]
+    if not words:
+        return -1, -1
+    first = vocabulary.get(words[0], -1) if len(words) > 1 else -1
+    return first, vocabulary.get(words[-1], -1)
+
+
+def profile_events(
+    events: Sequence[Event],
+    table: DocumentTable,
+    counts: CorpusCounts,
+    *,
+    figures: Mapping[str, Figure],
+    people: Mapping[str, Person],
+) -> EventTable:
+    """The event-level arrays of the events whose documents `table` holds."""
+    ids: dict[str, int] = {}
+    columns: dict[str, array[Any]] = {name: array("q") for name in
+                                      ("document", "day", "country", "place", "resolved",
+                                       "family")}
+    killed, injured = array("d"), array("d")
+    surnames = _Rows()
+    full_names: list[tuple[tuple[int, int], ...]] = []
+    # a surname outside the corpus statistics (a small corpus) still shows
+    rarity = np.maximum(counts.rarity(), 1e-3)
+    kept: list[Event] = []
+    for event in events:
+        row = table.index.get(event.document_id)
+        if row is None:
+            continue
+        kept.append(event)
+        days = date_range(event.date) if event.date else None
+        day = days[0].toordinal() if days and (days[1] - days[0]).days <= 1 else -1
+        place = event.place
+        resolved = place.resolved if place else None
+        countries = {c.country_code for c in place.candidates} if place else set()
+        country = resolved.country_code if resolved else (
+            countries.pop() if len(countries) == 1 else None)
+        values = {
+            "document": row,
+            "day": day,
+            "country": ids.setdefault(f"c:{country}", len(ids)) if country else -1,
+            "place": ids.setdefault(f"p:{_place_name(place.name)}", len(ids)) if place else -1,
+            "resolved": ids.setdefault(
+                f"r:{resolved.geonameid or resolved.name}:{resolved.admin1}", len(ids)
+            ) if resolved else -1,
+            "family": ids.setdefault(f"f:{FAMILY.get(event.event_type)}", len(ids)),
+        }
+        for name, value in values.items():
+            columns[name].append(value)
+        killed.append(_count(event, figures, "killed"))
+        injured.append(_count(event, figures, "injured"))
+        named = [_first_and_last(p.name, counts.vocabulary) for i in event.person_ids
+                 if (p := people.get(i)) and p.name]
+        full_names.append(tuple(n for n in named if n[1] >= 0))
+        surnames.add({last: float(rarity[last]) for _, last in full_names[-1]},
+                     normalise=False)
+    return EventTable(
+        events=kept,
+        **{name: np.asarray(values, dtype=np.int64) for name, values in columns.items()},
+        killed=np.asarray(killed, dtype=np.float64),
+        injured=np.asarray(injured, dtype=np.float64),
+        surnames=surnames.matrix(len(counts.vocabulary)),
+        names=full_names,
+    )
+
+
+def _person(
+    documents: DocumentTable, events: EventTable, a: np.ndarray[Any, Any],
+    b: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """1 where a person harmed in one event is named by first name and surname in the other
+    event's page, else the rarity of a surname found there (0: none)."""
+    da, db = events.document[a], events.document[b]
+    result = np.zeros(len(a), dtype=np.float64)
+    for people, pages in ((a, db), (b, da)):
+        found = events.surnames[people].multiply(documents.capitals[pages])
+        rarity = np.asarray(found.max(axis=1).todense()).ravel()
+        result = np.maximum(result, rarity / 2)
+        for k in np.flatnonzero(rarity > 0):
+            capitals = documents.capitals
+            page = int(pages[k])
+            words = set(capitals.indices[capitals.indptr[page]:capitals.indptr[page + 1]])
+            if any(first in words and last in words for first, last in events.names[people[k]]):
+                result[k] = 1.0
+    return result
+
+
+def _rowwise(matrix: Any, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> Any:
+    """Row a[k] of `matrix` dotted with row b[k], for every k."""
+    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+
+
+def pair_features(
+    documents: DocumentTable, events: EventTable, a: np.ndarray[Any, Any],
+    b: np.ndarray[Any, Any],
+) -> np.ndarray[Any, Any]:
+    """The FEATURES of event pairs (a[k], b[k]), one row per pair."""
+    da, db = events.document[a], events.document[b]
+    out = np.zeros((len(a), len(FEATURES)), dtype=np.float64)
+    if not len(a):
+        return out
+    column = {name: i for i, name in enumerate(FEATURES)}
+    out[:, column["text"]] = _rowwise(documents.words, da, db)
+    out[:, column["title"]] = _rowwise(documents.titles, da, db)
+    out[:, column["names"]] = _rowwise(documents.names, da, db)
+    out[:, column["person"]] = _person(documents, events, a, b)
+    out[:, column["ages"]] = np.minimum(_rowwise(documents.ages, da, db), 2) / 2
+    day_a = np.where(events.day[a] >= 0, events.day[a], documents.day[da])
+    day_b = np.where(events.day[b] >= 0, events.day[b], documents.day[db])
+    known = (day_a >= 0) & (day_b >= 0)
+    gap = np.abs(day_a - day_b)
+    out[:, column["same_day"]] = known & (gap <= 1)
+    out[:, column["gap"]] = np.where(known, np.log1p(np.minimum(gap, 365)) / math.log(366), 0)
+    dated = (events.day[a] >= 0) & (events.day[b] >= 0)
+    out[:, column["dated_apart"]] = dated & (np.abs(events.day[a] - events.day[b]) > 3)
+    pa, pb = events.place[a], events.place[b]
+    ra, rb = events.resolved[a], events.resolved[b]
+    out[:, column["place"]] = ((pa >= 0) & (pa == pb)) | ((ra >= 0) & (ra == rb))
+    out[:, column["place_conflict"]] = (ra >= 0) & (rb >= 0) & (ra != rb) & (pa != pb)
+    for measure in ("killed", "injured"):
+        values: np.ndarray[Any, Any] = getattr(events, measure)
+        both = ~np.isnan(values[a]) & ~np.isnan(values[b])
+        same = both & (values[a] == values[b])
+        out[:, column[f"{measure}_agree"]] = same
+        out[:, column[f"{measure}_conflict"]] = both & ~same
+    out[:, column["family"]] = events.family[a] == events.family[b]
+    oa, ob = documents.outlet[da], documents.outlet[db]
+    out[:, column["outlet"]] = (oa >= 0) & (oa == ob)
+    return out

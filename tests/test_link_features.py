@@ -1,0 +1,197 @@
+"""Linking's parts on hand-built pages: profiles, blocking, the coherence of clusters, and local
+news where the people named decide what links."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimledger.link import LinkOptions, coherent_groups, compare_events, link_events
+from claimledger.link_blocking import candidate_documents, event_pairs
+from claimledger.link_features import (
+    FEATURES,
+    EventTable,
+    ages_in,
+    body_lines,
+    count_corpus,
+    outlet_of,
+    profile_documents,
+)
+from claimledger.model import DateMention, Document, Event, Person, Segment, Span, content_id
+
+
+def page(text: str, title: str, published: str | None = "2016-05-02", **fields: str) -> Document:
+    return Document(id=content_id(title + text), text=text, title=title, published=published,
+                    **fields)  # type: ignore[arg-type]
+
+
+def event_of(document: Document, *, day: str | None = None, people: tuple[str, ...] = (),
+             event_type: str = "Violence against civilians") -> Event:
+    trigger = Span(0, 4, document.text[:4])
+    return Event(
+        id=f"e-{document.id}", document_id=document.id, trigger=trigger, event_type=event_type,
+        date=DateMention(span=trigger, value=day) if day else None, person_ids=people,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("A 17-year-old boy was shot.", {17}),
+        ("Malik McMillian, 17, and Ann Lee, 24, were hit.", {17, 24}),
+        ("The 2-year-old girl and a 45 year old man", {2, 45}),
+        ("In 2015, 300 people were shot.", set()),
+    ],
+)
+def test_ages_are_read_from_year_old_and_name_comma_age(text: str, ages: set[int]) -> None:
+    assert ages_in(text) == ages
+
+
+def test_the_outlet_of_an_archived_page_is_the_host_it_archived() -> None:
+    archived = page("x", "t", url="http://web.archive.org/web/2014/http://www.wral.com/news/1")
+    assert outlet_of(archived) == "wral.com"
+    assert outlet_of(page("x", "t", outlet="Kivu Observer")) == "kivu observer"
+    assert outlet_of(page("x", "t")) is None
+
+
+def test_chrome_and_comments_are_not_read() -> None:
+    text = "Body line.\nShare this\nA comment"
+    document = Document(id="d", text=text, segments=(
+        Segment("body", 0, 10), Segment("chrome", 11, 21), Segment("comments", 22, 31)))
+    assert body_lines(document) == ["Body line."]
+
+
+def test_a_line_on_pages_with_three_titles_is_boilerplate() -> None:
+    notice = "Already a subscriber? Click here to log in to your account."
+    pages = [page(f"{notice}\nStory number {i} about a shooting.", f"Title {i}")
+             for i in range(3)]
+    counts = count_corpus(pages)
+    table = profile_documents(pages, counts)
+    subscriber = counts.vocabulary["subscriber"]
+    assert all(subscriber not in table.words[i].indices for i in range(3))
+    # the same line on reprints of one story (one title) is reporting, not chrome
+    reprints = [page(f"{notice}\nStory {i}.", "One title") for i in range(3)]
+    reprint_counts = count_corpus(reprints)
+    assert not reprint_counts.boilerplate
+
+
+def test_capitalised_words_away_from_a_sentence_start_are_names() -> None:
+    pages = [page("Police said Jamar Wooden was shot. Police found him near Elm Street. "
+                  "Shot twice, Wooden survived.", "t")]
+    counts = count_corpus(pages)
+    names = {word for word, i in counts.vocabulary.items() if counts.names[i]}
+    assert {"jamar", "wooden", "elm", "street"} <= names
+    assert "shot" not in names and "police" not in names
+
+
+def _chain_pairs() -> tuple[np.ndarray, np.ndarray]:
+    return np.array([0, 1]), np.array([1, 2])
+
+
+def test_one_strong_link_does_not_chain_a_third_event_into_a_pair() -> None:
+    # 0-1 and 1-2 are strong, 0 and 2 were never compared: a mean of (0.8 + 0) / 2 < 0.5
+    a, b = _chain_pairs()
+    kept = coherent_groups(a, b, np.array([0.9, 0.8]), threshold=0.5, coherence=0.5)
+    assert kept == [0]
+    assert coherent_groups(a, b, np.array([0.9, 0.8]), threshold=0.5, coherence=0.3) == [0, 1]
+
+
+def test_links_inside_a_group_are_kept_even_when_they_did_not_join_it() -> None:
+    a, b = np.array([0, 1, 0]), np.array([1, 2, 2])
+    kept = coherent_groups(a, b, np.array([0.9, 0.8, 0.7]), threshold=0.5, coherence=0.5)
+    assert kept == [0, 1, 2]
+
+
+def _blocking(pages: list[Document], **options: int) -> set[tuple[int, int]]:
+    counts = count_corpus(pages)
+    table = profile_documents(pages, counts)
+    settings = {"window_days": 30, "neighbours": 5, "per_document": 24} | options
+    a, b = candidate_documents(table, counts.df, counts.idf(), max_key_share=0.5, **settings)
+    return set(zip(a.tolist(), b.tolist(), strict=True))
+
+
+def test_pages_sharing_a_rare_name_within_the_window_are_compared() -> None:
+    pages = [
+        page("Deputies said Dsean Archilles was shot on Lemonwood Road.", "Teen shot",
+             "2016-05-01"),
+        page("Dsean Archilles died at the hospital, deputies said.", "Victim dies", "2016-05-03"),
+        page("Dsean Archilles was remembered at a vigil.", "Vigil", "2017-09-01"),
+        page("A council meeting discussed the budget for parks.", "Budget", "2016-05-02"),
+    ]
+    pairs = _blocking(pages)
+    assert (0, 1) in pairs
+    assert (0, 2) not in pairs and (1, 2) not in pairs  # 16 months later: outside the window
+    assert not any(3 in pair for pair in pairs)
+
+
+def test_a_key_on_many_pages_gives_each_page_at_most_its_neighbours() -> None:
+    pages = [page(f"Shooting on Maplewood Avenue, report {i} of the zelkova watch.",
+                  f"Report {i}", "2016-05-01") for i in range(40)]
+    pairs = _blocking(pages, neighbours=4)
+    assert 0 < len(pairs) <= 40 * 4
+    partners = np.bincount(np.array([x for pair in pairs for x in pair]), minlength=40)
+    assert partners.max() <= 2 * 4
+
+
+def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> None:
+    events = EventTable(
+        events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), country=np.zeros(6),
+        place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
+        injured=np.zeros(6), surnames=None, names=[],
+    )
+    first, second = event_pairs(events, np.array([0, 1]), np.array([2, 2]))
+    assert sorted(zip(first.tolist(), second.tolist(), strict=True)) == [
+        (0, 3), (0, 4), (0, 5), (1, 3), (1, 4), (1, 5), (2, 3), (2, 4), (2, 5)]
+
+
+# A small local-news corpus: two reports of one shooting (the second names the victim and the
+# suspect), a different shooting the same day in the same city, and unrelated filler.
+FIRST = page(
+    "Dayton police are investigating after a man was shot and killed Saturday night on Wyoming "
+    "Street. Officers found Terrell Haskins, 31, with a gunshot wound; he died at Miami Valley "
+    "Hospital. A second man was wounded.", "Man killed in Wyoming Street shooting", "2016-05-01")
+SECOND = page(
+    "A 19-year-old was charged with murder in the death of Terrell Haskins, Dayton police said "
+    "Monday. Haskins, 31, was shot on Wyoming Street. Investigators said Deshawn Pruitt fled the "
+    "scene.", "Teen charged in Haskins killing", "2016-05-03")
+OTHER = page(
+    "Dayton police said a woman was shot in the leg Saturday during an argument outside a bar "
+    "on Salem Avenue. Kayla Brumfield, 24, was treated and released.",
+    "Woman wounded outside Salem Avenue bar", "2016-05-01")
+FILLER = [
+    page(f"The city council of Springfield voted on item {i} about street paving and parks, "
+         f"officials said.", f"Council vote {i}", "2016-04-20") for i in range(10)
+]
+HASKINS = Person(id="p-haskins", status="killed", name="Terrell Haskins", age=31)
+
+
+def _local_events() -> tuple[list[Event], dict[str, Document]]:
+    pages = [FIRST, SECOND, OTHER, *FILLER]
+    events = [event_of(FIRST, people=("p-haskins",)), event_of(SECOND, event_type="Arrests"),
+              event_of(OTHER), *(event_of(p, event_type="Protests") for p in FILLER)]
+    return events, {p.id: p for p in pages}
+
+
+def test_the_person_harmed_named_in_a_follow_up_is_a_full_name_match() -> None:
+    events, documents = _local_events()
+    comparison = compare_events(events, documents, people={HASKINS.id: HASKINS})
+    found = comparison.events.events
+    first = next(k for k, e in enumerate(found) if e.document_id == FIRST.id)
+    second = next(k for k, e in enumerate(found) if e.document_id == SECOND.id)
+    [row] = [k for k in range(len(comparison.a))
+             if {comparison.a[k], comparison.b[k]} == {first, second}]
+    assert comparison.features[row, FEATURES.index("person")] == 1.0
+
+
+def test_a_follow_up_naming_the_victim_links_and_another_shooting_that_day_does_not() -> None:
+    events, documents = _local_events()
+    links = link_events(events, documents, people={HASKINS.id: HASKINS})
+    linked = {frozenset((link.a, link.b)) for link in links}
+    assert frozenset((f"e-{FIRST.id}", f"e-{SECOND.id}")) in linked
+    assert not any(f"e-{OTHER.id}" in pair for pair in linked)
+
+
+def test_a_threshold_above_every_probability_links_nothing() -> None:
+    events, documents = _local_events()
+    options = LinkOptions(threshold=1.0, coherence=1.0)
+    assert link_events(events, documents, people={HASKINS.id: HASKINS}, options=options) == []
