@@ -35,9 +35,9 @@ least as large as its part). Every estimate is a number some source stated; an o
 ("more than 200") reads as its stated bound, a range as its lower end for `best`.
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
-  lower one), each source read at its latest page (a later report by the same source updates
-  its count); a tally of people above that reading is the best (people counted beyond what
-  any number says).
+  lower one; the higher one where people were counted, since a report that counted more people
+  has found more), each source read at its latest page (a later report by the same source
+  updates its count).
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -237,15 +237,12 @@ def estimate(
         return min(low, best), best, high, population
     sources: dict[float, set[str]] = defaultdict(set)
     for figure, stated in _latest_of_each_source(readings, rows):
-        if not counted(figure):
-            sources[stated.value].add(_source_key(rows[figure.id]))
-    tallies = [stated.value for figure, stated in readings if counted(figure)]
-    most_said: float | None = None
-    if sources:
-        most_said = min(sources, key=lambda value: (-len(sources[value]), value))
-    if tallies and (most_said is None or max(tallies) > most_said):
-        most_said = max(tallies)  # people counted beyond what any number says
-    return low, most_said, high, population
+        sources[stated.value].add(_source_key(rows[figure.id]))
+    # Ties go to the lower reading (UCDP's caution), except among counts of people: a report
+    # that counted more people has found more of them, so there the higher one.
+    tallied = any(counted(figure) for figure, _ in readings)
+    best = min(sources, key=lambda value: (-len(sources[value]), -value if tallied else value))
+    return low, best, high, population
 
 
 def _latest_of_each_source(

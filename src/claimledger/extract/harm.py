@@ -232,6 +232,8 @@ def _patients(word: Token) -> list[Token]:
                 found += [c for c in _children(root) if c.dep_ in ("nsubj", "nsubjpass")]
             elif status_of(first) is not None:
                 found += _patients(first)  # "a man was shot and died"
+            else:  # "a boy believed to have shot himself ... has died": the shared subject
+                found += [c for c in _children(first) if c.dep_ in ("nsubj", "nsubjpass")]
         return found
     if "nsubjpass" in deps:
         found.append(deps["nsubjpass"])
@@ -386,6 +388,11 @@ def _group_size(head: Token) -> int | None:
                 return value
     if head.lower_ in GROUP_SIZES:
         return GROUP_SIZES[head.lower_]
+    ages = [c for c in _children(head) if c.dep_ == "appos" and c.like_num]
+    if ages and head.tag_ in ("NNS", "NNPS"):
+        # "her sons, 7 and 8": one age a person
+        listed = [c for age in ages for c in _children(age) if c.dep_ == "conj" and c.like_num]
+        return len(ages) + len(listed)
     return None
 
 
@@ -403,6 +410,8 @@ def _is_person_phrase(head: Token) -> bool:
         return True
     if head.like_num and number_of(head) is not None:
         return True  # "4 wounded", "two were killed"
+    if head.pos_ == "PROPN" and _age(head) is not None:
+        return True  # "Kincaid-Hill, 57": a name the model did not tag, with an age
     # "a 17-year-old", "the 16-year-old"
     return bool(re.search(r"year-?old", head.text.lower())) or head.lower_ == "old"
 
@@ -453,7 +462,10 @@ def _mentions_of(
         inner = [
             t
             for t in head.subtree
-            if t.i != head.i and _is_person_phrase(t) and t.dep_ in ("amod", "appos", "compound")
+            if t.i != head.i
+            and not t.like_num
+            and _is_person_phrase(t)
+            and t.dep_ in ("amod", "appos", "compound")
         ]
         if inner:
             head = inner[0]
@@ -587,6 +599,10 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             sizes = [GROUP_SIZES[c.lower_] for c in _children(word) if c.lower_ in GROUP_SIZES]
             if sizes:
                 found.append(_group(word, MULTIPLE_HARM[lower], sizes[0]))  # type: ignore[arg-type]
+            elif lower == "shooting" and any(
+                c.lower_ in ("fatal", "deadly") for c in _children(word)
+            ):
+                found.append(_group(word, "killed", 1))  # "a fatal shooting": someone died
         if lower == "suicide" and word.i >= 2 and word.doc[word.i - 2].lower_ == "murder":
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
         # "turned the gun on himself", "killed himself", "took his own life"

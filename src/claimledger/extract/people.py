@@ -72,10 +72,11 @@ class _Someone:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """'Kevie Durham' and 'Durham' name one person; 'Kenacia' and 'Destacia Straughn' do not."""
+    """'Kevie Durham' and 'Durham' name one person; 'Michelle Stone' and 'Richard Stone' two,
+    'Kenacia' and 'Destacia Straughn' two: one name's words are all in the other's."""
     words_a = set(a.lower().replace("’s", "").replace("'s", "").split())
     words_b = set(b.lower().replace("’s", "").replace("'s", "").split())
-    return bool(words_a & words_b)
+    return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 @dataclass
