@@ -24,7 +24,7 @@ import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
-from claimledger.extract.annotation import context, page_offset, token_span
+from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 from claimledger.nlp import doc_children
 
@@ -44,6 +44,20 @@ HARM_NOUNS: dict[str, HarmStatus] = {
     "death": "killed", "killing": "killed", "murder": "killed", "slaying": "killed",
     "homicide": "killed", "shooting": "shot", "wounding": "injured",
 }  # fmt: skip
+GUNFIRE_WORDS = frozenset(
+    {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "gunshot", "gunshots",
+     "shooting", "shooter", "gunman", "fire", "victim", "victims"}
+)  # fmt: skip
+
+
+class _AllWords(frozenset[str]):
+    """Every word: `_has_child(token, deps, ALL_WORDS)` asks for any child with those deps."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+ALL_WORDS = _AllWords()
 CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "good", "grave"})
 
 # Head nouns that name people, with what they say about a person's role and gender.
@@ -161,6 +175,12 @@ def status_of(token: Token) -> HarmStatus | None:
             token, {"oprd", "acomp", "xcomp", "ccomp", "advmod"}, frozenset({"dead"})
         ):
             return "killed"
+        if lemma == "recover" and not _has_child(token, {"dobj"}, ALL_WORDS):
+            return "injured"  # "four people are recovering after a shooting"
+        if lemma in ("strike", "hit") and any(c.dep_ == "auxpass" for c in _children(token)):
+            words = {t.lower_ for t in token.sent}
+            if words & GUNFIRE_WORDS:
+                return "shot"  # "all four victims were struck", "hit by a stray bullet"
         return None
     if (
         pos == "NOUN"
@@ -281,6 +301,8 @@ def _subject_suffers(word: Token, deps: dict[str, Token]) -> bool:
     if word.tag_ == "VBN":
         return True
     lemma = word.lemma_.lower()
+    if lemma == "recover":
+        return True  # "four people are recovering"
     return (
         word.tag_ == "VBD"
         and (lemma in WOUNDING_VERBS or lemma in KILLING_VERBS)
@@ -430,6 +452,32 @@ def _nobody(head: Token) -> bool:
 
 
 def _mentions_of(
+    head: Token, status: HarmStatus, evidence: Span, negated: bool
+) -> Iterator[HarmMention]:
+    """The mentions of the people a patient phrase names; a list that holds a group ("he and
+    four others", "three adults and a child") is also one group of everyone it lists."""
+    found = list(_listed_mentions(head, status, evidence, negated))
+    yield from found
+    counted = [m for m in found if m.kind in ("person", "group")]
+    if len(counted) > 1 and any(m.kind == "group" for m in counted):
+        if all(m.number is not None for m in counted):
+            total = sum(m.number or 0 for m in counted)
+            first = min(counted, key=lambda m: m.span.start)
+            last = max(counted, key=lambda m: m.span.end)
+            base = context(head.doc).start
+            yield msgspec.structs.replace(
+                first,
+                span=page_span(head.doc, first.span.start - base, last.span.end - base),
+                kind="group",
+                number=total,
+                name=None,
+                age=None,
+                gender=None,
+                ordinal=None,
+            )
+
+
+def _listed_mentions(
     head: Token, status: HarmStatus, evidence: Span, negated: bool
 ) -> Iterator[HarmMention]:
     doc = head.doc
