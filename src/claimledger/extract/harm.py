@@ -46,7 +46,7 @@ HARM_NOUNS: dict[str, HarmStatus] = {
 }  # fmt: skip
 GUNFIRE_WORDS = frozenset(
     {"bullet", "bullets", "gunfire", "round", "rounds", "shot", "shots", "gunshot", "gunshots",
-     "shooting", "shooter", "gunman", "fire", "victim", "victims"}
+     "shooting", "shooter", "gunman", "fire", "fired", "gun", "victim", "victims"}
 )  # fmt: skip
 
 
@@ -177,10 +177,12 @@ def status_of(token: Token) -> HarmStatus | None:
             return "killed"
         if lemma == "recover" and not _has_child(token, {"dobj"}, ALL_WORDS):
             return "injured"  # "four people are recovering after a shooting"
-        if lemma in ("strike", "hit") and any(c.dep_ == "auxpass" for c in _children(token)):
+        if lemma in ("strike", "hit"):
+            # "all four victims were struck", "a bullet struck a girl", "fired, hitting the boy"
+            passive = any(c.dep_ == "auxpass" for c in _children(token))
             words = {t.lower_ for t in token.sent}
-            if words & GUNFIRE_WORDS:
-                return "shot"  # "all four victims were struck", "hit by a stray bullet"
+            if (passive or _has_child(token, {"dobj"}, ALL_WORDS)) and words & GUNFIRE_WORDS:
+                return "shot"
         return None
     if (
         pos == "NOUN"
@@ -290,6 +292,10 @@ def _patients(word: Token) -> list[Token]:
         first = word.head
         if status_of(first) is not None or first.lemma_ in ("find", "take", "rush"):
             found = _patients(first)
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in _children(word)):
+            # "He was transported ... but was pronounced dead": the passive subject both verbs
+            # share (an active first verb's subject is as often the one who did it)
+            found = [c for c in _children(first) if c.dep_ == "nsubjpass"]
     return found
 
 
@@ -459,22 +465,22 @@ def _mentions_of(
     found = list(_listed_mentions(head, status, evidence, negated))
     yield from found
     counted = [m for m in found if m.kind in ("person", "group")]
-    if len(counted) > 1 and any(m.kind == "group" for m in counted):
-        if all(m.number is not None for m in counted):
-            total = sum(m.number or 0 for m in counted)
-            first = min(counted, key=lambda m: m.span.start)
-            last = max(counted, key=lambda m: m.span.end)
-            base = context(head.doc).start
-            yield msgspec.structs.replace(
-                first,
-                span=page_span(head.doc, first.span.start - base, last.span.end - base),
-                kind="group",
-                number=total,
-                name=None,
-                age=None,
-                gender=None,
-                ordinal=None,
-            )
+    listing_a_group = len(counted) > 1 and any(m.kind == "group" for m in counted)
+    if listing_a_group and all(m.number is not None for m in counted):
+        total = sum(m.number or 0 for m in counted)
+        first = min(counted, key=lambda m: m.span.start)
+        last = max(counted, key=lambda m: m.span.end)
+        base = context(head.doc).start
+        yield msgspec.structs.replace(
+            first,
+            span=page_span(head.doc, first.span.start - base, last.span.end - base),
+            kind="group",
+            number=total,
+            name=None,
+            age=None,
+            gender=None,
+            ordinal=None,
+        )
 
 
 def _listed_mentions(
@@ -730,10 +736,15 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         return []
     found: list[HarmMention] = []
     seen: set[tuple[int, int, str]] = set()
+    said: set[str] = set()
     for sentence in doc.sents:
         words = {t.lower_ for t in sentence}
         if _other_time(words):
             continue
+        text = " ".join(sentence.text.split()).lower()
+        if text in said:
+            continue  # a caption or a paragraph the page repeats says it once
+        said.add(text)
         for word in sentence:
             status = status_of(word)
             if status is None or _unreal(word):
