@@ -20,6 +20,7 @@ place, counts, family, outlet), so every decision can be read and undone.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -156,37 +157,45 @@ def coherent_groups(
 ) -> list[int]:
     """The positions of the pairs kept as links: pairs at or above `threshold`, strongest
     first, join their groups when the mean probability over all pairs across the two groups is
-    at least `coherence`; the kept pairs are those inside the final groups."""
-    known = {
-        (int(x), int(y)): float(p)
-        for x, y, p in zip(a, b, probability, strict=True) if p >= FLOOR
-    }
+    at least `coherence` (a pair never compared, or below FLOOR, counts as 0); the kept pairs
+    are those inside the final groups. Each group keeps the summed probabilities to its
+    neighbouring groups, so a merge costs the neighbours of the smaller one (average linkage)."""
+    known = probability >= FLOOR
+    between: dict[int, dict[int, float]] = defaultdict(dict)
+    for x, y, p in zip(a[known].tolist(), b[known].tolist(), probability[known].tolist(),
+                       strict=True):
+        between[x][y] = between[x].get(y, 0.0) + p
+        between[y][x] = between[y].get(x, 0.0) + p
     parent: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
+    size: dict[int, int] = {}
 
     def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
             x = parent[x]
         return x
 
-    strong = [k for k in np.flatnonzero(probability >= threshold)]
-    strong.sort(key=lambda k: (-probability[k], a[k], b[k]))
-    for k in strong:
+    strong = np.flatnonzero(probability >= threshold)
+    order = strong[np.lexsort((b[strong], a[strong], -probability[strong]))]
+    for k in order.tolist():
         x, y = root(int(a[k])), root(int(b[k]))
         if x == y:
             continue
-        group_x, group_y = members.get(x, [x]), members.get(y, [y])
-        total = sum(known.get((min(p, q), max(p, q)), 0.0) for p in group_x for q in group_y)
-        if total / (len(group_x) * len(group_y)) < coherence:
+        size_x, size_y = size.get(x, 1), size.get(y, 1)
+        if between[x].get(y, 0.0) / (size_x * size_y) < coherence:
             continue
-        keep, drop = min(x, y), max(x, y)
+        keep, drop = (x, y) if (len(between[x]), -x) >= (len(between[y]), -y) else (y, x)
+        joined = between[keep]
+        for z, weight in between.pop(drop).items():
+            if z == keep:
+                continue
+            joined[z] = joined.get(z, 0.0) + weight
+            neighbour = between[z]
+            neighbour[keep] = neighbour.get(keep, 0.0) + neighbour.pop(drop)
+        joined.pop(drop, None)
         parent[drop] = keep
-        members[keep] = group_x + group_y
-        members.pop(drop, None)
-    return [int(k) for k in np.flatnonzero(probability >= threshold)
-            if root(int(a[k])) == root(int(b[k]))]
+        size[keep] = size_x + size_y
+    return [int(k) for k in strong.tolist() if root(int(a[k])) == root(int(b[k]))]
 
 
 def link_events(

@@ -71,6 +71,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{3,}")
 _AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b|\b[A-Z][A-Za-z'’-]+,? (\d{1,2}),")
 _SENTENCE_END = frozenset(".!?:;\n\"“”'‘’(")
 _URL_HOST = re.compile(r"https?://(?:www\d?\.)?([^/:?#]+)")
+# Where a title joins its headline to the site's name: "... - WBRC FOX6 News - Birmingham, AL".
+_TITLE_PARTS = re.compile(r"\s+[-|–—:]{1,2}\s+|\s*\|\s*")
 
 
 def _stable_hash(text: str) -> int:
@@ -136,6 +138,12 @@ class CorpusCounts:
     df: np.ndarray[Any, Any]
     names: np.ndarray[Any, np.dtype[np.bool_]]
     boilerplate: frozenset[int]
+    title_chrome: frozenset[int]  # parts of titles found in BOILERPLATE_TITLES titles or more
+
+    def headline(self, document: Document) -> str:
+        """The title without the parts titles share: the site's name, its city, its slogan."""
+        return " ".join(p for p in title_parts(document.title)
+                        if _stable_hash(p) not in self.title_chrome)
 
     def idf(self) -> np.ndarray[Any, Any]:
         return np.log((1 + self.documents) / (1 + self.df)) + 1.0
@@ -159,11 +167,16 @@ def count_corpus(documents: Iterable[Document]) -> CorpusCounts:
     lowercase: Counter[int] = Counter()
     line_hashes = array("q")
     title_hashes = array("q")
+    part_hashes = array("q")
+    part_titles = array("q")
     count = 0
     for document in documents:
         count += 1
         lines = body_lines(document)
         title_hash = _stable_hash(document.title or document.id)
+        for part in set(title_parts(document.title)):
+            part_hashes.append(_stable_hash(part))
+            part_titles.append(title_hash)
         for line in {line.strip() for line in lines}:
             if len(line) >= LINE_CHARS:
                 line_hashes.append(_stable_hash(line))
@@ -196,7 +209,13 @@ def count_corpus(documents: Iterable[Document]) -> CorpusCounts:
         df=frequencies,
         names=names,
         boilerplate=_boilerplate(line_hashes, title_hashes),
+        title_chrome=_boilerplate(part_hashes, part_titles),
     )
+
+
+def title_parts(title: str | None) -> list[str]:
+    """A title cut where a site joins its name to the headline."""
+    return [p.strip() for p in _TITLE_PARTS.split(title or "") if p.strip()]
 
 
 def _boilerplate(lines: array[int], titles: array[int]) -> frozenset[int]:
@@ -267,7 +286,7 @@ def profile_documents(
                  if _stable_hash(line.strip()) not in counts.boilerplate]
         body = "\n".join(lines)
         title_terms: Counter[int] = Counter()
-        for token, _ in _tokens(document.title or ""):
+        for token, _ in _tokens(counts.headline(document)):
             if token in vocabulary and token not in STOP_WORDS:
                 title_terms[vocabulary[token]] += 1
         terms: Counter[int] = Counter({k: 2 * v for k, v in title_terms.items()})
