@@ -122,3 +122,43 @@ def test_on_events_gva_the_run_scores_every_chosen_incident() -> None:
     result = CliRunner().invoke(main, ["eval", "incidents", "--data", str(data), "--limit", "8"])
     assert result.exit_code == 0, result.output
     assert "\n8 incidents, " in result.output
+
+
+@pytest.mark.model
+def test_reuse_relinks_the_kept_store_and_scores_it_the_same(tmp_path: Path) -> None:
+    _write_folder(tmp_path)
+    db = tmp_path / "kept.db"
+    first = CliRunner().invoke(
+        main, ["eval", "incidents", "--data", str(tmp_path), "--db", str(db)]
+    )
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(
+        main, ["eval", "incidents", "--data", str(tmp_path), "--db", str(db), "--reuse"]
+    )
+    assert again.exit_code == 0, again.output
+
+    def tables(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("|")]
+
+    assert tables(again.output) == tables(first.output)
+    assert "(1 read or analysis errors)" in again.output
+    assert "| pairwise, articles with an event" in again.output
+
+
+def test_reuse_without_a_kept_store_is_an_error(tmp_path: Path) -> None:
+    _write_folder(tmp_path)
+    missing = tmp_path / "missing.db"
+    result = CliRunner().invoke(
+        main, ["eval", "incidents", "--data", str(tmp_path), "--db", str(missing), "--reuse"]
+    )
+    assert result.exit_code != 0
+    assert not missing.exists()
+
+
+def test_linking_is_also_scored_over_the_articles_with_an_event() -> None:
+    gold = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    predicted = {"a": "x", "b": "x", "c": "article:c", "d": "article:d"}
+    links = score_links(predicted, gold)
+    assert (links.pairs_gold, links.pairs_right) == (3, 1)
+    with_event = score_links({"a": "x", "b": "x"}, {"a": "1", "b": "1"})
+    assert (with_event.pairwise_recall, with_event.pairwise_precision) == (1.0, 1.0)

@@ -432,9 +432,14 @@ def eval_events(data_dir: Path, limit: int | None) -> None:
     "--details", type=click.Path(dir_okay=False, path_type=Path),
     help="Write one JSON line per incident (counts, articles' tallies, cluster, places) here.",
 )
+@click.option(
+    "--reuse", is_flag=True,
+    help="Relink and score the store at --db made by an earlier run (same --limit and --seed) "
+    "instead of analysing the articles again.",
+)
 def eval_incidents(
     data_dir: Path, limit: int | None, seed: int, workers: int, db: Path | None,
-    details: Path | None,
+    details: Path | None, reuse: bool,
 ) -> None:
     """Killed and injured per incident, linking, event date and place, beside a regex baseline."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -455,7 +460,8 @@ def eval_incidents(
             bar.update(task, completed=done, total=total)
 
         result = evaluate_incidents(
-            data_dir, limit=limit, seed=seed, workers=workers, db=db, progress=report
+            data_dir, limit=limit, seed=seed, workers=workers, db=db, reuse=reuse,
+            progress=report,
         )
     click.echo(format_incidents_report(result))
     if details is not None:
