@@ -632,6 +632,7 @@ def _other_time(sentence_words: set[str]) -> bool:
 
 
 SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
+SELF_HARM_VERBS = frozenset({"turn", "take", "shoot"})
 MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
                  "killing": "killed", "slaying": "killed"}  # fmt: skip
 
@@ -660,6 +661,9 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
         if lower == "suicide" and word.i >= 2 and word.doc[word.i - 2].lower_ == "murder":
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
         # "turned the gun on himself", "killed himself", "took his own life"
+        lemma = word.lemma_
+        if lemma not in SELF_HARM_VERBS and lemma.lower() not in KILLING_VERBS:
+            continue
         reflexive = [c for c in _children(word) if c.lower_ in SUICIDE_OBJECTS] + [
             g
             for c in _children(word)
