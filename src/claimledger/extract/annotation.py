@@ -17,6 +17,7 @@ import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimledger.extract.doc_index import doc_text
 from claimledger.model import (
     Attribution,
     DateMention,
@@ -29,7 +30,6 @@ from claimledger.model import (
     Trigger,
     content_id,
 )
-from claimledger.nlp import doc_text
 
 EXTENSION = "claimledger"
 

@@ -34,7 +34,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Token
 
 from claimledger.extract.cues import cue_word_class
-from claimledger.nlp import doc_children
+from claimledger.extract.doc_index import doc_children
 
 # Sentences longer than this are cut for role tagging: bounded work on run-on text.
 MAX_ROLE_WINDOW = 120

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_span
+from claimledger.extract.doc_index import doc_ents, doc_text
 from claimledger.model import DateMention
-from claimledger.nlp import doc_ents, doc_text
 
 Granularity = Literal["day", "week", "month", "year"]
 

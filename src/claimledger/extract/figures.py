@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import annotation, page_span, segment_key, token_span
+from claimledger.extract.doc_index import doc_children, doc_text
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
@@ -32,7 +33,6 @@ from claimledger.extract.measures import (
 )
 from claimledger.extract.numbers import QuantityMatch, find_quantities
 from claimledger.model import Attribution, Figure, Measure, record_id
-from claimledger.nlp import doc_children, doc_text
 
 __all__ = ["find_figures"]
 

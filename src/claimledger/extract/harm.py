@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
+from claimledger.extract.doc_index import doc_children
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
-from claimledger.nlp import doc_children
 
 KILLING_VERBS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead"})
 DYING_VERBS = frozenset({"die", "perish", "succumb"})

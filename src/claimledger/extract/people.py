@@ -87,6 +87,9 @@ class Tally:
     killed: int
     injured: int
     evidence: dict[str, list[Span]]
+    # of those, the suspects (a shooter killed by police, one who turned the gun on himself)
+    suspects_killed: int = 0
+    suspects_injured: int = 0
 
 
 def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
@@ -160,6 +163,7 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             people.append(person)
         person.take(mention)
     killed = injured = 0
+    by_side: dict[bool, tuple[int, int]] = {}
     for suspect in (False, True):
         side = [p for p in people if (p.role == "suspect") == suspect]
 
@@ -177,9 +181,13 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             if "killed" in rest:
                 dead = max(dead, everyone - hurt)
         shot = max(most("shot"), dead + hurt)
+        by_side[suspect] = (dead, max(hurt, shot - dead))
         killed += dead
         injured += max(hurt, shot - dead)
-    return Tally(people=people, killed=killed, injured=injured, evidence=evidence)
+    return Tally(
+        people=people, killed=killed, injured=injured, evidence=evidence,
+        suspects_killed=by_side[True][0], suspects_injured=by_side[True][1],
+    )
 
 
 def _people_or_group(side: Sequence[_Someone], status: str, group: int) -> int:
@@ -204,6 +212,8 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
         killed=max(body.killed, headline.killed),
         injured=max(body.injured, headline.injured),
         evidence={k: body.evidence[k] + headline.evidence[k] for k in body.evidence},
+        suspects_killed=max(body.suspects_killed, headline.suspects_killed),
+        suspects_injured=max(body.suspects_injured, headline.suspects_injured),
     )
 
 
@@ -267,7 +277,9 @@ def tally_figures(
 ) -> list[Figure]:
     """The tally's killed and injured counts as figures (rule people.v1), each with the words
     that make it and the source of the sentences it comes from; none for a count of 0 or for
-    one the event's stated figures (`stated`) already give."""
+    one the event's stated figures (`stated`) already give. Everyone shot is counted, suspects
+    included (as the Gun Violence Archive counts); the suspects among them are also a figure of
+    their own, population "suspects", so the ledger keeps them apart."""
     figures = []
     for measure, number in (("killed", tally.killed), ("injured", tally.injured)):
         evidence = tally.evidence.get(measure, [])
@@ -276,6 +288,21 @@ def tally_figures(
             continue
         ordered = sorted(evidence, key=lambda span: span.start)
         source, attribution_id = _source(ordered, attributions, voice)
+        suspects = tally.suspects_killed if measure == "killed" else tally.suspects_injured
+        if 0 < suspects < number:
+            figures.append(
+                Figure(
+                    id=record_id("tally", event_id, measure, "suspects"),
+                    span=ordered[0],
+                    count=Count(low=suspects, high=suspects, conservative=suspects),
+                    measure=measure,  # type: ignore[arg-type]
+                    population="suspects",
+                    attribution_id=attribution_id,
+                    source_name=source,
+                    rule=RULE,
+                    evidence=tuple(ordered),
+                )
+            )
         figures.append(
             Figure(
                 id=record_id("tally", event_id, measure),

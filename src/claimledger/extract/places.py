@@ -15,6 +15,7 @@ from spacy.tokens import Span as TokenSpan
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import doc_span, page_span
+from claimledger.extract.doc_index import doc_ents, doc_text
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
     CITY_WORDS,
@@ -25,7 +26,6 @@ from claimledger.extract.gazetteer import (
 )
 from claimledger.extract.triggers import classify_trigger
 from claimledger.model import PlaceCandidate, PlaceMention
-from claimledger.nlp import doc_ents, doc_text
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONNECTORS = lexicons.words("name_connectors")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from claimledger.extract import lexicons
+from claimledger.extract.doc_index import doc_ents
 from claimledger.model import SourceKind
-from claimledger.nlp import doc_ents
 
 _PRONOUNS = lexicons.table("source_pronouns")  # pronoun -> person or group
 _PERSON_PRONOUNS = frozenset(word for word, kind in _PRONOUNS.items() if kind == "person")
