@@ -74,7 +74,7 @@ KNOWN_PLACES = [
     ("Kyiv", "city", "UA", "Kyiv City"),
     ("Mogadishu", "city", "SO", "Banaadir"),
     ("Benghazi", "city", "LY", "Banghazi"),
-    ("Sana'a", "city", "YE", "Sanaa"),
+    ("Sana'a", "city", "YE", "Amanat Al Asimah"),
     ("Atlanta", "city", "US", "Georgia"),
     ("Ouricuri", "city", "BR", "Pernambuco"),
     ("Syria", "country", "SY", None),
@@ -190,3 +190,39 @@ def test_the_kept_index_is_named_after_the_word_lists_it_is_built_from(
 
     monkeypatch.setattr(lexicons, "rows", rows)
     assert module._index_cache_path(15000) != before
+
+
+# The places a new user tried (issue 11), with the admin-1 and admin-2 units they sit in now.
+VILLAGES_AND_UNITS = [
+    ("Tillaberi", "city", "NE", "Tillaberi"),
+    ("Yagha province", "admin2", "BF", "Sahel"),
+    ("North Kivu province", "admin1", "CD", "Nord Kivu"),
+    ("Bunia", "city", "CD", "Ituri"),
+    ("Ford Heights", "city", "US", "Illinois"),
+    ("Cook County", "admin2", "US", "Illinois"),
+    ("Van Nuys", "city", "US", "California"),
+    ("Rutshuru", "city", "CD", "Nord Kivu"),
+]
+
+
+@pytest.mark.parametrize(("written", "feature", "code", "admin1"), VILLAGES_AND_UNITS)
+def test_small_towns_and_admin2_units_are_found(
+    gazetteer: Gazetteer, written: str, feature: str, code: str, admin1: str
+) -> None:
+    found = {(c.feature, c.country_code, c.admin1) for c in gazetteer.lookup(written)}
+    assert (feature, code, admin1) in found
+
+
+def test_a_town_carries_its_county(gazetteer: Gazetteer) -> None:
+    elgin = next(c for c in gazetteer.lookup("Elgin") if c.admin1 == "Illinois")
+    assert elgin.admin2 == "Kane County"
+
+
+@pytest.mark.parametrize("written", ["Eastern Province", "Yagha", "Cook", "Kishishe"])
+def test_abolished_units_and_bare_unit_stems_are_not_names(
+    gazetteer: Gazetteer, written: str
+) -> None:
+    assert not any(
+        c.country_code in ("CD", "BF", "US") and c.feature in ("admin1", "admin2")
+        for c in gazetteer.lookup(written)
+    )

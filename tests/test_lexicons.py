@@ -18,7 +18,12 @@ from claimledger.extract.figures import find_figures
 from claimledger.extract.gazetteer import load_gazetteer, normalise_place_name
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.numbers import find_quantities, parse_quantity
-from claimledger.extract.places import demonym_countries, find_places, is_location
+from claimledger.extract.places import (
+    demonym_countries,
+    find_places,
+    is_location,
+    resolve_places,
+)
 from claimledger.extract.sources import source_kind
 from claimledger.extract.triggers import find_triggers
 from claimledger.population import population_key
@@ -51,6 +56,9 @@ COLUMNS: dict[str, tuple[int, ...]] = {
     "place_kinds": (2, 3),
     "place_abbreviations": (2,),
     "country_aliases": (2,),
+    "admin1_seats": (3,),
+    "admin1_aliases": (3,),
+    "us_state_abbreviations": (2,),
     "demonyms": (2,),
     "source_pronouns": (2,),
     "population_synonyms": (2,),
@@ -68,12 +76,12 @@ VALUES: dict[tuple[str, int], set[str]] = {
     ("attack_targets", 1): {"civilian", "armed"},
     ("killing_victims", 1): {"armed", "person"},
     ("place_prepositions", 1): {"direction"},
-    ("place_kinds", 1): {"admin1", "city", "area"},
+    ("place_kinds", 1): {"admin1", "admin2", "city", "neighbourhood", "area"},
     ("place_kinds", 2): {"head"},
     ("source_pronouns", 1): {"person", "group"},
 }
 # Lexicons whose first column keeps capitals as names are written.
-CASED = {"country_aliases"}
+CASED = {"country_aliases", "admin1_seats", "admin1_aliases", "us_state_abbreviations"}
 
 
 @pytest.mark.parametrize("name", lexicons.names())
@@ -177,6 +185,22 @@ def places(text: str) -> list[str]:
 def unparsed_places(text: str) -> list[str]:
     """Places in a Doc with no entities: the gazetteer's names alone."""
     return [m.name for m in find_places(within(BLANK(text)))]
+
+
+def settled_places(text: str) -> list[tuple[str, str | None]]:
+    """(name, admin-1 of the settled place) of each place in a parsed sentence."""
+    mentions = resolve_places(find_places(within(parse(text))))
+    return [(m.name, m.resolved.admin1 if m.resolved else None) for m in mentions]
+
+
+def admin1_of_town(text: str) -> str | None:
+    """The admin-1 name of the most populous town of that name."""
+    towns = [c for c in load_gazetteer().lookup(text) if c.feature == "city"]
+    return towns[0].admin1 if towns else None
+
+
+def admin1_names(text: str) -> list[str]:
+    return sorted(c.name for c in load_gazetteer().lookup(text) if c.feature == "admin1")
 
 
 def located(text: str) -> list[tuple[str, bool]]:
@@ -597,6 +621,48 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("Idlib province", ["admin1"]),
             ("Idlib", ["admin1", "city"]),
+            ("Yagha province", ["admin2"]),
+            ("Yagha", []),
+        ],
+    ),
+    "admin1_seats": (
+        admin1_of_town,
+        [
+            ("Bunia", "Ituri"),
+            ("Kisangani", "Tshopo"),
+            ("Goma", "Nord Kivu"),
+        ],
+    ),
+    "admin1_aliases": (
+        admin1_names,
+        [
+            ("North Kivu province", ["Nord Kivu"]),
+            ("North Kivu", ["Nord Kivu"]),
+            ("North Kuvu", []),
+        ],
+    ),
+    "us_state_abbreviations": (
+        settled_places,
+        [
+            ("Five people were shot in Elgin, Ill., on Sunday.", [("Elgin", "Illinois"),
+                                                                  ("Ill.", "Illinois")]),
+            ("Five people were shot in Elgin, Texas, on Sunday.", [("Elgin", "Texas"),
+                                                                   ("Texas", "Texas")]),
+            ("Five people were shot in Elgin, police said.", [("Elgin", None)]),
+        ],
+    ),
+    "local_agency_words": (
+        places,
+        [
+            ("Buckeye police are investigating the death of a girl.", ["Buckeye"]),
+            ("Buckeye fans are celebrating the win.", []),
+        ],
+    ),
+    "street_words": (
+        places,
+        [
+            ("Officers were called to Second Street in Dallas.", ["Dallas"]),
+            ("Officers were called to Oklahoma City.", ["Oklahoma City"]),
         ],
     ),
     "arabic_articles": (

@@ -167,11 +167,19 @@ def _place_key(place: PlaceMention) -> str:
 def _main_place(
     mentions: Sequence[_Mention], located: Sequence[PlaceMention]
 ) -> PlaceMention | None:
-    """Where the event happened: among the places its sentences name as locations (else the
-    document's), the country named most often, then the most specific place in it."""
-    pool = [m.place for m in mentions if m.place is not None] or list(located)
-    pool = [p for p in pool if p.resolved] or [p for p in pool if p.candidates]
-    if not pool:
+    """Where the event happened: among the places its sentences name as locations, else the
+    document's (a dateline, "Houston police"), settled places before unsettled ones; in the
+    country named most often, the most specific place. A region is narrowed to a town in it
+    that the document names as a location ("HAMPTON, Va. – ... in Virginia": Hampton)."""
+    own = [m.place for m in mentions if m.place is not None]
+    pools = (
+        [p for p in own if p.resolved],
+        [p for p in located if p.resolved],
+        [p for p in own if p.candidates],
+        [p for p in located if p.candidates],
+    )
+    pool = next((p for p in pools if p), None)
+    if pool is None:
         return None
 
     def candidate(p: PlaceMention) -> PlaceCandidate:
@@ -181,10 +189,26 @@ def _main_place(
     country = max(countries, key=lambda code: countries[code])
     in_country = [p for p in pool if candidate(p).country_code == country]
     names = Counter(_place_key(p) for p in in_country)
-    return min(
+    best = min(
         in_country,
         key=lambda p: (PLACE_FEATURES.index(candidate(p).feature), -names[_place_key(p)]),
     )
+    region = best.resolved
+    if region is None or region.feature not in ("admin1", "admin2"):
+        return best
+    towns = [
+        p
+        for p in located
+        if p.resolved is not None
+        and p.resolved.feature == "city"
+        and p.resolved.country_code == region.country_code
+        and p.resolved.admin1 == region.admin1
+        and (region.feature == "admin1" or p.resolved.admin2 == region.admin2)
+    ]
+    if not towns:
+        return best
+    counts = Counter(_place_key(p) for p in towns)
+    return max(towns, key=lambda p: counts[_place_key(p)])
 
 
 def _event_type(mentions: Sequence[_Mention]) -> tuple[str, str | None, tuple[str, ...], Trigger]:

@@ -240,6 +240,7 @@ class PlaceCandidate(msgspec.Struct, frozen=True, kw_only=True):
     country_code: str
     country: str
     admin1: str | None = None
+    admin2: str | None = None  # the county, district or territory (GeoNames' admin-2 name)
     latitude: float | None = None
     longitude: float | None = None
     geonameid: int | None = None

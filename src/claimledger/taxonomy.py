@@ -73,7 +73,7 @@ MEASURE_FAMILY: dict[str, Family] = {
 Rule = Literal["ucdp", "acled"]
 ExportFormat = Literal["jsonl", "csv-acled", "csv-ucdp", "parquet"]
 
-PlaceFeature = Literal["city", "admin1", "region", "country"]
+PlaceFeature = Literal["city", "admin2", "admin1", "region", "country"]
 # Kinds of place, the most specific first.
 PLACE_FEATURES: tuple[PlaceFeature, ...] = get_args(PlaceFeature)
 

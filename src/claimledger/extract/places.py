@@ -6,6 +6,7 @@ clearly wins (a single candidate, or one left after the document's own countries
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -14,15 +15,23 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimledger.extract import lexicons
+from claimledger.extract.annotation import context as segment_context
 from claimledger.extract.annotation import doc_span, page_span
 from claimledger.extract.doc_index import doc_ents, doc_text
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
+    ADMIN2_WORDS,
     CITY_WORDS,
     DEMONYMS,
     Gazetteer,
     load_gazetteer,
     normalise_place_name,
+)
+from claimledger.extract.place_qualifiers import (
+    STATE_ABBREVIATIONS,
+    StateName,
+    find_dateline,
+    state_after,
 )
 from claimledger.extract.triggers import classify_trigger
 from claimledger.model import PlaceCandidate, PlaceMention
@@ -34,6 +43,10 @@ CONNECTORS = lexicons.words("name_connectors")
 GENERIC_WORDS = lexicons.words("generic_place_words")
 LARGE_CITY_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
+# A town wins over its namesakes without context when it has this many people and ten times
+# as many as each of them.
+DOMINANT_POPULATION = 50_000
+DOMINANCE = 10
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
 LEADING_ARTICLE = ("the ", "The ")
@@ -45,8 +58,9 @@ TRAILING_PUNCTUATION = ".,;:!?\"'“”‘’()[]"
 class _Found:
     start: int
     end: int
-    hint: str | None  # "admin1" or "city" when the next word says which kind of place it is
+    hint: str | None  # "admin1", "admin2" or "city" when a word says which kind of place it is
     from_entity: bool
+    state: StateName | None = None  # "Elgin, Ill.": the US state written after the town
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -63,10 +77,19 @@ def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+NEIGHBOURHOOD_WORDS = frozenset(
+    word for word, kind, *_ in lexicons.rows("place_kinds") if kind == "neighbourhood"
+)
+
+
 def _kind(word: str) -> str | None:
     word = word.strip(TRAILING_PUNCTUATION).lower()
     if word in ADMIN1_WORDS:
         return "admin1"
+    if word in ADMIN2_WORDS:
+        return "admin2"
+    if word in NEIGHBOURHOOD_WORDS:
+        return "neighbourhood"
     return "city" if word in CITY_WORDS else None
 
 
@@ -99,6 +122,16 @@ def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _split_state(text: str, start: int, end: int, gazetteer: Gazetteer) -> int:
+    """Where the town of an entity "Elgin, Ill." ends: before the comma of a state after it."""
+    comma = text.find(",", start, end)
+    if comma > start:
+        state = state_after(text, comma, gazetteer)
+        if state is not None and state.end >= end - 1:
+            return comma
+    return end
+
+
 def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     text = doc_text(doc)
     for ent in doc_ents(doc):
@@ -106,11 +139,20 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             continue
         if ent.label_ not in PLACE_LABELS and not _mislabelled_place(ent, gazetteer):
             continue
-        start, end, hint = _name_and_hint(
-            text, *_clean_span(text, ent.start_char, ent.end_char), gazetteer
-        )
+        start, end = _clean_span(text, ent.start_char, ent.end_char)
+        end = _split_state(text, start, end, gazetteer)
+        start, end, hint = _name_and_hint(text, start, end, gazetteer)
         if end > start and normalise_place_name(text[start:end]):
             yield _Found(start, end, hint, True)
+
+
+def _dateline_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+    """The town of a body's dateline ("HAMPTON, Va. –"), a town and so where the story is."""
+    if segment_context(doc).kind != "body":
+        return
+    dateline = find_dateline(doc_text(doc), gazetteer)
+    if dateline is not None:
+        yield _Found(dateline.start, dateline.end, "city", True, dateline.state)
 
 
 def _name_token(token: Token) -> bool:
@@ -129,6 +171,38 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
         run = []
     if run:
         yield run
+
+
+# "Buckeye police", "Fresno County sheriff's deputies": a name before these words is a place.
+AGENCY_WORDS = lexicons.words("local_agency_words")
+# "Second Street", "Plano Rd", "Motel 6": an address or a building, never a town.
+STREET_WORDS = lexicons.words("street_words")
+MAX_AGENCY_NAME_TOKENS = 4
+
+
+def _agency_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+    """Towns and counties named by their own officials ("Buckeye police are investigating",
+    "Memphis Police Department", "Fresno County sheriff's deputies"), even where the model took
+    the whole for an organisation or the town is small."""
+    text = doc_text(doc)
+    for token in doc:
+        if token.lower_ not in AGENCY_WORDS or token.i == 0:
+            continue
+        first = token.i
+        while (
+            first > 0
+            and token.i - first < MAX_AGENCY_NAME_TOKENS
+            and _name_token(doc[first - 1])
+            and doc[first - 1].lower_ not in AGENCY_WORDS
+        ):
+            first -= 1
+        for begin in range(first, token.i):  # the longest name first
+            start, end = doc[begin].idx, doc[token.i - 1].idx + len(doc[token.i - 1].text)
+            key = normalise_place_name(text[start:end])
+            if key in GENERIC_WORDS or not gazetteer.is_own_name(key):
+                continue
+            yield _Found(start, end, None, True)
+            break
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
@@ -155,20 +229,20 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
 def _plausible_name(name: str, tokens: list[Token], gazetteer: Gazetteer) -> bool:
     """A bare capitalised word must be some place's own name and tagged a proper noun."""
     key = normalise_place_name(name)
-    if key not in gazetteer.by_key:
+    if not gazetteer.has_name(key):
         return False
     if len(tokens) > 1:
         return True
     token = tokens[0]
     tagged = token.has_morph() or token.tag_ != ""
     proper = token.pos_ == "PROPN" if tagged else True
-    if not proper or token.is_sent_start or key not in gazetteer.own_names:
+    if not proper or token.is_sent_start or not gazetteer.is_own_name(key):
         return False
     # A lone capitalised word ("Green", "Davis") is a place only if it names a country, a
     # region or a large city: small towns share their names with too many words and people.
     return any(
         c.feature != "city" or (c.population or 0) >= LARGE_CITY_POPULATION
-        for c in gazetteer.own_matches.get(key, ())
+        for c in gazetteer.own_matches(key)
     )
 
 
@@ -179,7 +253,9 @@ def _filter_by_hint(
     (a DR Congo district) must not leave only Bolivia's El Beni department."""
     if hint is None:
         return candidates
-    kept = tuple(c for c in candidates if c.feature == hint)
+    # An admin-2 word ("county", "district") names admin-1 units in some countries (Kenya).
+    features = {"admin2": ("admin1", "admin2"), "neighbourhood": ("city",)}.get(hint, (hint,))
+    kept = tuple(c for c in candidates if c.feature in features)
     if {c.country_code for c in kept} != {c.country_code for c in candidates}:
         return candidates
     return kept
@@ -210,16 +286,41 @@ def _world_city_left_out(
     )
 
 
+def _dominant(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """A town ten times larger than every namesake ("Dallas": Dallas, Texas, not Dallas,
+    Georgia or Victoria), when no unit elsewhere shares the name (Portland parish, Jamaica)."""
+    towns = [c for c in pool if c.feature == "city"]
+    if not towns:
+        return None
+    largest = max(towns, key=lambda c: c.population or 0)
+    size = largest.population or 0
+    if size < DOMINANT_POPULATION:
+        return None
+    for other in pool:
+        if other is largest:
+            continue
+        if other.feature == "city":
+            if (other.population or 0) * DOMINANCE > size:
+                return None
+        elif (other.country_code, other.admin1) != (largest.country_code, largest.admin1):
+            return None
+    return largest
+
+
 def choose_candidate(
     candidates: Sequence[PlaceCandidate],
     context: frozenset[str] = frozenset(),
     *,
     capitals: frozenset[int] = frozenset(),
+    regions: frozenset[str] = frozenset(),
 ) -> PlaceCandidate | None:
     """The candidate that clearly wins, or None: ambiguity is kept, never guessed away.
 
     Context countries narrow the candidates; when several context countries remain ("Moscow"
-    in a text naming Russia and the U.S.), a national capital among them wins.
+    in a text naming Russia and the U.S.), a national capital among them wins. Context regions
+    ("US|North Carolina", the admin-1 units the document names or settles) narrow namesakes
+    within a country ("Lumberton" in a text naming Robeson County). A town ten times larger
+    than every namesake wins ("Dallas").
     """
     pool = list(candidates)
     countries = [c for c in pool if c.feature == "country"]
@@ -236,8 +337,15 @@ def choose_candidate(
         capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
         if len({c.country_code for c in pool}) > 1 and len(capital) == 1:
             pool = [c for c in pool if c.country_code == capital[0].country_code]
-    if not pool or len({c.country_code for c in pool}) > 1:
+    if regions and len(pool) > 1:
+        inside = [
+            c for c in pool if c.feature != "admin1" and f"{c.country_code}|{c.admin1}" in regions
+        ]
+        pool = inside or pool
+    if not pool:
         return None
+    if len({c.country_code for c in pool}) > 1:
+        return _dominant(pool)
     if len(pool) == 1:
         return pool[0]
     countries = [c for c in pool if c.feature == "country"]
@@ -247,12 +355,19 @@ def choose_candidate(
     if len(capital) == 1:
         return capital[0]  # "Washington" in a U.S. text: the capital, not the state
     cities = [c for c in pool if c.feature == "city"]
-    regions = [c for c in pool if c.feature == "admin1"]
-    if len(cities) == 1 and all(r.name == cities[0].admin1 for r in regions):
+    admin1 = [c for c in pool if c.feature == "admin1"]
+    admin2 = [c for c in pool if c.feature == "admin2"]
+    if (
+        len(cities) == 1
+        and all(r.name == cities[0].admin1 for r in admin1)
+        and all(u.admin1 == cities[0].admin1 for u in admin2)
+    ):
         return cities[0]  # "Deir ez-Zor": the city, seat of the region named after it
-    if len(regions) == 1 and not cities:
-        return regions[0]
-    return None
+    if len(admin1) == 1 and not cities:
+        return admin1[0]
+    if len(admin2) == 1 and not cities and not admin1:
+        return admin2[0]
+    return _dominant(pool)
 
 
 def demonym_countries(doc: Doc) -> tuple[str, ...]:
@@ -279,13 +394,27 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
     gazetteer = load_gazetteer()
     context = country_codes([*context_countries, *demonym_countries(doc)], gazetteer)
     text = doc_text(doc)
-    found = [*_entity_spans(doc, gazetteer), *_gazetteer_spans(doc, gazetteer)]
+    found = _with_states(
+        [
+            *_dateline_spans(doc, gazetteer),
+            *_entity_spans(doc, gazetteer),
+            *_agency_spans(doc, gazetteer),
+            *_gazetteer_spans(doc, gazetteer),
+        ],
+        text,
+        gazetteer,
+    )
+    states = {(f.state.start, f.state.end): f.state for f in found if f.state is not None}
     mentions: list[PlaceMention] = []
-    for item in sorted(found, key=lambda f: f.start):
+    for item in found:
         name = text[item.start : item.end]
-        if normalise_place_name(name) in GENERIC_WORDS:
+        if (item.start, item.end) in states or name in STATE_ABBREVIATIONS:
+            continue  # a state after a town is added below, with its state
+        if normalise_place_name(name) in GENERIC_WORDS or _street(name):
             continue
         candidates = _filter_by_hint(gazetteer.lookup(name), item.hint)
+        if item.state is not None:
+            candidates = _in_state(candidates, item.state.name)
         if not candidates and not item.from_entity:
             continue
         label = doc.char_span(item.start, item.end, alignment_mode="expand")
@@ -299,7 +428,81 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
                 resolved=choose_candidate(candidates, context, capitals=gazetteer.capitals),
             )
         )
-    return mentions
+    for (start, end), state in states.items():
+        candidate = gazetteer.us_state(state.postal_code)
+        if candidate is not None:
+            mentions.append(
+                PlaceMention(
+                    span=page_span(doc, start, end),
+                    name=text[start:end],
+                    candidates=(candidate,),
+                    resolved=candidate,
+                )
+            )
+    mentions.sort(key=lambda m: m.span.start)
+    neighbourhoods = {f.start for f in found if f.hint == "neighbourhood"}
+    return [
+        _in_town(m, mentions) if m.span.start - segment_context(doc).start in neighbourhoods else m
+        for m in mentions
+    ]
+
+
+def _street(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].lower().strip(".") in STREET_WORDS
+
+
+def _in_town(neighbourhood: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """A neighbourhood ("Chicago's Englewood neighborhood", "the Shawnee neighborhood") as the
+    large town the segment names that holds it: the town is what a gazetteer can place."""
+    towns = [
+        m.resolved
+        for m in mentions
+        if m.resolved is not None
+        and m is not neighbourhood
+        and m.resolved.feature == "city"
+        and (m.resolved.population or 0) >= LARGE_CITY_POPULATION
+        and (
+            not neighbourhood.candidates
+            or any(
+                (c.country_code, c.admin1, c.admin2)
+                == (m.resolved.country_code, m.resolved.admin1, m.resolved.admin2)
+                for c in neighbourhood.candidates
+            )
+        )
+    ]
+    if not towns:
+        return neighbourhood
+    town = max(towns, key=lambda c: c.population or 0)
+    return msgspec.structs.replace(neighbourhood, candidates=(town,), resolved=town)
+
+
+def _with_states(found: list[_Found], text: str, gazetteer: Gazetteer) -> list[_Found]:
+    """Each span once (a dateline's town over the entity of the same words), in text order,
+    with the state written after it ("Elgin, Ill.")."""
+    kept: dict[tuple[int, int], _Found] = {}
+    for item in found:
+        kept.setdefault((item.start, item.end), item)
+    out = []
+    for item in sorted(kept.values(), key=lambda f: (f.start, f.end)):
+        if item.state is None:
+            state = state_after(text, item.end, gazetteer)
+            if state is not None:
+                item = _Found(item.start, item.end, item.hint, item.from_entity, state)
+        out.append(item)
+    return out
+
+
+def _in_state(
+    candidates: tuple[PlaceCandidate, ...], state: str
+) -> tuple[PlaceCandidate, ...]:
+    """The candidates in the US state written after the name, when any is."""
+    inside = tuple(
+        c
+        for c in candidates
+        if c.country_code == "US" and c.admin1 == state and c.feature != "admin1"
+    )
+    return inside or candidates
 
 
 # Prepositions of where something happens: all but those of where it comes from or goes to.
@@ -316,6 +519,11 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
     span = doc_span(doc, place.span)
     if span is None:
         return False
+    dateline = find_dateline(doc_text(doc), load_gazetteer())
+    if dateline is not None and span.start_char == dateline.start:
+        return True  # "HOUSTON –"
+    if span.end < len(doc) and doc[span.end].lower_ in AGENCY_WORDS:
+        return True  # "Buckeye police are investigating": the town's police, the town's story
     token = span.root
     if token.dep_ in ("compound", "amod", "poss", "nmod"):
         if classify_trigger(token.head) is not None:
@@ -333,6 +541,16 @@ def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
     return frozenset(m.resolved.country_code for m in mentions if m.resolved is not None)
 
 
+def document_regions(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Admin-1 units ("US|Illinois") a document names or settles places in: context that
+    settles namesakes within a country."""
+    return frozenset(
+        f"{m.resolved.country_code}|{m.resolved.admin1 or m.resolved.name}"
+        for m in mentions
+        if m.resolved is not None and m.resolved.feature != "country"
+    )
+
+
 def named_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
     """Countries the document names as countries ("Syria", "the U.S.")."""
     return frozenset(
@@ -343,8 +561,9 @@ def named_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
 
 
 def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
-    """A small town in a country the document never names, while it names others ("Madaya" in a
-    text about Syria is the Syrian village the gazetteer lacks, not the town in Myanmar)."""
+    """A small town in a country the document never names or places anything else in, while it
+    does others ("Madaya" in a text about Syria is the Syrian village the gazetteer lacks, not
+    the town in Myanmar; "Mansion" in a story from Sacramento is no village in Saint Kitts)."""
     return (
         bool(named)
         and candidate.feature == "city"
@@ -356,10 +575,11 @@ def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
 def resolve_places(
     mentions: Sequence[PlaceMention], *, context_countries: Sequence[str] = ()
 ) -> list[PlaceMention]:
-    """Settle ambiguous mentions with the countries the whole document names.
+    """Settle ambiguous mentions with the countries and admin-1 units the whole document names.
 
     Repeats until nothing changes: a name settled by context can itself settle another. A
-    mention settled on a small town in a country the document never names is unsettled again.
+    mention settled on a small town in a country that no other place of the document is in is
+    unsettled again.
     """
     gazetteer = load_gazetteer()
     given = country_codes(context_countries, gazetteer)
@@ -367,13 +587,26 @@ def resolve_places(
     for _ in range(len(current) + 1):
         named = named_countries(current) | given
         context = document_countries(current) | given
+        regions = document_regions(current)
+        placed: dict[str, set[str]] = defaultdict(set)  # country -> names settled in it
+        for m in current:
+            if m.resolved is not None:
+                placed[m.resolved.country_code].add(normalise_place_name(m.name))
         updated = []
         for mention in current:
-            chosen = mention.resolved or choose_candidate(
-                mention.candidates, context, capitals=gazetteer.capitals
-            )
-            if chosen is not None and small_town_abroad(chosen, named):
-                chosen = None
+            chosen = mention.resolved
+            if len(mention.candidates) > 1 or chosen is None:
+                chosen = (
+                    choose_candidate(
+                        mention.candidates, context, capitals=gazetteer.capitals, regions=regions
+                    )
+                    or chosen
+                )
+            if chosen is not None:
+                key = normalise_place_name(mention.name)
+                elsewhere = frozenset(code for code, names in placed.items() if names - {key})
+                if small_town_abroad(chosen, named | elsewhere):
+                    chosen = None
             updated.append(msgspec.structs.replace(mention, resolved=chosen))
         if updated == current:
             break
