@@ -380,3 +380,55 @@ def test_population_key_of_any_phrase_is_lowercase_restricting_words(phrase: str
     assert not key & {"people", "dead", "the", "mostly"}
     assert relate(key, key) == "same"
     assert relate(frozenset(), key) in ("same", "whole")
+
+
+# --- reports over time ----------------------------------------------------------------------
+
+
+def dated_entry(figures: list[tuple[Figure, str]], rule: str = "ucdp") -> LedgerEntry:
+    rows = {
+        f.id: msgspec.structs.replace(ledger_row(f, f"doc-{f.id}", None), published=day)
+        for f, day in figures
+    }
+    return ledger_entry("c", "killed", [f for f, _ in figures], rows, rule=rule)  # type: ignore[arg-type]
+
+
+def tally(figure_id: str, n: int, source: str) -> Figure:
+    return msgspec.structs.replace(fig(figure_id, n, n, source=source), rule="people.v1")
+
+
+def test_a_toll_that_rose_over_days_is_not_a_dispute() -> None:
+    entry = dated_entry([(fig("a", 1, 1, source="Tribune"), "2024-05-01"),
+                         (fig("b", 2, 2, source="Herald"), "2024-05-03")])
+    assert not entry.disputed
+    same_day = dated_entry([(fig("a", 1, 1, source="Tribune"), "2024-05-01"),
+                            (fig("b", 2, 2, source="Herald"), "2024-05-01")])
+    assert same_day.disputed
+
+
+def test_a_toll_that_fell_later_is_still_a_dispute() -> None:
+    entry = dated_entry([(fig("a", 5, 5, source="Tribune"), "2024-05-01"),
+                         (fig("b", 3, 3, source="Herald"), "2024-05-03")])
+    assert entry.disputed
+
+
+def test_a_later_report_by_the_same_source_updates_its_count() -> None:
+    entry = dated_entry([(fig("a", 1, 1, source="Police"), "2024-05-01"),
+                         (fig("b", 2, 2, source="Police"), "2024-05-02"),
+                         (fig("c", 2, 2, source="Herald"), "2024-05-02")])
+    assert entry.best == 2
+
+
+def test_counted_people_tie_goes_to_the_latest_report() -> None:
+    entry = dated_entry([(tally("a", 2, "Tribune"), "2024-05-01"),
+                         (tally("b", 1, "Herald"), "2024-05-03")])
+    assert entry.best == 1
+    stated = dated_entry([(fig("a", 2, 2, source="Tribune"), "2024-05-01"),
+                          (fig("b", 1, 1, source="Herald"), "2024-05-03")])
+    assert stated.best == 1  # stated numbers tie to the lower reading
+
+
+def test_a_tally_is_a_lower_bound_and_never_disputes_a_higher_count() -> None:
+    entry = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
+                         (fig("b", 4, 4, source="Police"), "2024-05-01")])
+    assert not entry.disputed

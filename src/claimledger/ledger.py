@@ -35,9 +35,9 @@ least as large as its part). Every estimate is a number some source stated; an o
 ("more than 200") reads as its stated bound, a range as its lower end for `best`.
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
-  lower one; the higher one where people were counted, since a report that counted more people
-  has found more), each source read at its latest page (a later report by the same source
-  updates its count).
+  lower one; where people were counted, the reading of the latest report, since a later report
+  knows more: a victim has died, a count was corrected), each source read at its latest page
+  (a later report by the same source updates its count).
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -236,12 +236,17 @@ def estimate(
         best = min(values)
         return min(low, best), best, high, population
     sources: dict[float, set[str]] = defaultdict(set)
+    latest: dict[float, str] = defaultdict(str)
     for figure, stated in _latest_of_each_source(readings, rows):
         sources[stated.value].add(_source_key(rows[figure.id]))
-    # Ties go to the lower reading (UCDP's caution), except among counts of people: a report
-    # that counted more people has found more of them, so there the higher one.
-    tallied = any(counted(figure) for figure, _ in readings)
-    best = min(sources, key=lambda value: (-len(sources[value]), -value if tallied else value))
+        latest[stated.value] = max(latest[stated.value], rows[figure.id].published or "")
+    # Ties go to the lower reading (UCDP's caution), except among counts of people, where a
+    # later report knows more (a victim has died, a count was corrected): the latest reading,
+    # then the higher.
+    if any(counted(figure) for figure, _ in readings):
+        best = max(sources, key=lambda value: (len(sources[value]), latest[value], value))
+    else:
+        best = min(sources, key=lambda value: (-len(sources[value]), value))
     return low, best, high, population
 
 
