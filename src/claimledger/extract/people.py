@@ -90,6 +90,8 @@ class Tally:
     # of those, the suspects (a shooter killed by police, one who turned the gun on himself)
     suspects_killed: int = 0
     suspects_injured: int = 0
+    # the sentences the counted mentions stand in, (start, end) page offsets
+    sentences: frozenset[tuple[int, int]] = frozenset()
 
 
 def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
@@ -187,6 +189,9 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
     return Tally(
         people=people, killed=killed, injured=injured, evidence=evidence,
         suspects_killed=by_side[True][0], suspects_injured=by_side[True][1],
+        sentences=frozenset(
+            (m.sentence_start, m.sentence_end) for m in mentions if m.kind != "none"
+        ),
     )
 
 
@@ -214,6 +219,7 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
         evidence={k: body.evidence[k] + headline.evidence[k] for k in body.evidence},
         suspects_killed=max(body.suspects_killed, headline.suspects_killed),
         suspects_injured=max(body.suspects_injured, headline.suspects_injured),
+        sentences=body.sentences | headline.sentences,
     )
 
 
@@ -277,13 +283,19 @@ def tally_figures(
 ) -> list[Figure]:
     """The tally's killed and injured counts as figures (rule people.v1), each with the words
     that make it and the source of the sentences it comes from; none for a count of 0 or for
-    one the event's stated figures (`stated`) already give. Everyone shot is counted, suspects
+    one the event's stated figures (`stated`) in the same sentences already give (a number
+    stated elsewhere, "212 people killed in the city this year", is no part of this count).
+    Everyone shot is counted, suspects
     included (as the Gun Violence Archive counts); the suspects among them are also a figure of
     their own, population "suspects", so the ledger keeps them apart."""
     figures = []
     for measure, number in (("killed", tally.killed), ("injured", tally.injured)):
         evidence = tally.evidence.get(measure, [])
-        same_measure = [f for f in stated if f.measure == measure and not f.negated]
+        same_measure = [
+            f for f in stated
+            if f.measure == measure and not f.negated
+            and any(start <= f.span.start < end for start, end in tally.sentences)
+        ]
         if number <= 0 or not evidence or not _says_more(number, same_measure):
             continue
         ordered = sorted(evidence, key=lambda span: span.start)
