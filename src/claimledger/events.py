@@ -33,9 +33,11 @@ from claimledger.model import (
     record_id,
 )
 from claimledger.taxonomy import (
+    CIVILIAN_ATTACK,
     MEASURE_FAMILY,
     PLACE_FEATURES,
     TYPE_ORDER,
+    VIOLENCE_AGAINST_CIVILIANS,
     WEEK_DAYS,
     Family,
     date_range,
@@ -242,6 +244,20 @@ def _nearest_cluster(
     return best[2] if best else None
 
 
+def _harm_trigger(harm: Sequence[HarmMention]) -> Trigger:
+    """People killed, injured or shot where no word names the event ("a 15-year-old was shot
+    near a residence"): the first such words stand for a violent event, typed weakly."""
+    first = min(harm, key=lambda m: m.evidence.start)
+    return Trigger(
+        span=first.evidence,
+        sentence_start=first.sentence_start,
+        sentence_end=first.sentence_end,
+        event_type=VIOLENCE_AGAINST_CIVILIANS,
+        sub_event_type=CIVILIAN_ATTACK,
+        weak=True,
+    )
+
+
 def assemble_events(
     document: Document,
     *,
@@ -258,6 +274,8 @@ def assemble_events(
     event's harm mentions are counted into its people and a tally (extract/people.py)."""
     event_dates = [d for d in dates if _dates_an_event(d, document.text)]
     located = [p for p in places if p.span.start in locations]
+    if harm and not any(t.family == "violence" for t in triggers):
+        triggers = [*triggers, _harm_trigger(harm)]
     mentions = [
         _Mention(
             trigger=trigger,
