@@ -152,7 +152,10 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
                 largest[key] = max(largest.get(key, 0), mention.number)
             continue
         if mention.ordinal is not None:
-            ordinal[key] = max(ordinal.get(key, 0), mention.ordinal)
+            # "a second man has died": the second death; "a fourth victim was in critical
+            # condition": the fourth person shot, of whatever status
+            counted_as = key if status == "killed" else (key[0], "shot")
+            ordinal[counted_as] = max(ordinal.get(counted_as, 0), mention.ordinal)
         person = _match(mention, people)
         if person is None:
             person = _Someone(
