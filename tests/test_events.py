@@ -127,3 +127,49 @@ def test_since_a_date_does_not_split_the_event() -> None:
     dates = [at("March 9", "2024-03-09"), at("January", "2024-01", "month")]
     events = events_of(document, doc, dates=dates)
     assert len(events) == 1 and events[0].date == dates[0]
+
+
+def local_event(text: str, dates: Sequence[tuple[str, str, str]], published: str) -> Event:
+    """The first event of a local report, with date mentions (words, value, rule) by hand."""
+    document = Document(
+        id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),),
+        published=published,
+    )
+    mentions = []
+    for words, value, rule in dates:
+        start = text.index(words)
+        mentions.append(
+            DateMention(span=Span(start, start + len(words), words), value=value, rule=rule)
+        )
+    return events_of(document, annotate(text), dates=mentions)[0]
+
+
+# (report, dates found in it, the event's date); published on Monday 2016-01-11.
+LOCAL_DATES = [
+    ("A man was shot and killed early Sunday, police said.",
+     [("Sunday", "2016-01-10", "weekday-before-publication")], "2016-01-10"),
+    ("A man was shot and killed, police said.", [], "2016-01-11"),  # the paper's own day
+    ("A man was killed in a shooting, police said. It happened about 11 p.m. Saturday.",
+     [("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
+    ("A man was killed in a shooting Saturday. His funeral is planned for Thursday.",
+     [("Saturday", "2016-01-09", "weekday-before-publication"),
+      ("Thursday", "2016-01-14", "weekday-after-publication")], "2016-01-09"),
+    ("A man shot Saturday was arraigned Monday in a courtroom.",
+     [("Saturday", "2016-01-09", "weekday-before-publication"),
+      ("Monday", "2016-01-11", "weekday-publication-day")], "2016-01-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "dates", "expected"), LOCAL_DATES)
+def test_a_local_report_dates_the_shooting_not_what_followed(
+    text: str, dates: Sequence[tuple[str, str, str]], expected: str
+) -> None:
+    event = local_event(text, dates, published="2016-01-11")
+    assert event.date is not None and event.date.value == expected
+
+
+def test_the_publication_day_stands_in_only_where_nothing_dates_the_event() -> None:
+    event = local_event("A man was shot and killed, police said.", [], published="2016-01-11")
+    assert event.date is not None and event.date.rule == "publication-date"
+    undated = local_event("A man was shot and killed, police said.", [], published="")
+    assert undated.date is None

@@ -203,6 +203,14 @@ def admin1_names(text: str) -> list[str]:
     return sorted(c.name for c in load_gazetteer().lookup(text) if c.feature == "admin1")
 
 
+def event_dates(text: str) -> list[str | None]:
+    """The dates that date events in a report published on Monday 2016-01-11."""
+    from claimledger.events import _dates_an_event
+
+    doc = within(parse(text), published="2016-01-11")
+    return [d.value for d in find_dates(doc) if _dates_an_event(d, text)]
+
+
 def located(text: str) -> list[tuple[str, bool]]:
     doc = within(parse(text))
     return [(m.name, is_location(m, doc)) for m in find_places(doc)]
@@ -649,6 +657,15 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Five people were shot in Elgin, Texas, on Sunday.", [("Elgin", "Texas"),
                                                                    ("Texas", "Texas")]),
             ("Five people were shot in Elgin, police said.", [("Elgin", None)]),
+        ],
+    ),
+    "follow_up_words": (
+        event_dates,
+        [
+            ("A man was killed in a shooting Saturday. His funeral is set for Thursday.",
+             ["2016-01-09"]),
+            ("A man was killed in a shooting Saturday. His car was found Thursday.",
+             ["2016-01-09", "2016-01-07"]),
         ],
     ),
     "local_agency_words": (

@@ -11,12 +11,14 @@ to the event of the nearest trigger, preferring one in its own sentence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from datetime import date, timedelta
 
 import msgspec
 
+from claimledger.extract import lexicons
 from claimledger.extract.people import count_people, people_records, tally_figures
 from claimledger.model import (
     Actor,
@@ -29,6 +31,7 @@ from claimledger.model import (
     Person,
     PlaceCandidate,
     PlaceMention,
+    Span,
     Trigger,
     record_id,
 )
@@ -84,12 +87,25 @@ def _in_sentence(span_start: int, trigger: Trigger) -> bool:
 
 
 BOUNDING_WORDS = ("since", "until", "till", "before", "by")
+FOLLOW_UP_WORDS = lexicons.words("follow_up_words")
+FOLLOW_UP_REACH = 40  # characters before a date in which a follow-up word claims it
 
 
 def _dates_an_event(mention: DateMention, text: str) -> bool:
-    """"since January" or "until March" bounds a span of time; it does not date the event."""
+    """"since January" or "until March" bounds a span of time; it does not date the event. Nor
+    does the date of what followed it: "was arraigned Monday", "a vigil is planned for Friday"."""
     before = text[max(0, mention.span.start - 8) : mention.span.start].lower().split()
-    return not (before and before[-1] in BOUNDING_WORDS)
+    if before and before[-1] in BOUNDING_WORDS:
+        return False
+    near = text[max(0, mention.span.start - FOLLOW_UP_REACH) : mention.span.start]
+    near = re.split(r"[.;!?\n]", near)[-1]  # within the date's own sentence
+    return not any(word.strip(",:") in FOLLOW_UP_WORDS for word in near.lower().split())
+
+
+NEARBY_DATE_CHARS = (150, 300)  # reach before and after a trigger's sentence for a day
+RELATIVE_DAY_RULES = frozenset(
+    {"weekday-before-publication", "weekday-publication-day", "publication-day", "relative-days"}
+)
 
 
 def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
@@ -102,6 +118,25 @@ def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMentio
         inside,
         key=lambda d: (precision[d.granularity], abs(d.span.start - trigger.span.start)),
     )
+
+
+def _nearby_day(triggers: Sequence[Trigger], dates: Sequence[DateMention]) -> DateMention | None:
+    """For an event whose sentences carry no date: the nearest day in the sentences next to its
+    triggers ("A man was killed in a shooting, police said. It happened about 11 p.m.
+    Saturday."), else the first day the report tells relative to its own date ("Saturday
+    night", "last night"), wherever it says it."""
+    before, after = NEARBY_DATE_CHARS
+    days = [d for d in dates if d.granularity == "day" and date_range(d)]
+    nearby = [
+        (abs(d.span.start - t.span.start), d)
+        for t in triggers
+        for d in days
+        if t.sentence_start - before <= d.span.start < t.sentence_end + after
+    ]
+    if nearby:
+        return min(nearby, key=lambda pair: pair[0])[1]
+    relative = [d for d in days if d.rule in RELATIVE_DAY_RULES]
+    return min(relative, key=lambda d: d.span.start, default=None)
 
 
 def _sentence_place(trigger: Trigger, places: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -151,14 +186,37 @@ def _cluster_mentions(mentions: Sequence[_Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _most_common_date(mentions: Sequence[_Mention]) -> DateMention | None:
-    dated = [m.date for m in mentions if m.date is not None]
+def _most_common_date(
+    mentions: Sequence[_Mention],
+    published: str | None = None,
+    dates: Sequence[DateMention] = (),
+) -> DateMention | None:
+    """The most precise date the event's own triggers carry, the most frequent on ties; the
+    dates of arrests and other strategic developments joined to it only where the attack has
+    none; else a day next to its sentences (`_nearby_day`); else the publication day (a local
+    report that gives no date is about the day it appeared)."""
+    dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
+    dated = dated or [m.date for m in mentions if m.date is not None]
     if not dated:
-        return None
+        nearby = _nearby_day([m.trigger for m in mentions], dates)
+        if nearby is not None:
+            return nearby
+        day = (published or "")[:10]
+        if len(day) != 10 or _valid_day(day) is None:
+            return None
+        return DateMention(span=Span(start=0, end=0, text=""), value=day, rule="publication-date")
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
     counts = Counter((d.value, d.granularity) for d in dated)
     best = min(counts, key=lambda k: (precision[k[1]], -counts[k]))
     return next(d for d in dated if (d.value, d.granularity) == best)
+
+
+def _valid_day(day: str) -> date | None:
+    """An ISO day as a date; None when it is no valid day."""
+    try:
+        return date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 def _place_key(place: PlaceMention) -> str:
@@ -346,7 +404,7 @@ def assemble_events(
                 event_type=event_type,
                 sub_event_type=sub_type,
                 sub_events=sub_events,
-                date=_most_common_date(cluster.mentions),
+                date=_most_common_date(cluster.mentions, document.published, event_dates),
                 place=_main_place(cluster.mentions, located),
                 actors=tuple(actors.values()),
                 figure_ids=(*ids, *(f.id for f in own_tallies)),
