@@ -86,7 +86,7 @@ class Tally:
     people: list[_Someone]
     killed: int
     injured: int
-    evidence: dict[str, list[Span]]
+    evidence: dict[str, list[Span]]  # the words naming the people and what happened to them
     # of those, the suspects (a shooter killed by police, one who turned the gun on himself)
     suspects_killed: int = 0
     suspects_injured: int = 0
@@ -143,9 +143,9 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             continue
         if mention.kind == "others":
             rest.add(bucket)
-            evidence[bucket].append(mention.evidence)
+            evidence[bucket] += [mention.span, mention.evidence]
             continue
-        evidence[bucket].append(mention.evidence)
+        evidence[bucket] += [mention.span, mention.evidence]
         key = (mention.role == "suspect", status)
         if mention.kind == "group":
             if mention.number is not None:
@@ -301,7 +301,8 @@ def tally_figures(
         ]
         if number <= 0 or not evidence or not _says_more(number, same_measure):
             continue
-        ordered = sorted(evidence, key=lambda span: span.start)
+        # who and what happened to them, in text order; the figure reads as the first who
+        ordered = sorted(set(evidence), key=lambda span: (span.start, span.end))
         source, attribution_id = _source(ordered, attributions, voice)
         suspects = tally.suspects_killed if measure == "killed" else tally.suspects_injured
         if 0 < suspects < number:
