@@ -310,9 +310,7 @@ def test_source_name(line: str, name: str | None) -> None:
 
 def test_clean_article_text_is_all_body() -> None:
     story = SCRAPED_PAGE.split("Heavy rain", 1)[1].split("\n\nShare", 1)[0]
-    text = "Heavy rain" + story.replace(
-        "Residents said", "What residents saw\n\nResidents said"
-    )
+    text = "Heavy rain" + story.replace("Residents said", "What residents saw\n\nResidents said")
     assert [s.kind for s in segment_text_scrape(text)] == ["body"]
 
 
@@ -356,3 +354,105 @@ def test_a_scrapes_source_line_names_its_outlet() -> None:
     document = _read(SCRAPED_PAGE.replace("\nShare\n", "\nSource: Lagos Ledger\n\nShare\n"))
     assert document.original_source == "Lagos Ledger"
     assert document.outlet == "Lagos Ledger"
+
+
+# --- the outlet of a scrape: "Source:" line, dateline agency, "| Site", the address's host -----
+
+OUTLET_BODY = (
+    "Shelling killed four people in the town on Sunday, a regional official said, and wounded "
+    "eleven others who were taken to the district hospital for treatment.\n\n"
+    "The official said rescue teams were still searching the ruins of two houses.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "outlet"),
+    [
+        # a "Source:" line outranks every other sign
+        (
+            "Shelling kills four in border town | Valley Courier\n\nTOWN (AP) - "
+            + OUTLET_BODY
+            + "\nSource: Hill Gazette\n",
+            "https://www.example.org/a",
+            "Hill Gazette",
+        ),
+        # then the agency of the dateline
+        (
+            "Shelling kills four in border town | Valley Courier\n\nTOWN, Region (AFP) - "
+            + OUTLET_BODY,
+            "https://www.example.org/a",
+            "AFP",
+        ),
+        ("Shelling kills four in border town\n\n(Reuters) — " + OUTLET_BODY, None, "Reuters"),
+        # then the site's name after the headline's bar
+        (
+            "Shelling kills four in border town | Valley Courier\n\n" + OUTLET_BODY,
+            "https://www.example.org/a",
+            "Valley Courier",
+        ),
+        # then the address's host, as people write it
+        (
+            "Shelling kills four in border town\n\n" + OUTLET_BODY,
+            "https://www.example.org/a",
+            "example.org",
+        ),
+        (
+            "Shelling kills four in border town\n\n" + OUTLET_BODY,
+            "http://web.archive.org/web/2014/http://news.example.co.uk/x",
+            "example.co.uk",
+        ),
+        # nothing to go by: no outlet, and never the headline line itself
+        ("Shelling kills four in border town | \n\n" + OUTLET_BODY, None, None),
+    ],
+)
+def test_a_scrapes_outlet_comes_from_the_best_sign_it_gives(
+    page: str, url: str | None, outlet: str | None
+) -> None:
+    document = read_text_scrape(page, input="p", options=ReadOptions(), url=url)
+    assert document.outlet == outlet
+
+
+def test_a_parenthesised_word_that_names_no_agency_is_no_outlet() -> None:
+    page = "Shelling kills four in border town\n\n(Photo) - " + OUTLET_BODY
+    assert read_text_scrape(page, input="p", options=ReadOptions()).outlet is None
+
+
+def test_a_records_named_outlet_comes_after_the_source_line_only() -> None:
+    page = "Shelling kills four in border town\n\nTOWN (AP) - " + OUTLET_BODY
+    document = read_text_scrape(page, input="p", options=ReadOptions(), outlet="Valley Courier")
+    assert document.outlet == "Valley Courier"
+
+
+def test_the_site_after_the_headlines_bar_is_not_part_of_the_title() -> None:
+    page = "Shelling kills four in border town | Valley Courier\n\n" + OUTLET_BODY
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title == "Shelling kills four in border town"
+    assert _texts(document, "title") == ["Shelling kills four in border town"]
+    assert "| Valley Courier" in _texts(document, "chrome")
+
+
+def test_a_first_line_headline_stands_alone_without_a_blank_line_under_it() -> None:
+    page = "Shelling kills four in border town\n" + OUTLET_BODY
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title == "Shelling kills four in border town"
+    assert _texts(document, "body")[0].startswith("Shelling killed four people")
+
+
+def test_a_hard_wrapped_first_paragraph_is_not_taken_for_a_headline() -> None:
+    page = (
+        "Shelling killed four people in the town on Sunday, a regional\n"
+        "official said, and wounded eleven others who were taken to the hospital.\n"
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title is None
+
+
+def test_a_headline_first_line_is_the_title_over_a_longer_caption() -> None:
+    page = (
+        "Shelling kills four in border town\n\n"
+        "Image caption,\n"
+        "Rescue teams, seen here on Sunday, searched the ruins of two houses for survivors\n\n"
+        + OUTLET_BODY
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title == "Shelling kills four in border town"

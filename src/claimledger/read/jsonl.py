@@ -153,7 +153,13 @@ def read_jsonl_record(line: bytes, *, input: str, options: ReadOptions) -> Docum
         from claimledger.read.text import read_text_scrape
 
         document = read_text_scrape(
-            text, input=input, options=options, url=url, published=published, title=title
+            text,
+            input=input,
+            options=options,
+            url=url,
+            published=published,
+            title=title,
+            outlet=_field(record, fields.outlet),
         )
         if published:
             document = msgspec.structs.replace(document, published_from="record")

@@ -4,10 +4,12 @@ comments and chrome, with character offsets into the text as given.
 No library segments text without markup, so this is our own: every line gets a role from its
 shape (text_rules), the body is the run of lines with the most prose net of chrome, and the lines
 around it are labelled by what precedes them (a comments header, a reply form, a related block).
+The outlet is the best sign the page gives (`scrape_outlet`), never its title line.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Literal, NamedTuple
 
@@ -36,8 +38,26 @@ WRAPPED_MIN_CHARS = 40
 FOOTER_WINDOW = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+# A headline-shaped first line of this many words is the page's title, whatever lies between
+# it and the body (captions, share buttons, a byline).
+FIRST_LINE_TITLE_WORDS = 5
 # Marks of breadcrumbs, handles, addresses and menus, which a headline does not carry.
 NOT_IN_TITLES = ("@", " > ", "»", "http", "www.", "|")
+# "Air strikes kill 12 in Idlib | Levant Daily": a headline, then the site's name after a bar.
+SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,60}?)\s*$")
+SITE_MAX_WORDS = 6
+# A dateline naming its agency: "KABUL (Reuters) -", "BUGI, Philippines (AP) _", "(AFP) —".
+DATELINE_AGENCY = re.compile(
+    r"^(?:[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+)*(?:,[^()\n]{1,60}?)?\s*)?"
+    r"\((?P<agency>[A-Z][\w.&'’ -]{0,30}?)\)\s*(?:[-–—_:]|$)"
+)
+# Words that open a line in parentheses without naming an agency.
+NOT_AGENCIES = frozenset({"photo", "file", "video", "update", "updated", "live", "watch"})
+# How far into the body a dateline may stand.
+DATELINE_AGENCY_CHARS = 400
+# Hosts under which each site has a name of its own: "suriyus.blogspot.com", not "blogspot.com".
+SHARED_HOSTS = ("blogspot.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com")
+URL_HOST = re.compile(r"https?://([^/:?#\s]+)", re.IGNORECASE)
 # The constants below were set on the article-extraction pages rendered to text (body F1);
 # see benchmarks/extraction.py. How much dearer each further non-prose line in a row gets:
 GAP_GROWTH = 0.1
@@ -81,11 +101,28 @@ def _continues(text: str, previous: tuple[int, int], following: tuple[int, int])
     return text[following[0]].islower() or following[1] - following[0] >= WRAPPED_MIN_CHARS
 
 
+def _headline_above(text: str, first: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A page's first line that reads as a headline (a few words, no sentence end, the next line
+    opening a new sentence) stands alone, even with no blank line under it."""
+    line = text[first[0] : first[1]]
+    words = count_words(line)
+    return (
+        TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS
+        and not ends_sentence(line)
+        and not line.rstrip().endswith((",", ";", "-", "–"))
+        and text[following[0]].isupper()
+    )
+
+
 def _split_units(text: str) -> Iterator[tuple[int, int]]:
     """Lines, with the lines of a hard-wrapped paragraph joined into one. A joined run that does
     not end a sentence is a stack of headlines, not a paragraph, and stays apart."""
     run: list[tuple[int, int]] = []
-    for line in _split_lines(text):
+    for index, line in enumerate(_split_lines(text)):
+        if index == 1 and _headline_above(text, run[-1], line):
+            yield from _flush_run(text, run)
+            run = [line]
+            continue
         if run and _continues(text, run[-1], line):
             run.append(line)
             continue
@@ -171,15 +208,30 @@ def _title_words(text: str, line: Line) -> int:
     (a sentence, a breadcrumb "Home > News", a handle or address, a label of a word or two)."""
     if line.role not in ("short", "prose") or not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS:
         return 0
-    candidate = text[line.start : line.end]
+    candidate = _without_site(text[line.start : line.end])
     if candidate.endswith(".") or any(mark in candidate for mark in NOT_IN_TITLES):
         return 0
-    return line.words
+    return count_words(candidate)
+
+
+def _site_suffix(line: str) -> re.Match[str] | None:
+    """The "| Site" at the end of a headline line, if the part after the bar is a name."""
+    match = SITE_SUFFIX.search(line)
+    if match is None or count_words(match.group("site")) > SITE_MAX_WORDS:
+        return None
+    head = line[: match.start()]
+    return match if count_words(head) >= TITLE_MIN_WORDS and "|" not in head else None
+
+
+def _without_site(line: str) -> str:
+    match = _site_suffix(line)
+    return line[: match.start()] if match else line
 
 
 def _label_header(text: str, lines: list[Line], body_start: int, labels: list[SegmentKind]) -> None:
-    """Title, byline and dateline sit in the few lines above the body; the title is the longest
-    headline-shaped line there, the nearest one on a tie."""
+    """Title, byline and dateline sit in the few lines above the body; the title is the page's
+    first line when it is headline-shaped, else the longest headline-shaped line there, the
+    nearest one on a tie."""
     title: tuple[int, int] | None = None
     for index in range(body_start - 1, max(-1, body_start - 1 - HEADER_WINDOW), -1):
         line = lines[index]
@@ -189,6 +241,9 @@ def _label_header(text: str, lines: list[Line], body_start: int, labels: list[Se
             labels[index] = "dateline"
         elif (words := _title_words(text, line)) and (title is None or words > title[0]):
             title = (words, index)
+    first = body_start - HEADER_WINDOW <= 0 < body_start
+    if first and _title_words(text, lines[0]) >= FIRST_LINE_TITLE_WORDS:
+        title = (0, 0)  # a page that opens with a headline opens with its own
     if title is not None:
         labels[title[1]] = "title"
 
@@ -231,11 +286,21 @@ def segment_text_scrape(text: str) -> tuple[Segment, ...]:
     labels = _label_lines(text, lines)
     segments: list[Segment] = []
     for line, kind in zip(lines, labels, strict=True):
-        if segments and segments[-1].kind == kind:
-            segments[-1] = Segment(kind, segments[-1].start, line.end)
-        else:
-            segments.append(Segment(kind, line.start, line.end))
+        for start, end, part in _line_parts(text, line, kind):
+            if segments and segments[-1].kind == part:
+                segments[-1] = Segment(part, segments[-1].start, end)
+            else:
+                segments.append(Segment(part, start, end))
     return tuple(segments)
+
+
+def _line_parts(text: str, line: Line, kind: SegmentKind) -> list[tuple[int, int, SegmentKind]]:
+    """A title line's "| Site" is the site's name, not words of the headline: chrome."""
+    suffix = _site_suffix(text[line.start : line.end]) if kind == "title" else None
+    if suffix is None:
+        return [(line.start, line.end, kind)]
+    bar = text.index("|", line.start + suffix.start())
+    return [(line.start, line.start + suffix.start(), "title"), (bar, line.end, "chrome")]
 
 
 def _first_value(text: str, segments: tuple[Segment, ...], kind: SegmentKind) -> str | None:
@@ -278,6 +343,64 @@ def _dateline_date(text: str, segments: tuple[Segment, ...]) -> str | None:
     return found.date().isoformat() if found else None
 
 
+def _agency(text: str, segments: tuple[Segment, ...]) -> str | None:
+    """The agency a dateline names at the start of the body: "KABUL (Reuters) - ..."."""
+    for segment in segments:
+        if segment.kind != "body":
+            continue
+        head = text[segment.start : min(segment.end, segment.start + DATELINE_AGENCY_CHARS)]
+        for line in head.splitlines():
+            match = DATELINE_AGENCY.match(line.strip())
+            if match is None:
+                continue
+            agency = match.group("agency").strip()
+            if agency.split()[0].lower() not in NOT_AGENCIES and not agency.isdigit():
+                return agency
+        return None
+    return None
+
+
+def _site(text: str, segments: tuple[Segment, ...]) -> str | None:
+    """The site's name after the title's bar ("... | Levant Daily"), or after the first line's."""
+    title = next((s for s in segments if s.kind == "title"), None)
+    start = title.start if title is not None else len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    line = text[start : len(text) if line_end < 0 else line_end].strip()
+    match = _site_suffix(line)
+    return match.group("site").strip() if match else None
+
+
+def host_name(url: str | None) -> str | None:
+    """The site an address names, as people write it: "http://www.example.co.uk/a" ->
+    "example.co.uk"; the last address of an archived one (web.archive.org/web/.../http://...)."""
+    hosts = URL_HOST.findall(url or "")
+    if not hosts:
+        return None
+    labels = hosts[-1].lower().rstrip(".").split(".")
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
+        return None
+    # "bbc.co.uk", "dawn.com.pk": a two-letter country code under a short second level
+    keep = 3 if len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    if ".".join(labels[-2:]) in SHARED_HOSTS:
+        keep = 3
+    return ".".join(labels[-keep:])
+
+
+def scrape_outlet(
+    text: str, segments: tuple[Segment, ...], url: str | None, named: str | None = None
+) -> str | None:
+    """Who publishes a scrape, best evidence first: its "Source:" line, the outlet its record
+    names, the agency of its dateline ("(AP)"), the site's name after the title's bar, the
+    address's host. Never the title line itself."""
+    return (
+        _first_value(text, segments, "source")
+        or named
+        or _agency(text, segments)
+        or _site(text, segments)
+        or host_name(url)
+    )
+
+
 TITLE_SEPARATOR = "\n\n"
 
 
@@ -295,9 +418,11 @@ def read_text_scrape(
     url: str | None = None,
     published: str | None = None,
     title: str | None = None,
+    outlet: str | None = None,
 ) -> Document:
     """A Document over the scrape as given (newlines normalised), with its segments and the
-    title, byline, original source and comment count they carry."""
+    title, byline, original source and comment count they carry; `outlet` is the one a record
+    names (see `scrape_outlet` for the order of evidence)."""
     text = text.replace("\r\n", "\n")
     segments = segment_text_scrape(text)
     if title and title.strip() and not _starts_with_title(text, title):
@@ -325,9 +450,8 @@ def read_text_scrape(
         url=url,
         title=title or _first_value(text, segments, "title"),
         byline=_first_value(text, segments, "byline"),
-        original_source=(source := _first_value(text, segments, "source")),
-        # a scrape names no site of its own: its "Source:" line is the nearest thing to one
-        outlet=source,
+        original_source=_first_value(text, segments, "source"),
+        outlet=scrape_outlet(text, segments, url, outlet),
         comment_count=_comment_count(text, segments),
         published=published,
         published_from=published_from,
