@@ -43,9 +43,9 @@ from claimledger.link_features import (
 from claimledger.model import Document, Event, EventLink, Figure, Person
 
 MODEL_FILE = "link_model.json"
-BATCH = 50_000
+BATCH = 20_000
 # Pairs below this probability are not kept for the coherence check (they count as 0 there).
-FLOOR = 0.02
+FLOOR = 0.05
 
 
 class LinkModel(msgspec.Struct, frozen=True, kw_only=True):
@@ -87,13 +87,16 @@ class LinkOptions(msgspec.Struct, frozen=True, kw_only=True):
 
 @dataclass
 class Comparison:
-    """Every compared pair of events (rows a[k] < b[k] of `events`) with its signals."""
+    """Compared pairs of events (rows a[k] < b[k] of `events`) with their signals, and with a
+    model their probabilities; `compared` counts every pair blocking let through."""
 
     documents: DocumentTable
     events: EventTable
     a: np.ndarray[Any, Any]
     b: np.ndarray[Any, Any]
     features: np.ndarray[Any, Any]
+    compared: int
+    probability: np.ndarray[Any, Any] | None = None
 
 
 def compare_events(
@@ -103,8 +106,11 @@ def compare_events(
     figures: Mapping[str, Figure] | None = None,
     people: Mapping[str, Person] | None = None,
     options: LinkOptions | None = None,
+    model: LinkModel | None = None,
 ) -> Comparison:
-    """Profile the events and their documents, block, and compute the signals of each pair."""
+    """Profile the events and their documents, block, and compute the signals of each pair.
+    With a `model`, each batch of pairs is scored and the pairs below FLOOR dropped at once, so
+    a large corpus never holds the signals of every compared pair."""
     options = options or LinkOptions()
     ordered = sorted((e for e in events if e.document_id in documents), key=lambda e: e.id)
     document_ids = sorted({e.document_id for e in ordered})
@@ -123,11 +129,30 @@ def compare_events(
     a, b = a[allowed], b[allowed]
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
-    features = np.concatenate(
-        [pair_features(table, event_table, a[i : i + BATCH], b[i : i + BATCH])
-         for i in range(0, len(a), BATCH)] or [np.zeros((0, len(FEATURES)))]
+    firsts, seconds, signals, scores = [], [], [], []
+    for start in range(0, len(a), BATCH):
+        first, second = a[start : start + BATCH], b[start : start + BATCH]
+        features = pair_features(table, event_table, first, second)
+        if model is not None:
+            probability = model.probability(features)
+            strong = probability >= FLOOR
+            first, second, features = first[strong], second[strong], features[strong]
+            scores.append(probability[strong])
+        firsts.append(first)
+        seconds.append(second)
+        signals.append(features)
+    return Comparison(
+        documents=table, events=event_table, a=_joined(firsts, np.zeros(0, dtype=np.int64)),
+        b=_joined(seconds, np.zeros(0, dtype=np.int64)),
+        features=_joined(signals, np.zeros((0, len(FEATURES)))), compared=len(a),
+        probability=_joined(scores, np.zeros(0)) if model is not None else None,
     )
-    return Comparison(documents=table, events=event_table, a=a, b=b, features=features)
+
+
+def _joined(
+    parts: list[np.ndarray[Any, Any]], empty: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    return np.concatenate(parts) if parts else empty
 
 
 def _allowed(
@@ -164,8 +189,9 @@ def coherent_groups(
     between: dict[int, dict[int, float]] = defaultdict(dict)
     for x, y, p in zip(a[known].tolist(), b[known].tolist(), probability[known].tolist(),
                        strict=True):
-        between[x][y] = between[x].get(y, 0.0) + p
-        between[y][x] = between[y].get(x, 0.0) + p
+        # each pair is compared once
+        between[x][y] = p
+        between[y][x] = p
     parent: dict[int, int] = {}
     size: dict[int, int] = {}
 
@@ -177,8 +203,9 @@ def coherent_groups(
 
     strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((b[strong], a[strong], -probability[strong]))]
+    firsts, seconds = a.tolist(), b.tolist()
     for k in order.tolist():
-        x, y = root(int(a[k])), root(int(b[k]))
+        x, y = root(firsts[k]), root(seconds[k])
         if x == y:
             continue
         size_x, size_y = size.get(x, 1), size.get(y, 1)
@@ -195,7 +222,11 @@ def coherent_groups(
         joined.pop(drop, None)
         parent[drop] = keep
         size[keep] = size_x + size_y
-    return [int(k) for k in strong.tolist() if root(int(a[k])) == root(int(b[k]))]
+    nodes = np.unique(np.r_[a[strong], b[strong]])
+    roots = np.asarray([root(x) for x in nodes.tolist()], dtype=np.int64)
+    group_a = roots[np.searchsorted(nodes, a[strong])]
+    group_b = roots[np.searchsorted(nodes, b[strong])]
+    return [int(k) for k in strong[group_a == group_b]]
 
 
 def link_events(
@@ -212,8 +243,9 @@ def link_events(
     threshold = options.threshold if options.threshold is not None else model.threshold
     coherence = options.coherence if options.coherence is not None else model.coherence
     comparison = compare_events(events, documents, figures=figures, people=people,
-                                options=options)
-    probability = model.probability(comparison.features)
+                                options=options, model=model)
+    probability = comparison.probability
+    assert probability is not None
     kept = coherent_groups(comparison.a, comparison.b, probability, threshold=threshold,
                            coherence=coherence)
     found = comparison.events.events

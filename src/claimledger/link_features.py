@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -80,7 +81,9 @@ def _stable_hash(text: str) -> int:
                                           digest_size=8).digest(), "little", signed=True)
 
 
+@lru_cache(maxsize=1 << 17)
 def _normal(token: str) -> str:
+    """A word as the vocabulary keeps it (words repeat: kept, up to a bound)."""
     token = token.lower().replace("’", "'")
     return token[:-2] if token.endswith("'s") else token.strip("'-")
 
@@ -262,7 +265,9 @@ class _Rows:
     def matrix(self, columns: int) -> Any:
         rows = len(self.indptr) - 1
         return sparse.csr_matrix(
-            (np.asarray(self.data), np.asarray(self.indices), np.asarray(self.indptr)),
+            (np.frombuffer(self.data, dtype=np.float64),
+             np.frombuffer(self.indices, dtype=np.int64),
+             np.frombuffer(self.indptr, dtype=np.int64)),
             shape=(rows, columns),
         )
 

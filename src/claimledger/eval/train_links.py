@@ -48,9 +48,11 @@ from claimledger.store import open_store
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))
 COHERENCES = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 REGULARISATION = 1.0
-# The thresholds are chosen for the best recall at this pairwise precision on the fit half: the
-# other half loses a few points of precision, and the target is 0.90 there.
-FIT_PRECISION = 0.95
+# The thresholds are chosen for the best recall at this pairwise precision on the fit half.
+# Precision falls as the corpus grows (more incidents alike in place, time and wording: the
+# whole folder is twice the fit half), the target is 0.90 on the whole, and a wrong link costs
+# the ledger more than a missed one (it mixes two incidents' counts), hence the margin.
+FIT_PRECISION = 0.97
 
 
 def fit_half(incident: str) -> bool:
@@ -142,9 +144,11 @@ def links_of(corpus: LabelledCorpus, model: LinkModel) -> list[EventLink]:
 
 
 def score_half(
-    corpus: LabelledCorpus, links: Sequence[EventLink], half: bool | None
+    corpus: LabelledCorpus, links: Sequence[EventLink], half: bool | None,
+    *, with_event: bool = False,
 ) -> LinkScore:
-    """Linking over the articles of one half (None: all), as `eval incidents` scores it."""
+    """Linking over the articles of one half (None: all), as `eval incidents` scores it; with
+    `with_event`, over those of its articles that have an event."""
     cluster_of = cluster_events(corpus.events, links)
     predicted: dict[str, str] = {}
     gold: dict[str, str] = {}
@@ -152,6 +156,8 @@ def score_half(
         if half is not None and fit_half(article.incident) != half:
             continue
         event = corpus.main_event.get(article.id)
+        if with_event and event is None:
+            continue
         cluster = cluster_of.get(event) if event is not None else None
         predicted[article.id] = cluster or f"article:{article.id}"
         gold[article.id] = article.incident
@@ -192,8 +198,11 @@ def report(corpus: LabelledCorpus, model: LinkModel) -> str:
         "B-cubed F1 | B-cubed F1, every article alone |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, half in (("fit half", True), ("other half", False), ("whole folder", None)):
-        score = score_half(corpus, links, half)
+    rows = [(name, half, False) for name, half in
+            (("fit half", True), ("other half", False), ("whole folder", None))]
+    rows += [(f"{name}, articles with an event", half, True) for name, half, _ in rows]
+    for name, half, with_event in rows:
+        score = score_half(corpus, links, half, with_event=with_event)
         pairwise = _f1(score.pairwise_precision, score.pairwise_recall)
         lines.append(
             f"| {name} ({score.pairs_right} right of {score.pairs_predicted} linked, "
