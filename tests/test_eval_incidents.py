@@ -55,6 +55,8 @@ def test_pairwise_scores_count_article_pairs() -> None:
         (["Elgin"], "Elgin", True),
         (["Los Angeles"], "Los Angeles (Van Nuys)", True),
         (["Cook County"], "Cook (county)", True),
+        (["St. Louis"], "Saint Louis", True),
+        (["Van Nuys"], "Los Angeles (Van Nuys)", True),
         (["Chicago"], "Elgin", False),
         ([], "Elgin", False),
     ],

@@ -303,19 +303,26 @@ def score_links(predicted: Mapping[str, str], gold: Mapping[str, str]) -> LinkSc
     )
 
 
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+
+
 def _norm(name: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).strip()
+    """A place name compared without case, punctuation or abbreviations ("St. Louis")."""
+    words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower()).split()
+    return " ".join(ABBREVIATIONS.get(word, word) for word in words)
 
 
 def names_city(places: Sequence[str], city_or_county: str | None) -> bool:
     """Whether a place name of the event names the coded city or county: "Elgin", "Los
-    Angeles" for "Los Angeles (Van Nuys)", "Cook County" for "Cook (county)"."""
-    wanted = _norm(re.sub(r"\(.*?\)", "", city_or_county or ""))
-    wanted = wanted.removesuffix(" county").strip()
-    if not wanted:
-        return False
+    Angeles" or "Van Nuys" for "Los Angeles (Van Nuys)", "Cook County" for "Cook (county)",
+    "St. Louis" for "Saint Louis"."""
+    coded = city_or_county or ""
+    inner = re.findall(r"\((.*?)\)", coded)
+    wanted = {_norm(re.sub(r"\(.*?\)", "", coded)).removesuffix(" county").strip()}
+    wanted |= {_norm(part) for part in inner if _norm(part) != "county"}
+    wanted.discard("")
     return any(
-        _norm(place) == wanted or _norm(place).removesuffix(" county") == wanted
+        _norm(place) in wanted or _norm(place).removesuffix(" county") in wanted
         for place in places
     )
 
@@ -370,6 +377,8 @@ def score_corpus(
                 resolved = event.place.resolved
                 if resolved is not None:
                     places.append(resolved.name)
+                    if resolved.admin2:
+                        places.append(resolved.admin2)
                     if resolved.admin1:
                         admin1.append(resolved.admin1)
                     if resolved.feature == "admin1":
