@@ -3,6 +3,8 @@
 Writing is idempotent: a document is keyed by its content hash, so writing the same analysis
 twice changes nothing, and each document goes in one transaction, so a process killed mid-run
 leaves every document either whole or absent. The file is in WAL mode and Datasette-ready.
+A file is known for a store by its schema version and tables before anything is written to it:
+a file that is not one (not SQLite, or another program's database) is refused, never converted.
 Every SQL statement of claimledger is here (and the schema in store_schema.py): the exporter,
 the viewer and the runners read through the methods below.
 """
@@ -129,12 +131,47 @@ class SchemaTooNewError(RuntimeError):
     """The file was written by a newer claimledger whose schema this one does not know."""
 
 
+class NotAStoreError(RuntimeError):
+    """The file is not a claimledger store: not an SQLite database, or another program's."""
+
+
+# Tables every claimledger store has had since its first schema version.
+FIRST_TABLES = frozenset({"documents", "segments", "events", "links", "ledger", "runs"})
+
+
+def store_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of the store open on `conn`, read without writing: 0 for an empty
+    database (a new file). Raises NotAStoreError for a file that is not a claimledger store and
+    SchemaTooNewError for one a newer claimledger wrote."""
+    try:
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+    except sqlite3.OperationalError:  # the file could not be read: locked, an I/O error
+        raise
+    except sqlite3.DatabaseError as exc:  # "file is not a database"
+        raise NotAStoreError(f"{path} is not a claimledger store: {exc}") from exc
+    if version == 0 and not tables:
+        return 0
+    if version > SCHEMA_VERSION and (not tables or "documents" in tables):
+        raise SchemaTooNewError(
+            f"store schema version {version} is newer than this claimledger's {SCHEMA_VERSION}"
+        )
+    if version == 0 or not tables >= FIRST_TABLES:
+        raise NotAStoreError(
+            f"{path} is not a claimledger store: an SQLite database with other tables"
+        )
+    return version
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply the migrations a file lacks, each atomically with its version bump."""
+    """Apply the migrations a file lacks, each atomically with its version bump. The version is
+    read again once the write lock is held: two processes opening one new file at once (two
+    runs started together) apply each migration once, not twice."""
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise SchemaTooNewError(
@@ -143,8 +180,9 @@ def migrate(conn: sqlite3.Connection) -> int:
     for number in range(version, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[number](conn)
-            conn.execute(f"PRAGMA user_version = {number + 1}")
+            if conn.execute("PRAGMA user_version").fetchone()[0] <= number:
+                MIGRATIONS[number](conn)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -478,12 +516,14 @@ class Store:
 
 
 def open_store(path: str | Path) -> Store:
-    """Open (creating if needed) a store file, bringing its schema up to date."""
+    """Open (creating if needed) a store file, bringing its schema up to date. A file that is
+    not a claimledger store is refused (NotAStoreError) before anything is written to it."""
     path = Path(path)
     # Autocommit mode: transactions are begun explicitly, one per document.
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout = 10000")
+        store_version(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL is safe in WAL: a killed process loses no committed transaction.
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -496,9 +536,19 @@ def open_store(path: str | Path) -> Store:
 
 
 def open_store_read_only(path: str | Path) -> Store:
-    """Open an existing store for reading only: no migration, nothing written."""
+    """Open an existing store for reading only: no migration, nothing written. Raises
+    FileNotFoundError where there is no file, NotAStoreError for a file that is not a
+    claimledger store (an empty one included) and SchemaTooNewError for a newer one."""
     path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"no claimledger store at {path}")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if store_version(conn, path) == 0:
+            raise NotAStoreError(f"{path} is not a claimledger store: an empty database")
+    except BaseException:
+        conn.close()
+        raise
     return Store(conn, path)
 
 
