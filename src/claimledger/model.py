@@ -84,6 +84,10 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     fetched: str | None = None  # when the page was captured (WARC-Date); never its publication
     version: str = ""
     text_id: str = ""  # content_id(text): reports that reprint one text share it
+    # Set where the reader had to cut the page to read it (an HTML page still longer than
+    # ReadOptions.html_max_chars once its scripts and styles are gone): how many characters of
+    # the page were read. Nothing after them is in `text`. None: the page was read whole.
+    cut_at: int | None = None
 
     def segment_text(self, segment: Segment) -> str:
         return self.text[segment.start : segment.end]

@@ -4,10 +4,14 @@ settle places across segments and assemble events from the records.
 Only title and body segments are parsed (comments and chrome never feed claims). Each segment is
 parsed as its own Doc, given its context first (see extract/annotation.py), so every record the
 components write points into `Document.text`. Documents are parsed in batches with `nlp.pipe`.
+A segment longer than `MAX_DOC_CHARS` is parsed as several Docs, split at paragraph boundaries
+(else at line, sentence or word boundaries), each with its own start offset: the parser's memory
+grows with a Doc's length, and spaCy refuses a text longer than `nlp.max_length` (E088).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -25,6 +29,19 @@ from claimledger.read.options import ReadOptions
 
 CLAIM_SEGMENTS: tuple[SegmentKind, ...] = ("title", "body")
 BATCH_SIZE = 32
+# The longest text parsed as one Doc: a tenth of spaCy's default nlp.max_length, which spaCy
+# sets by the parser's memory (about 1 GB per 100,000 characters at worst). News bodies are
+# far shorter; a longer one (a live blog, a dump of a whole site) is parsed a piece at a time.
+MAX_DOC_CHARS = 100_000
+# Where a long segment may be split, best first: after a blank line, a line break, a sentence's
+# end, any space. A piece is cut at the last such place before the bound that leaves it at least
+# half the bound long, else at the bound itself.
+SPLIT_PLACES = (
+    re.compile(r"\n\s*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)\]]*\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def claim_segments(document: Document) -> tuple[Segment, ...]:
@@ -32,8 +49,47 @@ def claim_segments(document: Document) -> tuple[Segment, ...]:
     return document.segments_of(*CLAIM_SEGMENTS)
 
 
+def split_points(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """`text` as consecutive (start, end) pieces of at most `max_chars` characters that cover it,
+    each cut at the best boundary SPLIT_PLACES finds; one piece when the text is short enough."""
+    max_chars = max(1, max_chars)
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = start + max_chars
+        pieces.append((start, _cut(text, start, end, max_chars)))
+        start = pieces[-1][1]
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _cut(text: str, start: int, end: int, max_chars: int) -> int:
+    """Where to end a piece that starts at `start` and may reach `end` (exclusive)."""
+    earliest = start + max_chars // 2
+    window = text[earliest:end]
+    for place in SPLIT_PLACES:
+        ends = [found.end() for found in place.finditer(window)]
+        if ends:
+            return earliest + ends[-1]
+    return end
+
+
+def doc_pieces(
+    document: Document, segment: Segment, max_chars: int = MAX_DOC_CHARS
+) -> list[Segment]:
+    """The stretches of a segment parsed as one Doc each, in page offsets and of the segment's
+    kind: the segment itself, or, past `max_chars` characters, consecutive pieces that cover it
+    (see `split_points`)."""
+    text = document.segment_text(segment)
+    return [
+        Segment(segment.kind, segment.start + start, segment.start + end)
+        for start, end in split_points(text, max_chars)
+    ]
+
+
 def segment_doc(nlp: Language, document: Document, segment: Segment) -> Doc:
-    """A segment's text as an unparsed Doc that knows its place in the page and its voice."""
+    """A segment's text (or a piece of it) as an unparsed Doc that knows its place in the page
+    and its voice."""
     voice, voice_kind = document.voice
     doc = nlp.make_doc(document.segment_text(segment))
     return set_context(
@@ -89,20 +145,28 @@ def analyse(document: Document, nlp: Language) -> Analysis:
 
 
 def analyse_documents(
-    documents: Iterable[Document], nlp: Language, *, batch_size: int = BATCH_SIZE
+    documents: Iterable[Document],
+    nlp: Language,
+    *,
+    batch_size: int = BATCH_SIZE,
+    max_chars: int = MAX_DOC_CHARS,
 ) -> Iterator[Analysis]:
-    """Analyse a stream of documents, parsing their segments in `nlp.pipe` batches."""
+    """Analyse a stream of documents, parsing their segments (split into pieces of at most
+    `max_chars` characters, see `doc_pieces`) in `nlp.pipe` batches."""
     add_components(nlp)
     model = model_label(nlp)
     batch: list[Document] = []
 
     def flush() -> Iterator[Analysis]:
-        segments = [(d, s) for d in batch for s in claim_segments(d)]
-        docs = nlp.pipe((segment_doc(nlp, d, s) for d, s in segments), batch_size=batch_size)
+        # Each piece's place in the batch; its Doc is made when nlp.pipe asks for it.
+        limit = min(max_chars, nlp.max_length)
+        pieces = [(i, d, piece) for i, d in enumerate(batch) for s in claim_segments(d)
+                  for piece in doc_pieces(d, s, limit)]
+        unparsed = (segment_doc(nlp, d, piece) for _, d, piece in pieces)
+        docs = nlp.pipe(unparsed, batch_size=batch_size)
         parsed: dict[int, list[Annotation]] = {i: [] for i in range(len(batch))}
-        owner = {id(d): i for i, d in enumerate(batch)}
-        for (document, _), doc in zip(segments, docs, strict=True):
-            parsed[owner[id(document)]].append(annotation(doc))
+        for (owner, *_), doc in zip(pieces, docs, strict=True):
+            parsed[owner].append(annotation(doc))
         for i, document in enumerate(batch):
             yield analysis_of(document, parsed[i], model=model)
 

@@ -1,13 +1,14 @@
 """The HTML reader: trafilatura finds the article body, its metadata and its reader comments.
 
 Comments become their own segment and never join the body; pages too large for trafilatura to
-finish in seconds are first stripped of scripts and styles, then cut (see `shrink_html`).
+finish in seconds are first stripped of scripts and styles, then cut (see `shrink_html`), and a
+document read from a cut page says where it was cut (`Document.cut_at`).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import trafilatura
 from lxml import etree
@@ -56,7 +57,7 @@ def read_html(
     input's record carries), then from `options.published` (a date the user gave).
     Raises UnreadableInput when the page holds no article text.
     """
-    page = shrink_html(html, options.html_max_chars)
+    page, cut_at = shrink_page(html, options.html_max_chars)
     extracted = _extract(page, url=url, options=options)
     if extracted is None or not (extracted.text or "").strip():
         # libxml2 stops at 256 levels of nesting and the page comes out empty; its "huge"
@@ -91,6 +92,7 @@ def read_html(
         published=date,
         published_from=date_from,
         comment_count=announced_comment_count(trailing_headings, extracted.comments or ""),
+        cut_at=cut_at,
     )
 
 
@@ -192,20 +194,33 @@ def _publication_date(
     return None, None
 
 
-def shrink_html(html: str, limit: int) -> str:
-    """A page of at most `limit` characters that keeps as much of its text as it can.
+class ShrunkPage(NamedTuple):
+    html: str
+    cut_at: int | None  # where the page was cut (see shrink_page); None: nothing was cut
+
+
+def shrink_page(html: str, limit: int) -> ShrunkPage:
+    """A page of at most `limit` characters that keeps as much of its text as it can, and
+    where it was cut, if it had to be.
 
     Past the limit, scripts, styles, inline SVG, HTML comments and long data: URIs go first (the
-    bulk of most huge pages); a page still too long is cut at a tag boundary before the limit.
+    bulk of most huge pages); a page still too long is cut at a tag boundary before the limit,
+    and `cut_at` is that boundary: how many characters of the page, without those, were kept.
     Extraction time grows with page size, so this bounds it.
     """
     if len(html) <= limit:
-        return html
+        return ShrunkPage(html, None)
     html = LONG_DATA_URI.sub("data:", _drop_non_text_elements(html))
     if len(html) <= limit:
-        return html
+        return ShrunkPage(html, None)
     cut = html.rfind("<", 0, limit)
-    return html[: cut if cut > 0 else limit]
+    cut = cut if cut > 0 else limit
+    return ShrunkPage(html[:cut], cut)
+
+
+def shrink_html(html: str, limit: int) -> str:
+    """The page `shrink_page` keeps."""
+    return shrink_page(html, limit).html
 
 
 def _drop_non_text_elements(html: str) -> str:
