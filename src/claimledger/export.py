@@ -8,14 +8,23 @@ Exports stream the clusters and ledgers relink stored. Where those do not cover 
 and links (a store from before clusters were stored, or a run stopped before its relink), they
 are derived again and written first (see derived.py), so an export never pairs a ledger with
 links that came after it.
+
+CSV cells are made safe for spreadsheets (OWASP's rule against formula injection): a text cell
+that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so page text
+like `=HYPERLINK(...)` is shown, never run; numeric columns stay numbers. A file is written
+beside its destination and moved into place once whole, so a failed export leaves no half file
+and keeps an earlier one.
 """
 
 from __future__ import annotations
 
 import csv
+import os
+import re
+import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from itertools import chain, groupby
 from pathlib import Path
 from typing import IO, Any, get_args
@@ -24,10 +33,11 @@ import msgspec
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from claimledger.derived import RULES, bring_up_to_date
+from claimledger.derived import RULES, STORED_RULES, bring_up_to_date
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import Document, Event, LedgerEntry, LedgerRow
-from claimledger.store import Store
+from claimledger.store import Store, open_store, open_store_read_only
+from claimledger.store_schema import SCHEMA_VERSION
 from claimledger.taxonomy import ExportFormat, Rule
 
 Format = ExportFormat
@@ -42,6 +52,10 @@ UCDP_COLUMNS = (
     "date_start", "date_end", "side_a", "side_b", "where_description", "best", "low", "high",
     "source_article",
 )
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that is a number as written: left as it is, so "-12.5" stays a number.
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 PARQUET_SCHEMA = pa.schema([
     ("cluster_id", pa.string()),
     ("measure", pa.string()),
@@ -76,28 +90,117 @@ class Cluster(msgspec.Struct, frozen=True, kw_only=True):
 
 def export(store: Store, fmt: Format, out: Path | str | IO[Any]) -> int:
     """Write the store in `fmt` to a path or an open file (text, or binary for Parquet);
-    how many rows (lines for JSONL) were written."""
+    how many rows (lines for JSONL) were written. A path is written through `output_file`."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; expected one of {list(FORMATS)}")
     bring_up_to_date(store)
     if fmt == "parquet":
+        if isinstance(out, str | Path):
+            with output_file(out, binary=True) as stream:
+                return write_parquet(store, stream)
         return write_parquet(store, out)
     writer: Callable[[Store, IO[str]], int] = {
         "jsonl": write_jsonl,
         "csv-acled": write_acled_csv,
         "csv-ucdp": write_ucdp_csv,
     }[fmt]
-    with _text_output(out) as stream:
-        return writer(store, stream)
+    if isinstance(out, str | Path):
+        with output_file(out) as stream:
+            return writer(store, stream)
+    return writer(store, out)
+
+
+def open_for_reading(path: str | Path) -> Store:
+    """The claimledger store at `path`, opened read-only for an export or the viewer.
+
+    A file that is not a claimledger store is refused (NotAStoreError) and left as it was. A
+    store from an older claimledger, or one whose run stopped before linking, is first brought up
+    to date (its migrations, then its clusters and ledgers, see derived.py) through a connection
+    that writes only then; a current store is never opened for writing.
+    """
+    store = open_store_read_only(path)
+    try:
+        current = store.schema_version == SCHEMA_VERSION and store.derived_is_current(
+            STORED_RULES
+        )
+    except BaseException:
+        store.close()
+        raise
+    if current:
+        return store
+    store.close()
+    with open_store(path) as writable:
+        bring_up_to_date(writable)
+    return open_store_read_only(path)
+
+
+def output_problem(path: Path) -> str | None:
+    """Why `path` cannot take an export, found before any work is done; None when it can."""
+    if path.is_dir():
+        return f"{path} is a folder"
+    folder = path.parent
+    if not folder.exists():
+        return f"folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if path.exists() and not path.is_file():
+        return None  # a device or a pipe (/dev/stdout): written in place
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write in folder {folder}"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path} is not writable"
+    return None
 
 
 @contextmanager
-def _text_output(out: Path | str | IO[Any]) -> Iterator[IO[str]]:
-    if isinstance(out, str | Path):
-        with open(out, "w", encoding="utf-8", newline="") as stream:
+def output_file(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream for writing the file at `path`. A regular file (or a new one) is written as a
+    temporary file in the same folder, flushed to disk, then moved over `path`: if any write
+    fails, the temporary file is removed and `path` is as it was. A device or a pipe is
+    written in place."""
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        with _open(path, binary) as stream:
             yield stream
-    else:
-        yield out
+        return
+    permissions = path.stat().st_mode & 0o777 if path.exists() else _default_permissions()
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with _open(fd, binary) as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, permissions)
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _open(file: int | Path, binary: bool) -> IO[Any]:
+    if binary:
+        return open(file, "wb")
+    return open(file, "w", encoding="utf-8", newline="")
+
+
+def _default_permissions() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell's text that no spreadsheet runs as a formula: `'` before a formula's first
+    character; a number as written is left as it is."""
+    if value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def safe_row(row: Mapping[str, object]) -> dict[str, object]:
+    """A CSV row with its text cells made spreadsheet-safe; numbers are written as numbers."""
+    return {key: spreadsheet_safe(v) if isinstance(v, str) else v for key, v in row.items()}
 
 
 def write_jsonl(store: Store, stream: IO[str]) -> int:
@@ -196,7 +299,7 @@ def write_acled_csv(store: Store, stream: IO[str]) -> int:
             figures = ", ".join(_figure_note(row) for row in killed.rows)
             notes += f"{'. ' if notes else ''}Killed: {figures}"
             notes += " [disputed]" if killed.disputed else ""
-        writer.writerow({
+        writer.writerow(safe_row({
             "event_date": min(dates) if dates else "",
             "event_type": _most_common([e.event_type for e in cluster.events]),
             "sub_event_type": _most_common([e.sub_event_type for e in cluster.events]),
@@ -209,7 +312,7 @@ def write_acled_csv(store: Store, stream: IO[str]) -> int:
             "source": "; ".join(dict.fromkeys(d.outlet for d in cluster.documents if d.outlet)),
             "notes": notes,
             "fatalities": _count(killed.best if killed else None),
-        })
+        }))
         written += 1
     return written
 
@@ -225,7 +328,7 @@ def write_ucdp_csv(store: Store, stream: IO[str]) -> int:
                      if part)
             for d in cluster.documents
         ]
-        writer.writerow({
+        writer.writerow(safe_row({
             "date_start": min(dates) if dates else "",
             "date_end": max(dates) if dates else "",
             "side_a": _actor(cluster.events, "initiator"),
@@ -235,7 +338,7 @@ def write_ucdp_csv(store: Store, stream: IO[str]) -> int:
             "low": _count(killed.low if killed else None),
             "high": _count(killed.high if killed else None),
             "source_article": "; ".join(a for a in articles if a),
-        })
+        }))
         written += 1
     return written
 
