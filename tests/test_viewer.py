@@ -19,9 +19,10 @@ from hypothesis import strategies as st
 from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
-from claimledger.store import open_store
+from claimledger.store import NotAStoreError, open_store
 from claimledger.viewer import make_datasette, plugin
 from claimledger.viewer.page_context import json_for_script, safe_http_url
+from claimledger.viewer.serve import register_plugin
 from claimledger.viewer.svg import format_count
 from test_store import downgrade
 from viewer_stores import HOSTILE_NAME, HOSTILE_URL, SCRIPT, battle_store, hostile_store
@@ -344,7 +345,9 @@ def test_datasette_tables_link_ids_to_the_viewer_pages(battle: Datasette) -> Non
     assert f'href="/-/claimledger/event/{cluster_id()}"' in html
 
 
-def test_the_store_cannot_be_written_through_datasette(battle: Datasette) -> None:
+def test_the_store_cannot_be_written_through_datasette(tmp_path: Path) -> None:
+    # Even with the visitors' own SQL allowed (off by default), only reads run.
+    battle = make_datasette(battle_store(tmp_path / "ledger.db"), allow_sql=True)
     before = fetch(battle, "/ledger.json?sql=select+count(*)+as+n+from+documents").json()
     response = fetch(battle, "/ledger.json?sql=delete+from+documents")
     assert response.status_code >= 400
@@ -381,7 +384,10 @@ def test_a_database_that_is_not_a_store_gets_a_clear_404(tmp_path: Path) -> None
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE things (id INTEGER)")
-    response = fetch(make_datasette(path), "/-/claimledger/map")
+    with pytest.raises(NotAStoreError):
+        make_datasette(path)  # the viewer refuses it; a Datasette given it has no store pages
+    register_plugin()
+    response = fetch(Datasette(files=[str(path)]), "/-/claimledger/map")
     assert response.status_code == 404
     assert "No claimledger store" in response.text
 

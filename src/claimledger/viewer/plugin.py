@@ -5,11 +5,20 @@ Scraped pages carry hostile markup, so the pages are built with Jinja's autoesca
 sliced by offsets, records reach the page's script only as escaped JSON, links to the original
 page are kept only for http(s) URLs (see page_context.py), and every page is sent with a
 Content-Security-Policy that allows no inline script.
+
+Errors are rendered by the plugin's `handle_exception`, which takes the place of Datasette's
+default hook (see serve.register_plugin): that one prints each error with rich's
+`print_exception`, which raises when no exception is being handled, as for a path no route
+matches, so such a request got a bare 500 instead of its 404 page. Here a bad request parameter
+Datasette 0.65 reports as a server error (`?_sort=` an unknown column) is a 400, as in later
+Datasette, and only server errors are logged, without control characters.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import sys
+import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -18,10 +27,13 @@ from urllib.parse import unquote
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.database import Database
-from datasette.utils.asgi import Request, Response
+from datasette.utils import add_cors_headers
+from datasette.utils.asgi import Base400, Request, Response
+from datasette.views.base import DatasetteError
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
+from claimledger.cli_output import terminal_text
 from claimledger.model import format_count
 from claimledger.viewer.page_context import (
     PREFIX,
@@ -58,6 +70,14 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+# Messages of the errors Datasette 0.65 raises with its default status 500 for a request's own
+# bad parameters (later versions give them 400).
+BAD_PARAMETERS = (
+    "Cannot sort table by ",
+    "Cannot use _sort and _sort_desc at the same time",
+    "Invalid _through",
+)
 
 Hook = TypeVar("Hook", bound=Callable[..., Any])
 
@@ -232,3 +252,46 @@ def render_cell(
 @datasette_hook
 def menu_links(datasette: Datasette) -> list[dict[str, str]]:
     return [{"href": str(datasette.urls.path(f"{PREFIX}/map")), "label": "Events map"}]
+
+
+def error_status(exception: BaseException) -> tuple[int, str, str | None, dict[str, Any]]:
+    """An exception's HTTP status, message, title and extra JSON fields, as Datasette's default
+    hook gives them, with a request's bad parameter a 400."""
+    if isinstance(exception, Base400):
+        return exception.status, str(exception.args[0] if exception.args else ""), None, {}
+    if isinstance(exception, DatasetteError):
+        message = exception.message
+        status = exception.status
+        if status == 500 and isinstance(message, str) and message.startswith(BAD_PARAMETERS):
+            status = 400
+        if exception.message_is_html:
+            message = Markup(message)
+        return status, message, exception.title, dict(exception.error_dict)
+    return 500, str(exception), None, {}
+
+
+@datasette_hook
+def handle_exception(
+    datasette: Datasette, request: Request, exception: BaseException
+) -> Callable[[], Awaitable[Response]]:
+    """Datasette's error page (or JSON error) for any exception a request raises."""
+
+    async def inner() -> Response:
+        status, message, title, info = error_status(exception)
+        if status >= 500:
+            lines = traceback.format_exception(exception)
+            print(terminal_text("".join(lines)), file=sys.stderr, end="")
+        info.update({"ok": False, "error": message, "status": status, "title": title})
+        headers: dict[str, str] = {}
+        if datasette.cors:
+            add_cors_headers(headers)
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status, headers=headers)
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        html = await template.render_async(dict(
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(),
+            menu_links=lambda: [],
+        ))
+        return Response.html(html, status=status, headers=headers)
+
+    return inner
