@@ -1,10 +1,16 @@
-"""The command line: a thin layer over the library; every command calls one public function."""
+"""The command line: a thin layer over the library; every command calls one public function.
+
+What a command prints goes through cli_output: page text shown as plain text without control
+characters, and every write checked (a failed one is an error and a non-zero exit status).
+"""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
 
@@ -12,8 +18,17 @@ import click
 import msgspec
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from claimledger._version import __version__
+from claimledger.cli_output import (
+    CheckedStream,
+    OutputError,
+    checked_stdout,
+    markup_safe,
+    plain,
+    terminal_text,
+)
 from claimledger.model import Analysis, Document, ReadError, json_schema
 from claimledger.read.options import ReadOptions
 from claimledger.taxonomy import ExportFormat, Rule
@@ -27,14 +42,22 @@ def _stderr() -> Console:
     return Console(stderr=True)
 
 
-def _snippet(text: str, width: int = SNIPPET) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+def _snippet(text: str, width: int = SNIPPET) -> Text:
+    flat = " ".join(terminal_text(text).split())
+    return plain(flat if len(flat) <= width else flat[: width - 1] + "…")
 
 
-def _emit_records(records: Iterable[msgspec.Struct], fmt: OutputFormat) -> None:
-    """JSON array or JSON lines on stdout, streamed."""
-    out = sys.stdout
+def _console(out: CheckedStream) -> Console:
+    return Console(file=out)  # type: ignore[arg-type]  # a text stream, checked
+
+
+def _error_line(record: ReadError) -> Text:
+    return Text.assemble(("error", "red"), f" {terminal_text(record.input)}: ",
+                         terminal_text(record.reason))
+
+
+def _emit_records(records: Iterable[msgspec.Struct], fmt: OutputFormat, out: CheckedStream) -> None:
+    """JSON array or JSON lines, streamed."""
     if fmt == "jsonl":
         for record in records:
             out.write(msgspec.json.encode(record).decode() + "\n")
@@ -46,7 +69,7 @@ def _emit_records(records: Iterable[msgspec.Struct], fmt: OutputFormat) -> None:
 
 
 def _document_table(document: Document) -> Table:
-    table = Table(title=f"{document.input}  ({document.input_kind}, id {document.id})")
+    table = Table(title=plain(f"{document.input}  ({document.input_kind}, id {document.id})"))
     table.add_column("field / segment", style="bold")
     table.add_column("offsets", justify="right")
     table.add_column("text")
@@ -54,9 +77,14 @@ def _document_table(document: Document) -> Table:
         value = getattr(document, name)
         if value:
             origin = f" ({document.published_from})" if name == "published" else ""
-            table.add_row(name, "", f"{value}{origin}")
+            table.add_row(name, "", plain(f"{value}{origin}"))
     if document.comment_count is not None:
         table.add_row("comment_count", "", str(document.comment_count))
+    if document.cut_at is not None:
+        table.add_row(
+            "cut_at", str(document.cut_at),
+            Text("the page was too long: cut here, the rest not read", style="red"),
+        )
     for segment in document.segments:
         style = None if segment.kind in ("title", "body") else "dim"
         table.add_row(
@@ -121,15 +149,17 @@ def read(paths: tuple[str, ...], published: str | None, fmt: OutputFormat, stric
     options = ReadOptions(published=_iso_date(published))
     counter = _Counter()
     records = counter.count(read_paths(list(paths), options))
+    out = checked_stdout()
     if fmt == "table":
-        console = Console()
+        console = _console(out)
         for record in records:
             if isinstance(record, ReadError):
-                console.print(f"[red]error[/red] {record.input}: {record.reason}")
+                console.print(_error_line(record))
             else:
                 console.print(_document_table(record))
     else:
-        _emit_records(records, fmt)
+        _emit_records(records, fmt, out)
+    out.flush()
     inputs = counter.documents + counter.errors
     _stderr().print(
         f"{inputs} inputs: {counter.documents} documents, {counter.errors} errors",
@@ -142,7 +172,9 @@ def read(paths: tuple[str, ...], published: str | None, fmt: OutputFormat, stric
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the records claimledger emits."""
-    click.echo(json.dumps(json_schema(), indent=2))
+    out = checked_stdout()
+    out.write(json.dumps(json_schema(), indent=2) + "\n")
+    out.flush()
 
 
 def data_option(help: str) -> Callable[[F], F]:
@@ -185,7 +217,7 @@ def _iso_date(value: str | None) -> str | None:
 
 def _analysis_tables(analysis: Analysis) -> list[Table]:
     document = analysis.document
-    claims = Table(title=f"claims: {document.title or document.input}", show_lines=False)
+    claims = Table(title=plain(f"claims: {document.title or document.input}"), show_lines=False)
     for column in ("source", "chain", "cue", "class", "content", "flags"):
         claims.add_column(column)
     for a in analysis.attributions:
@@ -199,9 +231,9 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
             if on
         )
         claims.add_row(
-            a.source_name or (a.source.text if a.source else ""),
-            " → ".join(a.chain),
-            a.cue.text if a.cue else "",
+            plain(a.source_name or (a.source.text if a.source else "")),
+            plain(" → ".join(a.chain)),
+            plain(a.cue.text if a.cue else ""),
             a.cue_class or "",
             _snippet(a.content.text, 70),
             flags,
@@ -211,12 +243,12 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
         figures.add_column(column)
     for f in analysis.figures:
         figures.add_row(
-            f.span.text,
+            plain(f.span.text),
             f.measure or "",
             f.count.text(),
             f.count.hedge,
-            f.population or "",
-            f.source_name,
+            plain(f.population or ""),
+            plain(f.source_name),
         )
     events = Table(title="events")
     for column in ("type", "date", "place", "actors", "figures"):
@@ -225,9 +257,10 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
         place = e.place.resolved if e.place else None
         events.add_row(
             e.event_type + (f" / {e.sub_event_type}" if e.sub_event_type else ""),
-            e.date.value if e.date and e.date.value else "",
-            f"{place.name}, {place.country}" if place else (e.place.name if e.place else ""),
-            "; ".join(f"{actor.name} ({actor.role})" for actor in e.actors),
+            plain(e.date.value if e.date and e.date.value else ""),
+            plain(f"{place.name}, {place.country}" if place
+                  else (e.place.name if e.place else "")),
+            plain("; ".join(f"{actor.name} ({actor.role})" for actor in e.actors)),
             str(len(e.figure_ids)),
         )
     return [claims, figures, events]
@@ -245,16 +278,19 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) ->
 
     options = ReadOptions(published=_iso_date(published))
     records = analyse_records(read_paths(list(paths), options), load_nlp())
+    out = checked_stdout()
     if fmt != "table":
-        _emit_records(records, fmt)
+        _emit_records(records, fmt, out)
+        out.flush()
         return
-    console = Console()
+    console = _console(out)
     for record in records:
         if isinstance(record, ReadError):
-            console.print(f"[red]error[/red] {record.input}: {record.reason}")
+            console.print(_error_line(record))
             continue
         for table in _analysis_tables(record):
             console.print(table)
+    out.flush()
 
 
 @main.command(name="run")
@@ -289,7 +325,7 @@ def run_command(
         TextColumn("{task.fields[rate]:.1f} docs/s"),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=_stderr(), transient=False) as bar:
+    with _store_errors(db), Progress(*columns, console=_stderr(), transient=False) as bar:
         task = bar.add_task("run", total=None, done=0, errors=0, rate=0.0)
 
         def report(summary: RunSummary) -> None:
@@ -313,9 +349,35 @@ def run_command(
     _stderr().print(
         f"{summary.inputs} inputs: {summary.analysed} analysed, {summary.skipped} already stored, "
         f"{summary.errors} errors; {summary.events} events, {summary.links} links, "
-        f"{summary.ledger_entries} ledger entries ({summary.disputed} disputed) in {db}",
+        f"{summary.ledger_entries} ledger entries ({summary.disputed} disputed) in "
+        f"{markup_safe(db)}",
         highlight=False,
     )
+
+
+@contextmanager
+def _store_errors(db: str | Path) -> Iterator[None]:
+    """A file that is no claimledger store, or that SQLite cannot read, as one error line."""
+    from claimledger.store import NotAStoreError, SchemaTooNewError
+
+    try:
+        yield
+    except (NotAStoreError, SchemaTooNewError, FileNotFoundError) as exc:
+        raise click.ClickException(terminal_text(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(terminal_text(f"{db}: {exc}")) from exc
+
+
+def _output_path(
+    ctx: click.Context, param: click.Parameter, value: Path | None
+) -> Path | None:
+    """-o checked before any work: its folder must exist and take a new file."""
+    from claimledger.export import output_problem
+
+    problem = output_problem(value) if value is not None else None
+    if problem:
+        raise click.BadParameter(terminal_text(problem), ctx=ctx, param=param)
+    return value
 
 
 @main.command()
@@ -325,11 +387,12 @@ def run_command(
 @rule_option("The rule whose low/best/high to show.")
 def ledger(event: str | None, db: str, disputed: bool, rule: str) -> None:
     """Print the ledger: per event and measure, each source's figure, low/best/high."""
+    from claimledger.export import open_for_reading
     from claimledger.ledger import RULE_NAMES
-    from claimledger.store import open_store
 
-    console = Console()
-    with open_store(db) as store:
+    out = checked_stdout()
+    console = _console(out)
+    with _store_errors(db), open_for_reading(db) as store:
         entries = [
             e for e in store.ledger(event, rule=RULE_NAMES[rule]) if e.disputed or not disputed
         ]
@@ -337,26 +400,29 @@ def ledger(event: str | None, db: str, disputed: bool, rule: str) -> None:
             console.print("no ledger entries" + (" disputed" if disputed else ""))
         for entry in entries:
             table = Table(
-                title=(
-                    f"event {entry.cluster_id} · {entry.measure} · "
-                    f"low {_number(entry.low)} / best {_number(entry.best)} / "
-                    f"high {_number(entry.high)} · "
-                    + ("[red]disputed[/red]" if entry.disputed else "agreed")
+                title=Text.assemble(
+                    terminal_text(
+                        f"event {entry.cluster_id} · {entry.measure} · "
+                        f"low {_number(entry.low)} / best {_number(entry.best)} / "
+                        f"high {_number(entry.high)} · "
+                    ),
+                    ("disputed", "red") if entry.disputed else "agreed",
                 ),
-                caption=entry.rule,
+                caption=plain(entry.rule),
             )
             for column in ("published", "outlet", "source", "figure", "interval", "population"):
                 table.add_column(column)
             for row in entry.rows:
                 table.add_row(
-                    row.published or "",
-                    row.outlet or "",
-                    row.source_name,
-                    row.text,
+                    plain(row.published or ""),
+                    plain(row.outlet or ""),
+                    plain(row.source_name),
+                    plain(row.text),
                     row.count.text(),
-                    row.population or "",
+                    plain(row.population or ""),
                 )
             console.print(table)
+    out.flush()
 
 
 def _number(value: float | None) -> str:
@@ -370,18 +436,26 @@ def _number(value: float | None) -> str:
     type=click.Choice(list(get_args(ExportFormat))),
 )
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (default: standard output; required for parquet).",
+    "--output", "-o", type=click.Path(path_type=Path), callback=_output_path,
+    help="File to write (default: standard output; required for parquet). It is replaced only "
+    "once written whole.",
 )
 def export_command(db: str, fmt: str, output: Path | None) -> None:
     """Export the ledger: ACLED-like or UCDP-like CSV, full JSONL records, or Parquet."""
-    from claimledger.export import export
-    from claimledger.store import open_store
+    from claimledger.export import export, open_for_reading
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--output is required for parquet")
-    with open_store(db) as store:
-        count = export(store, fmt, output or sys.stdout)  # type: ignore[arg-type]
+    with _store_errors(db), open_for_reading(db) as store:
+        if output is None:
+            out = checked_stdout()
+            count = export(store, fmt, out)  # type: ignore[arg-type]
+            out.flush()
+        else:
+            try:
+                count = export(store, fmt, output)  # type: ignore[arg-type]
+            except OSError as exc:
+                raise OutputError(str(output), exc) from exc
     _stderr().print(f"{count} rows written", highlight=False)
 
 
@@ -390,11 +464,17 @@ def export_command(db: str, fmt: str, output: Path | None) -> None:
     "--db", "db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @click.option("--port", type=int, default=8001, show_default=True)
-def serve(db: Path, port: int) -> None:
+@click.option(
+    "--allow-sql", is_flag=True,
+    help="Let visitors run their own read-only SQL (Datasette's SQL page and _where=); off by "
+    "default.",
+)
+def serve(db: Path, port: int, allow_sql: bool) -> None:
     """Browse the ledger in Datasette with the claimledger views, on 127.0.0.1."""
     from claimledger.viewer import serve as serve_viewer
 
-    serve_viewer(db, port=port)
+    with _store_errors(db):
+        serve_viewer(db, port=port, allow_sql=allow_sql)
 
 
 @eval_group.command(name="attribution")
