@@ -16,6 +16,7 @@ so their documents are skipped rather than analysed again; a half-written shard 
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -106,7 +107,7 @@ def file_reader(options: ReadOptions) -> Callable[[dict[str, Any]], Iterator[dic
     def read_file_rows(row: dict[str, Any]) -> Iterator[dict[str, Any]]:
         from claimledger.read.inputs import read_path
 
-        for record in read_path(Path(row["path"]), options):
+        for record in read_path(Path(os.fsdecode(row["path"])), options):
             yield {"record": msgspec.json.encode(record).decode("utf-8")}
 
     return read_file_rows
@@ -158,22 +159,25 @@ class AnalyseBatch:
         return _columns(rows)
 
 
-def expand_inputs(paths: Sequence[str | Path]) -> tuple[list[str], list[ReadError]]:
-    """The files under `paths` (folders walked, globs matched) and the paths that name nothing."""
+def expand_inputs(paths: Sequence[str | Path]) -> tuple[list[bytes], list[ReadError]]:
+    """The files under `paths` (folders walked, globs matched), each as its name's bytes, and
+    the paths that name nothing. Bytes, not text: a name that is not valid UTF-8 cannot be an
+    Arrow string, and the reader, given the bytes back, names it in records as the local path
+    does (see read/names.py)."""
     from claimledger.read.inputs import expand_paths
 
-    files: list[str] = []
+    files: list[bytes] = []
     errors: list[ReadError] = []
     for found in expand_paths(paths):
         if isinstance(found, ReadError):
             errors.append(found)
         else:
-            files.append(str(found))
+            files.append(os.fsencode(found))
     return files, errors
 
 
 def analyse_on_ray(
-    files: Sequence[str],
+    files: Sequence[bytes],
     shards: Path,
     *,
     known: frozenset[str],

@@ -27,6 +27,7 @@ from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
 from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
+from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
 from claimledger.store import Store, open_store
 
@@ -153,7 +154,8 @@ def run(
     summary = RunSummary()
     with open_store(db) as store:
         run_id = store.start_run(
-            version=__version__, model=find_model_name(), note=" ".join(map(str, paths))
+            version=__version__, model=find_model_name(),
+            note=" ".join(input_name(path) for path in paths),
         )
         records = read_paths(list(paths), options.read)
         documents = _new_documents(records, store, summary, report)
