@@ -405,7 +405,8 @@ def _group_size(head: Token) -> int | None:
     """The number of people a plural phrase counts: 'five people', 'both', 'all four'."""
     if head.like_num:
         return number_of(head)
-    for child in _children(head):
+    # the modifier nearest the noun first: "13 News two people" counts two
+    for child in sorted(_children(head), key=lambda c: abs(head.i - c.i)):
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "predet", "appos") and (
             child.i < head.i or child.dep_ == "appos"
         ):
@@ -437,7 +438,7 @@ def _is_person_phrase(head: Token) -> bool:
     if head.lower_ in OTHERS or head.lower_ in GROUP_SIZES or head.lower_ in NOBODY:
         return True
     if head.like_num and number_of(head) is not None:
-        return True  # "4 wounded", "two were killed"
+        return head.ent_type_ not in ("ORG", "FAC")  # "4 wounded"; not "13 News"
     if head.pos_ == "PROPN" and _age(head) is not None:
         return True  # "Kincaid-Hill, 57": a name the model did not tag, with an age
     # "a 17-year-old", "the 16-year-old"
@@ -445,15 +446,11 @@ def _is_person_phrase(head: Token) -> bool:
 
 
 def _nobody(head: Token) -> bool:
-    """Whether the phrase names nobody: 'no one', 'nobody', 'none', 'no other people'."""
-    words = [c.lower_ for c in _children(head)] + [head.lower_]
-    return (
-        head.lower_ in NOBODY
-        or head.lower_ == "none"
-        or (
-            "no" in words
-            and head.lower_ in ("one", "person", "people", "other", "others", "victim")
-        )
+    """Whether the phrase names nobody: 'no one', 'nobody', 'none', 'no other student'."""
+    if head.lower_ in NOBODY or head.lower_ == "none":
+        return True
+    return any(c.lower_ == "no" and c.dep_ == "det" for c in _children(head)) or (
+        head.lower_ == "one" and any(c.lower_ == "no" for c in _children(head))
     )
 
 

@@ -45,6 +45,9 @@ class _Someone:
     gender: str | None
     mentions: list[Span] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    # said to be hurt, not only shot ("wounded", "in critical condition"): someone who lived
+    hurt: bool = False
+    sentences: set[int] = field(default_factory=set)
 
     def fits(self, mention: HarmMention) -> bool:
         """Whether the mention can refer to this person (nothing it says contradicts)."""
@@ -60,6 +63,8 @@ class _Someone:
     def take(self, mention: HarmMention) -> None:
         self.mentions.append(mention.span)
         self.evidence.append(mention.evidence)
+        self.hurt = self.hurt or mention.status == "injured"
+        self.sentences.add(mention.sentence_start)
         self.name = self.name or mention.name
         self.age = self.age if self.age is not None else mention.age
         self.gender = self.gender or mention.gender
@@ -167,6 +172,7 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             )
             people.append(person)
         person.take(mention)
+    people = _shot_then_dead(people)
     killed = injured = 0
     by_side: dict[bool, tuple[int, int]] = {}
     for suspect in (False, True):
@@ -196,6 +202,35 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             (m.sentence_start, m.sentence_end) for m in mentions if m.kind != "none"
         ),
     )
+
+
+def _shot_then_dead(people: list[_Someone]) -> list[_Someone]:
+    """Someone only said to have been shot ("a man was shot Saturday") is the one the report
+    says died ("a 24-year-old was pronounced dead"), when exactly one dead person fits them
+    and nothing tells them apart: not a name, an age, a sentence naming both."""
+    dead = [p for p in people if p.status == "killed"]
+    kept: list[_Someone] = []
+    for person in people:
+        if person.status == "killed" or person.hurt:
+            kept.append(person)
+            continue
+        fitting = [d for d in dead if _could_be(person, d) and not person.sentences & d.sentences]
+        if len(fitting) == 1:
+            fitting[0].mentions += person.mentions
+            fitting[0].evidence += person.evidence
+            continue
+        kept.append(person)
+    return kept
+
+
+def _could_be(a: _Someone, b: _Someone) -> bool:
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if a.age is not None and b.age is not None and a.age != b.age:
+        return False
+    if a.name and b.name and not _same_name(a.name, b.name):
+        return False
+    return {a.role, b.role} != {"suspect", "victim"}
 
 
 def _people_or_group(side: Sequence[_Someone], status: str, group: int) -> int:
