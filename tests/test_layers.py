@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("pipeline", "link", "link_features", "link_blocking", "ledger"),
     ("store", "store_schema", "store_tables", "derived"),
     ("run", "ray_run", "export"),
-    ("viewer", "eval"),
+    ("viewer", "eval", "cli_output"),
     ("cli", "__init__"),
 )
 
