@@ -328,7 +328,11 @@ def _conjuncts(head: Token) -> list[Token]:
             child.dep_ == "appos"
             and child.pos_ in ("NOUN", "PROPN")
             and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in _children(child))
+            and not head.like_num
+            and _group_size(head) is None
         ):
+            # (a counted group's apposition names its members: "two of those men, Todd
+            # Thompson and Vincent Dipina" is two people, not four)
             people += _conjuncts(child)
     return people
 

@@ -13,8 +13,8 @@ second victim") says at least that many; "no one was hurt" says nobody else.
     shot    = max(the largest group shot, killed + injured people or groups)
     injured = max(people injured, the largest group injured, shot - killed)
 
-The headline is counted apart and the larger of its count and the body's kept: a headline
-repeats the body's people ("Man killed" and "A man was shot and killed" are one man).
+The headline is counted apart and stands in only for a count the body does not give: a
+headline repeats the body's people ("Man killed" and "A man was shot and killed" are one man).
 """
 
 from __future__ import annotations
@@ -244,16 +244,17 @@ def _people_or_group(side: Sequence[_Someone], status: str, group: int) -> int:
 
 
 def count_people(mentions: Sequence[HarmMention]) -> Tally:
-    """The people and counts of one event's harm mentions (headline and body apart, the larger
-    count of each kept)."""
+    """The people and counts of one event's harm mentions. The headline is counted apart and
+    stands in only for what the body does not count: headlines parse badly ("Nine Injured In
+    Strip Mall Shooting, Suspect Dead") and repeat the body's people."""
     body = _count([m for m in mentions if not m.headline])
     headline = _count([m for m in mentions if m.headline])
-    if headline.killed <= body.killed and headline.injured <= body.injured:
+    if (body.killed or not headline.killed) and (body.injured or not headline.injured):
         return body
     return Tally(
         people=body.people if len(body.people) >= len(headline.people) else headline.people,
-        killed=max(body.killed, headline.killed),
-        injured=max(body.injured, headline.injured),
+        killed=body.killed or headline.killed,
+        injured=body.injured or headline.injured,
         evidence={k: body.evidence[k] + headline.evidence[k] for k in body.evidence},
         suspects_killed=max(body.suspects_killed, headline.suspects_killed),
         suspects_injured=max(body.suspects_injured, headline.suspects_injured),
