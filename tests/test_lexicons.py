@@ -11,6 +11,7 @@ import spacy
 
 from claimledger.extract import lexicons
 from claimledger.extract.actors import find_actors
+from claimledger.extract.annotation import annotation
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.cues import classify_cue, cue_word_class
 from claimledger.extract.dates import find_dates, resolve_date
@@ -147,6 +148,13 @@ def figure_populations(text: str) -> list[str | None]:
     return [f.population for f in find_figures(within(parse(text), voice="outlet"))]
 
 
+def voiced_figures(text: str) -> list[tuple[str, str]]:
+    """(count, source) of each figure, with the sentence's attributions found first."""
+    doc = within(parse(text), voice="outlet")
+    annotation(doc).attributions = find_attributions(doc)
+    return [(f.span.text, f.source_name) for f in find_figures(doc)]
+
+
 def count(text: str) -> tuple[float | None, float | None, str] | None:
     quantity = parse_quantity(text)
     return None if quantity is None else (quantity.low, quantity.high, quantity.hedge)
@@ -253,6 +261,10 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Some 3,000 residents fled their homes.", [("Some 3,000", "displaced")]),
             ("Police arrested 30 protesters.", [("30", "arrested")]),
             ("Eight refugees were detained at the border.", [("Eight", "detained")]),
+            ("Troops neutralised 15 terrorists.", [("15", "killed")]),
+            ("We buried 10 people on Sunday.", [("10", "killed")]),
+            ("The massacre of 25 civilians shocked the town.", [("25", "killed")]),
+            ("Engineers neutralised 15 mines.", []),
             ("He missed 3 meetings last week.", []),
             ("The company hired 40 workers.", []),
         ],
@@ -281,6 +293,67 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("The number of dead rose to 40.", [("40", "killed")]),
             ("Death tolls rose to 40.", [("40", "killed")]),
             ("The price rose to 40 on Sunday.", []),
+        ],
+    ),
+    "driving_verbs": (
+        figures,
+        [
+            ("The fighting drove 3,000 people from their homes.", [("3,000", "displaced")]),
+            ("The bus took 30 people from their homes to the stadium.", []),
+        ],
+    ),
+    "home_words": (
+        figures,
+        [
+            ("The militia chased 200 villagers from their homes.", [("200", "displaced")]),
+            ("The militia chased 200 villagers from the market.", []),
+        ],
+    ),
+    "toll_change_verbs": (
+        figures,
+        [
+            ("The death toll rose from 37 to 45.", [("37", "killed"), ("45", "killed")]),
+            ("From 37 to 45 people were killed.", [("From 37 to 45", "killed")]),
+        ],
+    ),
+    "reporting_verbs": (
+        figures,
+        [
+            ("At least 50 people are reported to have been killed.", [("At least 50", "killed")]),
+            ("At least 50 people are hoping to have been heard.", []),
+        ],
+    ),
+    "voicing_verbs": (
+        figure_sources,
+        [
+            (
+                "A car bomb killed 37 people and wounded 54 others, police and medics say.",
+                ["police and medics", "police and medics"],
+            ),
+            ("Five were killed in the blast, a ministry official said.", ["a ministry official"]),
+            ("Five were killed in the blast, a ministry official hoped.", ["outlet"]),
+        ],
+    ),
+    "event_cue_words": (
+        voiced_figures,
+        [
+            ("Islamists attack popular Mogadishu hotel, 15 killed.", [("15", "outlet")]),
+            ("Islamists say the hotel attack left 15 killed.", [("15", "Islamists")]),
+        ],
+    ),
+    "person_roles": (
+        voiced_figures,
+        [
+            (
+                "The head of the health department told Reuters the attack hit a home. He said "
+                "three were injured.",
+                [("three", "The head of the health department")],
+            ),
+            (
+                "Captain Ali Hussein, a police officer, spoke to reporters. The officer said seven "
+                "people had been killed.",
+                [("seven", "Captain Ali Hussein, a police officer")],
+            ),
         ],
     ),
     "lives_lost_verbs": (
@@ -372,6 +445,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("more than 200", (200.0, None, "more_than")),
             ("no fewer than 5", (5.0, None, "at_least")),
+            ("as high as 300", (None, 300.0, "up_to")),
             ("as many as 40", (None, 40.0, "up_to")),
             ("close to 100", (100.0, 100.0, "nearly")),
             ("beyond 200", None),

@@ -12,6 +12,7 @@ parse stays within a window of tokens around it, so a sentence of thousands of w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,22 +22,35 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import annotation, page_span, segment_key, token_span
 from claimledger.extract.doc_index import doc_children, doc_text
+from claimledger.extract.figure_voices import figure_voice
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
     SUBJECT_SUFFERS,
     WEAK_MEASURES,
     is_people,
+    is_reporting_verb,
     is_stating_verb,
     is_toll_noun,
     measure_of_token,
 )
-from claimledger.extract.numbers import QuantityMatch, find_quantities
+from claimledger.extract.numbers import QuantityMatch, find_quantities, parse_quantity
 from claimledger.model import Attribution, Figure, Measure, record_id
 
 __all__ = ["find_figures"]
 
 _WINDOW = 40  # tokens either side that a count's links may reach
+# How many counts listed together a count may pass through to reach the predicate they share
+# ("at least 17 people — 12 civilians, three guards and two members of parliament — were
+# killed").
+_LIST_DEPTH = 4
+# "drove ... from their homes": the verbs and the places one is driven from (lemmas).
+_DRIVING_VERBS = lexicons.words("driving_verbs")
+_HOMES = lexicons.words("home_words")
+# "the toll rose from 37 to 45": two figures, the toll before and after (lemmas).
+_CHANGE_VERBS = lexicons.words("toll_change_verbs")
+# Auxiliaries a count's own verb may stand behind ("19 were killed", "15 have been killed").
+_AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be"})
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 # "mercenaries, mostly Russians": the population phrase runs on through these.
 _COMPOSITION_WORDS = lexicons.words("composition_words")
@@ -56,9 +70,7 @@ def _children(token: Token, deps: Iterable[str] | None = None) -> list[Token]:
     """The token's dependents within the window (spaCy's own walk is unbounded)."""
     doc = token.doc
     wanted = frozenset(deps) if deps is not None else None
-    near = [
-        doc[i] for i in doc_children(doc)[token.i] if abs(i - token.i) <= _WINDOW
-    ]
+    near = [doc[i] for i in doc_children(doc)[token.i] if abs(i - token.i) <= _WINDOW]
 
     return [t for t in near if wanted is None or t.dep_ in wanted]
 
@@ -140,20 +152,31 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
             measure = measure_of_token(sibling)
-            if measure is not None and abs(sibling.i - anchor.i) <= 4:
+            # "50 people are reported to have been killed"
+            reach = 8 if sibling.dep_ == "xcomp" and is_reporting_verb(head) else 4
+            if measure is not None and abs(sibling.i - anchor.i) <= reach:
                 return _Link(measure, (sibling,), None)
         # "25 people lost their lives"
         if dep == "nsubj":
             for lost in _children(head, ("dobj",)):
                 if lost.lower_ == "lives" and measure_of_token(lost) == "killed":
                     return _Link("killed", (head, lost) if head.i < lost.i else (lost,), None)
-        # "two children were among the dead"
+        # "two children were among the dead", "... among those killed"
         for prep in _children(head, ("prep",)):
             if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
                 for obj in _children(prep, ("pobj",)):
-                    measure = measure_of_token(obj)
-                    if measure is not None:
-                        return _Link(measure, (obj,), None)
+                    among = _named_measure(obj)
+                    if among is not None:
+                        return among
+        # "the death toll includes the six attackers", "those killed included two people"
+        if dep == "dobj" and lexicons.lemma(head) == "include":
+            for subject in _children(head, ("nsubj",)):
+                included = _toll_measure(subject) if is_toll_noun(subject) else None
+                if included is not None or (included := _named_measure(subject)) is not None:
+                    return included
+        # "driven four million people from their homes"
+        if dep == "dobj" and _drives_from_home(head):
+            return _Link("displaced", (head,), None)
         if dep == "attr":
             for subject in _children(head, ("nsubj",)):
                 if is_toll_noun(subject):
@@ -174,14 +197,54 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
                 if is_toll_noun(arg):
                     return _toll_measure(arg)
-    if dep in ("conj", "appos") and depth < 2:
-        return _link_from_head(head, depth + 1)
+    if dep in ("conj", "appos") and depth < _LIST_DEPTH:
+        # "killing 12 people and 30 wounded": a measure right after the count is its own
+        return _measure_after(anchor) or _link_from_head(head, depth + 1)
     return _link_of_listed(anchor, depth)
+
+
+def _measure_after(anchor: Token) -> _Link | None:
+    """The measure word right after a count or its noun ("30 wounded", "12 people dead")."""
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc):
+        return None
+    following = doc[anchor.i + 1]
+    measure = measure_of_token(following)
+    if measure is None or following.pos_ not in ("ADJ", "VERB", "NOUN") or _has_object(following):
+        return None
+    return _Link(measure, (following,), None)
+
+
+def _named_measure(noun: Token) -> _Link | None:
+    """What a noun standing for the harmed names: "the dead", "those killed", "the 11 people
+    killed"."""
+    measure = measure_of_token(noun)
+    if measure is not None and not is_toll_noun(noun):
+        return _Link(measure, (noun,), None)
+    for modifier in _children(noun, ("acl", "relcl", "amod")):
+        measure = measure_of_token(modifier)
+        if measure is not None and not _has_object(modifier):
+            return _Link(measure, (modifier,), None)
+    return None
+
+
+def _drives_from_home(verb: Token) -> bool:
+    """ "drove thousands from their homes", "forced 500 families out of the village"."""
+    if lexicons.lemma(verb) not in _DRIVING_VERBS:
+        return False
+    for prep in _children(verb, ("prep",)):
+        if prep.lower_ in ("from", "out"):
+            places = _children(prep, ("pobj",)) + [
+                obj for inner in _children(prep, ("prep",)) for obj in _children(inner, ("pobj",))
+            ]
+            if any(lexicons.lemma(place) in _HOMES for place in places):
+                return True
+    return False
 
 
 def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
     """'Twelve soldiers, 26 insurgents killed': counts listed together share one predicate."""
-    if depth >= 2:
+    if depth >= _LIST_DEPTH:
         return None
     for listed in _children(anchor, ("appos", "conj")):
         if listed.i > anchor.i:
@@ -236,12 +299,20 @@ def _link_of_noun(noun: Token, depth: int = 0) -> _Link | None:
 def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | None:
     """Token rules for what the parse misses: '200 to 300 injured', 'killing five'."""
     doc = first.doc
-    for t in doc[last.i + 1 : min(len(doc), last.i + 5)]:
+    auxiliaries = 0
+    for t in doc[last.i + 1 : min(len(doc), last.i + 7)]:
         measure = measure_of_token(t)
         if measure is not None and (allow_verbs or t.pos_ in ("NOUN", "ADJ")):
+            if auxiliaries and t.pos_ != "VERB":
+                break
             # "Two gunmen killed five": a following verb with an object names the agents.
             return None if _has_object(t) else _Link(measure, (t,), None, weak=True)
+        if allow_verbs and t.lower_ in _AUXILIARIES and auxiliaries < 2:
+            auxiliaries += 1  # "up to 19 were killed", "15 have been killed"
+            continue
         if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "DET"):
+            break
+        if auxiliaries:
             break
     if not allow_verbs:
         return None
@@ -251,6 +322,22 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
             return _Link(measure, (t,), None, weak=True)
         if t.pos_ not in ("DET", "ADV", "PART"):
             break
+    return None
+
+
+def _toll_before(first: Token) -> _Link | None:
+    """'death tolls as high as 300', 'the toll stood at 45': a toll a few words before the
+    count, with only verbs and particles between them."""
+    doc = first.doc
+    for t in reversed(doc[max(0, first.i - 8) : first.i]):
+        if t.lower_ in ("toll", "tolls"):
+            return _toll_measure(t)
+        if t.like_num and t.i > 0 and doc[t.i - 1].lower_ == "from":
+            continue  # "rose from 37 to 45": the toll before
+        if t.is_sent_start or t.like_num or t.pos_ in ("NOUN", "PROPN", "PRON", "CCONJ"):
+            return None
+        if t.is_punct and t.text not in ("-", "–", "—"):
+            return None
     return None
 
 
@@ -408,6 +495,8 @@ def _figure_of(
         and root.dep_ in ("nummod", "quantmod", "amod", "det", "compound", "nmod")
     ):
         counted = root.head
+    elif parsed and root.dep_ == "nummod" and root.head.lower_ == "more":
+        counted = root.head  # "five more of the injured died": "more" stands for the people
     link: _Link | None = None
     if parsed:
         link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
@@ -419,6 +508,8 @@ def _figure_of(
                     break
     if link is None and not (zero and parsed):
         link = _link_by_window(first, last, allow_verbs=not zero)
+    if link is None and parsed and counted is None:
+        link = _toll_before(first)
     if link is None:
         return None
     if parsed:
@@ -452,13 +543,19 @@ def _figure_of(
         if not any(measure_of_token(t) and t.lower_ not in GROUP_NOUNS for t in doc[start_i:end_i]):
             population_span = token_span(doc[start_i], doc[end_i - 1])
     attribution = _innermost_attribution(span.start, span.end, attributions)
-    stated_by = (
-        _stating_source([t for t in (*link.measure_tokens, counted, root) if t is not None])
-        if parsed
+    figure_tokens = [t for t in (*link.measure_tokens, counted, root) if t is not None]
+    stated_by = _stating_source(figure_tokens) if parsed else None
+    voice = (
+        figure_voice(doc, root, figure_tokens, attribution, attributions)
+        if parsed and stated_by is None
         else None
     )
+    if voice is not None:
+        attribution = voice.attribution
     if stated_by is not None:
         source_name = stated_by
+    elif voice is not None:
+        source_name = voice.name
     elif attribution is not None:
         source_name = attribution.source_name
     else:
@@ -479,6 +576,34 @@ def _figure_of(
     )
 
 
+_FROM_TO = re.compile(r"from\s+(?P<before>.+?)\s+to\s+(?P<after>.+)", re.IGNORECASE | re.DOTALL)
+
+
+def _changes(doc: Doc, match: QuantityMatch) -> list[QuantityMatch]:
+    """'the toll rose from 37 to 45' states two counts, the toll before and after; any other
+    count stands as found."""
+    parts = _FROM_TO.fullmatch(match.text) if match.quantity.hedge == "range" else None
+    chars = doc.char_span(match.start, match.end, alignment_mode="expand") if parts else None
+    if parts is None or chars is None or chars.start == 0:
+        return [match]
+    verb = doc[chars.start - 1]
+    while verb.pos_ in ("ADV", "PART") and verb.i > 0 and verb.i > chars.start - 3:
+        verb = doc[verb.i - 1]  # "rose sharply from", "went up from"
+    if lexicons.lemma(verb) not in _CHANGE_VERBS:
+        return [match]
+    found: list[QuantityMatch] = []
+    for name in ("before", "after"):
+        quantity = parse_quantity(parts.group(name))
+        if quantity is None:
+            return [match]
+        start = match.start + parts.start(name)
+        found.append(
+            QuantityMatch(start=start, end=match.start + parts.end(name),
+                          text=parts.group(name), quantity=quantity)
+        )  # fmt: skip
+    return found
+
+
 def find_figures(doc: Doc) -> list[Figure]:
     """The casualty figures in one parsed segment's Doc.
 
@@ -489,8 +614,9 @@ def find_figures(doc: Doc) -> list[Figure]:
     found = annotation(doc)
     figures: list[Figure] = []
     segment_id = segment_key(doc)
-    for match in find_quantities(doc_text(doc)):
-        figure = _figure_of(doc, match, found.attributions, found.context.voice, segment_id)
-        if figure is not None:
-            figures.append(figure)
+    for whole in find_quantities(doc_text(doc)):
+        for match in _changes(doc, whole):
+            figure = _figure_of(doc, match, found.attributions, found.context.voice, segment_id)
+            if figure is not None:
+                figures.append(figure)
     return figures

@@ -22,6 +22,7 @@ __all__ = [
     "TOLL_NOUNS",
     "WEAK_MEASURES",
     "is_people",
+    "is_reporting_verb",
     "is_stating_verb",
     "is_toll_noun",
     "measure_of_token",
@@ -58,6 +59,8 @@ STATING_VERBS = lexicons.words("stating_verbs")
 # (lemmas).
 TOLL_NOUNS = lexicons.words("toll_nouns")
 _LIVES_LOST_HEADS = lexicons.words("lives_lost_verbs")
+# Verbs whose passive subject is what is reported ("50 are reported to have been killed").
+_REPORTING_VERBS = lexicons.words("reporting_verbs")
 _PEOPLE_NOUNS = lexicons.words("people_nouns")
 _NOT_AFTER_DEATH = lexicons.words("not_after_death")
 
@@ -78,6 +81,8 @@ def measure_of_token(token: Token) -> Measure | None:
         return None  # "drowned out"
     if word == "death" and following is not None and following.lower_ in _NOT_AFTER_DEATH:
         return None  # "death row", "death penalty"
+    if word == "buried" and not any(child.dep_ == "dobj" for child in token.children):
+        return None  # "we buried 10 people", not "30 were buried under the rubble"
     return _MEASURE_BY_WORD.get(word)
 
 
@@ -99,3 +104,8 @@ def is_toll_noun(token: Token) -> bool:
 def is_stating_verb(token: Token) -> bool:
     """A verb that states a figure: "put" (the toll at 100), "reported", "estimates"."""
     return lexicons.lemma(token) in STATING_VERBS
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb whose passive subject is what is reported: "are reported (to have been killed)"."""
+    return lexicons.lemma(token) in _REPORTING_VERBS

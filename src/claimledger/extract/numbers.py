@@ -76,8 +76,20 @@ class _Value:
 
 # ASCII digits only: other scripts' digits are left to a reader that knows them.
 # Letters of any script make words ("GÃ1⁄4len" holds no count); digits are ASCII.
-_TOKEN_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W\d_]+|[^\s\w]|_|\d")
-_DIGITS_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\W\d_]*)", re.ASCII)
+# Thousands set apart by a space, a no-break or thin space ("4 000", "800 000"): one token, but
+# only where every group after the first has three digits and no digit group follows the run
+# ("202 555 0143" stays three tokens).
+_SPACES = "\u0020\u00a0\u2009\u202f"
+_SPACED_THOUSANDS = rf"[0-9]{{1,3}}(?:[{_SPACES}][0-9]{{3}})+(?![0-9]|[{_SPACES}][0-9])"
+_TOKEN_RE = re.compile(
+    rf"{_SPACED_THOUSANDS}|[0-9]+(?:[.,][0-9]+)*[^\W\d_]*|[^\W\d_]+|[^\s\w]|_|\d"
+)
+_DIGITS_RE = re.compile(
+    rf"(\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(\.\d+)?([^\W\d_]*)", re.ASCII
+)
+# "4.000", "1.250.000": a dot between groups of three digits is a thousands separator, unless a
+# scale word follows ("1.500 million").
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 MAX_DIGITS = 15
 
 _HEDGE_NAMES: tuple[Hedge, ...] = get_args(Hedge)
@@ -184,12 +196,14 @@ def _adjacent(tokens: list[_Token], i: int) -> bool:
     return 0 < i < len(tokens) and tokens[i - 1].end == tokens[i].start
 
 
-def _parse_digits(token: _Token) -> float | None:
+def _parse_digits(token: _Token, scale_follows: bool = False) -> float | None:
+    if not scale_follows and _DOTTED_THOUSANDS.fullmatch(token.text):
+        return float(token.text.replace(".", "")) if len(token.text) <= MAX_DIGITS + 5 else None
     match = _DIGITS_RE.fullmatch(token.text)
     if match is None:
         return None
     whole, fraction, suffix = match.groups()
-    digits = whole.replace(",", "")
+    digits = re.sub(rf"[,{_SPACES}]", "", whole)
     if len(digits) > MAX_DIGITS:
         return None
     scale = _SUFFIX_SCALES.get(suffix.lower())
@@ -301,7 +315,7 @@ def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
 
     value: float
     if token.is_digits:
-        digits_value = _parse_digits(token)
+        digits_value = _parse_digits(token, _lower_at(tokens, i + 1) in _SCALES)
         if digits_value is None:
             return None
         value, j = digits_value, i + 1
@@ -558,8 +572,8 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Count) -> 
             return False
     if first.is_digits and before.isdigit() and not _adjacent(tokens, i):
         return False  # "202 555 0143": a run of digit groups
-    if after.isdigit() and not _adjacent(tokens, j):
-        return False
+    if after.isdigit() and not _adjacent(tokens, j) and not _is_compound_at(tokens, j):
+        return False  # "202 555": a run of digit groups; "one 7-year-old boy" is a count
     if before == "(" and after == ")" and _lower_at(tokens, j + 1).isdigit():
         return False  # "(202) 555-0143"
     if before == ")" and before2.isdigit():
@@ -569,6 +583,17 @@ def _is_count_context(tokens: list[_Token], i: int, j: int, quantity: Count) -> 
     if first.lower in ("a", "an") and before in ("per",):
         return False
     return before not in ("a.m", "p.m")
+
+
+def _is_compound_at(tokens: list[_Token], j: int) -> bool:
+    """A number joined by a hyphen to a word: "7-year-old", "3-member"."""
+    return (
+        j + 2 < len(tokens)
+        and tokens[j + 1].text in ("-", "–")
+        and _adjacent(tokens, j + 1)
+        and _adjacent(tokens, j + 2)
+        and tokens[j + 2].is_word
+    )
 
 
 def _is_age_after_name(tokens: list[_Token], i: int, j: int) -> bool:
@@ -631,5 +656,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             matches.append(
                 QuantityMatch(start=start, end=end, text=text[start:end], quantity=quantity)
             )
+        elif j - i > 2 and _words_at(tokens, j - 2, ("at", "least")):
+            j -= 2  # "300x180 At least 25": the hedge belongs to the count after the code
         i = max(j, i + 1)
     return matches

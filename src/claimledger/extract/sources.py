@@ -29,6 +29,9 @@ def _any_word(name: str) -> re.Pattern[str]:
 
 
 _ANONYMOUS = _any_word("anonymous_source_words")
+# Nouns naming one person by post or part ("the head of ...", "a police officer").
+_PERSON_ROLES = lexicons.words("person_roles")
+_DEFINITE = frozenset({"the", "this", "that"})
 _GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _ORGANIZATION = _any_word("organization_words")
 
@@ -110,11 +113,17 @@ def resolve_source(
     if writer is not None and lowered in {"we", "us"}:
         return NamedSource(writer.name, writer.kind, span.start)
     if len(span) == 1 and lowered in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-        wanted: set[SourceKind] = (
-            {"person"} if lowered in _PERSON_PRONOUNS else {"organization", "anonymous"}
-        )
+        person = lowered in _PERSON_PRONOUNS
         for previous in reversed(earlier):
-            if previous.kind in wanted and previous.start < span.start:
+            if previous.start >= span.start:
+                continue
+            by_post = names_a_person(previous.name)
+            if person and previous.kind == "person":
+                return NamedSource(previous.name, previous.kind, span.start)
+            if person and by_post and not _person_between(doc, previous, span):
+                # "The head of the health department told Reuters ... He said three were hurt"
+                return NamedSource(previous.name, previous.kind, span.start)
+            if not person and previous.kind in ("organization", "anonymous") and not by_post:
                 return NamedSource(previous.name, previous.kind, span.start)
         labels = {"PERSON"} if lowered in _PERSON_PRONOUNS else _GROUP_LABELS
         for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start]):
@@ -130,4 +139,59 @@ def resolve_source(
             same = _surname(previous.name.split(",")[0]) == _surname(text)
             if previous.kind == "person" and same and len(previous.name) > len(text):
                 return NamedSource(previous.name, "person", span.start)
+        # "Omar" after "Security Minister Abdirisak Omar Mohamed": a name the page gave whole
+        if len(span) == 1:
+            full = _earlier_name_holding(doc, span, earlier)
+            if full:
+                return NamedSource(full, "person", span.start)
+    role = _definite_role(span)
+    if role is not None:
+        # "the official said" after "local official Fabien Kakule Viriro told Reuters"
+        for previous in reversed(earlier):
+            words = _words(previous.name)
+            if previous.start < span.start and role in words and len(words) > len(span):
+                return NamedSource(previous.name, previous.kind, span.start)
     return NamedSource(text, kind, span.start)
+
+
+def _person_between(doc: Doc, previous: NamedSource, span: Span) -> bool:
+    """Whether a person is named between an earlier source and a pronoun: "she" is more
+    likely that person than a source named by post before her."""
+    return any(
+        e.label_ == "PERSON" and previous.start < e.start and e.end <= span.start
+        for e in doc_ents(doc)
+    )
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", name.lower())
+
+
+def names_a_person(name: str) -> bool:
+    """A source name whose head is one person's post or part: "The head of the local health
+    department", "A police officer" (not "officials", not "the ministry")."""
+    head = re.split(r",| of | for | in | at ", name.lower(), maxsplit=1)[0]
+    words = _words(head)
+    return bool(words) and words[-1] in _PERSON_ROLES
+
+
+def _definite_role(span: Span) -> str | None:
+    """The post named by a definite mention of a few words: "the official", "the police chief"."""
+    words = [t.lower_ for t in span]
+    if not 2 <= len(words) <= 4 or words[0] not in _DEFINITE:
+        return None
+    return words[-1] if words[-1] in _PERSON_ROLES else None
+
+
+def _earlier_name_holding(doc: Doc, span: Span, earlier: Sequence[NamedSource]) -> str | None:
+    """The latest earlier PERSON name, or person source, holding the one-word mention as one
+    of its words ("Omar" in "Abdirisak Omar Mohamed")."""
+    word = _surname(span.text).lower()
+    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
+        if len(ent) > 1 and word in (t.lower_ for t in ent):
+            return _full_person_name(doc, ent)
+    for previous in reversed(earlier):
+        longer = len(previous.name) > len(span.text)
+        if previous.kind == "person" and longer and word in _words(previous.name.split(",")[0]):
+            return previous.name
+    return None

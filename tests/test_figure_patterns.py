@@ -1,0 +1,165 @@
+"""Casualty figures of conflict reporting: each wording as written, its negation and a near miss
+(a sentence that reads alike but counts no one harmed), with the count's measure and value.
+
+Sentences written for these tests; none is copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.annotation import annotation
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.figures import find_figures
+from claimledger.extract.numbers import find_quantities
+from parsing import parse, within
+
+Found = tuple[str, str | None, float | None, float | None, bool]
+
+
+def figures(text: str) -> list[Found]:
+    """(count, measure, low, high, negated) of each figure, attributions found first."""
+    doc = within(parse(text), voice="outlet")
+    annotation(doc).attributions = find_attributions(doc)
+    return [
+        (f.span.text, f.measure, f.count.low, f.count.high, f.negated) for f in find_figures(doc)
+    ]
+
+
+# pattern, then its negation, then a near miss
+PATTERNS: list[tuple[str, list[Found]]] = [
+    # "up to N were killed"
+    ("A survivor said up to 19 were killed.", [("up to 19", "killed", None, 19.0, False)]),
+    ("A survivor said none were killed.", [("none", "killed", 0.0, 0.0, True)]),
+    ("A survivor said up to 19 were questioned.", []),
+    ("Up to 40 had been killed by Sunday.", [("Up to 40", "killed", None, 40.0, False)]),
+    # "tolls as high as N"
+    (
+        "Death tolls as high as 300 were reported by activists.",
+        [("as high as 300", "killed", None, 300.0, False)],
+    ),
+    ("Prices as high as 300 were reported by traders.", []),
+    # "N more of the injured died overnight": the dead, not the injured
+    ("Five more of the injured died overnight, police said.", [("Five", "killed", 5, 5, False)]),
+    ("None of the injured died overnight.", [("None", "killed", 0.0, 0.0, True)]),
+    ("Five more of the injured were treated overnight.", []),
+    # "we just buried N people"
+    ("We just buried 10 people, a council official said.", [("10", "killed", 10, 10, False)]),
+    ("We buried no one today.", [("no one", "killed", 0.0, 0.0, True)]),
+    ("Ten people were buried under the rubble.", []),
+    ("They buried 10 cows behind the farm.", []),
+    # "N terrorists have been neutralized"
+    (
+        "Fifteen terrorists have been neutralized, the army said.",
+        [("Fifteen", "killed", 15, 15, False)],
+    ),
+    ("No terrorists were neutralized.", [("No", "killed", 0.0, 0.0, True)]),
+    ("Engineers neutralized 15 mines on the road.", []),
+    ("Troops neutralised five bandits in the forest.", [("five", "killed", 5, 5, False)]),
+    # "the massacre of N civilians": a noun, no verb
+    (
+        "Residents mourned the massacre of 25 civilians in the village.",
+        [("25", "killed", 25, 25, False)],
+    ),
+    ("The massacre anniversary drew 2,000 mourners.", []),
+    # "N wounded" after a killed count is the wounded
+    (
+        "The blast killed 12 people and 30 wounded.",
+        [("12", "killed", 12, 12, False), ("30", "injured", 30, 30, False)],
+    ),
+    (
+        "At least 11 people were killed, 43 wounded.",
+        [("At least 11", "killed", 11, None, False), ("43", "injured", 43, 43, False)],
+    ),
+    (
+        "The blast killed 12 people and 30 soldiers.",
+        [("12", "killed", 12, 12, False), ("30", "killed", 30, 30, False)],
+    ),
+    # a toll that changed is two figures, not a range
+    (
+        "A surgeon says the death toll has jumped from 37 to 45.",
+        [("37", "killed", 37, 37, False), ("45", "killed", 45, 45, False)],
+    ),
+    ("From 37 to 45 people were killed.", [("From 37 to 45", "killed", 37, 45, False)]),
+    # among the dead, what a toll includes, what is reported, driven from home
+    (
+        "Six children were among those killed, the governor said.",
+        [("Six", "killed", 6, 6, False)],
+    ),
+    (
+        "Police said three officers were among the 11 people killed.",
+        [("three", "killed", 3, 3, False), ("11", "killed", 11, 11, False)],
+    ),
+    ("The death toll includes the six attackers.", [("six", "killed", 6, 6, False)]),
+    ("The guest list includes the six attackers.", []),
+    (
+        "At least 50 people are reported to have been killed.",
+        [("At least 50", "killed", 50, None, False)],
+    ),
+    (
+        "The conflict has driven more than 4 million people from their homes.",
+        [("more than 4 million", "displaced", 4_000_000, None, False)],
+    ),
+    ("One 7-year-old boy was critically wounded.", [("One", "injured", 1, 1, False)]),
+    (
+        "At least 17 people — 12 civilians, three guards and two members of parliament — were "
+        "killed.",
+        [
+            ("At least 17", "killed", 17, None, False),
+            ("12", "killed", 12, 12, False),
+            ("three", "killed", 3, 3, False),
+            ("two", "killed", 2, 2, False),
+        ],
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "expected"), PATTERNS, ids=[p[0][:60] for p in PATTERNS])
+def test_conflict_figure_wordings(sentence: str, expected: list[Found]) -> None:
+    assert figures(sentence) == expected
+
+
+# thousands written with a space, a thin or no-break space, a dot or a comma
+SEPARATED = [
+    ("nearly 4 000 people were killed", "nearly 4 000", 4000.0),
+    ("some 800 000 displaced", "some 800 000", 800000.0),
+    ("4\u2009000 dead", "4\u2009000", 4000.0),
+    ("4\u00a0000 dead", "4\u00a0000", 4000.0),
+    ("4\u202f000 dead", "4\u202f000", 4000.0),
+    ("1.250.000 displaced", "1.250.000", 1250000.0),
+    ("4.000 people fled", "4.000", 4000.0),
+    ("4,000 people fled", "4,000", 4000.0),
+    ("1.5 million fled", "1.5 million", 1500000.0),
+    ("1.500 million fled", "1.500 million", 1500000.0),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "value"), SEPARATED)
+def test_thousands_separators_of_every_common_style(text: str, found: str, value: float) -> None:
+    (match,) = find_quantities(text)
+    assert (match.text, match.quantity.low, match.quantity.high) == (found, value, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call 202 555 0143 now",  # a phone number's groups are no thousands
+        "in 2018 200 people",  # a year before a count is no part of it
+        "the 3 000-strong force",
+    ],
+)
+def test_digit_groups_that_are_no_thousands(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_hedge_after_a_code_belongs_to_the_count_after_it() -> None:
+    texts = [m.text for m in find_quantities("img_300x180 At least 25 people died")]
+    assert texts == ["At least 25"]
+
+
+@pytest.mark.model
+def test_a_space_separated_toll_is_one_figure_in_a_sentence() -> None:
+    assert figures("The war has killed nearly 4 000 people.") == [
+        ("nearly 4 000", "killed", 4000.0, 4000.0, False)
+    ]

@@ -1,0 +1,156 @@
+"""Who states a figure: the attribution it sits in, a speech verb its clause hangs from (before,
+after or in the next words), the quotation it continues, a headline's trailing source; and the
+name the page gives that speaker in full.
+
+Sentences written for these tests; none is copied from a page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.annotation import annotation
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.figures import find_figures
+from claimledger.model import Figure, SegmentKind
+from parsing import parse, within
+
+
+def voiced(text: str, kind: SegmentKind = "body") -> list[Figure]:
+    doc = within(parse(text), voice="The Outlet", kind=kind)
+    annotation(doc).attributions = find_attributions(doc)
+    return find_figures(doc)
+
+
+def sources(text: str, kind: SegmentKind = "body") -> list[tuple[str, str]]:
+    return [(f.span.text, f.source_name) for f in voiced(text, kind)]
+
+
+VOICES = [
+    # a trailing speech verb governs the figure's clause
+    (
+        "Five people were killed in the blast, an interior ministry official said.",
+        [("Five", "an interior ministry official")],
+    ),
+    (
+        "A car bomb killed at least 37 people and wounded 54 others, police and medical sources "
+        "say.",
+        [("at least 37", "police and medical sources"), ("54", "police and medical sources")],
+    ),
+    (
+        "The toll also includes the six attackers, senior security official Omar Hassan said.",
+        [("six", "senior security official Omar Hassan")],
+    ),
+    # the speech verb before it
+    ("A survivor said up to 19 were killed.", [("up to 19", "A survivor")]),
+    (
+        "At least 52 people were killed, according to district health official Abdul Rahim.",
+        [("At least 52", "district health official Abdul Rahim")],
+    ),
+    # the speaker named in the sentence before ("he")
+    (
+        "Provincial spokesman Attaullah Karimi spoke on Sunday. He said those killed also "
+        "included two people in Kabul and three in Herat.",
+        [
+            ("two", "Attaullah Karimi, Provincial spokesman"),
+            ("three", "Attaullah Karimi, Provincial spokesman"),
+        ],
+    ),
+    (
+        "The head of the local health department told reporters the strike hit a house. He said "
+        "three were injured.",
+        [("three", "The head of the local health department")],
+    ),
+    # a quotation that runs on after its cue
+    (
+        '"The gunmen seized six men," militia leader Musa Kolo said. "The bodies of the six '
+        'victims were found this morning."',
+        [("six", "militia leader Musa Kolo")],
+    ),
+    # no voice: the page's own statement
+    ("Twelve soldiers were killed in the ambush on Sunday.", [("Twelve", "The Outlet")]),
+    # a clause that is another verb's content is not the later speaker's
+    (
+        'Recall that last week "more than 200 fighters died in a failed attack" while the '
+        "ministry said that the number was five.",
+        [("more than 200", "The Outlet"), ("five", "the ministry")],
+    ),
+    # cues that are the figure's own event
+    ("Islamists attack popular Mogadishu hotel, 15 killed.", [("15", "The Outlet")]),
+    ("Brutal rebel attack claims 16 lives in the east.", [("16", "The Outlet")]),
+    # "five people said": the count is who speaks, not what is said
+    ("Five people said the market was closed.", []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), VOICES, ids=[v[0][:60] for v in VOICES])
+def test_who_states_each_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sources(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Shelling kills five civilians in Kharkiv -regional governor", "regional governor"),
+        ("Bomb attack kills 30 in mosque: official", "official"),
+        ("Baghdad: Car bomb hits market, 8 dead", "The Outlet"),
+        ("Car bomb hits Baghdad market, 8 dead", "The Outlet"),
+    ],
+)
+def test_a_headlines_trailing_source_and_a_place_before_its_colon(
+    title: str, expected: str
+) -> None:
+    (figure,) = voiced(title, kind="title")
+    assert figure.source_name == expected
+
+
+@pytest.mark.model
+def test_a_figure_voiced_by_a_cue_keeps_that_attributions_chain() -> None:
+    text = (
+        "According to Reuters, a police officer said 12 people were killed, and the officer "
+        "said 30 were wounded, police added."
+    )
+    doc = within(parse(text), voice="The Outlet")
+    found = annotation(doc)
+    found.attributions = find_attributions(doc)
+    by_id = {a.id: a for a in found.attributions}
+    for figure in find_figures(doc):
+        assert figure.attribution_id in by_id
+        attribution = by_id[figure.attribution_id]
+        assert attribution.source_name == figure.source_name
+        assert attribution.chain[0] == "The Outlet"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short name after the whole one, whichever word of it is used
+        (
+            "Security Minister Abdi Omar Mohamed spoke to the radio. Omar says 17 people were "
+            "killed.",
+            "Abdi Omar Mohamed, Security Minister",
+        ),
+        # "the officer" after a person named with that post
+        (
+            "Captain Ali Warsame, a police officer, spoke to reporters. The officer said seven "
+            "people had been killed.",
+            "Captain Ali Warsame, a police officer",
+        ),
+        # "he" with no speaker before: left as written
+        ("He said seven people had been killed.", "He"),
+        # "she" after a person named after a source named by post
+        (
+            "The official put the toll at 40. Minister Sara Kamau spoke later, and she said "
+            "seven people had been killed.",
+            "Sara Kamau, Minister",
+        ),
+    ],
+)
+def test_a_short_mention_is_named_as_fully_as_the_page_names_the_speaker(
+    text: str, expected: str
+) -> None:
+    figures = voiced(text)
+    assert figures[-1].source_name == expected
