@@ -45,7 +45,7 @@ from claimledger.model import Document, Event, EventLink, Figure, Person
 MODEL_FILE = "link_model.json"
 BATCH = 20_000
 # Pairs below this probability are not kept for the coherence check (they count as 0 there).
-FLOOR = 0.05
+FLOOR = 0.1
 
 
 class LinkModel(msgspec.Struct, frozen=True, kw_only=True):

@@ -56,19 +56,19 @@ def candidate_documents(
     order = np.lexsort((documents, days, keys))
     keys, documents, days = keys[order], documents[order], days[order]
     weights = idf[keys]
-    codes: Array = np.zeros(0, dtype=np.int64)
-    totals: Array = np.zeros(0, dtype=np.float64)
-    for offset in range(1, neighbours + 1):
-        if offset >= len(keys):
-            break
+    found: list[Array] = []
+    found_weights: list[Array] = []
+    for offset in range(1, min(neighbours + 1, len(keys))):
         first, second = slice(None, -offset), slice(offset, None)
         near = (days[second] - days[first] <= window_days) | (days[first] < 0)
         keep = (keys[first] == keys[second]) & near & (documents[first] != documents[second])
         a, b = documents[first][keep], documents[second][keep]
-        found = np.minimum(a, b) * count + np.maximum(a, b)
-        codes, inverse = np.unique(np.r_[codes, found], return_inverse=True)
-        totals = np.bincount(inverse, weights=np.r_[totals, weights[first][keep]],
-                             minlength=len(codes))
+        found.append(np.minimum(a, b) * count + np.maximum(a, b))
+        found_weights.append(weights[first][keep])
+    codes, inverse = np.unique(np.concatenate(found or [np.zeros(0, dtype=np.int64)]),
+                               return_inverse=True)
+    totals = np.bincount(inverse, weights=np.concatenate(found_weights or [np.zeros(0)]),
+                         minlength=len(codes))
     a, b = codes // count, codes % count
     strong = (_ranks(a, b, totals) < per_document) | (_ranks(b, a, totals) < per_document)
     return a[strong], b[strong]
