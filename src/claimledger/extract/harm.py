@@ -267,6 +267,13 @@ def _patients(word: Token) -> list[Token]:
         c.dep_ in ("nsubj", "dobj") for c in _children(word)
     ):
         found.append(word.head)  # "five people shot Saturday", "a man killed in ..."
+    if (
+        not found
+        and word.dep_ == "amod"
+        and word.head.pos_ in ("NOUN", "PROPN")
+        and lemma in WOUNDING_VERBS
+    ):
+        found.append(word.head)  # "three wounded people", "the injured man"
     if not found and word.dep_ == "xcomp" and word.head.lemma_ in ("find", "leave", "report"):
         # "were found shot dead": who was found
         found += [c for c in _children(word.head) if c.dep_ in ("nsubjpass", "dobj")]
@@ -775,23 +782,28 @@ def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> li
     found: list[HarmMention] = []
     for word in sentence:  # type: ignore[attr-defined]
         lemma = word.lemma_.lower()
-        injured_here = (
-            lemma == "condition" and any(c.lower_ in CONDITIONS for c in _children(word))
-        ) or (
+        condition = lemma == "condition" and any(c.lower_ in CONDITIONS for c in _children(word))
+        wounds = (
             lemma in ("wound", "injury")
             and word.dep_ in ("dobj", "pobj")
-            and word.head.lemma_.lower() in ("suffer", "sustain", "treat", "receive", "for")
+            and word.head.lemma_.lower()
+            in ("suffer", "sustain", "treat", "receive", "for", "have", "with")
         )
-        if not injured_here or any(c.lower_ in ("fatal", "deadly") for c in _children(word)):
+        if not (condition or wounds) or any(
+            c.lower_ in ("fatal", "deadly") for c in _children(word)
+        ):
             continue
+        # "in critical condition", "suffered wounds": alive; "found with gunshot wounds", "had
+        # gunshot wounds": shot, whether they lived is told elsewhere
+        status: HarmStatus = "shot" if word.head.lemma_.lower() in ("have", "with") else "injured"
         verb = word.head
         while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
         evidence = token_span(verb, word) if verb.i < word.i else token_span(word, word)
         for head in subjects:
-            for mention in _mentions_of(head, "injured", evidence, _negated(verb)):
-                key = (mention.span.start, mention.span.end, "injured")
+            for mention in _mentions_of(head, status, evidence, _negated(verb)):
+                key = (mention.span.start, mention.span.end, status)
                 if key not in seen:
                     seen.add(key)
                     found.append(mention)
