@@ -96,6 +96,9 @@ def test_who_states_each_figure(text: str, expected: list[tuple[str, str]]) -> N
         ("Shelling kills five civilians in Kharkiv -regional governor", "regional governor"),
         ("Bomb attack kills 30 in mosque: official", "official"),
         ("Baghdad: Car bomb hits market, 8 dead", "The Outlet"),
+        # a country the model takes for a person is still a place; and no source after it
+        ("Burkina Faso: gunmen kill 12 in village raid", "The Outlet"),
+        ("Governor: gunmen killed 12 villagers", "Governor"),
         ("Car bomb hits Baghdad market, 8 dead", "The Outlet"),
     ],
 )

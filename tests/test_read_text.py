@@ -456,3 +456,36 @@ def test_a_headline_first_line_is_the_title_over_a_longer_caption() -> None:
     )
     document = read_text_scrape(page, input="p", options=ReadOptions())
     assert document.title == "Shelling kills four in border town"
+
+
+# --- links to other reports set in a page: kept as related, out of the body ------------------
+
+TEASER_PAGE = (
+    "Gunmen kill 12 in village raid\n\n"
+    "Gunmen killed 12 villagers in a raid on a village in the north on Sunday, a local official "
+    "said. The attackers burned houses and a market before leaving on motorbikes.\n\n"
+    "Go to video\n"
+    "Army convoy ambushed: the massacre of 40 civilians in the east\n\n"
+    "Residents said they had asked for troops to be sent to the area weeks before the attack, "
+    "but no help came, and many have since left for the town.\n\n"
+    "Watch: army says 20 fighters neutralised in the west\n"
+)
+
+
+def test_video_and_teaser_links_inside_a_body_are_related_not_body() -> None:
+    document = read_text_scrape(TEASER_PAGE, input="p", options=ReadOptions())
+    related = _texts(document, "related")
+    assert related == [
+        "Go to video\nArmy convoy ambushed: the massacre of 40 civilians in the east",
+        "Watch: army says 20 fighters neutralised in the west",
+    ]
+    assert all("40 civilians" not in body for body in _texts(document, "body"))
+    assert len(_texts(document, "body")) == 2
+
+
+def test_prose_that_opens_with_a_teaser_word_stays_body() -> None:
+    page = TEASER_PAGE.replace(
+        "Residents said", "Video footage shows the attackers leaving, and residents said"
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert any("Video footage shows" in body for body in _texts(document, "body"))

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, doc_span
 from claimledger.extract.doc_index import doc_children, doc_text
+from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution
@@ -46,6 +47,8 @@ _NAME_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from"})
 # Words a name may be made of, where the parse gave the speech verb no subject.
 _NAME_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "ADP", "NUM"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A city this large, named before a headline's colon, is where the news is, not who tells it.
+_LARGE_CITY = 100_000
 _MAX_ANCESTORS = 12
 # How far (in tokens) a speech verb may stand from the count it voices.
 _MAX_DISTANCE = 40
@@ -55,6 +58,7 @@ _QUOTE_REACH = 2
 QUOTED_KEY = "claimledger.quoted"
 # A headline ending in its source, set off by a dash or a colon, in lower case as wire headlines
 # write it: "-regional governor", " - hospital", ": official".
+_HEADLINE_SOURCE_WORDS = 4
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]\s?|:\s)(?P<who>[a-z][\w .'’-]{1,40})\s*$")
 
 
@@ -99,11 +103,23 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
     taking = lexicons.lemma(cue) in _LIVES_LOST_VERBS
     if any(t.i == cue.i or (taking and t.head.i == cue.i) for t in figure_tokens):
         return False  # the figure is what the cue "claims": lives, not a claim
-    if attribution.cue.text.strip() == ":" and attribution.source is not None:
-        words = doc_span(doc, attribution.source)
-        if words is not None and all(t.ent_type_ in _PLACE_LABELS for t in words if t.is_alpha):
-            return False
-    return True
+    colon = attribution.cue.text.strip() == ":" and attribution.source is not None
+    words = doc_span(doc, attribution.source) if colon and attribution.source else None
+    return words is None or not _is_place(words)
+
+
+def _is_place(words: SpacySpan) -> bool:
+    """A name that is a place, by its entity label or as a country, a region or a large city
+    ("Burkina Faso", which the model may take for a person)."""
+    if all(t.ent_type_ in _PLACE_LABELS for t in words if t.is_alpha):
+        return True
+    if not all(t.is_title or t.is_upper or not t.is_alpha for t in words):
+        return False
+    return any(
+        c.feature in ("country", "admin1", "region")
+        or (c.feature == "city" and (c.population or 0) >= _LARGE_CITY)
+        for c in load_gazetteer().lookup(words.text)
+    )
 
 
 def name_tokens(subject: Token) -> list[Token]:
@@ -259,7 +275,14 @@ def _headline_voice(doc: Doc) -> FigureVoice | None:
     if context(doc).kind != "title":
         return None
     found = _HEADLINE_SOURCE.search(doc_text(doc))
-    return FigureVoice(found.group("who").strip(), None) if found else None
+    if found is None:
+        return None
+    words = doc.char_span(found.start("who"), found.end("who"), alignment_mode="expand")
+    if words is None or len(words) > _HEADLINE_SOURCE_WORDS:
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+        return None  # "Burkina Faso: gunmen kill 12": the news itself, not who tells it
+    return FigureVoice(found.group("who").strip(), None)
 
 
 def _sentence_start_before(sentence: SpacySpan, count: int) -> int:

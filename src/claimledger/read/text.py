@@ -58,6 +58,14 @@ DATELINE_AGENCY_CHARS = 400
 # Hosts under which each site has a name of its own: "suriyus.blogspot.com", not "blogspot.com".
 SHARED_HOSTS = ("blogspot.com", "wordpress.com", "substack.com", "medium.com", "tumblr.com")
 URL_HOST = re.compile(r"https?://([^/:?#\s]+)", re.IGNORECASE)
+# A link to another report or video set in a page: "Go to video", "Watch: ...", "Read more: ...".
+TEASER_MARKER = re.compile(
+    r"^(?:go to video|watch(?: the)? video|watch|video|videos|more videos|read more|read also|"
+    r"also read|see also|related(?: video| story| article)?|more on this story)"
+    r"\s*(?:[:|»›>–—-]|$)",
+    re.IGNORECASE,
+)
+TEASER_MAX_WORDS = 40
 # The constants below were set on the article-extraction pages rendered to text (body F1);
 # see benchmarks/extraction.py. How much dearer each further non-prose line in a row gets:
 GAP_GROWTH = 0.1
@@ -276,7 +284,25 @@ def _label_lines(text: str, lines: list[Line]) -> list[SegmentKind]:
         labels[index] = "body"
     _label_header(text, lines, first, labels)
     _label_footer(lines, last, labels)
+    _label_teasers(text, lines, labels)
     return labels
+
+
+def _label_teasers(text: str, lines: list[Line], labels: list[SegmentKind]) -> None:
+    """Links to other reports, wherever they stand: a line opening with "Go to video", "Watch:",
+    "Read more:" (and the headline under a bare "Go to video"). They report other events: kept as
+    related links, out of the body whose claims feed the page's events."""
+    pending = False
+    for index, line in enumerate(lines):
+        words = text[line.start : line.end]
+        marker = TEASER_MARKER.match(words)
+        if marker is not None and line.words <= TEASER_MAX_WORDS:
+            labels[index] = "related"
+            pending = not words[marker.end() :].strip(" :|»›>-–—")
+            continue
+        if pending and line.role != "prose" and line.words <= TEASER_MAX_WORDS:
+            labels[index] = "related"
+        pending = False
 
 
 def segment_text_scrape(text: str) -> tuple[Segment, ...]:
