@@ -246,9 +246,20 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
             plain(f.span.text),
             f.measure or "",
             f.count.text(),
-            f.count.hedge,
+            "counted" if f.rule else f.count.hedge,  # a tally of the people named
             plain(f.population or ""),
             plain(f.source_name),
+        )
+    people = Table(title="people harmed")
+    for column in ("status", "role", "name", "age", "mentions"):
+        people.add_column(column)
+    for person in analysis.people:
+        people.add_row(
+            person.status,
+            person.role,
+            plain(person.name or ""),
+            "" if person.age is None else str(person.age),
+            _snippet("; ".join(m.text for m in person.mentions), 60),
         )
     events = Table(title="events")
     for column in ("type", "date", "place", "actors", "figures"):
@@ -263,7 +274,7 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
             plain("; ".join(f"{actor.name} ({actor.role})" for actor in e.actors)),
             str(len(e.figure_ids)),
         )
-    return [claims, figures, events]
+    return [claims, figures, people, events] if analysis.people else [claims, figures, events]
 
 
 @main.command()
