@@ -101,6 +101,17 @@ PATTERNS: list[tuple[str, list[Found]]] = [
         [("more than 4 million", "displaced", 4_000_000, None, False)],
     ),
     ("One 7-year-old boy was critically wounded.", [("One", "injured", 1, 1, False)]),
+    # listed after "one of": "killing one of the attackers and several guards"
+    (
+        "The car exploded, killing one of the attackers and several security guards.",
+        [("several", "killed", 3, 9, False)],
+    ),
+    # brought to hospital with injuries
+    (
+        "Eight people were killed and 31 had been brought to the hospital with injuries.",
+        [("Eight", "killed", 8, 8, False), ("31", "injured", 31, 31, False)],
+    ),
+    ("Eight people had been brought to the hospital with flowers.", []),
     (
         "At least 17 people — 12 civilians, three guards and two members of parliament — were "
         "killed.",
@@ -163,3 +174,11 @@ def test_a_space_separated_toll_is_one_figure_in_a_sentence() -> None:
     assert figures("The war has killed nearly 4 000 people.") == [
         ("nearly 4 000", "killed", 4000.0, 4000.0, False)
     ]
+
+
+@pytest.mark.model
+def test_a_headline_verb_tagged_as_a_name_still_measures_its_count() -> None:
+    doc = within(parse("UN Official: Sudan Conflict Displaces Nearly 4 Million"), kind="title")
+    annotation(doc).attributions = find_attributions(doc)
+    found = [(f.span.text, f.measure, f.count.low) for f in find_figures(doc)]
+    assert found == [("Nearly 4 Million", "displaced", 4_000_000)]

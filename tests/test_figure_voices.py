@@ -67,6 +67,11 @@ VOICES = [
         'victims were found this morning."',
         [("six", "militia leader Musa Kolo")],
     ),
+    # the subject of a verb stating the figure, named in full
+    (
+        "Relatives of the victims and witnesses put the death toll at 18.",
+        [("18", "Relatives of the victims and witnesses")],
+    ),
     # no voice: the page's own statement
     ("Twelve soldiers were killed in the ambush on Sunday.", [("Twelve", "The Outlet")]),
     # a clause that is another verb's content is not the later speaker's

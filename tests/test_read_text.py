@@ -489,3 +489,26 @@ def test_prose_that_opens_with_a_teaser_word_stays_body() -> None:
     )
     document = read_text_scrape(page, input="p", options=ReadOptions())
     assert any("Video footage shows" in body for body in _texts(document, "body"))
+
+
+def test_a_title_case_headline_over_its_story_is_not_a_wrapped_line_of_it() -> None:
+    page = (
+        "Floods Cut Off Three Villages as River Breaks Its Banks\n"
+        "Heavy rain overnight pushed the river over its banks on Tuesday, cutting the only road.\n"
+    )
+    units = [page[s.start : s.end] for s in segment_text_scrape(page)]
+    assert units[0] == "Floods Cut Off Three Villages as River Breaks Its Banks"
+
+
+def test_the_headline_repeated_above_the_story_is_title_again() -> None:
+    page = (
+        "Floods cut off three villages as the river breaks its banks | Valley Courier\n\n"
+        "Story code: 1234\n"
+        "Floods cut off three villages as the river breaks its banks\n\n"
+        + OUTLET_BODY
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert _texts(document, "title") == [
+        "Floods cut off three villages as the river breaks its banks",
+        "Floods cut off three villages as the river breaks its banks",
+    ]

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import annotation, page_span, segment_key, token_span
 from claimledger.extract.doc_index import doc_children, doc_text
-from claimledger.extract.figure_voices import figure_voice
+from claimledger.extract.figure_voices import figure_voice, name_tokens
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
@@ -161,6 +161,13 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             for lost in _children(head, ("dobj",)):
                 if lost.lower_ == "lives" and measure_of_token(lost) == "killed":
                     return _Link("killed", (head, lost) if head.i < lost.i else (lost,), None)
+        # "31 had been brought to the hospital with injuries"
+        if dep in ("nsubj", "nsubjpass"):
+            for prep in _children(head, ("prep",)):
+                if prep.lower_ in ("with", "for"):
+                    for obj in _children(prep, ("pobj",)):
+                        if measure_of_token(obj) == "injured":
+                            return _Link("injured", (obj,), None)
         # "two children were among the dead", "... among those killed"
         for prep in _children(head, ("prep",)):
             if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
@@ -190,6 +197,9 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             measure = measure_of_token(target)
             if measure is not None and not is_toll_noun(target):
                 return _Link(measure, _measure_phrase(target), None)
+            if target.like_num and target.i != anchor.i and depth < _LIST_DEPTH:
+                # "killing one of the attackers and several guards": listed with "one of"
+                return _link_from_head(target, depth + 1)
         if is_toll_noun(target):
             return _toll_measure(target)
         if target.pos_ in ("VERB", "AUX"):
@@ -318,7 +328,10 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
         return None
     for t in reversed(doc[max(0, first.i - 3) : first.i]):
         measure = measure_of_token(t)
-        if measure is not None and t.lower_.endswith(("ing", "ed")):
+        # "killing five", "displaces nearly 4 million" (a headline's verb, tagged as a name)
+        third_person = t.lower_.endswith("s") and t.pos_ != "NOUN"
+        verb_form = t.lower_.endswith(("ing", "ed")) or third_person
+        if measure is not None and verb_form:
             return _Link(measure, (t,), None, weak=True)
         if t.pos_ not in ("DET", "ADV", "PART"):
             break
@@ -426,14 +439,8 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
             continue
         for subject in _children(verb, ("nsubj",)):
             if subject.pos_ in ("NOUN", "PROPN"):
-                start = subject.i
-                while (
-                    start > 0
-                    and subject.doc[start - 1].head.i == subject.i
-                    and subject.doc[start - 1].dep_ in ("det", "compound", "amod", "poss")
-                ):
-                    start -= 1
-                return subject.doc[start : subject.i + 1].text
+                words = name_tokens(subject)  # "Relatives of the victims and witnesses"
+                return subject.doc[words[0].i : words[-1].i + 1].text
     return None
 
 

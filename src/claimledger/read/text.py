@@ -35,12 +35,17 @@ DATELINE_CHARS = 80
 HEADER_WINDOW = 12
 # A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
 WRAPPED_MIN_CHARS = 40
+# The share of a line's longer words that start with a capital in a headline written in title case.
+TITLE_CASE_SHARE = 0.8
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 FOOTER_WINDOW = 6
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 # A headline-shaped first line of this many words is the page's title, whatever lies between
 # it and the body (captions, share buttons, a byline).
 FIRST_LINE_TITLE_WORDS = 5
+# A line above the story that the headline starts with, this long or longer, repeats it.
+TITLE_MIN_CHARS = 20
 # Marks of breadcrumbs, handles, addresses and menus, which a headline does not carry.
 NOT_IN_TITLES = ("@", " > ", "»", "http", "www.", "|")
 # "Air strikes kill 12 in Idlib | Levant Daily": a headline, then the site's name after a bar.
@@ -106,7 +111,17 @@ def _continues(text: str, previous: tuple[int, int], following: tuple[int, int])
         return False  # a blank line between them ends the paragraph
     if ends_sentence(text[max(0, previous[1] - 8) : previous[1]]):
         return False
+    if _title_case(text[previous[0] : previous[1]]) and text[following[0]].isupper():
+        return False  # a headline over its story, not a wrapped line of it
     return text[following[0]].islower() or following[1] - following[0] >= WRAPPED_MIN_CHARS
+
+
+def _title_case(line: str) -> bool:
+    """Most words of four letters or more capitalised, as headlines are written and prose is
+    not ("14 Soldiers Killed, 7 Injured by Terrorists in Africa")."""
+    long_words = [w for w in WORD_RE.findall(line) if len(w) >= 4 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(long_words)
 
 
 def _headline_above(text: str, first: tuple[int, int], following: tuple[int, int]) -> bool:
@@ -254,6 +269,12 @@ def _label_header(text: str, lines: list[Line], body_start: int, labels: list[Se
         title = (0, 0)  # a page that opens with a headline opens with its own
     if title is not None:
         labels[title[1]] = "title"
+        # the headline repeated above the story (or cut short there) is the headline again
+        headline = _without_site(text[lines[title[1]].start : lines[title[1]].end]).lower()
+        for index in range(max(0, body_start - HEADER_WINDOW), body_start):
+            line = text[lines[index].start : lines[index].end].lower()
+            if index != title[1] and len(line) >= TITLE_MIN_CHARS and headline.startswith(line):
+                labels[index] = "title"
 
 
 def _label_footer(lines: list[Line], body_end: int, labels: list[SegmentKind]) -> None:
