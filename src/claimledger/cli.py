@@ -500,6 +500,26 @@ def eval_attribution(data_dir: Path, split: str, limit: int | None) -> None:
     click.echo(format_attribution_report(report))
 
 
+@eval_group.command(name="figures")
+@data_option("A folder of conflict pages with annotated figures (pages.tsv, pages/, annotations/).")
+@click.option(
+    "--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True
+)
+@click.option("--misses", is_flag=True, help="List claimledger's misses after the table.")
+def eval_figures(data_dir: Path, split: str, misses: bool) -> None:
+    """Casualty figures found, value right and value plus source right, beside a regex."""
+    from claimledger.eval.conflict_figures import (
+        analyse_pages,
+        evaluate_conflict_figures,
+        format_conflict_figures_report,
+        read_pages,
+    )
+
+    pages = read_pages(data_dir, split)
+    report = evaluate_conflict_figures(data_dir, analyse_pages(pages))
+    click.echo(format_conflict_figures_report(report, show_misses=misses))
+
+
 @eval_group.command(name="events")
 @data_option("A folder with events.csv (see the README) or UCDP GED rows in events.jsonl.")
 @click.option("--limit", type=int, help="Score only the first N texts.")
