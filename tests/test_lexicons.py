@@ -60,6 +60,7 @@ COLUMNS: dict[str, tuple[int, ...]] = {
     "admin1_seats": (3,),
     "admin1_aliases": (3,),
     "us_state_abbreviations": (2,),
+    "us_dateline_cities": (2,),
     "demonyms": (2,),
     "source_pronouns": (2,),
     "population_synonyms": (2,),
@@ -82,7 +83,10 @@ VALUES: dict[tuple[str, int], set[str]] = {
     ("source_pronouns", 1): {"person", "group"},
 }
 # Lexicons whose first column keeps capitals as names are written.
-CASED = {"country_aliases", "admin1_seats", "admin1_aliases", "us_state_abbreviations"}
+CASED = {
+    "country_aliases", "admin1_seats", "admin1_aliases", "us_state_abbreviations",
+    "us_dateline_cities",
+}
 
 
 @pytest.mark.parametrize("name", lexicons.names())
@@ -731,6 +735,13 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Five people were shot in Elgin, Texas, on Sunday.", [("Elgin", "Texas"),
                                                                    ("Texas", "Texas")]),
             ("Five people were shot in Elgin, police said.", [("Elgin", None)]),
+        ],
+    ),
+    "us_dateline_cities": (
+        settled_places,
+        [
+            ("CLEVELAND – A man was shot Sunday night, police said.", [("CLEVELAND", "Ohio")]),
+            ("COLUMBUS – A man was shot Sunday night, police said.", [("COLUMBUS", None)]),
         ],
     ),
     "follow_up_words": (

@@ -346,3 +346,85 @@ def test_a_dateline_is_where_the_story_happens() -> None:
     doc = within(parse("HOUSTON – A mother and a father were shot on a highway."))
     located = [(m.name, is_location(m, doc)) for m in find_places(doc)]
     assert ("HOUSTON", True) in located
+
+
+# A document's names settle each other, a name never itself. (name as written, its candidates'
+# lookup name, whether it is settled, the admin-1 it settles in.)
+def _mention(name: str, start: int) -> PlaceMention:
+    """A mention as find_places makes it from a sentence that says nothing else."""
+    from claimledger.extract.place_choice import own_names_first
+    from claimledger.model import Span
+
+    gazetteer = load_gazetteer()
+    candidates = own_names_first(gazetteer.lookup(name), name)
+    return PlaceMention(
+        span=Span(start, start + len(name), name),
+        name=name,
+        candidates=candidates,
+        resolved=choose_candidate(candidates, capitals=gazetteer.capitals),
+    )
+
+
+def _settled(*names: str) -> dict[str, str | None]:
+    mentions = [_mention(name, 100 * i) for i, name in enumerate(names)]
+    return {
+        m.name: (m.resolved.admin1 if m.resolved else None) for m in resolve_places(mentions)
+    }
+
+
+DOCUMENT_PLACES = [
+    # a county's state settles a town; its namesake county in another state does not
+    (("Lumberton", "Robeson County"), "Lumberton", "North Carolina"),
+    (("Lumberton", "Harris County"), "Lumberton", None),
+    # a large city the story names outweighs a namesake's size ("Brooklyn" of Baltimore)
+    (("Brooklyn", "Baltimore"), "Brooklyn", "Maryland"),
+    (("Brooklyn",), "Brooklyn", "New York"),
+    # a small town's state is too weak to move a much larger namesake
+    (("Memphis", "Lackawanna"), "Memphis", "Tennessee"),
+    (("Memphis", "Shelby County"), "Memphis", "Tennessee"),
+    # a state named outright beats a large city named in passing ("St. Louis in Illinois")
+    (("Alton", "St. Louis", "Illinois"), "Alton", "Illinois"),
+    (("Alton", "St. Louis"), "Alton", "Missouri"),
+    # a small town in another state than the one the story names is a stray reading
+    (("Lackawanna", "Florida"), "Lackawanna", None),
+    (("Lackawanna", "New York"), "Lackawanna", "New York"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("names", "name", "admin1"), DOCUMENT_PLACES)
+def test_a_documents_names_settle_each_other(
+    names: tuple[str, ...], name: str, admin1: str | None
+) -> None:
+    assert _settled(*names)[name] == admin1
+
+
+def test_a_name_never_settles_itself() -> None:
+    # Terrebonne: a city in Quebec and a village in Oregon; the parish of Louisiana names no
+    # town of that name, and a repeated "Terrebonne" is no context for itself.
+    settled = _settled("Terrebonne", "Terrebonne", "Terrebonne Parish")
+    assert settled["Terrebonne"] != "Quebec"
+    assert settled["Terrebonne Parish"] == "Louisiana"
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [("Cleveland", "Ohio"), ("St. Louis", "Missouri"), ("Stockton", "California"),
+     ("Paterson", "New Jersey"), ("Columbus", None), ("Springfield", None)],
+)  # fmt: skip
+def test_ap_dateline_cities_and_own_names_win_their_namesakes(
+    name: str, admin1: str | None
+) -> None:
+    assert _settled(name)[name] == admin1
+
+
+def test_a_state_the_document_names_still_moves_a_dateline_city() -> None:
+    assert _settled("Cleveland", "Tennessee")["Cleveland"] == "Tennessee"
+
+
+def test_a_spelling_of_a_larger_town_stays_a_candidate() -> None:
+    from claimledger.extract.place_choice import own_names_first
+
+    stockton = own_names_first(load_gazetteer().lookup("Stockton"), "Stockton")
+    assert "Camden" not in {c.name for c in stockton}  # GeoNames spells Camden so too
+    kiev = own_names_first(load_gazetteer().lookup("Kiev"), "Kiev")
+    assert "Kyiv" in {c.name for c in kiev} or any(c.country_code == "UA" for c in kiev)

@@ -6,8 +6,7 @@ clearly wins (a single candidate, or one left after the document's own countries
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import msgspec
@@ -27,6 +26,15 @@ from claimledger.extract.gazetteer import (
     load_gazetteer,
     normalise_place_name,
 )
+from claimledger.extract.place_choice import (
+    LARGE_CITY_POPULATION,
+    choose_candidate,
+    country_codes,
+    own_names_first,
+)
+from claimledger.extract.place_choice import (
+    resolve_places as resolve_places,  # the document's step, re-exported beside find_places
+)
 from claimledger.extract.place_qualifiers import (
     STATE_ABBREVIATIONS,
     StateName,
@@ -41,12 +49,6 @@ CONNECTORS = lexicons.words("name_connectors")
 # Words that are a place's name somewhere ("Republic", Missouri; "Northeast", Iceland) but,
 # standing alone in news text, are ordinary words or the first half of a longer name.
 GENERIC_WORDS = lexicons.words("generic_place_words")
-LARGE_CITY_POPULATION = 100_000
-WORLD_CITY_POPULATION = 1_000_000
-# A town wins over its namesakes without context when it has this many people and ten times
-# as many as each of them.
-DOMINANT_POPULATION = 50_000
-DOMINANCE = 10
 MAX_NGRAM_TOKENS = 5
 MAX_NAME_CHARS = 80
 LEADING_ARTICLE = ("the ", "The ")
@@ -261,115 +263,6 @@ def _filter_by_hint(
     return kept
 
 
-def country_codes(names_or_codes: Iterable[str], gazetteer: Gazetteer) -> frozenset[str]:
-    """ISO codes for context given as codes ("SY") or country names ("Syria", "U.S.")."""
-    codes: set[str] = set()
-    for item in names_or_codes:
-        country = gazetteer.country(item)
-        if country is not None:
-            codes.add(country.country_code)
-    return frozenset(codes)
-
-
-def _world_city_left_out(
-    candidates: Sequence[PlaceCandidate], kept: Sequence[PlaceCandidate], capitals: frozenset[int]
-) -> bool:
-    """Context must not turn Paris into Paris, Texas: a capital or a city of a million, ten
-    times larger than every city context kept, keeps the name ambiguous."""
-    largest_kept = max((c.population or 0 for c in kept if c.feature == "city"), default=0)
-    return any(
-        c.feature == "city"
-        and c not in kept
-        and (c.geonameid in capitals or (c.population or 0) >= WORLD_CITY_POPULATION)
-        and (c.population or 0) >= 10 * largest_kept
-        for c in candidates
-    )
-
-
-def _dominant(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
-    """A town ten times larger than every namesake ("Dallas": Dallas, Texas, not Dallas,
-    Georgia or Victoria), when no unit elsewhere shares the name (Portland parish, Jamaica)."""
-    towns = [c for c in pool if c.feature == "city"]
-    if not towns:
-        return None
-    largest = max(towns, key=lambda c: c.population or 0)
-    size = largest.population or 0
-    if size < DOMINANT_POPULATION:
-        return None
-    for other in pool:
-        if other is largest:
-            continue
-        if other.feature == "city":
-            if (other.population or 0) * DOMINANCE > size:
-                return None
-        elif (other.country_code, other.admin1) != (largest.country_code, largest.admin1):
-            return None
-    return largest
-
-
-def choose_candidate(
-    candidates: Sequence[PlaceCandidate],
-    context: frozenset[str] = frozenset(),
-    *,
-    capitals: frozenset[int] = frozenset(),
-    regions: frozenset[str] = frozenset(),
-) -> PlaceCandidate | None:
-    """The candidate that clearly wins, or None: ambiguity is kept, never guessed away.
-
-    Context countries narrow the candidates; when several context countries remain ("Moscow"
-    in a text naming Russia and the U.S.), a national capital among them wins. Context regions
-    ("US|North Carolina", the admin-1 units the document names or settles) narrow namesakes
-    within a country ("Lumberton" in a text naming Robeson County). A town ten times larger
-    than every namesake wins ("Dallas").
-    """
-    pool = list(candidates)
-    countries = [c for c in pool if c.feature == "country"]
-    if len(countries) == 1 and not any(
-        c.feature == "admin1" and c.country_code != countries[0].country_code for c in pool
-    ):
-        # "Lebanon" is the country, not Lebanon, Tennessee; but "Georgia" the US state
-        # is a peer of Georgia the country, and stays ambiguous.
-        return countries[0]
-    if len({c.country_code for c in pool}) > 1 and context:
-        pool = [c for c in pool if c.country_code in context] or pool
-        if _world_city_left_out(candidates, pool, capitals):
-            return None
-        capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
-        if len({c.country_code for c in pool}) > 1 and len(capital) == 1:
-            pool = [c for c in pool if c.country_code == capital[0].country_code]
-    if regions and len(pool) > 1:
-        inside = [
-            c for c in pool if c.feature != "admin1" and f"{c.country_code}|{c.admin1}" in regions
-        ]
-        pool = inside or pool
-    if not pool:
-        return None
-    if len({c.country_code for c in pool}) > 1:
-        return _dominant(pool)
-    if len(pool) == 1:
-        return pool[0]
-    countries = [c for c in pool if c.feature == "country"]
-    if len(countries) == 1:
-        return countries[0]
-    capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
-    if len(capital) == 1:
-        return capital[0]  # "Washington" in a U.S. text: the capital, not the state
-    cities = [c for c in pool if c.feature == "city"]
-    admin1 = [c for c in pool if c.feature == "admin1"]
-    admin2 = [c for c in pool if c.feature == "admin2"]
-    if (
-        len(cities) == 1
-        and all(r.name == cities[0].admin1 for r in admin1)
-        and all(u.admin1 == cities[0].admin1 for u in admin2)
-    ):
-        return cities[0]  # "Deir ez-Zor": the city, seat of the region named after it
-    if len(admin1) == 1 and not cities:
-        return admin1[0]
-    if len(admin2) == 1 and not cities and not admin1:
-        return admin2[0]
-    return _dominant(pool)
-
-
 def demonym_countries(doc: Doc) -> tuple[str, ...]:
     """Countries a segment points to by nationality words ("Lebanese", "Syrians"), in order of
     first mention: context for `find_places` and `resolve_places`, never place mentions."""
@@ -412,7 +305,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             continue  # a state after a town is added below, with its state
         if normalise_place_name(name) in GENERIC_WORDS or _street(name):
             continue
-        candidates = _filter_by_hint(gazetteer.lookup(name), item.hint)
+        candidates = _filter_by_hint(own_names_first(gazetteer.lookup(name), name), item.hint)
         if item.state is not None:
             candidates = _in_state(candidates, item.state.name)
         if not candidates and not item.from_entity:
@@ -534,81 +427,3 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ in LOCATION_PREPOSITIONS
     return token.dep_ in ("ROOT", "appos") or token.i == span.sent.start
-
-
-def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
-    """Countries a document establishes through the places it has settled."""
-    return frozenset(m.resolved.country_code for m in mentions if m.resolved is not None)
-
-
-def document_regions(mentions: Iterable[PlaceMention]) -> frozenset[str]:
-    """Admin-1 units ("US|Illinois") a document names or settles places in: context that
-    settles namesakes within a country."""
-    return frozenset(
-        f"{m.resolved.country_code}|{m.resolved.admin1 or m.resolved.name}"
-        for m in mentions
-        if m.resolved is not None and m.resolved.feature != "country"
-    )
-
-
-def named_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
-    """Countries the document names as countries ("Syria", "the U.S.")."""
-    return frozenset(
-        m.resolved.country_code
-        for m in mentions
-        if m.resolved is not None and m.resolved.feature == "country"
-    )
-
-
-def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
-    """A small town in a country the document never names or places anything else in, while it
-    does others ("Madaya" in a text about Syria is the Syrian village the gazetteer lacks, not
-    the town in Myanmar; "Mansion" in a story from Sacramento is no village in Saint Kitts)."""
-    return (
-        bool(named)
-        and candidate.feature == "city"
-        and candidate.country_code not in named
-        and (candidate.population or 0) < LARGE_CITY_POPULATION
-    )
-
-
-def resolve_places(
-    mentions: Sequence[PlaceMention], *, context_countries: Sequence[str] = ()
-) -> list[PlaceMention]:
-    """Settle ambiguous mentions with the countries and admin-1 units the whole document names.
-
-    Repeats until nothing changes: a name settled by context can itself settle another. A
-    mention settled on a small town in a country that no other place of the document is in is
-    unsettled again.
-    """
-    gazetteer = load_gazetteer()
-    given = country_codes(context_countries, gazetteer)
-    current = list(mentions)
-    for _ in range(len(current) + 1):
-        named = named_countries(current) | given
-        context = document_countries(current) | given
-        regions = document_regions(current)
-        placed: dict[str, set[str]] = defaultdict(set)  # country -> names settled in it
-        for m in current:
-            if m.resolved is not None:
-                placed[m.resolved.country_code].add(normalise_place_name(m.name))
-        updated = []
-        for mention in current:
-            chosen = mention.resolved
-            if len(mention.candidates) > 1 or chosen is None:
-                chosen = (
-                    choose_candidate(
-                        mention.candidates, context, capitals=gazetteer.capitals, regions=regions
-                    )
-                    or chosen
-                )
-            if chosen is not None:
-                key = normalise_place_name(mention.name)
-                elsewhere = frozenset(code for code, names in placed.items() if names - {key})
-                if small_town_abroad(chosen, named | elsewhere):
-                    chosen = None
-            updated.append(msgspec.structs.replace(mention, resolved=chosen))
-        if updated == current:
-            break
-        current = updated
-    return current

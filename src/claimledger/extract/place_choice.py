@@ -1,0 +1,377 @@
+"""Which gazetteer candidate a place name means: alone (`choose_candidate`), and in its document
+(`resolve_places`), where the other names the text settles or implies are the context.
+
+Ambiguity is kept, never guessed away: a name stays unresolved unless its context or its size
+settles it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+import msgspec
+
+from claimledger.extract import lexicons
+from claimledger.extract.gazetteer import Gazetteer, load_gazetteer, normalise_place_name
+from claimledger.model import PlaceCandidate, PlaceMention
+
+LARGE_CITY_POPULATION = 100_000
+WORLD_CITY_POPULATION = 1_000_000
+# A town wins over its namesakes without context when it has this many people and ten times
+# as many as each of them.
+DOMINANT_POPULATION = 50_000
+DOMINANCE = 10
+# US cities that stand alone in a dateline and in a story (AP style): "CLEVELAND –" is the
+# city in Ohio, not its namesakes in Tennessee or Queensland.
+STANDALONE_CITIES = frozenset(
+    (normalise_place_name(name), state) for name, state in lexicons.rows("us_dateline_cities")
+)
+
+
+def country_codes(names_or_codes: Iterable[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """ISO codes for context given as codes ("SY") or country names ("Syria", "U.S.")."""
+    codes: set[str] = set()
+    for item in names_or_codes:
+        country = gazetteer.country(item)
+        if country is not None:
+            codes.add(country.country_code)
+    return frozenset(codes)
+
+
+def region_of(candidate: PlaceCandidate) -> str | None:
+    """ "US|Illinois": the admin-1 unit a place is in (or is); None for a country."""
+    if candidate.feature == "country":
+        return None
+    return f"{candidate.country_code}|{candidate.admin1 or candidate.name}"
+
+
+def own_names_first(
+    candidates: tuple[PlaceCandidate, ...], name: str
+) -> tuple[PlaceCandidate, ...]:
+    """Towns that carry a name only as one of their spellings give way to a larger town whose own
+    name it is ("Stockton": Stockton, California, not Camden, New Jersey, which GeoNames also
+    calls so); a spelling of a larger town ("Kiev") stays."""
+    key = normalise_place_name(name)
+    own = [c for c in candidates if c.feature == "city" and normalise_place_name(c.name) == key]
+    if not own:
+        return candidates
+    largest = max(c.population or 0 for c in own)
+    return tuple(
+        c
+        for c in candidates
+        if c.feature != "city" or c in own or (c.population or 0) > largest
+    )
+
+
+def _world_city_left_out(
+    candidates: Sequence[PlaceCandidate], kept: Sequence[PlaceCandidate], capitals: frozenset[int]
+) -> bool:
+    """Context must not turn Paris into Paris, Texas: a capital or a city of a million, ten
+    times larger than every city context kept, keeps the name ambiguous."""
+    largest_kept = max((c.population or 0 for c in kept if c.feature == "city"), default=0)
+    return any(
+        c.feature == "city"
+        and c not in kept
+        and (c.geonameid in capitals or (c.population or 0) >= WORLD_CITY_POPULATION)
+        and (c.population or 0) >= 10 * largest_kept
+        for c in candidates
+    )
+
+
+def _dominant(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """A town ten times larger than every namesake ("Dallas": Dallas, Texas, not Dallas,
+    Georgia or Victoria), when no unit elsewhere shares the name (Portland parish, Jamaica)."""
+    towns = [c for c in pool if c.feature == "city"]
+    if not towns:
+        return None
+    largest = max(towns, key=lambda c: c.population or 0)
+    size = largest.population or 0
+    if size < DOMINANT_POPULATION:
+        return None
+    for other in pool:
+        if other is largest:
+            continue
+        if other.feature == "city":
+            if (other.population or 0) * DOMINANCE > size:
+                return None
+        elif (other.country_code, other.admin1) != (largest.country_code, largest.admin1):
+            return None
+    return largest
+
+
+def _standalone(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """The one US city of the pool that AP style lets stand alone ("Cleveland", "St. Louis")."""
+    found = [
+        c
+        for c in pool
+        if c.feature == "city"
+        and c.country_code == "US"
+        and (normalise_place_name(c.name), c.admin1) in STANDALONE_CITIES
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def choose_candidate(
+    candidates: Sequence[PlaceCandidate],
+    context: frozenset[str] = frozenset(),
+    *,
+    capitals: frozenset[int] = frozenset(),
+    regions: frozenset[str] = frozenset(),
+    weights: Mapping[str, int] | None = None,
+) -> PlaceCandidate | None:
+    """The candidate that clearly wins, or None: ambiguity is kept, never guessed away.
+
+    Context countries narrow the candidates; when several context countries remain ("Moscow"
+    in a text naming Russia and the U.S.), a national capital among them wins. Context regions
+    ("US|North Carolina", the admin-1 units the document names or settles) narrow namesakes
+    within a country ("Lumberton" in a text naming Robeson County); `weights` (how many of the
+    document's names vouch for each region) break a tie between regions. A US city that stands
+    alone in AP datelines wins its namesakes ("Cleveland"), and so does a town ten times larger
+    than every namesake ("Dallas").
+    """
+    pool = list(candidates)
+    countries = [c for c in pool if c.feature == "country"]
+    if len(countries) == 1 and not any(
+        c.feature == "admin1" and c.country_code != countries[0].country_code for c in pool
+    ):
+        # "Lebanon" is the country, not Lebanon, Tennessee; but "Georgia" the US state
+        # is a peer of Georgia the country, and stays ambiguous.
+        return countries[0]
+    if len({c.country_code for c in pool}) > 1 and context:
+        pool = [c for c in pool if c.country_code in context] or pool
+        if _world_city_left_out(candidates, pool, capitals):
+            return None
+        capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
+        if len({c.country_code for c in pool}) > 1 and len(capital) == 1:
+            pool = [c for c in pool if c.country_code == capital[0].country_code]
+    if regions and len(pool) > 1:
+        inside = [c for c in pool if c.feature != "admin1" and region_of(c) in regions]
+        if weights and inside:
+            top = max(weights.get(region_of(c) or "", 0) for c in inside)
+            heaviest = [c for c in inside if weights.get(region_of(c) or "", 0) == top]
+            if len({region_of(c) for c in heaviest}) == 1:
+                inside = heaviest
+            states = [c for c in pool if c.feature == "admin1"]
+            state = states[0] if len(states) == 1 else None
+            larger = _standalone(pool) or _dominant(pool) or state
+            if top < STRONG_REGION and larger is not None and larger not in inside:
+                # another town's state does not move "Memphis", nor "Florida" the state, to a
+                # namesake village there
+                inside = [larger]
+        pool = inside or pool
+    if not pool:
+        return None
+    if (not context or "US" in context) and (standalone := _standalone(pool)) is not None:
+        return standalone
+    if len({c.country_code for c in pool}) > 1:
+        return _dominant(pool)
+    if len(pool) == 1:
+        return pool[0]
+    countries = [c for c in pool if c.feature == "country"]
+    if len(countries) == 1:
+        return countries[0]
+    capital = [c for c in pool if c.geonameid in capitals and c.feature == "city"]
+    if len(capital) == 1:
+        return capital[0]  # "Washington" in a U.S. text: the capital, not the state
+    cities = [c for c in pool if c.feature == "city"]
+    admin1 = [c for c in pool if c.feature == "admin1"]
+    admin2 = [c for c in pool if c.feature == "admin2"]
+    if (
+        len(cities) == 1
+        and all(r.name == cities[0].admin1 for r in admin1)
+        and all(u.admin1 == cities[0].admin1 for u in admin2)
+    ):
+        return cities[0]  # "Deir ez-Zor": the city, seat of the region named after it
+    if len(admin1) == 1 and not cities:
+        return admin1[0]
+    if len(admin2) == 1 and not cities and not admin1:
+        return admin2[0]
+    return _dominant(pool)
+
+
+# --- a document's places settle each other --------------------------------------------------------
+
+
+def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Countries a document establishes through the places it has settled."""
+    return frozenset(m.resolved.country_code for m in mentions if m.resolved is not None)
+
+
+def document_regions(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Admin-1 units ("US|Illinois") a document names or settles places in: context that
+    settles namesakes within a country."""
+    return frozenset(
+        region
+        for m in mentions
+        if m.resolved is not None and (region := region_of(m.resolved)) is not None
+    )
+
+
+def named_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """Countries the document names as countries ("Syria", "the U.S.")."""
+    return frozenset(
+        m.resolved.country_code
+        for m in mentions
+        if m.resolved is not None and m.resolved.feature == "country"
+    )
+
+
+def small_town_abroad(candidate: PlaceCandidate, named: frozenset[str]) -> bool:
+    """A small town in a country the document never names or places anything else in, while it
+    does others ("Madaya" in a text about Syria is the Syrian village the gazetteer lacks, not
+    the town in Myanmar; "Mansion" in a story from Sacramento is no village in Saint Kitts)."""
+    return (
+        bool(named)
+        and candidate.feature == "city"
+        and candidate.country_code not in named
+        and (candidate.population or 0) < LARGE_CITY_POPULATION
+    )
+
+
+# How much a name vouches for the admin-1 unit it is in: a state named outright, a county (in
+# one state whichever it is) or a large city, a town.
+REGION_STRENGTH = {"admin1": 3, "admin2": 2, "city": 1}
+STRONG_REGION = 2  # a state or a county: enough to move a name off its much larger namesake
+
+
+class _Evidence(msgspec.Struct, frozen=True):
+    """What one name of a document vouches for: the countries and admin-1 units (with their
+    strength) it settles, or that all its candidates share ("DeKalb County" is in the US,
+    whichever it is; "Harris County", Texas or Georgia, is in no one state)."""
+
+    countries: frozenset[str]
+    regions: dict[str, int]
+
+
+def _evidence(mention: PlaceMention) -> _Evidence:
+    resolved = mention.resolved
+    if resolved is not None:
+        region = region_of(resolved)
+        strength = REGION_STRENGTH.get(resolved.feature, 1)
+        if (resolved.population or 0) >= LARGE_CITY_POPULATION:
+            strength = max(strength, STRONG_REGION)  # "Baltimore police": the story's state
+        return _Evidence(frozenset({resolved.country_code}), {region: strength} if region else {})
+    if len(mention.candidates) < 2:
+        return _Evidence(frozenset(), {})  # a lone candidate left unsettled on purpose
+    countries = {c.country_code for c in mention.candidates}
+    regions = {region_of(c) for c in mention.candidates}
+    units = all(c.feature in ("admin1", "admin2") for c in mention.candidates)
+    region = next(iter(regions)) if len(regions) == 1 and units else None
+    return _Evidence(
+        frozenset(countries) if len(countries) == 1 else frozenset(),
+        {region: STRONG_REGION} if region else {},
+    )
+
+
+class _Context(msgspec.Struct, frozen=True):
+    """The document's settled and implied places, each name counted once."""
+
+    by_name: dict[str, _Evidence]
+    countries: Counter[str]
+    regions: Counter[str]  # region -> summed strength
+    strong: Counter[str]  # region -> how many names vouch for it strongly
+    named: frozenset[str]  # countries named as countries or given
+
+    def without(self, key: str) -> tuple[frozenset[str], Counter[str], frozenset[str]]:
+        """Countries, region weights and strongly held regions of every name but `key`: a name
+        never settles itself."""
+        own = self.by_name.get(key, _Evidence(frozenset(), {}))
+        countries = Counter(self.countries)
+        countries.subtract(own.countries)
+        regions = Counter(self.regions)
+        regions.subtract(own.regions)
+        strong = Counter(self.strong)
+        strong.subtract(r for r, n in own.regions.items() if n >= STRONG_REGION)
+        return (
+            frozenset(c for c, n in countries.items() if n > 0),
+            Counter({r: n for r, n in regions.items() if n > 0}),
+            frozenset(r for r, n in strong.items() if n > 0),
+        )
+
+
+def _context(mentions: Sequence[PlaceMention], given: frozenset[str]) -> _Context:
+    countries_by_name: dict[str, set[str]] = defaultdict(set)
+    regions_by_name: dict[str, dict[str, int]] = defaultdict(dict)
+    for mention in mentions:
+        found = _evidence(mention)
+        key = normalise_place_name(mention.name)
+        countries_by_name[key] |= found.countries
+        for region, strength in found.regions.items():
+            regions_by_name[key][region] = max(strength, regions_by_name[key].get(region, 0))
+    evidence = {
+        key: _Evidence(frozenset(countries_by_name[key]), regions_by_name[key])
+        for key in countries_by_name
+    }
+    countries: Counter[str] = Counter(given)
+    regions: Counter[str] = Counter()
+    strong: Counter[str] = Counter()
+    for found in evidence.values():
+        countries.update(found.countries)
+        regions.update(found.regions)
+        strong.update(r for r, n in found.regions.items() if n >= STRONG_REGION)
+    return _Context(evidence, countries, regions, strong, named_countries(mentions) | given)
+
+
+def _stray_town(
+    chosen: PlaceCandidate,
+    countries: frozenset[str],
+    regions: Counter[str],
+    strong: frozenset[str],
+    named: frozenset[str],
+) -> bool:
+    """A small town the document would place where none of its other names is: in a country it
+    never names or places anything in (`small_town_abroad`), or in a state of that country
+    while its other names are in another ("Lackawanna", New York, in a story from Jacksonville,
+    Florida, is a neighbourhood of Jacksonville) while the document names that other state or
+    one of its counties."""
+    if small_town_abroad(chosen, named | countries):
+        return True
+    if chosen.feature != "city" or (chosen.population or 0) >= LARGE_CITY_POPULATION:
+        return False
+    own_region = region_of(chosen)
+    named_states = [r for r in strong if r.split("|", 1)[0] == chosen.country_code]
+    return bool(named_states) and own_region not in regions
+
+
+def resolve_places(
+    mentions: Sequence[PlaceMention], *, context_countries: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Settle ambiguous mentions with the countries and admin-1 units the document's other names
+    settle or imply, a name never by itself.
+
+    Repeats until nothing changes: a name settled by context can itself settle another. A
+    mention settled on a small town where none of the document's other names is (another
+    country, or another state of the same country) is unsettled again.
+    """
+    gazetteer = load_gazetteer()
+    given = country_codes(context_countries, gazetteer)
+    current = list(mentions)
+    for _ in range(len(current) + 1):
+        context = _context(current, given)
+        updated = []
+        for mention in current:
+            key = normalise_place_name(mention.name)
+            countries, weights, strong = context.without(key)
+            countries |= given
+            chosen = mention.resolved
+            if len(mention.candidates) > 1 or chosen is None:
+                chosen = (
+                    choose_candidate(
+                        mention.candidates,
+                        countries,
+                        capitals=gazetteer.capitals,
+                        regions=frozenset(weights),
+                        weights=weights,
+                    )
+                    or chosen
+                )
+            if chosen is not None and _stray_town(
+                chosen, countries, weights, strong, context.named
+            ):
+                chosen = None
+            updated.append(msgspec.structs.replace(mention, resolved=chosen))
+        if updated == current:
+            break
+        current = updated
+    return current
