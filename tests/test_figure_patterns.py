@@ -112,6 +112,15 @@ PATTERNS: list[tuple[str, list[Found]]] = [
         [("Eight", "killed", 8, 8, False), ("31", "injured", 31, 31, False)],
     ),
     ("Eight people had been brought to the hospital with flowers.", []),
+    # "shot dead two villagers"; "81 civilians at least"; "six CRPF troops"; "said to be hurt"
+    ("Insurgents shot dead two villagers.", [("two", "killed", 2, 2, False)]),
+    ("Insurgents shot two rabbits dead.", []),
+    ("81 civilians at least were killed this week.", [("81", "killed", 81, None, False)]),
+    (
+        "Six CRPF troops are said to be critically injured.",
+        [("Six", "injured", 6, 6, False)],
+    ),
+    ("Six CRPF troops are said to be on leave.", []),
     (
         "At least 17 people — 12 civilians, three guards and two members of parliament — were "
         "killed.",

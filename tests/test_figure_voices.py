@@ -72,6 +72,26 @@ VOICES = [
         "Relatives of the victims and witnesses put the death toll at 18.",
         [("18", "Relatives of the victims and witnesses")],
     ),
+    # a participle's noun: "an observatory reporting at least six killed"
+    (
+        "Beheadings are back, with a conflict observatory reporting at least six people killed.",
+        [("at least six", "a conflict observatory")],
+    ),
+    # "which" is the source named just before it
+    (
+        "The attack was claimed by the group in a statement, which also claimed the death of "
+        "four soldiers.",
+        [("four", "the group")],
+    ),
+    # "they" after a group that holds a person named by post
+    (
+        "Villagers and the head of a local group said the strike killed nine. The raids also "
+        "wounded about a dozen people, they said.",
+        [
+            ("nine", "Villagers and the head of a local group"),
+            ("about a dozen", "Villagers and the head of a local group"),
+        ],
+    ),
     # no voice: the page's own statement
     ("Twelve soldiers were killed in the ambush on Sunday.", [("Twelve", "The Outlet")]),
     # a clause that is another verb's content is not the later speaker's

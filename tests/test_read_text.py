@@ -504,11 +504,34 @@ def test_the_headline_repeated_above_the_story_is_title_again() -> None:
     page = (
         "Floods cut off three villages as the river breaks its banks | Valley Courier\n\n"
         "Story code: 1234\n"
-        "Floods cut off three villages as the river breaks its banks\n\n"
-        + OUTLET_BODY
+        "Floods cut off three villages as the river breaks its banks\n\n" + OUTLET_BODY
     )
     document = read_text_scrape(page, input="p", options=ReadOptions())
     assert _texts(document, "title") == [
         "Floods cut off three villages as the river breaks its banks",
         "Floods cut off three villages as the river breaks its banks",
     ]
+
+
+def test_a_pages_last_line_cut_off_under_the_story_is_the_storys() -> None:
+    page = (
+        OUTLET_BODY
+        + "\nIn 2010, 76 soldiers of the same battalion died in the district as they were on an exe"
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert _texts(document, "body")[-1].endswith("they were on an exe")
+
+
+def test_a_short_last_line_is_not_taken_for_the_storys() -> None:
+    page = OUTLET_BODY + "\nShare this story on Facebook"
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert "Share this story on Facebook" in _texts(document, "chrome")
+
+
+def test_a_headline_set_as_a_list_item_is_the_title_without_its_bullet() -> None:
+    page = (
+        "Jun 29, 2023 08:51 UTC\n  •  Shelling kills four people in border town\n\n" + OUTLET_BODY
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title == "Shelling kills four people in border town"
+    assert "•" in _texts(document, "chrome")

@@ -101,7 +101,10 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
     if lexicons.lemma(cue) in _EVENT_CUES:
         return False
     taking = lexicons.lemma(cue) in _LIVES_LOST_VERBS
-    if any(t.i == cue.i or (taking and t.head.i == cue.i) for t in figure_tokens):
+    if any(
+        t.i == cue.i or (taking and t.head.i == cue.i and t.lower_ in ("lives", "life"))
+        for t in figure_tokens
+    ):
         return False  # the figure is what the cue "claims": lives, not a claim
     colon = attribution.cue.text.strip() == ":" and attribution.source is not None
     words = doc_span(doc, attribution.source) if colon and attribution.source else None
@@ -180,14 +183,14 @@ def _according_to(verb: Token) -> Token | None:
     return None
 
 
-def _governing(count: Token) -> tuple[Token, Token] | None:
+def _governing(count: Token) -> tuple[Token, list[Token]] | None:
     """The nearest speech verb (or "according to") whose statement holds the count's clause,
-    and the head word of who states it."""
+    and the words naming who states it."""
     previous, token = count, count
     for _ in range(_MAX_ANCESTORS):
         source = _according_to(token)
         if source is not None:
-            return token, source
+            return token, name_tokens(source)
         if token.head.i == token.i:
             return None
         previous, token = token, token.head
@@ -203,10 +206,10 @@ def _governing(count: Token) -> tuple[Token, Token] | None:
         if speech:
             subjects = [c for c in _children(token) if c.dep_ == "nsubj"]
             if subjects:
-                return token, subjects[0]
+                return token, name_tokens(subjects[0])
             trailing = _trailing_subject(token)
             if trailing:
-                return token, trailing[-1]
+                return token, trailing
     return None
 
 
@@ -228,14 +231,11 @@ def _speech_voice(
     governing = _governing(count)
     if governing is None:
         return None
-    verb, subject = governing
+    verb, words = governing
     for attribution in attributions:
         cue = _cue_head(doc, attribution)
         if cue is not None and cue.i == verb.i and attribution.source is not None:
             return FigureVoice(attribution.source_name, attribution)
-    words = name_tokens(subject)
-    if subject.dep_ != "nsubj" or subject.head.i != verb.i:
-        words = _trailing_subject(verb)  # the parse gave the verb no subject
     if not words:
         return None
     mention = doc[words[0].i : words[-1].i + 1]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -151,9 +152,13 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             return _Link(measure, _measure_phrase(head), None, weak=dep == "npadvmod")
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
+            reported = sibling.dep_ == "xcomp" and is_reporting_verb(head)
+            if reported and measure_of_token(sibling) is None:
+                # "six troops are said to be critically injured"
+                sibling = next(iter(_children(sibling, ("acomp", "oprd"))), sibling)
             measure = measure_of_token(sibling)
             # "50 people are reported to have been killed"
-            reach = 8 if sibling.dep_ == "xcomp" and is_reporting_verb(head) else 4
+            reach = 8 if reported else 4
             if measure is not None and abs(sibling.i - anchor.i) <= reach:
                 return _Link(measure, (sibling,), None)
         # "25 people lost their lives"
@@ -328,6 +333,8 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
         return None
     for t in reversed(doc[max(0, first.i - 3) : first.i]):
         measure = measure_of_token(t)
+        if measure == "killed" and t.lower_ == "dead" and t.i > 0 and doc[t.i - 1].lower_ == "shot":
+            return _Link(measure, (doc[t.i - 1], t), None)  # "shot dead two villagers"
         # "killing five", "displaces nearly 4 million" (a headline's verb, tagged as a name)
         third_person = t.lower_.endswith("s") and t.pos_ != "NOUN"
         verb_form = t.lower_.endswith(("ing", "ed")) or third_person
@@ -336,6 +343,14 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
         if t.pos_ not in ("DET", "ADV", "PART"):
             break
     return None
+
+
+def _at_least_after(noun: Token) -> bool:
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and (doc[noun.i + 1].lower_, doc[noun.i + 2].lower_) == (
+        "at",
+        "least",
+    )
 
 
 def _toll_before(first: Token) -> _Link | None:
@@ -437,7 +452,10 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
             verb = head.head
         if verb is None or not is_stating_verb(verb):
             continue
-        for subject in _children(verb, ("nsubj",)):
+        subjects = _children(verb, ("nsubj",))
+        if not subjects and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subjects = [verb.head]  # "a conflict observatory reporting at least six killed"
+        for subject in subjects:
             if subject.pos_ in ("NOUN", "PROPN"):
                 words = name_tokens(subject)  # "Relatives of the victims and witnesses"
                 return subject.doc[words[0].i : words[-1].i + 1].text
@@ -504,6 +522,13 @@ def _figure_of(
         counted = root.head
     elif parsed and root.dep_ == "nummod" and root.head.lower_ == "more":
         counted = root.head  # "five more of the injured died": "more" stands for the people
+    while (
+        counted is not None
+        and counted.dep_ == "compound"
+        and counted.head.i > counted.i
+        and counted.head.pos_ in ("NOUN", "PROPN")
+    ):
+        counted = counted.head  # "six CRPF troops": the count counts the troops
     link: _Link | None = None
     if parsed:
         link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
@@ -537,6 +562,10 @@ def _figure_of(
     ):
         return None  # "one captured by a camera": a pronoun, not a count
 
+    count = match.quantity
+    if parsed and counted is not None and count.hedge == "exact" and _at_least_after(counted):
+        # "81 civilians at least were killed"
+        count = msgspec.structs.replace(count, high=None, hedge="at_least")
     measure_token = link.measure_tokens[-1]
     negated = zero or _negated(measure_token)
     modality = _modality(measure_token, root) if parsed else None
@@ -571,7 +600,7 @@ def _figure_of(
         # The segment's text hash keeps ids apart across documents with figures at one offset.
         id=record_id("figure", segment_id, span.start, span.end, span.text),
         span=span,
-        count=match.quantity,
+        count=count,
         measure=link.measure,
         measure_span=measure_span,
         population=population_span.text if population_span is not None else None,

@@ -32,6 +32,7 @@ _ANONYMOUS = _any_word("anonymous_source_words")
 # Nouns naming one person by post or part ("the head of ...", "a police officer").
 _PERSON_ROLES = lexicons.words("person_roles")
 _DEFINITE = frozenset({"the", "this", "that"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 _GROUP_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _ORGANIZATION = _any_word("organization_words")
 
@@ -112,6 +113,11 @@ def resolve_source(
     lowered = text.lower()
     if writer is not None and lowered in {"we", "us"}:
         return NamedSource(writer.name, writer.kind, span.start)
+    if len(span) == 1 and lowered in _RELATIVE_PRONOUNS:
+        # "a statement by the group, which claimed ...": the source named just before it
+        for previous in reversed(earlier):
+            if span.sent.start <= previous.start < span.start:
+                return NamedSource(previous.name, previous.kind, span.start)
     if len(span) == 1 and lowered in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         person = lowered in _PERSON_PRONOUNS
         for previous in reversed(earlier):
@@ -169,10 +175,11 @@ def _words(name: str) -> list[str]:
 
 def names_a_person(name: str) -> bool:
     """A source name whose head is one person's post or part: "The head of the local health
-    department", "A police officer" (not "officials", not "the ministry")."""
+    department", "A police officer" (not "officials", not "the ministry", not "villagers and
+    the head of a group")."""
     head = re.split(r",| of | for | in | at ", name.lower(), maxsplit=1)[0]
     words = _words(head)
-    return bool(words) and words[-1] in _PERSON_ROLES
+    return bool(words) and words[-1] in _PERSON_ROLES and "and" not in words
 
 
 def _definite_role(span: Span) -> str | None:

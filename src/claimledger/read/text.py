@@ -71,6 +71,11 @@ TEASER_MARKER = re.compile(
     re.IGNORECASE,
 )
 TEASER_MAX_WORDS = 40
+# A page's last line, under the story and cut off mid-sentence, of this many words or more is
+# the story's too.
+CUT_OFF_MIN_WORDS = 10
+# A headline above the story may be set as a list item: "•  Airstrikes kill ten people".
+BULLET = re.compile(r"^[•*·▪–-]\s+")
 # The constants below were set on the article-extraction pages rendered to text (body F1);
 # see benchmarks/extraction.py. How much dearer each further non-prose line in a row gets:
 GAP_GROWTH = 0.1
@@ -226,12 +231,14 @@ def _find_body(text: str, lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _title_words(text: str, line: Line) -> int:
+def _title_words(text: str, line: Line, bulleted: bool = False) -> int:
     """How much a line looks like the headline: its word count, or 0 where it cannot be one
-    (a sentence, a breadcrumb "Home > News", a handle or address, a label of a word or two)."""
-    if line.role not in ("short", "prose") or not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS:
+    (a sentence, a breadcrumb "Home > News", a handle or address, a label of a word or two).
+    With `bulleted`, a list item's words after its bullet may be the headline."""
+    roles = ("short", "prose", "list_item") if bulleted else ("short", "prose")
+    if line.role not in roles or not TITLE_MIN_WORDS <= line.words <= TITLE_MAX_WORDS:
         return 0
-    candidate = _without_site(text[line.start : line.end])
+    candidate = _without_site(BULLET.sub("", text[line.start : line.end]))
     if candidate.endswith(".") or any(mark in candidate for mark in NOT_IN_TITLES):
         return 0
     return count_words(candidate)
@@ -262,7 +269,9 @@ def _label_header(text: str, lines: list[Line], body_start: int, labels: list[Se
             labels[index] = line.role
         elif line.role == "date":
             labels[index] = "dateline"
-        elif (words := _title_words(text, line)) and (title is None or words > title[0]):
+        elif (words := _title_words(text, line, bulleted=index == body_start - 1)) and (
+            title is None or words > title[0]
+        ):
             title = (words, index)
     first = body_start - HEADER_WINDOW <= 0 < body_start
     if first and _title_words(text, lines[0]) >= FIRST_LINE_TITLE_WORDS:
@@ -301,12 +310,22 @@ def _label_lines(text: str, lines: list[Line]) -> list[SegmentKind]:
     if body is None:
         return labels
     first, last = body
+    if last == len(lines) - 2 and _cut_off_sentence(text, lines[last + 1]):
+        last += 1
     for index in range(first, last + 1):
         labels[index] = "body"
     _label_header(text, lines, first, labels)
     _label_footer(lines, last, labels)
     _label_teasers(text, lines, labels)
     return labels
+
+
+def _cut_off_sentence(text: str, line: Line) -> bool:
+    """The page's last line, right under the story, where a copy of the page stops mid-sentence
+    ("In 2010, 76 men died in Dantewada as they were on an exe") or a sentence runs into the
+    agency's credit ("... have been killed. — NNN-AGENCIES"): the story's last words."""
+    words = text[line.start : line.end]
+    return line.role == "short" and line.words >= CUT_OFF_MIN_WORDS and words[0].isupper()
 
 
 def _label_teasers(text: str, lines: list[Line], labels: list[SegmentKind]) -> None:
@@ -342,7 +361,12 @@ def segment_text_scrape(text: str) -> tuple[Segment, ...]:
 
 
 def _line_parts(text: str, line: Line, kind: SegmentKind) -> list[tuple[int, int, SegmentKind]]:
-    """A title line's "| Site" is the site's name, not words of the headline: chrome."""
+    """A title line's "| Site" is the site's name, and its bullet a mark: chrome, not words of
+    the headline."""
+    if kind == "title" and (bullet := BULLET.match(text[line.start : line.end])) is not None:
+        mark = (line.start, line.start + len(bullet.group().rstrip()), "chrome")
+        rest = Line(line.start + bullet.end(), line.end, line.role, line.words)
+        return [mark, *_line_parts(text, rest, kind)]
     suffix = _site_suffix(text[line.start : line.end]) if kind == "title" else None
     if suffix is None:
         return [(line.start, line.end, kind)]
