@@ -428,3 +428,22 @@ def test_a_spelling_of_a_larger_town_stays_a_candidate() -> None:
     assert "Camden" not in {c.name for c in stockton}  # GeoNames spells Camden so too
     kiev = own_names_first(load_gazetteer().lookup("Kiev"), "Kiev")
     assert "Kyiv" in {c.name for c in kiev} or any(c.country_code == "UA" for c in kiev)
+
+
+@pytest.mark.parametrize(
+    ("name", "settled"),
+    [("Missouri", ("Missouri", "admin1")), ("Texas", ("Texas", "admin1")),
+     ("New York", ("New York City", "city")), ("Georgia", None), ("Florida", None)],
+)  # fmt: skip
+def test_a_state_named_alone_is_the_state_not_a_village_or_a_spelling(
+    name: str, settled: tuple[str, str] | None
+) -> None:
+    mention = _mention(name, 0)
+    found = mention.resolved
+    assert (None if found is None else (found.name, found.feature)) == settled
+
+
+def test_a_dateline_town_is_never_a_stray_reading() -> None:
+    # The reporter is in the dateline's town, whatever other state the story names.
+    assert _settled("IDAHO FALLS", "California")["IDAHO FALLS"] == "Idaho"
+    assert _settled("Idaho Falls", "California")["Idaho Falls"] is None

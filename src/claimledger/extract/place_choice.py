@@ -51,12 +51,16 @@ def own_names_first(
 ) -> tuple[PlaceCandidate, ...]:
     """Towns that carry a name only as one of their spellings give way to a larger town whose own
     name it is ("Stockton": Stockton, California, not Camden, New Jersey, which GeoNames also
-    calls so); a spelling of a larger town ("Kiev") stays."""
+    calls so), and so do small towns to a country or a state of that name; a spelling of a
+    larger town ("Kiev", "New York") stays."""
     key = normalise_place_name(name)
-    own = [c for c in candidates if c.feature == "city" and normalise_place_name(c.name) == key]
+    own = [c for c in candidates if normalise_place_name(c.name) == key]
     if not own:
         return candidates
-    largest = max(c.population or 0 for c in own)
+    if any(c.feature in ("country", "admin1") for c in own):
+        largest = LARGE_CITY_POPULATION  # "Missouri": the state, not Bozeman, Montana
+    else:
+        largest = max((c.population or 0 for c in own if c.feature == "city"), default=0)
     return tuple(
         c
         for c in candidates
@@ -112,6 +116,19 @@ def _standalone(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
     return found[0] if len(found) == 1 else None
 
 
+def _state_over_villages(pool: Sequence[PlaceCandidate]) -> PlaceCandidate | None:
+    """The one admin-1 unit of the pool when everything else is a small town ("Texas": the
+    state, not the villages of that name in Mexico)."""
+    states = [c for c in pool if c.feature == "admin1"]
+    if len(states) != 1:
+        return None
+    others = [c for c in pool if c is not states[0]]
+    small = all(
+        c.feature == "city" and (c.population or 0) < LARGE_CITY_POPULATION for c in others
+    )
+    return states[0] if small else None
+
+
 def choose_candidate(
     candidates: Sequence[PlaceCandidate],
     context: frozenset[str] = frozenset(),
@@ -164,6 +181,8 @@ def choose_candidate(
         return None
     if (not context or "US" in context) and (standalone := _standalone(pool)) is not None:
         return standalone
+    if (state := _state_over_villages(pool)) is not None:
+        return state
     if len({c.country_code for c in pool}) > 1:
         return _dominant(pool)
     if len(pool) == 1:
@@ -366,8 +385,11 @@ def resolve_places(
                     )
                     or chosen
                 )
-            if chosen is not None and _stray_town(
-                chosen, countries, weights, strong, context.named
+            dateline = mention.name.isupper()  # "IDAHO FALLS --": where the reporter is
+            if (
+                chosen is not None
+                and not dateline
+                and _stray_town(chosen, countries, weights, strong, context.named)
             ):
                 chosen = None
             updated.append(msgspec.structs.replace(mention, resolved=chosen))
