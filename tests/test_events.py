@@ -173,3 +173,64 @@ def test_the_publication_day_stands_in_only_where_nothing_dates_the_event() -> N
     assert event.date is not None and event.date.rule == "publication-date"
     undated = local_event("A man was shot and killed, police said.", [], published="")
     assert undated.date is None
+
+
+def report_event(text: str) -> Event:
+    """The first event of a one-paragraph local report published on Monday 2016-01-11, through
+    the whole pipeline (dates, places and harm found by the components)."""
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    document = Document(
+        id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),),
+        published="2016-01-11",
+    )
+    return analyse(document, load_nlp()).events[0]
+
+
+# (report, the event's date); each with a near miss after it.
+REPORT_DATES = [
+    # the date after the event's word in its sentence: the shooting's, not the charge's
+    ("A 16-year-old was charged Saturday in a fatal shooting at a store on Thursday.",
+     "2016-01-07"),
+    ("A 16-year-old was charged Saturday in a fatal shooting at a store.", "2016-01-09"),
+    # the sentences that say who was shot date the event too
+    ("A boy is dead after being shot Friday evening in his car. The shooting came after a "
+     "fight on Saturday.", "2016-01-08"),
+    ("A car was damaged Friday evening. The shooting came after a fight on Saturday.",
+     "2016-01-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
+def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
+    event = report_event(text)
+    assert event.date is not None and event.date.value == expected
+
+
+# (report, the event's place as written, its admin-1); each with a near miss after it.
+REPORT_PLACES = [
+    # the document's places stand in where the event's sentences name none
+    ("A toddler was shot Monday night. The girl's grandmother, of Elgin, Ill., was charged.",
+     "Elgin", "Illinois"),
+    ("A toddler was shot Monday night. The girl's grandmother was charged.", None, None),
+    # a state narrowed to a town in it that the report names anywhere
+    ("A man was killed in a shooting in Missouri on Thursday. The victim lived in Kansas City.",
+     "Kansas City", "Missouri"),
+    ("A man was killed in a shooting in Missouri on Thursday.", "Missouri", "Missouri"),
+    # a neighbourhood of a large city whose police investigate: the city
+    ("SOUTH SHORE — Chicago police are investigating a shooting that wounded six people on "
+     "Sunday.", "Chicago", "Illinois"),
+    ("SOUTH SHORE — Police are investigating a shooting that wounded six people on Sunday.",
+     "SOUTH SHORE", "Illinois"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), REPORT_PLACES)
+def test_a_report_places_the_event_where_the_text_says(
+    text: str, name: str | None, admin1: str | None
+) -> None:
+    place = report_event(text).place
+    assert (place.name if place else None) == name
+    resolved = place.resolved if place else None
+    assert (resolved.admin1 if resolved else None) == admin1

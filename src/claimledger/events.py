@@ -109,14 +109,26 @@ RELATIVE_DAY_RULES = frozenset(
 
 
 def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
-    """The most precise resolved date in the trigger's sentence, the nearest one on ties."""
-    inside = [d for d in dates if _in_sentence(d.span.start, trigger) and date_range(d)]
+    """The most precise resolved date in the trigger's sentence; among equals the nearest one
+    after the trigger, else the nearest before it ("was charged Thursday in a shooting on
+    Tuesday": the shooting's Tuesday)."""
+    return _date_in_sentence(trigger.span, trigger.sentence_start, trigger.sentence_end, dates)
+
+
+def _date_in_sentence(
+    words: Span, sentence_start: int, sentence_end: int, dates: Sequence[DateMention]
+) -> DateMention | None:
+    inside = [d for d in dates if sentence_start <= d.span.start < sentence_end and date_range(d)]
     if not inside:
         return None
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
     return min(
         inside,
-        key=lambda d: (precision[d.granularity], abs(d.span.start - trigger.span.start)),
+        key=lambda d: (
+            precision[d.granularity],
+            d.span.start < words.start,
+            abs(d.span.start - words.start),
+        ),
     )
 
 
@@ -190,12 +202,18 @@ def _most_common_date(
     mentions: Sequence[_Mention],
     published: str | None = None,
     dates: Sequence[DateMention] = (),
+    harm: Sequence[HarmMention] = (),
 ) -> DateMention | None:
     """The most precise date the event's own triggers carry, the most frequent on ties; the
     dates of arrests and other strategic developments joined to it only where the attack has
     none; else a day next to its sentences (`_nearby_day`); else the publication day (a local
     report that gives no date is about the day it appeared)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
+    dated += [
+        d
+        for h in harm
+        if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, dates))
+    ]
     dated = dated or [m.date for m in mentions if m.date is not None]
     if not dated:
         nearby = _nearby_day([m.trigger for m in mentions], dates)
@@ -206,6 +224,7 @@ def _most_common_date(
             return None
         return DateMention(span=Span(start=0, end=0, text=""), value=day, rule="publication-date")
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dated.sort(key=lambda d: d.span.start)
     counts = Counter((d.value, d.granularity) for d in dated)
     best = min(counts, key=lambda k: (precision[k[1]], -counts[k]))
     return next(d for d in dated if (d.value, d.granularity) == best)
@@ -225,18 +244,24 @@ def _place_key(place: PlaceMention) -> str:
 
 
 def _main_place(
-    mentions: Sequence[_Mention], located: Sequence[PlaceMention]
+    mentions: Sequence[_Mention],
+    located: Sequence[PlaceMention],
+    places: Sequence[PlaceMention] = (),
+    text: str = "",
 ) -> PlaceMention | None:
     """Where the event happened: among the places its sentences name as locations, else the
-    document's (a dateline, "Houston police"), settled places before unsettled ones; in the
-    country named most often, the most specific place. A region is narrowed to a town in it
-    that the document names as a location ("HAMPTON, Va. – ... in Virginia": Hampton)."""
+    document's (a dateline, "Houston police"), else any place the document names ("a Grandview
+    woman"); settled places before unsettled ones; in the country named most often, the most
+    specific place. A region is narrowed to a town in it that the document names, as a
+    location if it can ("HAMPTON, Va. – ... in Virginia": Hampton)."""
     own = [m.place for m in mentions if m.place is not None]
     pools = (
         [p for p in own if p.resolved],
         [p for p in located if p.resolved],
         [p for p in own if p.candidates],
         [p for p in located if p.candidates],
+        [p for p in places if p.resolved],
+        [p for p in places if p.candidates],
     )
     pool = next((p for p in pools if p), None)
     if pool is None:
@@ -254,21 +279,55 @@ def _main_place(
         key=lambda p: (PLACE_FEATURES.index(candidate(p).feature), -names[_place_key(p)]),
     )
     region = best.resolved
+    if region is not None and region.feature == "city":
+        return _city_around(best, places, text)
     if region is None or region.feature not in ("admin1", "admin2"):
         return best
-    towns = [
+    for named in (located, places):
+        towns = [
+            p
+            for p in named
+            if p.resolved is not None
+            and p.resolved.feature == "city"
+            and p.resolved.country_code == region.country_code
+            and p.resolved.admin1 == region.admin1
+            and (region.feature == "admin1" or p.resolved.admin2 == region.admin2)
+        ]
+        if towns:
+            counts = Counter(_place_key(p) for p in towns)
+            return max(towns, key=lambda p: counts[_place_key(p)])
+    return best
+
+
+LARGE_CITY_POPULATION = 100_000
+
+
+CITY_POLICE = re.compile(r"\s*(?:metro(?:politan)?\s+)?police\b", re.IGNORECASE)
+
+
+def _city_around(
+    place: PlaceMention, places: Sequence[PlaceMention], text: str
+) -> PlaceMention:
+    """A small place in the county of a large city whose police the document names is a
+    neighbourhood of the city ("SOUTH SHORE — Chicago Police have video ..."): the city, whose
+    police investigate, is where the event is placed."""
+    town = place.resolved
+    if town is None or (town.population or 0) >= LARGE_CITY_POPULATION or town.admin2 is None:
+        return place
+    cities = [
         p
-        for p in located
+        for p in places
         if p.resolved is not None
         and p.resolved.feature == "city"
-        and p.resolved.country_code == region.country_code
-        and p.resolved.admin1 == region.admin1
-        and (region.feature == "admin1" or p.resolved.admin2 == region.admin2)
+        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
+        and (p.resolved.country_code, p.resolved.admin1, p.resolved.admin2)
+        == (town.country_code, town.admin1, town.admin2)
+        and CITY_POLICE.match(text, p.span.end) is not None
     ]
-    if not towns:
-        return best
-    counts = Counter(_place_key(p) for p in towns)
-    return max(towns, key=lambda p: counts[_place_key(p)])
+    if not cities:
+        return place
+    counts = Counter(_place_key(p) for p in cities)
+    return max(cities, key=lambda p: counts[_place_key(p)])
 
 
 def _event_type(mentions: Sequence[_Mention]) -> tuple[str, str | None, tuple[str, ...], Trigger]:
@@ -404,8 +463,10 @@ def assemble_events(
                 event_type=event_type,
                 sub_event_type=sub_type,
                 sub_events=sub_events,
-                date=_most_common_date(cluster.mentions, document.published, event_dates),
-                place=_main_place(cluster.mentions, located),
+                date=_most_common_date(
+                    cluster.mentions, document.published, event_dates, counted
+                ),
+                place=_main_place(cluster.mentions, located, places, document.text),
                 actors=tuple(actors.values()),
                 figure_ids=(*ids, *(f.id for f in own_tallies)),
                 attribution_ids=attribution_ids,
