@@ -70,7 +70,10 @@ TABLE = [
     ("Tuesday", PUB, "2018-02-20", "day", "weekday-before-publication"),
     ("On Tuesday", PUB, "2018-02-20", "day", "weekday-before-publication"),
     ("on Monday", PUB, "2018-02-19", "day", "weekday-before-publication"),
-    ("Thursday", PUB, "2018-02-15", "day", "weekday-before-publication"),
+    # the day after the page's weekday, bare: the page's date lags its text ("last" otherwise)
+    ("Thursday", PUB, "2018-02-22", "day", "weekday-day-after-publication"),
+    ("Thursday night", PUB, "2018-02-22", "day", "weekday-day-after-publication"),
+    ("last Thursday", PUB, "2018-02-15", "day", "weekday-before-publication"),
     ("Tuesday night", PUB, "2018-02-20", "day", "weekday-before-publication"),
     ("Sunday morning", PUB, "2018-02-18", "day", "weekday-before-publication"),
     ("last Friday", PUB, "2018-02-16", "day", "weekday-before-publication"),

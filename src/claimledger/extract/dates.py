@@ -214,6 +214,9 @@ def _bare_month(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return _partial_month(month, pub, strictly_before=rel == "last")
 
 
+DAY_AFTER_BACK = 6  # a bare weekday this many days back is the day after the page's date
+
+
 def _weekday(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     rel = (m["rel"] or "").lower().split()
     if pub is None:
@@ -230,6 +233,12 @@ def _weekday(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     if back == 0:
         # "On Wednesday" in a Wednesday article is, in news convention, the same day.
         return ResolvedDate(_day_value(pub), "day", "weekday-publication-day")
+    if back == DAY_AFTER_BACK:
+        # "Wednesday" in a page dated Tuesday: six days back is written "last Wednesday"; bare,
+        # it is the day after the page's date, which lags its text (a page dated in UTC, an
+        # update of the page carrying its first date).
+        day = pub + dt.timedelta(days=1)
+        return ResolvedDate(_day_value(day), "day", "weekday-day-after-publication")
     day = pub - dt.timedelta(days=back)
     return ResolvedDate(_day_value(day), "day", "weekday-before-publication")
 
