@@ -281,8 +281,8 @@ def _label_header(text: str, lines: list[Line], body_start: int, labels: list[Se
         # the headline repeated above the story (or cut short there) is the headline again
         headline = _without_site(text[lines[title[1]].start : lines[title[1]].end]).lower()
         for index in range(max(0, body_start - HEADER_WINDOW), body_start):
-            line = text[lines[index].start : lines[index].end].lower()
-            if index != title[1] and len(line) >= TITLE_MIN_CHARS and headline.startswith(line):
+            words = text[lines[index].start : lines[index].end].lower()
+            if index != title[1] and len(words) >= TITLE_MIN_CHARS and headline.startswith(words):
                 labels[index] = "title"
 
 
@@ -364,7 +364,11 @@ def _line_parts(text: str, line: Line, kind: SegmentKind) -> list[tuple[int, int
     """A title line's "| Site" is the site's name, and its bullet a mark: chrome, not words of
     the headline."""
     if kind == "title" and (bullet := BULLET.match(text[line.start : line.end])) is not None:
-        mark = (line.start, line.start + len(bullet.group().rstrip()), "chrome")
+        mark: tuple[int, int, SegmentKind] = (
+            line.start,
+            line.start + len(bullet.group().rstrip()),
+            "chrome",
+        )
         rest = Line(line.start + bullet.end(), line.end, line.role, line.words)
         return [mark, *_line_parts(text, rest, kind)]
     suffix = _site_suffix(text[line.start : line.end]) if kind == "title" else None
