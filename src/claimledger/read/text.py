@@ -281,8 +281,8 @@ def _label_header(text: str, lines: list[Line], body_start: int, labels: list[Se
         # the headline repeated above the story (or cut short there) is the headline again
         headline = _without_site(text[lines[title[1]].start : lines[title[1]].end]).lower()
         for index in range(max(0, body_start - HEADER_WINDOW), body_start):
-            words = text[lines[index].start : lines[index].end].lower()
-            if index != title[1] and len(words) >= TITLE_MIN_CHARS and headline.startswith(words):
+            above = text[lines[index].start : lines[index].end].lower()
+            if index != title[1] and len(above) >= TITLE_MIN_CHARS and headline.startswith(above):
                 labels[index] = "title"
 
 
