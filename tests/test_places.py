@@ -447,3 +447,23 @@ def test_a_dateline_town_is_never_a_stray_reading() -> None:
     # The reporter is in the dateline's town, whatever other state the story names.
     assert _settled("IDAHO FALLS", "California")["IDAHO FALLS"] == "Idaho"
     assert _settled("Idaho Falls", "California")["Idaho Falls"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("QUESTION OF THE VIOLATION OF HUMAN RIGHTS BY THE SECRETARY", []),
+     ("FIGHTING REACHED DEIR EZZOR ON MONDAY NIGHT", []),
+     ("Fighting reached DEIR EZZOR on Monday night.", ["DEIR EZZOR"])],
+)  # fmt: skip
+def test_a_line_set_in_capitals_names_no_place_by_its_capitals(
+    text: str, names: list[str]
+) -> None:
+    assert [m.name for m in find_places(_doc(text))] == names
+
+
+def test_context_leaves_a_city_of_half_a_million_ambiguous_not_moved_to_a_small_namesake() -> None:
+    # "Russian invaders ... in Donetsk": the nationality does not make Donetsk the Russian town
+    candidates = load_gazetteer().lookup("Donetsk")
+    chosen = choose_candidate(candidates, frozenset({"RU"}))
+    assert chosen is None or chosen.country_code == "UA"
+    assert choose_candidate(candidates, frozenset({"UA"})) is not None

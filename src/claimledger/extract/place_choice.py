@@ -17,7 +17,7 @@ from claimledger.extract.gazetteer import Gazetteer, load_gazetteer, normalise_p
 from claimledger.model import PlaceCandidate, PlaceMention
 
 LARGE_CITY_POPULATION = 100_000
-WORLD_CITY_POPULATION = 1_000_000
+WORLD_CITY_POPULATION = 500_000
 # A town wins over its namesakes without context when it has this many people and ten times
 # as many as each of them.
 DOMINANT_POPULATION = 50_000

@@ -6,6 +6,7 @@ clearly wins (a single candidate, or one left after the document's own countries
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -161,10 +162,32 @@ def _name_token(token: Token) -> bool:
     return token.is_title or (token.is_upper and len(token.text) > 1 and token.is_alpha)
 
 
+SHOUTED_WORDS = 4  # a line with this many words, nearly all in capitals, is set in capitals
+
+
+def _shouted(text: str) -> list[tuple[int, int]]:
+    """Lines set wholly in capitals ("QUESTION OF THE VIOLATION OF HUMAN RIGHTS"): in them a
+    word in capitals is no sign of a name."""
+    found = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in line.group().split() if any(ch.isalpha() for ch in w)]
+        upper = [w for w in words if w.isupper()]
+        if len(upper) >= SHOUTED_WORDS and len(upper) >= 0.8 * len(words):
+            found.append((line.start(), line.end()))
+    return found
+
+
 def _runs(doc: Doc) -> Iterator[list[Token]]:
-    """Runs of capitalised tokens outside any entity, allowing "al-"/"ez-" connectors inside."""
+    """Runs of capitalised tokens outside any entity, allowing "al-"/"ez-" connectors inside;
+    none in a line set in capitals."""
+    shouted = _shouted(doc_text(doc))
     run: list[Token] = []
     for token in doc:
+        if any(start <= token.idx < end for start, end in shouted):
+            if run:
+                yield run
+            run = []
+            continue
         if token.ent_type_ == "" and (_name_token(token) or (run and token.lower_ in CONNECTORS)):
             run.append(token)
             continue
