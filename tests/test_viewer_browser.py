@@ -344,3 +344,36 @@ def test_the_injection_check_catches_live_markup(watched: Watched) -> None:
     with pytest.raises(AssertionError):
         assert_nothing_ran(watched)
     assert watched.dialogs == ["1"]
+
+
+@pytest.fixture(scope="module")
+def local_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The local-news example (two reports of one shooting) through the pipeline, served."""
+    from claimledger.run import run
+
+    db = tmp_path_factory.mktemp("local") / "local.db"
+    run([REPO / "examples" / "local"], db)
+    with running_viewer(db) as base:
+        yield base, db
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_a_linked_local_incident_shows_each_report_in_time_order(
+    watched: Watched, local_viewer: tuple[str, Path]
+) -> None:
+    base, db = local_viewer
+    (cluster,) = stored_ids(db, "SELECT DISTINCT cluster_id FROM clusters")
+    page = watched.page
+    page.goto(f"{base}/-/claimledger/event/{cluster}")
+    rows = page.locator("table.reports tr.report")
+    assert rows.count() == 2
+    published = [rows.nth(i).locator("td").nth(2).inner_text() for i in range(2)]
+    outlets = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(2)]
+    assert published == ["2024-05-05", "2024-05-07"]
+    assert outlets == ["Miami Valley Ledger", "Gem City Courier"]
+    killed = page.locator("#measure-killed")
+    assert killed.locator("dd.estimate-best").inner_text() == "2"
+    assert "not disputed" in killed.inner_text()
+    watched.screenshot("local-event")
+    assert watched.errors == [] and watched.dialogs == []

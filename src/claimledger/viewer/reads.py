@@ -135,10 +135,18 @@ def read_cluster(
     entries = store.ledger(name)
     rules = tuple(sorted({entry.rule for entry in entries}))
     chosen = pick_rule(rules, rule)
+    pages = read_pages(store, (event.document_id for event in events))
+
+    def in_time(event: Event) -> tuple[bool, str, str, str]:
+        # each page's report in the order the pages appeared (undated pages last)
+        page = pages.get(event.document_id)
+        published = page.published if page is not None else None
+        return (published is None, published or "", event.document_id, event.id)
+
     return ClusterView(
         cluster_id=name,
-        events=tuple(sorted(events, key=lambda e: (e.document_id, e.id))),
-        pages=read_pages(store, (event.document_id for event in events)),
+        events=tuple(sorted(events, key=in_time)),
+        pages=pages,
         rules=rules,
         rule=chosen,
         entries=tuple(entry for entry in entries if entry.rule == chosen),
