@@ -467,3 +467,37 @@ def test_context_leaves_a_city_of_half_a_million_ambiguous_not_moved_to_a_small_
     chosen = choose_candidate(candidates, frozenset({"RU"}))
     assert chosen is None or chosen.country_code == "UA"
     assert choose_candidate(candidates, frozenset({"UA"})) is not None
+
+
+# A local news site's address as a weak hint of its home state; each with a near miss.
+HOMES = [
+    ("http://www.fox13memphis.com/news/child-shot", "US|Tennessee"),
+    ("http://www.fox13news.com/news/child-shot", None),
+    ("http://web.archive.org/web/20160909144532/http://connecticut.news12.com:80/news/a",
+     "US|Connecticut"),
+    ("http://web.archive.org/web/20160909144532/http://www.news12.com:80/news/a", None),
+    ("http://www.houstonchronicle.com/news/a", "US|Texas"),
+    ("http://www.oaklandpress.com/news/a", None),  # Oakland, California; Oakland County, Mich.
+    ("http://www.detroitnews.com/story/a", "US|Michigan"),
+    ("http://www.trentonian.com/news/a", None),  # no Renton, Washington, inside a word
+    ("http://www.kansascity.com/news/a", None),  # two Kansas Citys, not the state of Kansas
+    ("", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("url", "region"), HOMES)
+def test_a_local_sites_address_names_its_home_state(url: str, region: str | None) -> None:
+    from claimledger.extract.place_choice import home_region
+
+    assert home_region(url) == region
+
+
+def test_names_left_unsettled_are_read_in_the_sites_home_state() -> None:
+    from claimledger.extract.place_choice import settle_at_home
+
+    lansing = _mention("Lansing", 0)
+    assert lansing.resolved is None
+    [home] = settle_at_home([lansing], "US|Michigan")
+    assert home.resolved is not None and home.resolved.admin1 == "Michigan"
+    [away] = settle_at_home([lansing], "US|Alaska")
+    assert away.resolved is None

@@ -20,6 +20,7 @@ import msgspec
 
 from claimledger.extract import lexicons
 from claimledger.extract.people import count_people, people_records, tally_figures
+from claimledger.extract.place_choice import home_region, settle_at_home
 from claimledger.model import (
     Actor,
     Attribution,
@@ -390,6 +391,8 @@ def assemble_events(
     `locations` holds the start offsets of the places named as where something happens. Each
     event's harm mentions are counted into its people and a tally (extract/people.py)."""
     event_dates = [d for d in dates if _dates_an_event(d, document.text)]
+    # names the text leaves unsettled are read in the site's home state, for the events only
+    places = settle_at_home(places, home_region(document.url))
     located = [p for p in places if p.span.start in locations]
     if harm and not any(t.family == "violence" for t in triggers):
         triggers = [*triggers, _harm_trigger(harm)]

@@ -7,13 +7,22 @@ settles it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 import msgspec
 
 from claimledger.extract import lexicons
-from claimledger.extract.gazetteer import Gazetteer, load_gazetteer, normalise_place_name
+from claimledger.extract.gazetteer import (
+    FEATURES,
+    Gazetteer,
+    load_gazetteer,
+    normalise_place_name,
+    unit_stem,
+)
 from claimledger.model import PlaceCandidate, PlaceMention
 
 LARGE_CITY_POPULATION = 100_000
@@ -397,3 +406,93 @@ def resolve_places(
             break
         current = updated
     return current
+
+
+# --- a news site's home -------------------------------------------------------------------------
+
+HOME_NAME_CHARS = 5  # shorter names turn up inside other words of a site's address
+SITE_LABELS = frozenset({"www", "m", "mobile", "amp", "web", "archive", "org", "com", "net"})
+
+
+@lru_cache(maxsize=1)
+def _home_names() -> dict[str, frozenset[str]]:
+    """US states and the large US cities that no other US town or county shares a name with
+    (AP's dateline cities whatever shares theirs), by their name without spaces ("kansascity"),
+    each with the states it may mean ("" among them: a namesake elsewhere)."""
+    gazetteer = load_gazetteer()
+    columns = gazetteer.columns
+    us = columns.text_ids.get("US")
+    towns: dict[str, list[tuple[int, str]]] = defaultdict(list)  # key -> (population, state)
+    counties: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    for row, country in enumerate(columns.countries):
+        if country != us:
+            continue
+        feature = FEATURES[columns.features[row]]
+        name = normalise_place_name(columns.names[row])
+        state = columns.text(columns.admin1[row]) or ""
+        if feature == "admin1":
+            names[name.replace(" ", "")].add(columns.names[row])
+        elif feature == "city":
+            towns[name.replace(" ", "")].append((columns.populations[row], state))
+        elif feature == "admin2":
+            counties[(unit_stem(name) or name).replace(" ", "")].add(state)
+    for key, found in towns.items():
+        size, state = max(found)
+        if size < LARGE_CITY_POPULATION:
+            continue
+        names[key].add(state)
+        standalone = (normalise_place_name(key), state) in STANDALONE_CITIES or any(
+            city.replace(" ", "") == key and home == state for city, home in STANDALONE_CITIES
+        )
+        rivals = sum(1 for population, _ in found if population * DOMINANCE > size) > 1
+        if not standalone and (rivals or counties.get(key, set()) - {state}):
+            names[key].add("")
+    return {key: frozenset(states) for key, states in names.items() if len(key) >= HOME_NAME_CHARS}
+
+
+def _site_host(url: str) -> str:
+    """The host of a page's address, or of the page an archive's address holds."""
+    archived = re.search(r"/web/\d+[a-z_]*/(?:https?://)?([^/]+)", url)
+    host = archived.group(1) if archived else urlsplit(url).hostname or ""
+    return host.split(":")[0].lower()
+
+
+def home_region(url: str | None) -> str | None:
+    """The US state a local news site's address names ("fox13memphis.com": Tennessee,
+    "nbcconnecticut.com": Connecticut, "detroitnews.com": Michigan): where its stories mostly
+    happen. A weak hint, for names the text leaves unsettled; None when the address names no
+    state, or one whose name others share ("springfieldnews")."""
+    if not url:
+        return None
+    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
+    names = _home_names()
+    found: list[tuple[int, frozenset[str]]] = []
+    for label in labels:
+        flat = re.sub(r"[^a-z]", "", label)
+        for size in range(len(flat), HOME_NAME_CHARS - 1, -1):
+            for piece in {flat[:size], flat[-size:]}:
+                if piece in names:
+                    found.append((size, names[piece]))
+    if not found:
+        return None
+    longest = max(size for size, _ in found)
+    states = frozenset().union(*(s for size, s in found if size == longest))
+    if len(states) != 1 or "" in states:
+        return None
+    return f"US|{next(iter(states))}"
+
+
+def settle_at_home(mentions: Sequence[PlaceMention], home: str | None) -> list[PlaceMention]:
+    """Names the document leaves unsettled, settled in the site's home state where exactly one
+    of their candidates is there ("Lansing" on detroitnews.com: Lansing, Michigan)."""
+    if home is None:
+        return list(mentions)
+    settled = []
+    for mention in mentions:
+        if mention.resolved is None:
+            inside = [c for c in mention.candidates if region_of(c) == home]
+            if len(inside) == 1:
+                mention = msgspec.structs.replace(mention, resolved=inside[0])
+        settled.append(mention)
+    return settled
