@@ -135,7 +135,8 @@ def test_a_key_on_many_pages_gives_each_page_at_most_its_neighbours() -> None:
 
 def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> None:
     events = EventTable(
-        events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), country=np.zeros(6),
+        events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), stated_day=np.zeros(6),
+        country=np.zeros(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
         injured=np.zeros(6), surnames=None, names=[],
     )
@@ -195,3 +196,15 @@ def test_a_threshold_above_every_probability_links_nothing() -> None:
     events, documents = _local_events()
     options = LinkOptions(threshold=1.0, coherence=1.0)
     assert link_events(events, documents, people={HASKINS.id: HASKINS}, options=options) == []
+
+
+def test_a_small_corpus_draws_rarity_toward_the_prior_and_a_large_one_measures_it() -> None:
+    few = count_corpus([page(f"Shots fired on Quimby Lane, report {i}.", f"t{i}")
+                        for i in range(4)])
+    quimby = few.vocabulary["quimby"]  # on every page of four: measured 0, prior 0.5
+    assert 0.45 < few.rarity()[quimby] < 0.5
+    many = count_corpus([page(f"Council report {i} on paving.", f"t{i}") for i in range(400)]
+                        + [page("Shots fired on Quimby Lane.", "u"),
+                           page("Quimby Lane shooting victim named.", "v")])
+    assert many.rarity()[many.vocabulary["quimby"]] > 0.85
+    assert many.rarity()[many.vocabulary["council"]] < 0.05

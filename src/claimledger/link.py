@@ -9,8 +9,8 @@ place, counts, family, outlet), so every decision can be read and undone.
    (link_blocking), so candidate pairs grow near-linearly with the corpus.
 3. Scoring: a logistic model over the signals, its weights fitted on half of a corpus of local
    news grouped by incident (`python -m claimledger.eval.train_links`, link_model.json).
-   Events in different countries, of the same document, or of one family dated by their own
-   text more than `dated_apart_days` apart are never linked.
+   Events in different countries, of the same document, or of one family whose texts write
+   calendar dates more than `dated_apart_days` apart are never linked.
 4. Clustering: links are taken strongest first, and two groups of events join only when the
    mean probability over all their pairs (a pair never compared counts as 0) reaches
    `coherence`, so one wrong link cannot chain two incidents together. Only links inside the
@@ -73,8 +73,9 @@ def fitted_model() -> LinkModel:
 class LinkOptions(msgspec.Struct, frozen=True, kw_only=True):
     # Pages are compared when published within this many days of each other.
     window_days: int = 400
-    # Events of one family that their pages date further apart than this are different events
-    # (an arrest or a trial, of another family, may follow a shooting by months).
+    # Events of one family whose pages write calendar dates further apart than this are
+    # different events (an arrest or a trial, of another family, may follow a shooting by
+    # months).
     dated_apart_days: int = 30
     neighbours: int = 12
     candidates_per_document: int = 24
@@ -159,11 +160,12 @@ def _allowed(
     events: EventTable, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any], dated_apart: int
 ) -> np.ndarray[Any, Any]:
     """The pairs no hard rule keeps apart: events of one document, in different countries, or
-    of one family both dated by their text more than `dated_apart` days apart. (Closer days are
-    weighed, not ruled on: a date read relative to the wrong publication day is common.)"""
+    of one family whose texts write calendar dates more than `dated_apart` days apart. (Other
+    days are weighed, not ruled on: a weekday read against the page's date dates a follow-up
+    months later to its own week, and the page's date is the fallback of undated events.)"""
     ca, cb = events.country[a], events.country[b]
     countries = (ca < 0) | (cb < 0) | (ca == cb)
-    da, db = events.day[a], events.day[b]
+    da, db = events.stated_day[a], events.stated_day[b]
     apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > dated_apart)
     one_family = events.family[a] == events.family[b]
     allowed: np.ndarray[Any, Any] = (

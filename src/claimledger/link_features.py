@@ -36,14 +36,16 @@ BODY_CHARS = 6000
 TERMS = 48
 # A line (of at least LINE_CHARS) found on pages with this many different titles is site chrome
 # or a paywall notice, not reporting.
-LINE_CHARS = 25
+LINE_CHARS = 12
 BOILERPLATE_TITLES = 3
 # A token is a name when it is capitalised (not at a sentence's start) at least this many times
 # for each lowercase use.
 NAME_RATIO = 4.0
 MAX_AGE = 110
-# Below this many pages, no word is rare (see CorpusCounts.rarity).
-MIN_DOCUMENTS = 10
+# A corpus this large tells how rare a word is; a smaller one is shrunk toward PRIOR_RARITY
+# (see CorpusCounts.rarity).
+FULL_STATISTICS = 200
+PRIOR_RARITY = 0.5
 SKIPPED_SEGMENTS = frozenset({"chrome", "comments", "related"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "s"}
@@ -52,11 +54,15 @@ FEATURES: tuple[str, ...] = (
     "text",  # cosine of the pages' TF-IDF vectors
     "title",  # cosine of the titles' TF-IDF vectors
     "names",  # cosine of the capitalised names the pages use, weighted by rarity
+    "shared_names",  # the rarity of the names both pages use, summed, at most 3, over 3
     "person",  # a person harmed in one event is named in the other page: 1 by first name and
     # surname, else half the surname's rarity (CorpusCounts.rarity)
+    "person_conflict",  # both events name people harmed, and neither page names the other's
     "ages",  # ages both pages give (0, 1 for one, 2 for two or more, halved)
+    "ages_conflict",  # both pages give ages, none the same
     "same_day",  # the events' days (event date, else publication date) at most a day apart
     "gap",  # log of the days between them, 0 to 1 (a year)
+    "far",  # more than 30 days apart
     "dated_apart",  # both events dated by their text, more than 3 days apart
     "place",  # the events' places name the same place
     "place_conflict",  # both places resolved, to different places
@@ -153,12 +159,15 @@ class CorpusCounts:
 
     def rarity(self) -> np.ndarray[Any, Any]:
         """How surprising it is that two pages share a word: 1 - log(df) / log(pages), so 1 for
-        a word on one page, 0 for a word on all; 0 in a corpus too small to tell (under
-        MIN_DOCUMENTS pages)."""
-        if self.documents < MIN_DOCUMENTS:
-            return np.zeros_like(self.df)
-        rarity: np.ndarray[Any, Any] = np.clip(
-            1.0 - np.log(np.maximum(self.df, 1.0)) / math.log(self.documents), 0.0, 1.0)
+        a word on one page, 0 for a word on all. A corpus under FULL_STATISTICS pages cannot
+        tell (five reports of one attack all name its town): there the value is drawn toward
+        PRIOR_RARITY in proportion to how few pages there are."""
+        weight = min(1.0, self.documents / FULL_STATISTICS)
+        measured = np.zeros_like(self.df)
+        if self.documents > 1:
+            measured = np.clip(
+                1.0 - np.log(np.maximum(self.df, 1.0)) / math.log(self.documents), 0.0, 1.0)
+        rarity: np.ndarray[Any, Any] = weight * measured + (1.0 - weight) * PRIOR_RARITY
         return rarity
 
 
@@ -241,6 +250,7 @@ class DocumentTable:
     titles: Any
     names: Any
     capitals: Any
+    name_rarity: Any  # each name's rarity (CorpusCounts.rarity)
     ages: Any  # documents x (MAX_AGE + 1)
     day: np.ndarray[Any, Any]
     outlet: np.ndarray[Any, Any]
@@ -279,7 +289,8 @@ def profile_documents(
     idf = counts.idf()
     vocabulary = counts.vocabulary
     names_mask = counts.names
-    words, titles, names, capitals, ages = (_Rows() for _ in range(5))
+    words, titles, names, capitals, ages, name_rarity = (_Rows() for _ in range(6))
+    rarity = counts.rarity()
     index: dict[str, int] = {}
     days = array("q")
     outlets = array("q")
@@ -309,6 +320,7 @@ def profile_documents(
         titles.add({k: (1 + math.log(v)) * float(idf[k]) for k, v in title_terms.items()})
         proper = {k: float(idf[k]) for k in capital | set(top) if names_mask[k]}
         names.add(proper)
+        name_rarity.add({k: float(rarity[k]) for k in proper}, normalise=False)
         capitals.add(dict.fromkeys(capital, 1.0), normalise=False)
         ages.add(dict.fromkeys(ages_in(body), 1.0), normalise=False)
         days.append(_day(document.published))
@@ -322,6 +334,7 @@ def profile_documents(
         titles=titles.matrix(size),
         names=names.matrix(size),
         capitals=capitals.matrix(size),
+        name_rarity=name_rarity.matrix(size),
         ages=ages.matrix(MAX_AGE + 1),
         day=np.asarray(days, dtype=np.int64),
         outlet=np.asarray(outlets, dtype=np.int64),
@@ -351,7 +364,8 @@ def ages_in(text: str) -> set[int]:
 
 @dataclass
 class EventTable:
-    """Per event (row k): its document's row, its day (-1: none of its own), its country, place
+    """Per event (row k): its document's row, its day (-1: none of its own) and that day again
+    where the text writes it as a calendar date ("March 9", not "Sunday"), its country, place
     and resolved place as ids (-1: none), its family, killed and injured (nan: none), and a
     row of its people's surnames over the vocabulary (each the surname's IDF), and each
     person's (first name, surname) as vocabulary ids (-1: not in it)."""
@@ -359,6 +373,7 @@ class EventTable:
     events: list[Event]
     document: np.ndarray[Any, Any]
     day: np.ndarray[Any, Any]
+    stated_day: np.ndarray[Any, Any]  # the day when the text states it as a calendar date
     country: np.ndarray[Any, Any]
     place: np.ndarray[Any, Any]
     resolved: np.ndarray[Any, Any]
@@ -411,8 +426,8 @@ def profile_events(
     """The event-level arrays of the events whose documents `table` holds."""
     ids: dict[str, int] = {}
     columns: dict[str, array[Any]] = {name: array("q") for name in
-                                      ("document", "day", "country", "place", "resolved",
-                                       "family")}
+                                      ("document", "day", "stated_day", "country", "place",
+                                       "resolved", "family")}
     killed, injured = array("d"), array("d")
     surnames = _Rows()
     full_names: list[tuple[tuple[int, int], ...]] = []
@@ -434,6 +449,7 @@ def profile_events(
         values = {
             "document": row,
             "day": day,
+            "stated_day": day if event.date and event.date.rule == "absolute" else -1,
             "country": ids.setdefault(f"c:{country}", len(ids)) if country else -1,
             "place": ids.setdefault(f"p:{_place_name(place.name)}", len(ids)) if place else -1,
             "resolved": ids.setdefault(
@@ -499,14 +515,23 @@ def pair_features(
     out[:, column["text"]] = _rowwise(documents.words, da, db)
     out[:, column["title"]] = _rowwise(documents.titles, da, db)
     out[:, column["names"]] = _rowwise(documents.names, da, db)
-    out[:, column["person"]] = _person(documents, events, a, b)
-    out[:, column["ages"]] = np.minimum(_rowwise(documents.ages, da, db), 2) / 2
+    shared = documents.name_rarity[da].multiply(documents.name_rarity[db] > 0)
+    out[:, column["shared_names"]] = np.minimum(np.asarray(shared.sum(axis=1)).ravel(), 3) / 3
+    person = _person(documents, events, a, b)
+    out[:, column["person"]] = person
+    named = np.diff(events.surnames.indptr) > 0
+    out[:, column["person_conflict"]] = named[a] & named[b] & (person == 0)
+    shared_ages = _rowwise(documents.ages, da, db)
+    out[:, column["ages"]] = np.minimum(shared_ages, 2) / 2
+    aged = np.diff(documents.ages.indptr) > 0
+    out[:, column["ages_conflict"]] = aged[da] & aged[db] & (shared_ages == 0)
     day_a = np.where(events.day[a] >= 0, events.day[a], documents.day[da])
     day_b = np.where(events.day[b] >= 0, events.day[b], documents.day[db])
     known = (day_a >= 0) & (day_b >= 0)
     gap = np.abs(day_a - day_b)
     out[:, column["same_day"]] = known & (gap <= 1)
     out[:, column["gap"]] = np.where(known, np.log1p(np.minimum(gap, 365)) / math.log(366), 0)
+    out[:, column["far"]] = known & (gap > 30)
     dated = (events.day[a] >= 0) & (events.day[b] >= 0)
     out[:, column["dated_apart"]] = dated & (np.abs(events.day[a] - events.day[b]) > 3)
     pa, pb = events.place[a], events.place[b]
