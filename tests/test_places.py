@@ -421,13 +421,26 @@ def test_a_state_the_document_names_still_moves_a_dateline_city() -> None:
     assert _settled("Cleveland", "Tennessee")["Cleveland"] == "Tennessee"
 
 
-def test_a_spelling_of_a_larger_town_stays_a_candidate() -> None:
+@pytest.mark.parametrize(
+    ("name", "spelling", "kept"),
+    [("Stockton", "Camden", False),  # GeoNames spells Camden, New Jersey, so too
+     ("St. Charles", "Denver", False),  # an old name of Denver, beside towns of 65,000
+     ("Lake Worth", "Lake Worth Beach", True),  # renamed; the Lake Worth left is a village
+     ("Canton", "Guangzhou", True),  # a city of a million keeps its old name
+     ("Bombay", "Mumbai", True)],
+)  # fmt: skip
+def test_a_town_known_by_a_name_only_as_a_spelling_stays_only_if_larger(
+    name: str, spelling: str, kept: bool
+) -> None:
     from claimledger.extract.place_choice import own_names_first
 
-    stockton = own_names_first(load_gazetteer().lookup("Stockton"), "Stockton")
-    assert "Camden" not in {c.name for c in stockton}  # GeoNames spells Camden so too
-    kiev = own_names_first(load_gazetteer().lookup("Kiev"), "Kiev")
-    assert "Kyiv" in {c.name for c in kiev} or any(c.country_code == "UA" for c in kiev)
+    names = {c.name for c in own_names_first(load_gazetteer().lookup(name), name)}
+    assert (spelling in names) == kept
+
+
+def test_a_reading_made_without_context_does_not_outlive_the_documents_verdict() -> None:
+    # "Canton" alone is Guangzhou by size; in a story placed in the US it is ambiguous.
+    assert _settled("Canton", "Fulton County")["Canton"] != "Guangdong"
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,9 @@ WORLD_CITY_POPULATION = 500_000
 # A town wins over its namesakes without context when it has this many people and ten times
 # as many as each of them.
 DOMINANT_POPULATION = 50_000
+# A city this large keeps a name it carries only as a spelling ("Bombay", "Canton") beside the
+# small towns whose own name it is.
+FAMOUS_OLD_NAME_POPULATION = 1_000_000
 DOMINANCE = 10
 # US cities that stand alone in a dateline and in a story (AP style): "CLEVELAND –" is the
 # city in Ohio, not its namesakes in Tennessee or Queensland.
@@ -58,22 +61,21 @@ def region_of(candidate: PlaceCandidate) -> str | None:
 def own_names_first(
     candidates: tuple[PlaceCandidate, ...], name: str
 ) -> tuple[PlaceCandidate, ...]:
-    """Towns that carry a name only as one of their spellings give way to a larger town whose own
+    """Towns that carry a name only as one of their spellings give way to the places whose own
     name it is ("Stockton": Stockton, California, not Camden, New Jersey, which GeoNames also
-    calls so), and so do small towns to a country or a state of that name; a spelling of a
-    larger town ("Kiev", "New York") stays."""
+    calls so), unless they are larger than all of those: than villages ("Lake Worth": Lake
+    Worth Beach, Florida, renamed, beside a village in Texas), or, where a town of 50,000 bears
+    the name, by being a city of a million ("Canton": Guangzhou stays beside Canton, Ohio;
+    "St. Charles", Missouri, is not Denver's old name)."""
     key = normalise_place_name(name)
     own = [c for c in candidates if normalise_place_name(c.name) == key]
     if not own:
         return candidates
-    if any(c.feature in ("country", "admin1") for c in own):
-        largest = LARGE_CITY_POPULATION  # "Missouri": the state, not Bozeman, Montana
-    else:
-        largest = max((c.population or 0 for c in own if c.feature == "city"), default=0)
+    largest = max((c.population or 0 for c in own if c.feature == "city"), default=0)
+    if largest >= DOMINANT_POPULATION:
+        largest = max(largest, FAMOUS_OLD_NAME_POPULATION - 1)
     return tuple(
-        c
-        for c in candidates
-        if c.feature != "city" or c in own or (c.population or 0) > largest
+        c for c in candidates if c.feature != "city" or c in own or (c.population or 0) > largest
     )
 
 
@@ -368,44 +370,50 @@ def resolve_places(
     """Settle ambiguous mentions with the countries and admin-1 units the document's other names
     settle or imply, a name never by itself.
 
-    Repeats until nothing changes: a name settled by context can itself settle another. A
+    A name with several candidates is decided afresh in the document's context (a reading made
+    without it, "Canton" as Guangzhou, does not outlive a verdict of "ambiguous here"), and
+    again until nothing changes: a name settled by context can itself settle another. Then a
     mention settled on a small town where none of the document's other names is (another
-    country, or another state of the same country) is unsettled again.
+    country, or another state of the same country) is unsettled.
     """
     gazetteer = load_gazetteer()
     given = country_codes(context_countries, gazetteer)
-    current = list(mentions)
+    current = [
+        m if len(m.candidates) <= 1 else msgspec.structs.replace(m, resolved=None)
+        for m in mentions
+    ]
     for _ in range(len(current) + 1):
         context = _context(current, given)
         updated = []
         for mention in current:
-            key = normalise_place_name(mention.name)
-            countries, weights, strong = context.without(key)
-            countries |= given
-            chosen = mention.resolved
-            if len(mention.candidates) > 1 or chosen is None:
-                chosen = (
-                    choose_candidate(
-                        mention.candidates,
-                        countries,
-                        capitals=gazetteer.capitals,
-                        regions=frozenset(weights),
-                        weights=weights,
-                    )
-                    or chosen
+            if len(mention.candidates) > 1:
+                countries, weights, _strong = context.without(normalise_place_name(mention.name))
+                chosen = choose_candidate(
+                    mention.candidates,
+                    countries | given,
+                    capitals=gazetteer.capitals,
+                    regions=frozenset(weights),
+                    weights=weights,
                 )
-            dateline = mention.name.isupper()  # "IDAHO FALLS --": where the reporter is
-            if (
-                chosen is not None
-                and not dateline
-                and _stray_town(chosen, countries, weights, strong, context.named)
-            ):
-                chosen = None
-            updated.append(msgspec.structs.replace(mention, resolved=chosen))
+                mention = msgspec.structs.replace(mention, resolved=chosen or mention.resolved)
+            updated.append(mention)
         if updated == current:
             break
         current = updated
-    return current
+    context = _context(current, given)
+    settled = []
+    for mention in current:
+        countries, weights, strong = context.without(normalise_place_name(mention.name))
+        chosen = mention.resolved
+        dateline = mention.name.isupper()  # "IDAHO FALLS --": where the reporter is
+        if (
+            chosen is not None
+            and not dateline
+            and _stray_town(chosen, countries | given, weights, strong, context.named)
+        ):
+            mention = msgspec.structs.replace(mention, resolved=None)
+        settled.append(mention)
+    return settled
 
 
 # --- a news site's home -------------------------------------------------------------------------
