@@ -121,6 +121,40 @@ PATTERNS: list[tuple[str, list[Found]]] = [
         [("Six", "injured", 6, 6, False)],
     ),
     ("Six CRPF troops are said to be on leave.", []),
+    # counts listed after a measure clause's comma; a toll that reaches its count
+    (
+        "Two gendarmes were killed, two police officers and four civilians, they added.",
+        [
+            ("Two", "killed", 2, 2, False),
+            ("two", "killed", 2, 2, False),
+            ("four", "killed", 4, 4, False),
+        ],
+    ),
+    (
+        "Police said five people were killed, 10 officers were deployed.",
+        [("five", "killed", 5, 5, False)],
+    ),
+    (
+        "The conflict has left more than 3,000 dead, closed schools and clinics.",
+        [("more than 3,000", "killed", 3000, None, False)],
+    ),
+    (
+        "In Tripoli, the number of injured reached 159, 61 deaths and 12 people missing.",
+        [
+            ("159", "injured", 159, 159, False),
+            ("61", "killed", 61, 61, False),
+            ("12", "missing", 12, 12, False),
+        ],
+    ),
+    (
+        "Fourteen people, including six children, need intensive care.",
+        [("Fourteen", "injured", 14, 14, False), ("six", "injured", 6, 6, False)],
+    ),
+    ("Fourteen people need new passports.", []),
+    (
+        "Nigeria: Bandits Kill Four, Abduct 50 in Zamfara - Police",
+        [("Four", "killed", 4, 4, False), ("50", "kidnapped", 50, 50, False)],
+    ),
     (
         "At least 17 people — 12 civilians, three guards and two members of parliament — were "
         "killed.",

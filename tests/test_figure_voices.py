@@ -92,6 +92,35 @@ VOICES = [
             ("about a dozen", "Villagers and the head of a local group"),
         ],
     ),
+    # a trailing speech verb the parse put beside the figure's clause, not above it
+    (
+        "At least 13 civilians were killed and 19 others injured in shelling by the paramilitary "
+        "forces in North Darfur, local doctors said Monday.",
+        [("At least 13", "local doctors"), ("19", "local doctors")],
+    ),
+    (
+        "At least two soldiers were killed after separatists attacked a brigade in the north "
+        "west, army spokesman, Colonel Didier Bamba announced Sunday.",
+        [("At least two", "army spokesman, Colonel Didier Bamba")],
+    ),
+    # a quotation of several sentences that a cue closes
+    (
+        '"Fake news is circulating. Two gendarmes were killed during the attack. 12 attackers '
+        'were also neutralised and several others escaped with injuries," Colonel Bamba said.',
+        [("Two", "Colonel Bamba"), ("12", "Colonel Bamba"), ("several", "Colonel Bamba")],
+    ),
+    # "we" inside a quotation is the quoted speaker, not the page
+    (
+        'A bomber killed three officers, an official said. "So far we can confirm that three had '
+        'died. The toll may rise," Omar Hassan, a police major, told Reuters.',
+        [("three", "an official"), ("three", "Omar Hassan, a police major")],
+    ),
+    # a negated claimant is no voice
+    (
+        "No one has claimed the attack, which came after gunmen attacked a home, killing eight "
+        "people.",
+        [("eight", "The Outlet")],
+    ),
     # no voice: the page's own statement
     ("Twelve soldiers were killed in the ambush on Sunday.", [("Twelve", "The Outlet")]),
     # a clause that is another verb's content is not the later speaker's
@@ -124,6 +153,9 @@ def test_who_states_each_figure(text: str, expected: list[tuple[str, str]]) -> N
         # a country the model takes for a person is still a place; and no source after it
         ("Burkina Faso: gunmen kill 12 in village raid", "The Outlet"),
         ("Governor: gunmen killed 12 villagers", "Governor"),
+        ("Afghan official: Insurgents attack police checkpoint, kill 2", "Afghan official"),
+        ("Bandits Kill Four in Zamfara - Police", "Police"),
+        ("Floods Kill Four in Zamfara - Live Updates", "The Outlet"),
         ("Car bomb hits Baghdad market, 8 dead", "The Outlet"),
     ],
 )

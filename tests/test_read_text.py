@@ -535,3 +535,22 @@ def test_a_headline_set_as_a_list_item_is_the_title_without_its_bullet() -> None
     document = read_text_scrape(page, input="p", options=ReadOptions())
     assert document.title == "Shelling kills four people in border town"
     assert "•" in _texts(document, "chrome")
+
+
+def test_a_source_lines_name_stops_at_a_bar() -> None:
+    page = OUTLET_BODY + "\nSource: Hill Gazette| 2018-08-27 07:57:35|Editor: A. Writer\n"
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert (document.outlet, document.original_source) == ("Hill Gazette", "Hill Gazette")
+
+
+def test_a_headline_over_a_longer_standfirst_is_no_wrapped_line_of_it() -> None:
+    page = (
+        "WORLD\n"
+        "Separatists kill five soldiers and four civilians in the west of the country\n"
+        "On Saturday, around 20 gunmen attacked a gendarmerie and a police station in a town in "
+        "a mostly French-speaking province, officials said.\n\n" + OUTLET_BODY
+    )
+    document = read_text_scrape(page, input="p", options=ReadOptions())
+    assert document.title == (
+        "Separatists kill five soldiers and four civilians in the west of the country"
+    )

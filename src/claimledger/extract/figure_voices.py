@@ -43,7 +43,7 @@ _NOT_STATED = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "iobj", "attr",
 _NOT_IN_NAME = frozenset({"relcl", "acl", "advcl", "parataxis", "ccomp", "punct"})
 # Prepositions whose phrase is part of a source's name: "the head of the health department",
 # "a spokesman for the coalition", "an official in Kunar province".
-_NAME_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from"})
+_NAME_PREPOSITIONS = frozenset({"of", "for", "in", "at", "from", "by"})
 # Words a name may be made of, where the parse gave the speech verb no subject.
 _NAME_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "PART", "ADP", "NUM"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -56,9 +56,24 @@ _MAX_NAME_TOKENS = 12
 # How far before a figure (in sentences) the quotation it continues may have been attributed.
 _QUOTE_REACH = 2
 QUOTED_KEY = "claimledger.quoted"
+# How far after a quoted count (in tokens) the cue closing its quotation may stand.
+_QUOTE_SPAN = 120
+# How far after a quotation's closing mark its cue may come ('" Mohamed Hussein, a police
+# major, told Reuters').
+_CUE_AFTER_QUOTE = 12
+_QUOTE_MARKS = frozenset({'"', "”", "“", "''", "»", "«"})
 # A headline ending in its source, set off by a dash or a colon, in lower case as wire headlines
 # write it: "-regional governor", " - hospital", ": official".
 _HEADLINE_SOURCE_WORDS = 4
+# "... in Zamfara - Police": a capitalised source after a spaced dash, when it names a voice.
+_HEADLINE_SOURCE_TITLED = re.compile(r"\s[-–—]\s(?P<who>[A-Z][\w .'’-]{1,40})\s*$")
+# "Afghan official: Insurgents attack ...": a voice named before a headline's colon.
+_HEADLINE_SOURCE_BEFORE = re.compile(r"^(?P<who>[^:\n]{2,40}):\s")
+_SOURCE_WORDS = (
+    lexicons.words("anonymous_source_words")
+    | lexicons.words("organization_words")
+    | lexicons.words("person_roles")
+)
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]\s?|:\s)(?P<who>[a-z][\w .'’-]{1,40})\s*$")
 
 
@@ -100,6 +115,8 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
         return True
     if lexicons.lemma(cue) in _EVENT_CUES:
         return False
+    if attribution.source_name.lower().split()[:1] in (["no"], ["nobody"], ["none"]):
+        return False  # "No one has claimed the attack, which killed eight"
     taking = lexicons.lemma(cue) in _LIVES_LOST_VERBS
     if any(
         t.i == cue.i or (taking and t.head.i == cue.i and t.lower_ in ("lives", "life"))
@@ -151,12 +168,13 @@ def _in_name(token: Token) -> bool:
     return token.dep_ not in _NOT_IN_NAME
 
 
-def _trailing_subject(verb: Token) -> list[Token]:
+def _trailing_subject(verb: Token, at_end: bool = False) -> list[Token]:
     """ "..., Iraqi police and medical sources say.": the words between the last comma and a
-    sentence-final speech verb the parse gave no subject."""
+    sentence-final speech verb the parse gave no subject (`at_end`: the caller knows it ends
+    the sentence, "said Monday.")."""
     doc = verb.doc
     following = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if following is not None and not (following.is_punct or following.is_space):
+    if not at_end and following is not None and not (following.is_punct or following.is_space):
         return []
     words: list[Token] = []
     for token in reversed(doc[max(0, verb.i - _MAX_NAME_TOKENS) : verb.i]):
@@ -205,12 +223,87 @@ def _governing(count: Token) -> tuple[Token, list[Token]] | None:
             return None  # "Recall that 200 died": the clause is another verb's content
         if speech:
             subjects = [c for c in _children(token) if c.dep_ == "nsubj"]
+            if subjects and _negative(subjects[0]):
+                return None  # "No one has claimed the attack, which killed eight"
             if subjects:
                 return token, name_tokens(subjects[0])
             trailing = _trailing_subject(token)
             if trailing:
                 return token, trailing
     return None
+
+
+def _trailing(count: Token) -> tuple[Token, list[Token]] | None:
+    """ "N were killed and M injured in shelling, local doctors said Monday.": a speech verb that
+    ends the count's sentence (whatever the parse made of it) and who it gives as speaker."""
+    doc = count.doc
+    sentence = count.sent
+    end = min(sentence.end, count.i + _MAX_DISTANCE)
+    for verb in reversed(doc[count.i + 1 : end]):
+        if lexicons.lemma(verb) not in _VOICING_VERBS or verb.pos_ != "VERB":
+            continue
+        after = doc[verb.i + 1 : sentence.end]
+        if any(t.pos_ in ("VERB", "AUX") for t in after) or not all(
+            t.is_punct or t.is_space or verb in t.ancestors for t in after
+        ):
+            return None  # what follows is what the verb says: an ordinary cue, not a trailing one
+        subjects = [
+            c
+            for c in _children(verb)
+            if c.dep_ == "nsubj" and count.i < c.i < verb.i and count not in c.subtree
+        ]
+        if subjects:
+            return verb, name_tokens(max(subjects, key=lambda t: t.i))
+        trailing = _trailing_subject(verb, at_end=True)
+        return (verb, trailing) if trailing else None
+    return None
+
+
+def _closing(count: Token) -> tuple[Token, list[Token]] | None:
+    """A count inside a quotation of several sentences that a cue closes: ' "... two were
+    killed. 12 others were neutralised ..." colonel Badjeck said.'"""
+    doc = count.doc
+    reach = min(len(doc), count.i + _QUOTE_SPAN)
+    marks = [i for i in range(count.i + 1, reach) if _is_mark(doc[i])]
+    for mark in marks:
+        if "\n" in doc[mark - 1].text:
+            return None  # the paragraph ended first
+        for verb in doc[mark + 1 : min(len(doc), mark + _CUE_AFTER_QUOTE)]:
+            if "\n" in verb.text or (verb.is_sent_start and verb.i > mark + 1):
+                break
+            if verb.pos_ not in _NAME_POS | {"PUNCT", "PRON", "VERB"}:
+                break  # '..." while the ministry said': the cue of another clause
+            if lexicons.lemma(verb) in _VOICING_VERBS and verb.pos_ == "VERB":
+                subjects = [c for c in _children(verb) if c.dep_ == "nsubj"]
+                if subjects:
+                    return verb, name_tokens(subjects[0])
+                after = [t for t in _children(verb) if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
+                return (verb, name_tokens(after[0])) if after else None
+    return None
+
+
+def _paragraph_quoted(count: Token) -> bool:
+    """Whether the count's paragraph opens with a quotation mark (a quotation of several
+    sentences, which the pairing of marks sentence by sentence may lose)."""
+    doc = count.doc
+    start = count.i
+    while start > 0 and "\n" not in doc[start - 1].text and count.i - start < _QUOTE_SPAN:
+        start -= 1
+    return _is_mark(doc[start])
+
+
+def _negative(subject: Token) -> bool:
+    """ "no one", "nobody", "no group": a subject that says nobody spoke."""
+    first = subject.doc[subject.left_edge.i]
+    return first.lower_ in ("no", "nobody", "none") or subject.lower_ in ("nobody", "none")
+
+
+def _first_person(words: Sequence[Token]) -> bool:
+    return len(words) == 1 and words[0].lower_ in ("i", "we")
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in _QUOTE_MARKS
 
 
 def _earlier_sources(doc: Doc, attributions: Sequence[Attribution]) -> list[NamedSource]:
@@ -228,9 +321,22 @@ def _earlier_sources(doc: Doc, attributions: Sequence[Attribution]) -> list[Name
 def _speech_voice(
     doc: Doc, count: Token, attributions: Sequence[Attribution]
 ) -> FigureVoice | None:
-    governing = _governing(count)
+    governing = _governing(count) or _trailing(count)
+    quoted = _quoted(doc)[count.i] or _paragraph_quoted(count)
+    if governing is not None and quoted and _first_person(governing[1]):
+        governing = None  # '"we can confirm three died," the major said': the quoted speaker
+    if governing is None and quoted:
+        governing = _closing(count)
     if governing is None:
         return None
+    return _named_voice(doc, governing, attributions)
+
+
+def _named_voice(
+    doc: Doc, governing: tuple[Token, list[Token]], attributions: Sequence[Attribution]
+) -> FigureVoice | None:
+    """The voice of a speech verb and the words naming its speaker: the attribution the tagger
+    made of that cue, else the words resolved to the fullest name the page gives."""
     verb, words = governing
     for attribution in attributions:
         cue = _cue_head(doc, attribution)
@@ -270,19 +376,30 @@ def _quotation_voice(
 
 
 def _headline_voice(doc: Doc) -> FigureVoice | None:
-    """A headline's source written after it: "... kills five -regional governor", "Bomb kills
-    30 in mosque: official"."""
+    """A headline's source written after it ("... kills five -regional governor", "Bomb kills
+    30 in mosque: official", "... in Zamfara - Police") or before its colon ("Afghan official:
+    Insurgents ... kill 2")."""
     if context(doc).kind != "title":
         return None
-    found = _HEADLINE_SOURCE.search(doc_text(doc))
-    if found is None:
-        return None
-    words = doc.char_span(found.start("who"), found.end("who"), alignment_mode="expand")
-    if words is None or len(words) > _HEADLINE_SOURCE_WORDS:
-        return None
-    if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
-        return None  # "Burkina Faso: gunmen kill 12": the news itself, not who tells it
-    return FigureVoice(found.group("who").strip(), None)
+    text = doc_text(doc)
+    for pattern in (_HEADLINE_SOURCE, _HEADLINE_SOURCE_TITLED, _HEADLINE_SOURCE_BEFORE):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        words = doc.char_span(found.start("who"), found.end("who"), alignment_mode="expand")
+        if words is None or len(words) > _HEADLINE_SOURCE_WORDS:
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "NUM") or t.like_num for t in words):
+            continue  # "Burkina Faso: gunmen kill 12": the news itself, not who tells it
+        if pattern is not _HEADLINE_SOURCE and not _names_a_source(found.group("who")):
+            continue  # "Syria war - Live updates", "Sudan: ..."
+        return FigureVoice(found.group("who").strip(), None)
+    return None
+
+
+def _names_a_source(words: str) -> bool:
+    """A few words with a word naming a voice: an official, the police, a ministry."""
+    return any(w in _SOURCE_WORDS for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _sentence_start_before(sentence: SpacySpan, count: int) -> int:
@@ -309,6 +426,13 @@ def figure_voice(
     named = attribution is not None and attribution.source_name not in ("", page_voice)
     unusable = False
     if attribution is not None and named:
+        cue = _cue_head(doc, attribution)
+        if cue is not None and cue.i < count.i and _quoted(doc)[count.i]:
+            # a quotation after a claim's cue, inside its span, has its own speaker if a later
+            # cue closes it ('..., an official said. "We confirm three died," the major told')
+            closing = _closing(count)
+            if closing is not None and closing[1]:
+                return _named_voice(doc, closing, attributions)
         if usable_for(doc, attribution, figure_tokens):
             return None
         unusable = True

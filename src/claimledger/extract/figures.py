@@ -50,6 +50,9 @@ _DRIVING_VERBS = lexicons.words("driving_verbs")
 _HOMES = lexicons.words("home_words")
 # "the toll rose from 37 to 45": two figures, the toll before and after (lemmas).
 _CHANGE_VERBS = lexicons.words("toll_change_verbs")
+# "need intensive care", "receive treatment": who needs care was injured (lemmas).
+_CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
+_CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
 # Auxiliaries a count's own verb may stand behind ("19 were killed", "15 have been killed").
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be"})
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -152,6 +155,8 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             return _Link(measure, _measure_phrase(head), None, weak=dep == "npadvmod")
         # "left 12 people dead", "the number was five", "the death toll is 40"
         for sibling in _children(head, ("oprd", "acomp", "xcomp", "ccomp")):
+            if sibling.dep_ == "ccomp" and sibling.i < anchor.i:
+                continue  # "five were killed, 10 officers were deployed": another clause
             reported = sibling.dep_ == "xcomp" and is_reporting_verb(head)
             if reported and measure_of_token(sibling) is None:
                 # "six troops are said to be critically injured"
@@ -166,6 +171,15 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             for lost in _children(head, ("dobj",)):
                 if lost.lower_ == "lives" and measure_of_token(lost) == "killed":
                     return _Link("killed", (head, lost) if head.i < lost.i else (lost,), None)
+        # "the number of injured reached 159": a toll reaches its count
+        if dep == "dobj":
+            for subject in _children(head, ("nsubj",)):
+                if is_toll_noun(subject):
+                    return _toll_measure(subject)
+        # "Fourteen people need intensive care"
+        cared = dep in ("nsubj", "nsubjpass") and lexicons.lemma(head) in _CARE_VERBS
+        if cared and any(lexicons.lemma(o) in _CARE_NOUNS for o in _children(head, ("dobj",))):
+            return _Link("injured", (head,), None)
         # "31 had been brought to the hospital with injuries"
         if dep in ("nsubj", "nsubjpass"):
             for prep in _children(head, ("prep",)):
@@ -337,12 +351,32 @@ def _link_by_window(first: Token, last: Token, allow_verbs: bool) -> _Link | Non
             return _Link(measure, (doc[t.i - 1], t), None)  # "shot dead two villagers"
         # "killing five", "displaces nearly 4 million" (a headline's verb, tagged as a name)
         third_person = t.lower_.endswith("s") and t.pos_ != "NOUN"
-        verb_form = t.lower_.endswith(("ing", "ed")) or third_person
+        # "Bandits Kill Four": a headline's verb in its base form, right before the count
+        base_form = t.i == first.i - 1 and t.pos_ in ("VERB", "PROPN") and t.is_title
+        verb_form = t.lower_.endswith(("ing", "ed")) or third_person or base_form
         if measure is not None and verb_form:
             return _Link(measure, (t,), None, weak=True)
         if t.pos_ not in ("DET", "ADV", "PART"):
             break
     return None
+
+
+def _listed_after_clause(token: Token) -> _Link | None:
+    """'Two gendarmes were killed, two police officers and four civilians': counts listed after
+    a comma that ends a clause of a measure verb, with no verb of their own."""
+    doc = token.doc
+    while token.dep_ == "conj" and token.head.i < token.i and token.head.i >= token.i - _WINDOW:
+        token = token.head  # the list's first item
+    if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return None  # "10 officers were deployed": a verb of its own
+    start = min([token.i, *(c.i for c in _children(token) if c.i < token.i)])
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    measure_token = doc[start - 2]
+    measure = measure_of_token(measure_token)
+    if measure is None or measure_token.pos_ not in ("VERB", "ADJ"):
+        return None
+    return _Link(measure, (measure_token,), None, weak=True)
 
 
 def _at_least_after(noun: Token) -> bool:
@@ -358,8 +392,8 @@ def _toll_before(first: Token) -> _Link | None:
     count, with only verbs and particles between them."""
     doc = first.doc
     for t in reversed(doc[max(0, first.i - 8) : first.i]):
-        if t.lower_ in ("toll", "tolls"):
-            return _toll_measure(t)
+        if t.pos_ == "NOUN" and is_toll_noun(t):
+            return _toll_measure(t)  # "the number of injured reached 159"
         if t.like_num and t.i > 0 and doc[t.i - 1].lower_ == "from":
             continue  # "rose from 37 to 45": the toll before
         if t.is_sent_start or t.like_num or t.pos_ in ("NOUN", "PROPN", "PRON", "CCONJ"):
@@ -522,6 +556,10 @@ def _figure_of(
         counted = root.head
     elif parsed and root.dep_ == "nummod" and root.head.lower_ == "more":
         counted = root.head  # "five more of the injured died": "more" stands for the people
+    if counted is not None and any(
+        c.like_num and root.i < c.i < counted.i for c in _children(counted, ("nummod",))
+    ):
+        counted = None  # "159, 61 deaths": a count listed before another one's noun
     while (
         counted is not None
         and counted.dep_ == "compound"
@@ -542,10 +580,14 @@ def _figure_of(
         link = _link_by_window(first, last, allow_verbs=not zero)
     if link is None and parsed and counted is None:
         link = _toll_before(first)
+    if link is None and parsed and not zero:
+        link = _listed_after_clause(first if counted is None else counted)
     if link is None:
         return None
     if parsed:
         link = _joined_measures(link)
+    if counted is not None and root.i < link.measure_tokens[0].i < counted.i:
+        counted = None  # "3,000 dead, closed schools": the noun after the measure is not counted
     population = _population(span_tokens, root, counted) if parsed else None
     if population is None:
         population = link.population

@@ -137,6 +137,12 @@ def resolve_source(
                 name = _full_person_name(doc, ent) if ent.label_ == "PERSON" else _clean(ent.text)
                 return NamedSource(name, kind, span.start)
         return NamedSource(text, kind, span.start)
+    name_part = _name_after_title(span)
+    if name_part is not None and len(name_part) < len(span):
+        # "colonel Badjeck" after "army spokesman, Colonel Didier Badjeck"
+        full = _earlier_full_name(doc, name_part)
+        if full:
+            return NamedSource(full, "person", span.start)
     if kind in {"person", "unknown"} and len(span) <= 2 and all(t.pos_ == "PROPN" for t in span):
         full = _earlier_full_name(doc, span)
         if full:
@@ -158,6 +164,19 @@ def resolve_source(
             if previous.start < span.start and role in words and len(words) > len(span):
                 return NamedSource(previous.name, previous.kind, span.start)
     return NamedSource(text, kind, span.start)
+
+
+def _name_after_title(span: Span) -> Span | None:
+    """The one or two proper names after a title written in lower case: "colonel Badjeck",
+    "police chief Hussein"; None when the mention is no such thing."""
+    names = 0
+    while names < len(span) and span[len(span) - 1 - names].pos_ == "PROPN":
+        names += 1
+    if not 1 <= names <= 2 or len(span) - names > 3:
+        return None
+    if any(t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in span[: len(span) - names]):
+        return None
+    return span[len(span) - names :]
 
 
 def _person_between(doc: Doc, previous: NamedSource, span: Span) -> bool:

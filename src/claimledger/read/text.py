@@ -35,6 +35,8 @@ DATELINE_CHARS = 80
 HEADER_WINDOW = 12
 # A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
 WRAPPED_MIN_CHARS = 40
+# How much longer than the line above a line of the same hard-wrapped paragraph may be.
+WRAP_SLACK = 20
 # The share of a line's longer words that start with a capital in a headline written in title case.
 TITLE_CASE_SHARE = 0.8
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
@@ -118,6 +120,8 @@ def _continues(text: str, previous: tuple[int, int], following: tuple[int, int])
         return False
     if _title_case(text[previous[0] : previous[1]]) and text[following[0]].isupper():
         return False  # a headline over its story, not a wrapped line of it
+    if following[1] - following[0] > previous[1] - previous[0] + WRAP_SLACK:
+        return False  # a line longer than the wrap of the line above was never wrapped there
     return text[following[0]].islower() or following[1] - following[0] >= WRAPPED_MIN_CHARS
 
 
@@ -353,7 +357,8 @@ def segment_text_scrape(text: str) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     for line, kind in zip(lines, labels, strict=True):
         for start, end, part in _line_parts(text, line, kind):
-            if segments and segments[-1].kind == part:
+            # a headline repeated on the next line is a title of its own, parsed on its own
+            if segments and segments[-1].kind == part and part != "title":
                 segments[-1] = Segment(part, segments[-1].start, end)
             else:
                 segments.append(Segment(part, start, end))
@@ -386,7 +391,9 @@ def _first_value(text: str, segments: tuple[Segment, ...], kind: SegmentKind) ->
         if kind == "byline":
             return byline_name(first_line)
         if kind == "source":
-            return source_name(first_line)
+            name = source_name(first_line)
+            # "Source: Xinhua| 2018-08-27 07:57:35|Editor: ...": the name before the bar
+            return re.split(r"\s*[|•]\s*", name, maxsplit=1)[0] or None if name else None
         return first_line
     return None
 
