@@ -194,6 +194,11 @@ REPORT_DATES = [
     ("A 16-year-old was charged Saturday in a fatal shooting at a store on Thursday.",
      "2016-01-07"),
     ("A 16-year-old was charged Saturday in a fatal shooting at a store.", "2016-01-09"),
+    # ... unless the date stands right before the word and the one after is far off
+    ("The death toll from Saturday's attack on the army base has risen to 62, the health "
+     "ministry said on Monday.", "2016-01-09"),
+    ("The death toll from the attack on the army base has risen to 62, the health ministry "
+     "said on Monday.", "2016-01-11"),
     # the sentences that say who was shot date the event too
     ("A boy is dead after being shot Friday evening in his car. The shooting came after a "
      "fight on Saturday.", "2016-01-08"),

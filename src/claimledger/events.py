@@ -109,10 +109,15 @@ RELATIVE_DAY_RULES = frozenset(
 )
 
 
+# Characters a date before the event's word counts as further away than one after it: English
+# tells when after what ("charged Saturday in a shooting on Thursday": Thursday), unless the
+# date stands right before the word ("Saturday's attack ..., the ministry said on Monday").
+BEFORE_PENALTY = 60
+
+
 def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
-    """The most precise resolved date in the trigger's sentence; among equals the nearest one
-    after the trigger, else the nearest before it ("was charged Thursday in a shooting on
-    Tuesday": the shooting's Tuesday)."""
+    """The most precise resolved date in the trigger's sentence, the nearest one (one after the
+    trigger counted nearer, see BEFORE_PENALTY)."""
     return _date_in_sentence(trigger.span, trigger.sentence_start, trigger.sentence_end, dates)
 
 
@@ -127,8 +132,7 @@ def _date_in_sentence(
         inside,
         key=lambda d: (
             precision[d.granularity],
-            d.span.start < words.start,
-            abs(d.span.start - words.start),
+            abs(d.span.start - words.start) + (BEFORE_PENALTY if d.span.start < words.start else 0),
         ),
     )
 
