@@ -186,6 +186,7 @@ def status_of(token: Token) -> HarmStatus | None:
         return None
     if (
         pos == "NOUN"
+        and not any(c.lower_ in ("attempted", "attempt") for c in _children(token))
         and lemma in HARM_NOUNS
         and any(
             (c.dep_ == "poss" and lemma != "shooting") or (c.dep_ == "prep" and c.lower_ == "of")
@@ -473,7 +474,12 @@ def _mentions_of(
     found = list(_listed_mentions(head, status, evidence, negated))
     yield from found
     counted = [m for m in found if m.kind in ("person", "group")]
-    listing_a_group = len(counted) > 1 and any(m.kind == "group" for m in counted)
+    # (names after a count enumerate it: "two of those men, Todd Thompson and Vincent Dipina")
+    listing_a_group = (
+        len(counted) > 1
+        and any(m.kind == "group" for m in counted)
+        and not any(m.name for m in counted)
+    )
     if listing_a_group and all(m.number is not None for m in counted):
         total = sum(m.number or 0 for m in counted)
         first = min(counted, key=lambda m: m.span.start)
@@ -666,7 +672,13 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
                 c.lower_ in ("fatal", "deadly") for c in _children(word)
             ):
                 found.append(_group(word, "killed", 1))  # "a fatal shooting": someone died
-        if lower == "suicide" and word.i >= 2 and word.doc[word.i - 2].lower_ == "murder":
+        attempted = any(c.lower_ in ("attempted", "attempt") for c in _children(word))
+        if (
+            lower == "suicide"
+            and word.i >= 2
+            and word.doc[word.i - 2].lower_ == "murder"
+            and not attempted
+        ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
         # "turned the gun on himself", "killed himself", "took his own life"
         lemma = word.lemma_
