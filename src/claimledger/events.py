@@ -113,6 +113,7 @@ RELATIVE_DAY_RULES = frozenset(
 # tells when after what ("charged Saturday in a shooting on Thursday": Thursday), unless the
 # date stands right before the word ("Saturday's attack ..., the ministry said on Monday").
 BEFORE_PENALTY = 60
+ADJACENT_CHARS = 3  # "Saturday's attack", "Sunday shooting": the date is the word's own
 
 
 def _sentence_date(trigger: Trigger, dates: Sequence[DateMention]) -> DateMention | None:
@@ -128,13 +129,14 @@ def _date_in_sentence(
     if not inside:
         return None
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
-    return min(
-        inside,
-        key=lambda d: (
-            precision[d.granularity],
-            abs(d.span.start - words.start) + (BEFORE_PENALTY if d.span.start < words.start else 0),
-        ),
-    )
+
+    def distance(d: DateMention) -> int:
+        if d.span.start >= words.end:
+            return d.span.start - words.end
+        gap = max(0, words.start - d.span.end)
+        return gap if gap <= ADJACENT_CHARS else gap + BEFORE_PENALTY
+
+    return min(inside, key=lambda d: (precision[d.granularity], distance(d)))
 
 
 def _nearby_day(triggers: Sequence[Trigger], dates: Sequence[DateMention]) -> DateMention | None:
