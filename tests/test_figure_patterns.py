@@ -130,6 +130,7 @@ PATTERNS: list[tuple[str, list[Found]]] = [
             ("four", "killed", 4, 4, False),
         ],
     ),
+    ("Man killed, 3 other shot on Ryburn Ave.", []),
     (
         "Police said five people were killed, 10 officers were deployed.",
         [("five", "killed", 5, 5, False)],

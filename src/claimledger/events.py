@@ -11,6 +11,7 @@ to the event of the nearest trigger, preferring one in its own sentence.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -309,6 +310,22 @@ def _main_place(
 LARGE_CITY_POPULATION = 100_000
 
 
+NEIGHBOURHOOD_KM = 20  # where GeoNames gives a place no county: this near the city's centre
+
+
+def _kilometres(a: PlaceCandidate, b: PlaceCandidate) -> float:
+    """Great-circle distance between two places (infinite where one has no coordinates)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (a.latitude or 0.0, a.longitude or 0.0, b.latitude or 0.0, b.longitude or 0.0)
+    )
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 CITY_POLICE = re.compile(r"\s*(?:metro(?:politan)?\s+)?police\b", re.IGNORECASE)
 
 
@@ -319,7 +336,7 @@ def _city_around(
     neighbourhood of the city ("SOUTH SHORE — Chicago Police have video ..."): the city, whose
     police investigate, is where the event is placed."""
     town = place.resolved
-    if town is None or (town.population or 0) >= LARGE_CITY_POPULATION or town.admin2 is None:
+    if town is None or (town.population or 0) >= LARGE_CITY_POPULATION:
         return place
     cities = [
         p
@@ -327,8 +344,11 @@ def _city_around(
         if p.resolved is not None
         and p.resolved.feature == "city"
         and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
-        and (p.resolved.country_code, p.resolved.admin1, p.resolved.admin2)
-        == (town.country_code, town.admin1, town.admin2)
+        and (p.resolved.country_code, p.resolved.admin1) == (town.country_code, town.admin1)
+        and (
+            (town.admin2 is not None and p.resolved.admin2 == town.admin2)
+            or _kilometres(town, p.resolved) <= NEIGHBOURHOOD_KM
+        )
         and CITY_POLICE.match(text, p.span.end) is not None
     ]
     if not cities:

@@ -53,6 +53,8 @@ _CHANGE_VERBS = lexicons.words("toll_change_verbs")
 # "need intensive care", "receive treatment": who needs care was injured (lemmas).
 _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
+# Participles the model may tag as nouns ("3 other shot").
+_HARM_PARTICIPLES = frozenset({"shot", "hurt", "hit", "stabbed"})
 # Auxiliaries a count's own verb may stand behind ("19 were killed", "15 have been killed").
 _AUXILIARIES = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be"})
 _POPULATION_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -369,6 +371,13 @@ def _listed_after_clause(token: Token) -> _Link | None:
         token = token.head  # the list's first item
     if token.head.pos_ in ("VERB", "AUX") and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return None  # "10 officers were deployed": a verb of its own
+    for following in doc[token.i + 1 : min(len(doc), token.i + 5)]:
+        if following.is_punct or following.pos_ == "CCONJ":
+            break
+        if following.pos_ in ("VERB", "AUX") or following.tag_ in ("VBD", "VBN") or (
+            following.lower_ in _HARM_PARTICIPLES
+        ):
+            return None  # "Man killed, 3 other shot": the listed count's own verb follows it
     start = min([token.i, *(c.i for c in _children(token) if c.i < token.i)])
     if start < 2 or doc[start - 1].text != ",":
         return None
