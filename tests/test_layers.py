@@ -12,7 +12,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "claimledger"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_version", "taxonomy"),
     ("model",),
-    ("read",),
+    ("read", "fetch"),
     ("extract", "population"),
     ("nlp", "events"),
     ("pipeline", "link", "link_features", "link_blocking", "ledger"),

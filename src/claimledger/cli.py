@@ -170,6 +170,62 @@ def read(paths: tuple[str, ...], published: str | None, fmt: OutputFormat, stric
 
 
 @main.command()
+@click.argument("url_list", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="The WARC to write (gzip where the name ends in .gz); appended to where it exists.",
+)
+@click.option("--delay", type=float, default=1.0, show_default=True,
+              help="Seconds between two requests to one host (more where robots.txt asks).")
+@click.option("--retries", type=int, default=3, show_default=True,
+              help="Further tries after a 429, a 5xx, a lost connection or a timeout.")
+@click.option("--backoff", type=float, default=2.0, show_default=True,
+              help="Seconds before the first retry, doubled before each next one.")
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to connect, and between two pieces of a response.")
+@click.option("--user-agent", help="The User-Agent sent and matched in robots.txt.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when any URL failed.")
+def fetch(
+    url_list: Path, output: Path, delay: float, retries: int, backoff: float, timeout: float,
+    user_agent: str | None, strict: bool,
+) -> None:
+    """Fetch the URLs listed in URL_LIST (one a line) into a WARC, politely and resumably."""
+    from claimledger.fetch import FetchOptions, FetchResult, fetch_urls, read_url_list
+
+    urls = read_url_list(url_list)
+    options = FetchOptions(delay=delay, retries=retries, backoff=backoff, timeout=timeout)
+    if user_agent:
+        options = msgspec.structs.replace(options, user_agent=user_agent)
+    console = Console(stderr=True, soft_wrap=True)
+
+    def report(result: FetchResult) -> None:
+        if result.outcome != "held":
+            style = {"fetched": "green", "robots": "yellow", "failed": "red"}[result.outcome]
+            console.print(Text.assemble((f"{result.outcome:<8}", style), " ",
+                                        terminal_text(result.url), " ",
+                                        (terminal_text(result.reason), "dim")))
+
+    try:
+        summary = fetch_urls(urls, output, options=options, progress=report)
+    except OSError as exc:
+        raise OutputError(str(output), exc) from exc
+    if summary.dropped_bytes:
+        console.print(f"{summary.dropped_bytes} bytes of a record cut short were dropped from "
+                      f"the end of {markup_safe(output)} before appending", highlight=False)
+    console.print(
+        f"{len(summary.results)} URLs: {summary.count('fetched')} fetched, "
+        f"{summary.count('held')} already in the archive, "
+        f"{summary.count('robots')} disallowed by robots.txt, {summary.count('failed')} failed",
+        highlight=False,
+    )
+    for result in summary.of("failed"):
+        console.print(Text.assemble(("failed", "red"), f" {terminal_text(result.url)}: ",
+                                    terminal_text(result.reason)))
+    if strict and summary.count("failed"):
+        sys.exit(1)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the records claimledger emits."""
     out = checked_stdout()
