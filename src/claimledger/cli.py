@@ -198,12 +198,10 @@ def fetch(
         options = msgspec.structs.replace(options, user_agent=user_agent)
     console = Console(stderr=True, soft_wrap=True)
 
-    def report(result: FetchResult) -> None:
-        if result.outcome != "held":
-            style = {"fetched": "green", "robots": "yellow", "failed": "red"}[result.outcome]
-            console.print(Text.assemble((f"{result.outcome:<8}", style), " ",
-                                        terminal_text(result.url), " ",
-                                        (terminal_text(result.reason), "dim")))
+    def report(result: FetchResult) -> None:  # failures are listed after the summary line
+        if result.outcome in ("fetched", "robots"):
+            label = ("fetched", "green") if result.outcome == "fetched" else ("robots ", "yellow")
+            console.print(Text.assemble(label, " ", terminal_text(result.url)))
 
     try:
         summary = fetch_urls(urls, output, options=options, progress=report)
