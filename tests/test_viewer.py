@@ -9,6 +9,7 @@ import re
 import sqlite3
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -279,12 +280,46 @@ def test_unknown_ids_give_a_404_page(battle: Datasette, path: str) -> None:
 # --- map and events list ------------------------------------------------------------------
 
 
+def map_data(html: str) -> dict[str, Any]:
+    match = re.search(r'<script type="application/json" id="claimledger-map-data">(.*?)</script>',
+                      html, re.DOTALL)
+    assert match, "the map page carries its points as JSON"
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
+
+
 def test_map_draws_one_point_per_cluster_linking_to_its_event_page(battle: Datasette) -> None:
     html = fetch(battle, "/-/claimledger/map").text
-    points = [attrs for tag, attrs in parse(html).tags
-              if tag == "a" and attrs.get("class") == "map-point"]
-    assert [p["href"] for p in points] == [f"/-/claimledger/event/{cluster_id()}"]
+    data = map_data(html)
+    assert [p["href"] for p in data["points"]] == [f"/-/claimledger/event/{cluster_id()}"]
+    assert data["tiles"] == "/-/claimledger/tiles/{z}/{x}/{y}.png"
     assert html.count('<tr class="event-row">') == 1
+    scripts = {attrs.get("src") for tag, attrs in parse(html).tags if tag == "script"}
+    assert "/-/static-plugins/datasette-leaflet/leaflet-v1.7.1.min.js" in scripts
+    for src in scripts - {None}:
+        assert fetch(battle, str(src)).status_code == 200, src
+
+
+def test_map_tiles_come_from_the_bundled_basemap(battle: Datasette) -> None:
+    world = fetch(battle, "/-/claimledger/tiles/0/0/0.png")
+    assert world.status_code == 200
+    assert world.headers["content-type"] == "image/png"
+    assert world.content.startswith(b"\x89PNG")
+    # Leaflet counts rows from the north, MBTiles from the south: the two rows differ.
+    north, south = (fetch(battle, f"/-/claimledger/tiles/1/0/{y}.png") for y in (0, 1))
+    assert north.status_code == south.status_code == 200
+    assert north.content != south.content
+    for missing in ("7/0/0", "1/2/0", "1/0/2"):
+        assert fetch(battle, f"/-/claimledger/tiles/{missing}.png").status_code == 404
+
+
+def test_map_points_keep_hostile_labels_as_data(
+    hostile: tuple[Datasette, list[Analysis]],
+) -> None:
+    html = fetch(hostile[0], "/-/claimledger/map").text
+    match = re.search(r'id="claimledger-map-data">(.*?)</script>', html, re.DOTALL)
+    assert match and "<" not in match.group(1)
+    assert all(p["href"].startswith("/-/claimledger/event/") for p in map_data(html)["points"])
 
 
 @pytest.mark.parametrize(
@@ -304,7 +339,7 @@ def test_map_draws_one_point_per_cluster_linking_to_its_event_page(battle: Datas
 def test_events_list_filters(battle: Datasette, query: str, shown: int) -> None:
     html = fetch(battle, f"/-/claimledger/map?{query}").text
     assert html.count('<tr class="event-row">') == shown
-    assert html.count('class="map-point"') == shown
+    assert len(map_data(html)["points"]) == shown
 
 
 def test_events_list_stops_at_its_limit_and_says_so(

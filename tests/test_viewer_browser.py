@@ -1,5 +1,8 @@
 """The viewer in a real headless Chromium: highlights, folded comments, the click through to an
-event's ledger and charts, and an injection corpus under which nothing may execute.
+event's ledger and charts, the events map drawn offline, and an injection corpus under which
+nothing may execute. The viewer runs both ways a user starts it, `claimledger serve` and plain
+`datasette`; every request the browser makes to a host other than the loopback one is blocked
+and recorded.
 
 Screenshots go to test-artifacts/. Chromium is Debian's (/usr/bin/chromium); the tests skip
 where it is absent.
@@ -11,6 +14,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -38,8 +43,8 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SERVE = ("import sys; from pathlib import Path; from claimledger.viewer import serve; "
-         "serve(Path(sys.argv[1]), port=int(sys.argv[2]))")
+BIN = Path(sys.executable).parent
+LOOPBACK = ("127.0.0.1", "localhost")
 NO_HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(
     e => [...e.attributes].filter(a => a.name.toLowerCase().startsWith('on'))
          .map(a => e.tagName + ' ' + a.name))"""
@@ -55,19 +60,31 @@ def free_port() -> int:
         return port
 
 
+def viewer_command(how: str, db: Path, port: int) -> list[str]:
+    """The command line that starts the viewer: `claimledger serve` or plain `datasette`."""
+    if how == "serve":
+        return [str(BIN / "claimledger"), "serve", "--db", str(db), "--port", str(port)]
+    return [str(BIN / "datasette"), str(db), "--port", str(port)]
+
+
 @contextmanager
-def running_viewer(db: Path) -> Iterator[str]:
-    """`serve` in its own process, as the command line starts it; its base URL once it answers."""
+def running_viewer(db: Path, how: str = "serve") -> Iterator[str]:
+    """The viewer in its own process, as the command line starts it; its base URL once it
+    answers. Its log goes to a file (Datasette logs every request)."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-c", SERVE, str(db), str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(viewer_command(how, db, port), stdout=log,
+                                   stderr=subprocess.STDOUT)
+        yield from _answering(process, f"http://127.0.0.1:{port}", log)
+
+
+def _answering(process: subprocess.Popen[bytes], base: str, log: Any) -> Iterator[str]:
     try:
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"the viewer exited: {output}")
+                log.seek(0)
+                pytest.fail(f"the viewer exited: {log.read().decode(errors='replace')}")
             try:
                 with urllib.request.urlopen(f"{base}/-/claimledger/static/claimledger.css"):
                     break
@@ -79,8 +96,6 @@ def running_viewer(db: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
-        if process.stdout:
-            process.stdout.close()
 
 
 @pytest.fixture(scope="module")
@@ -96,16 +111,32 @@ def browser() -> Iterator[Any]:
 
 
 class Watched:
-    """A page that records every dialog (and dismisses it) and every script error."""
+    """A page that records every dialog (and dismisses it), every script error and policy
+    violation, and every request for another host than the loopback one, which it blocks."""
 
     def __init__(self, browser: Any) -> None:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.blocked: list[str] = []
         self.page.on("dialog", self._dialog)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in LOOPBACK or url.startswith(("data:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.errors.append(message.text)
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -123,18 +154,21 @@ def watched(browser: Any) -> Iterator[Watched]:
     page.context.close()
 
 
-@pytest.fixture(scope="module")
-def battle_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with running_viewer(battle_store(tmp_path_factory.mktemp("battle") / "ledger.db")) as base:
+@pytest.fixture(scope="module", params=["serve", "datasette"])
+def battle_viewer(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
+    db = battle_store(tmp_path_factory.mktemp("battle") / "ledger.db")
+    with running_viewer(db, request.param) as base:
         yield base
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["serve", "datasette"])
 def hostile_viewer(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[tuple[str, list[Analysis]]]:
     path, analyses = hostile_store(tmp_path_factory.mktemp("hostile"))
-    with running_viewer(path) as base:
+    with running_viewer(path, request.param) as base:
         yield base, analyses
 
 
@@ -200,8 +234,57 @@ def test_battle_article_highlights_folds_comments_and_leads_to_the_ledger(
 
     page.locator("header a", has_text="events map").click()
     page.wait_for_url("**/-/claimledger/map")
-    assert page.locator("svg.events-map a.map-point").count() == 1
+    page.wait_for_selector("#events-map[data-map-ready='1']")
+    assert page.locator("#events-map path.map-point").count() == 1
+    assert watched.blocked == []
+
+
+TILES_OF_ZOOM = """zoom => [...document.querySelectorAll('#events-map img.leaflet-tile-loaded')]
+    .filter(img => img.src.includes(`/tiles/${zoom}/`) && img.naturalWidth === 256).length"""
+
+
+def loaded_tiles(page: Any, zoom: int) -> int:
+    """How many base map tiles of zoom level `zoom` the page shows, loaded as 256 px images."""
+    count: int = page.evaluate(TILES_OF_ZOOM, zoom)
+    return count
+
+
+def test_events_map_draws_tiles_and_markers_and_zooms_offline(
+    watched: Watched, battle_viewer: str
+) -> None:
+    page = watched.page
+    page.goto(f"{battle_viewer}/-/claimledger/map")
+    element = page.locator("#events-map")
+    page.wait_for_selector("#events-map[data-map-ready='1']")
+    zoom = int(element.get_attribute("data-zoom") or "-1")
+    assert 1 <= zoom <= 6
+    page.wait_for_function("() => document.querySelectorAll("
+                           "'#events-map img.leaflet-tile-loaded').length >= 4")
+    assert loaded_tiles(page, zoom) >= 4
+    marker = page.locator("#events-map path.map-point")
+    assert marker.count() == 1 and marker.is_visible()
+    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
     watched.screenshot("battle-map")
+
+    page.locator(".leaflet-control-zoom-out").click()
+    page.wait_for_function(f"() => document.getElementById('events-map').dataset.zoom "
+                           f"=== '{zoom - 1}'")
+    page.wait_for_function(TILES_OF_ZOOM, arg=zoom - 1)
+    assert loaded_tiles(page, zoom - 1) >= 1
+    for _ in range(3):  # past the bundled zooms: the deepest tiles drawn larger
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(400)
+    page.wait_for_function(f"() => document.getElementById('events-map').dataset.zoom "
+                           f"=== '{zoom + 2}'")
+    assert marker.is_visible()
+    assert page.locator("#events-map img.leaflet-tile-loaded").count() > 0
+
+    marker.click()
+    link = page.locator(".leaflet-popup a.map-popup-link")
+    link.click()
+    page.wait_for_url("**/-/claimledger/event/**")
+    assert page.locator("section.ledger-entry").count() > 0
+    assert watched.blocked == [] and watched.errors == [] and watched.dialogs == []
 
 
 def test_serving_a_store_from_before_clusters_were_stored_brings_it_up_to_date(

@@ -1,4 +1,4 @@
-"""The server-side charts: each source's interval, the timeline and the events map."""
+"""The server-side charts: each source's interval and the timeline."""
 
 from __future__ import annotations
 
@@ -14,10 +14,8 @@ from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Count, LedgerEntry, LedgerRow
 from claimledger.viewer.svg import (
-    MapPoint,
     format_count,
     interval_chart_svg,
-    map_svg,
     nice_step,
     ticks,
     timeline_svg,
@@ -88,20 +86,6 @@ def test_timeline_leaves_out_undated_pages() -> None:
 def test_timeline_without_dated_pages_says_so() -> None:
     root = parsed(timeline_svg(entry(row("A", 10, 10, None))))
     assert "No dated pages" in "".join(root.itertext())
-
-
-def test_map_links_each_point_and_escapes_its_label() -> None:
-    points = [MapPoint(35.3, 40.1, HOSTILE, "/-/claimledger/event/a?x=1&y=2", 2),
-              MapPoint(-1.7, 29.2, "Goma", "/-/claimledger/event/b")]
-    root = parsed(map_svg(points))
-    anchors = root.findall(f"{SVG}a")
-    assert [a.get("href") for a in anchors] == [p.href for p in points]
-    assert root.find(f".//{SVG}script") is None
-
-
-def test_map_without_coordinates_says_so() -> None:
-    root = parsed(map_svg([MapPoint(123.0, 500.0, "nowhere", "/x")]))
-    assert "No event has a place" in "".join(root.itertext())
 
 
 @pytest.mark.parametrize(

@@ -528,18 +528,27 @@ def export_command(db: str, fmt: str, output: Path | None) -> None:
 @click.option(
     "--db", "db", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
-@click.option("--port", type=int, default=8001, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (0.0.0.0: every interface); requests must name it, "
+              "localhost or 127.0.0.1 as their Host.")
+@click.option("--port", type=int, default=8001, show_default=True, help="0: any free port.")
 @click.option(
     "--allow-sql", is_flag=True,
     help="Let visitors run their own read-only SQL (Datasette's SQL page and _where=); off by "
     "default.",
 )
-def serve(db: Path, port: int, allow_sql: bool) -> None:
-    """Browse the ledger in Datasette with the claimledger views, on 127.0.0.1."""
+@click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
+def serve(db: Path, host: str, port: int, allow_sql: bool, datasette_args: tuple[str, ...]) -> None:
+    """Browse the ledger in Datasette with the claimledger views; prints the events map's URL.
+    Options after `--` go to `datasette serve` (`-- --setting sql_time_limit_ms 3000 --cors`)."""
     from claimledger.viewer import serve as serve_viewer
+    from claimledger.viewer.serve import own_option_problem
 
+    problem = own_option_problem(datasette_args)
+    if problem:
+        raise click.UsageError(problem)
     with _store_errors(db):
-        serve_viewer(db, port=port, allow_sql=allow_sql)
+        serve_viewer(db, host=host, port=port, allow_sql=allow_sql, datasette_args=datasette_args)
 
 
 @eval_group.command(name="attribution")

@@ -1,7 +1,11 @@
-"""Two ASGI layers around the viewer's Datasette: the Host check and spreadsheet-safe CSV.
+"""Two ASGI layers around a Datasette that serves a claimledger store: the Host check and
+spreadsheet-safe CSV (the plugin's `asgi_wrapper` puts them there, under `claimledger serve` and
+plain `datasette` alike).
 
-`AllowedHosts` answers 400 to a request whose Host header names another host: a page on an
-attacker's domain that re-resolves to 127.0.0.1 (DNS rebinding) sends its own name there.
+`AllowedHosts` answers 400 to a request whose Host header names another host than the local
+names, the address the request came in on (an address the server listens on) or the names it is
+given: a page on an attacker's domain that re-resolves to 127.0.0.1 (DNS rebinding) sends its
+own name there.
 `SpreadsheetSafeCsv` rewrites Datasette's CSV pages (`.csv` paths) as they stream, cell by cell,
 with the exports' rule (export.spreadsheet_safe): page text that begins like a formula gets a
 leading `'`; numbers stay numbers.
@@ -35,15 +39,26 @@ def host_name(scope: Scope) -> str | None:
     return None
 
 
+def server_address(scope: Scope) -> str | None:
+    """The address of this server the request's connection reached, lowercased."""
+    server = scope.get("server")
+    return str(server[0]).lower() if server else None
+
+
 class AllowedHosts:
-    """Pass on HTTP and WebSocket requests whose Host is one of `hosts`; 400 to the others."""
+    """Pass on HTTP and WebSocket requests whose Host is one of `hosts` or the server's own
+    address the request reached; 400 to the others."""
 
     def __init__(self, app: App, hosts: Collection[str]) -> None:
         self.app = app
         self.hosts = frozenset(host.lower() for host in hosts)
 
+    def allows(self, scope: Scope) -> bool:
+        host = host_name(scope)
+        return host is not None and (host in self.hosts or host == server_address(scope))
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in ("http", "websocket") or host_name(scope) in self.hosts:
+        if scope["type"] not in ("http", "websocket") or self.allows(scope):
             await self.app(scope, receive, send)
             return
         if scope["type"] == "websocket":

@@ -1,13 +1,21 @@
 """Datasette metadata for a claimledger store: titles, descriptions and facets (outlet, source,
 event type, country...), limited to the tables and columns the file really has, since Datasette
-refuses a facet on a missing column."""
+refuses a facet on a missing column. The plugin gives it through Datasette's `get_metadata`
+hook for every attached file that is a store, so plain `datasette ledger.db` shows it too."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from claimledger.store import open_store_read_only
+from claimledger.store import NotAStoreError, SchemaTooNewError, open_store_read_only
+from claimledger.viewer.reads import is_store
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 
 class TableNotes(NamedTuple):
@@ -65,14 +73,8 @@ def store_columns(db_path: Path) -> dict[str, set[str]]:
         return {name: set(columns) for name, columns in store.table_columns().items()}
 
 
-def database_name(db_path: Path) -> str:
-    """The name Datasette gives a database file."""
-    return db_path.stem
-
-
-def build_metadata(db_path: Path) -> dict[str, Any]:
-    """Datasette metadata for the store at db_path."""
-    columns = store_columns(db_path)
+def tables_metadata(columns: dict[str, set[str]]) -> dict[str, Any]:
+    """Titles, descriptions, facets and sort order of the store tables in `columns`."""
     tables: dict[str, Any] = {}
     for name, notes in TABLES.items():
         if name not in columns:
@@ -85,9 +87,49 @@ def build_metadata(db_path: Path) -> dict[str, Any]:
         if notes.sort_desc and notes.sort_desc in columns[name]:
             table["sort_desc"] = notes.sort_desc
         tables[name] = table
+    return tables
+
+
+@lru_cache(maxsize=64)
+def _file_tables(path: str, modified_ns: int, size: int) -> dict[str, Any] | None:
+    try:
+        columns = store_columns(Path(path))
+    except (NotAStoreError, SchemaTooNewError, sqlite3.Error, OSError):
+        return None
+    return tables_metadata(columns) if is_store(columns) else None
+
+
+def file_tables(path: str) -> dict[str, Any] | None:
+    """The table metadata of the claimledger store at `path`; None for any other file. Read
+    once per version of the file (its size and modification time)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _file_tables(path, stat.st_mtime_ns, stat.st_size)
+
+
+def store_databases(datasette: Datasette) -> dict[str, dict[str, Any]]:
+    """Name -> table metadata of each attached database file that is a claimledger store."""
+    found = {}
+    for database in datasette.databases.values():
+        if database.is_memory or not database.path:
+            continue
+        tables = file_tables(database.path)
+        if tables is not None:
+            found[database.name] = tables
+    return found
+
+
+def build_metadata(datasette: Datasette) -> dict[str, Any]:
+    """Datasette metadata for the claimledger stores a Datasette serves; none where it serves
+    none, so the plugin leaves other databases as Datasette shows them."""
+    stores = store_databases(datasette)
+    if not stores:
+        return {}
     return {
         "title": "claimledger",
         "description": "A sourced ledger of claims and casualty figures from news pages. "
         "Event pages, article views and the events map are under /-/claimledger/map.",
-        "databases": {database_name(db_path): {"tables": tables}},
+        "databases": {name: {"tables": tables} for name, tables in stores.items()},
     }

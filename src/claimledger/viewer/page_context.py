@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from datasette.app import Datasette
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
@@ -33,6 +32,9 @@ from claimledger.viewer.highlight import (
 )
 from claimledger.viewer.reads import ArticleView, ClusterView
 from claimledger.viewer.svg import interval_chart_svg, timeline_svg
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 PREFIX = "/-/claimledger"
 
@@ -78,6 +80,10 @@ class Links:
 
     def static(self, name: str) -> str:
         return str(self.datasette.urls.path(f"{PREFIX}/static/{name}"))
+
+    def tiles(self) -> str:
+        """The base map's tile URLs, as Leaflet's template."""
+        return str(self.datasette.urls.path(f"{PREFIX}/tiles/")) + "{z}/{x}/{y}.png"
 
     def table(self, table: str) -> str:
         return str(self.datasette.urls.table(self.database, table))

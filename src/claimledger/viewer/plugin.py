@@ -1,5 +1,7 @@
-"""The claimledger Datasette plugin: the article, event and map pages, their templates and
-static files, links from Datasette's tables into those pages, and a menu entry.
+"""The claimledger Datasette plugin, registered by the package's `datasette` entry point: the
+article, event and map pages, their templates and static files, the map's offline tiles, links
+from Datasette's tables into those pages, a menu entry, the stores' table metadata, and the Host
+check and spreadsheet-safe CSV around a Datasette that serves a store (asgi.py).
 
 Scraped pages carry hostile markup, so the pages are built with Jinja's autoescaping from text
 sliced by offsets, records reach the page's script only as escaped JSON, links to the original
@@ -7,11 +9,12 @@ page are kept only for http(s) URLs (see page_context.py), and every page is sen
 Content-Security-Policy that allows no inline script.
 
 Errors are rendered by the plugin's `handle_exception`, which takes the place of Datasette's
-default hook (see serve.register_plugin): that one prints each error with rich's
-`print_exception`, which raises when no exception is being handled, as for a path no route
-matches, so such a request got a bare 500 instead of its 404 page. Here a bad request parameter
-Datasette 0.65 reports as a server error (`?_sort=` an unknown column) is a 400, as in later
-Datasette, and only server errors are logged, without control characters.
+default hook (unregistered at startup, since Datasette awaits every hook's answer): that one
+prints each error with rich's `print_exception`, which raises when no exception is being
+handled, as for a path no route matches, so such a request got a bare 500 instead of its 404
+page. Here a bad request parameter Datasette 0.65 reports as a server error (`?_sort=` an
+unknown column) is a 400, as in later Datasette, and only server errors are logged, without
+control characters.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ import sys
 import traceback
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import unquote
 
 from datasette import hookimpl
-from datasette.app import Datasette
 from datasette.database import Database
+from datasette.plugins import pm
 from datasette.utils import add_cors_headers
 from datasette.utils.asgi import Base400, Request, Response
 from datasette.views.base import DatasetteError
@@ -35,11 +38,15 @@ from markupsafe import Markup, escape
 
 from claimledger.cli_output import terminal_text
 from claimledger.model import format_count
+from claimledger.viewer import tiles
+from claimledger.viewer.asgi import AllowedHosts, App, SpreadsheetSafeCsv
+from claimledger.viewer.metadata import build_metadata, store_databases
 from claimledger.viewer.page_context import (
     PREFIX,
     Links,
     article_context,
     event_context,
+    json_for_script,
 )
 from claimledger.viewer.reads import (
     EventFilters,
@@ -50,7 +57,9 @@ from claimledger.viewer.reads import (
     read_article,
     read_cluster,
 )
-from claimledger.viewer.svg import MapPoint, map_svg
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -58,7 +67,14 @@ STATIC = HERE / "static"
 STATIC_TYPES = {
     "claimledger.css": "text/css; charset=utf-8",
     "claimledger.js": "text/javascript; charset=utf-8",
+    "claimledger-map.js": "text/javascript; charset=utf-8",
 }
+PLUGIN_NAME = "claimledger"
+# Datasette's own exception hook prints each error with rich outside an `except` block for
+# requests no route matches, which raises (rich needs the exception being handled); the
+# plugin's hook replaces it.
+DATASETTE_EXCEPTION_HOOK = "datasette.handle_exception"
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 # The events list and map stop here; filters narrow a larger store down.
 MAX_LISTED = 1000
 CONTENT_SECURITY_POLICY = (
@@ -123,7 +139,7 @@ async def _not_found(
                          links, status=404)
 
 
-View = Callable[[Datasette, Request, Database, Links], Awaitable[Response]]
+View = Callable[["Datasette", Request, Database, Links], Awaitable[Response]]
 
 
 def _with_store(view: View) -> Callable[[Datasette, Request], Awaitable[Response]]:
@@ -181,15 +197,23 @@ async def map_page(
     choices = await database.execute_fn(filter_choices)
     listed = clusters[:MAX_LISTED]
     points = [
-        MapPoint(c.latitude, c.longitude,
-                 f"{', '.join(c.places) or c.cluster_id} ({', '.join(c.dates) or 'undated'})",
-                 links.event(c.cluster_id), c.reports)
+        {"lat": c.latitude, "lon": c.longitude, "href": links.event(c.cluster_id),
+         "label": f"{', '.join(c.places) or c.cluster_id} ({', '.join(c.dates) or 'undated'})",
+         "reports": c.reports}
         for c in listed if c.latitude is not None and c.longitude is not None
+        and -90 <= c.latitude <= 90 and -180 <= c.longitude <= 180
     ]
+    base_map = {
+        "tiles": links.tiles() if tiles.has_basemap(datasette) else None,
+        "tile_max_zoom": tiles.TILE_MAX_ZOOM, "max_zoom": tiles.MAX_ZOOM,
+        "attribution": tiles.ATTRIBUTION,
+    }
     context = {"clusters": listed, "total": len(clusters), "choices": choices,
-               "filters": filters,
-               "map": map_svg(points), "format_count": format_count,
-               "events_table": links.table("events")}
+               "filters": filters, "points": len(points),
+               "map_data": json_for_script({"points": points, **base_map}),
+               "map_js_url": links.static("claimledger-map.js"),
+               **tiles.leaflet_urls(datasette),
+               "format_count": format_count, "events_table": links.table("events")}
     return await _render(datasette, request, "claimledger_map.html", context, links)
 
 
@@ -216,7 +240,44 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
         (rf"^{PREFIX}/event/(?P<cluster_id>[^/]+)$", _with_store(event_page)),
         (rf"^{PREFIX}/map$", _with_store(map_page)),
         (rf"^{PREFIX}/static/(?P<name>[A-Za-z0-9_.-]+)$", static_file),
+        (rf"^{PREFIX}/tiles/(?P<z>[0-9]+)/(?P<x>[0-9]+)/(?P<y>[0-9]+)\.png$", tiles.tile),
     ]
+
+
+@datasette_hook
+def startup() -> None:
+    if pm.get_plugin(DATASETTE_EXCEPTION_HOOK) is not None:
+        pm.unregister(name=DATASETTE_EXCEPTION_HOOK)
+
+
+@datasette_hook
+def get_metadata(datasette: Datasette) -> dict[str, Any]:
+    return build_metadata(datasette)
+
+
+def allowed_hosts(datasette: Datasette) -> set[str]:
+    """The names the Host check answers to: the local ones, the host `serve` was told to listen
+    on, and `allowed_hosts` of the plugin's configuration (`plugins.claimledger` in Datasette's
+    metadata)."""
+    config = datasette.plugin_config(PLUGIN_NAME) or {}
+    names = set(LOCAL_HOSTS)
+    for key in ("allowed_hosts", "serve_hosts"):
+        value = config.get(key) or []
+        names.update([value] if isinstance(value, str) else map(str, value))
+    return names
+
+
+@datasette_hook
+def asgi_wrapper(datasette: Datasette) -> Callable[[App], App]:
+    """The Host check and spreadsheet-safe CSV around a Datasette serving a claimledger store;
+    a Datasette serving none is left as it is."""
+
+    def wrap(app: App) -> App:
+        if not store_databases(datasette):
+            return app
+        return AllowedHosts(SpreadsheetSafeCsv(app), allowed_hosts(datasette))
+
+    return wrap
 
 
 def _row_id(row: object) -> str | None:

@@ -1,47 +1,48 @@
-"""The Datasette instance for a claimledger store, and serving it on a local port.
+"""The Datasette instance for a claimledger store, and serving it with Datasette's own `serve`.
 
-The store file is attached read-only: Datasette reads it through read-only connections and the
-plugin only ever reads. Visitors cannot run SQL of their own (Datasette's SQL page, `?sql=`,
-`_where=`) unless the viewer is started with `allow_sql`, and then only read statements.
-Serving first checks that the file is a claimledger store and brings one written by an older
-claimledger up to date (its migrations, its event clusters and ledgers), as an export does, since
-the pages read what relink stores; a file that is not a store is refused, untouched.
+The viewer is a Datasette plugin (the `datasette` entry point names claimledger.viewer.plugin),
+so `datasette ledger.db` shows the same pages as `claimledger serve`. `serve` adds what a store
+needs before it is served and what the viewer keeps by default: it checks that the file is a
+claimledger store and brings one written by an older claimledger up to date (its migrations,
+its event clusters and ledgers), as an export does, since the pages read what relink stores; a
+file that is not a store is refused, untouched. Visitors cannot run SQL of their own (Datasette's
+SQL page, `?sql=`, `_where=`) unless `allow_sql`, and then only read statements, since Datasette
+reads the store through read-only connections. Any other option of `datasette serve` passes
+through (`--setting`, `--cors`, `-m metadata.json`, ...).
 
-The server answers only requests addressed to it by name (the Host header: 127.0.0.1, localhost
-or the address it listens on), so a web page whose own host name an attacker points at
-127.0.0.1 (DNS rebinding) cannot read the store through the visitor's browser. Datasette's CSV
-pages have their cells made safe for spreadsheets, as the exports' are (see asgi.py).
+The Host check and spreadsheet-safe CSV are the plugin's (asgi.py), so they hold under plain
+`datasette` too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import socket
+from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import uvicorn
-from datasette.app import Datasette
 from datasette.plugins import pm
 
 from claimledger.export import open_for_reading
+from claimledger.store import open_store_read_only
 from claimledger.viewer import plugin
-from claimledger.viewer.asgi import AllowedHosts, SpreadsheetSafeCsv
-from claimledger.viewer.metadata import build_metadata
+from claimledger.viewer.page_context import PREFIX
+
+if TYPE_CHECKING:
+    from datasette.app import Datasette
 
 PLUGIN_NAME = "claimledger"
-# Datasette's own exception hook prints each error with rich outside an `except` block for
-# requests no route matches, which raises (rich needs the exception being handled); the
-# plugin's hook replaces it (see plugin.handle_exception).
-DATASETTE_EXCEPTION_HOOK = "datasette.handle_exception"
-LOCAL_HOSTS = ("127.0.0.1", "localhost")
+SERVE_OPTIONS_NAME = "claimledger-serve"
+# Options `serve` sets itself: passed through as well, they would contradict the URL it prints.
+OWN_OPTIONS = ("-h", "--host", "-p", "--port", "--uds")
+VIEWER_SETTINGS = {"allow_download": False}
 
 
 def register_plugin() -> None:
-    """Register the claimledger plugin with Datasette, once per process, in place of
-    Datasette's default exception hook."""
+    """Register the claimledger plugin with Datasette where its entry point has not (an
+    environment where the package is not installed, or Datasette told not to load plugins)."""
     if pm.get_plugin(PLUGIN_NAME) is None and not pm.is_registered(plugin):
         pm.register(plugin, name=PLUGIN_NAME)
-    if pm.get_plugin(DATASETTE_EXCEPTION_HOOK) is not None:
-        pm.unregister(name=DATASETTE_EXCEPTION_HOOK)
 
 
 def make_datasette(db_path: Path, *, allow_sql: bool = False) -> Datasette:
@@ -51,15 +52,67 @@ def make_datasette(db_path: Path, *, allow_sql: bool = False) -> Datasette:
     db_path = Path(db_path)
     if not db_path.is_file():
         raise FileNotFoundError(f"no claimledger store at {db_path}")
+    from datasette.app import Datasette
+
+    with open_store_read_only(db_path):  # refuses a file that is not a store, writing nothing
+        pass
     register_plugin()
-    metadata = build_metadata(db_path)
-    if not allow_sql:
-        metadata["allow_sql"] = False
     return Datasette(
         files=[str(db_path)],
-        metadata=metadata,
-        settings={"allow_download": False},
+        settings={**VIEWER_SETTINGS, "default_allow_sql": allow_sql},
     )
+
+
+class ServeOptions:
+    """A plugin registered for one `serve`: the host it was told to listen on is one the Host
+    check answers to, beside the local names and the address a request came in on."""
+
+    def __init__(self, hosts: Collection[str]) -> None:
+        self.__name__ = SERVE_OPTIONS_NAME  # Datasette names each plugin by it
+        self.hosts = sorted(set(hosts))
+
+    @plugin.datasette_hook
+    def get_metadata(self) -> dict[str, Any]:
+        return {"plugins": {PLUGIN_NAME: {"serve_hosts": self.hosts}}}
+
+
+def free_port(host: str) -> int:
+    """A port the system has free on `host` now."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as sock:
+        sock.bind((host, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def viewer_url(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}{PREFIX}/map"
+
+
+def own_option_problem(extra: Sequence[str]) -> str | None:
+    """What is wrong with Datasette options that set what `serve` sets itself; None if none
+    does."""
+    for argument in extra:
+        name = argument.split("=", 1)[0]
+        if name in OWN_OPTIONS:
+            return f"{name} is serve's own option: give it before `--`"
+    return None
+
+
+def datasette_arguments(
+    db_path: Path, *, host: str, port: int, allow_sql: bool, extra: Sequence[str]
+) -> list[str]:
+    """The `datasette serve` command line for the store; raises ValueError where `extra` sets
+    what `serve` sets itself."""
+    problem = own_option_problem(extra)
+    if problem:
+        raise ValueError(problem)
+    settings = {**VIEWER_SETTINGS, "default_allow_sql": allow_sql}
+    arguments = [str(db_path), "--host", host, "--port", str(port)]
+    for name, value in settings.items():
+        arguments += ["--setting", name, "on" if value else "off"]
+    return [*arguments, *extra]
 
 
 def serve(
@@ -69,11 +122,27 @@ def serve(
     host: str = "127.0.0.1",
     allow_sql: bool = False,
     allowed_hosts: Collection[str] = (),
+    datasette_args: Sequence[str] = (),
+    announce: bool = True,
 ) -> None:
-    """Serve the store in Datasette until interrupted; the events map is at /-/claimledger/map.
-    Requests must name 127.0.0.1, localhost, `host` or one of `allowed_hosts` as their Host."""
+    """Serve the store with `datasette serve` until interrupted, printing the events map's URL
+    first (port 0: a free port, chosen here). Requests must name 127.0.0.1, localhost, `host`,
+    one of `allowed_hosts` or the address they came in on as their Host."""
+    from datasette.cli import serve as datasette_serve
+
     with open_for_reading(db_path):  # refuses a file that is not a store; updates an old one
         pass
-    datasette = make_datasette(db_path, allow_sql=allow_sql)
-    app = AllowedHosts(SpreadsheetSafeCsv(datasette.app()), {*LOCAL_HOSTS, host, *allowed_hosts})
-    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on")
+    if port == 0:
+        port = free_port(host)
+    arguments = datasette_arguments(db_path, host=host, port=port, allow_sql=allow_sql,
+                                    extra=datasette_args)
+    register_plugin()
+    options = ServeOptions({host, *allowed_hosts})
+    pm.register(options, name=SERVE_OPTIONS_NAME)
+    if announce:
+        print(f"claimledger viewer of {db_path} at {viewer_url(host, port)}", flush=True)
+    try:
+        datasette_serve.main(args=arguments, prog_name="claimledger serve",
+                             standalone_mode=False)
+    finally:
+        pm.unregister(options)

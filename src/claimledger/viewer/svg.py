@@ -1,6 +1,6 @@
 """Charts drawn on the server as SVG, so the viewer needs no script library and no network:
-each source's interval for one ledger entry, the figure's timeline across publication dates,
-and a map of events as points on a plain longitude/latitude grid (no tiles).
+each source's interval for one ledger entry and the figure's timeline across publication dates
+(the events map is Leaflet's: see tiles.py).
 
 Every string that reaches the SVG comes from scraped pages, so each one is escaped.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
-from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -22,16 +21,6 @@ WIDTH = 680
 LABEL_WIDTH = 230
 ROW_HEIGHT = 26
 LABEL_CHARS = 36
-
-
-class MapPoint(NamedTuple):
-    """One event on the map: where it is, what to call it and where clicking it goes."""
-
-    latitude: float
-    longitude: float
-    label: str
-    href: str
-    reports: int = 1
 
 
 def nice_step(span: float, target: int = 5) -> float:
@@ -238,60 +227,3 @@ def timeline_svg(entry: LedgerEntry, *, height: int = 240) -> Markup:
                      f"{escape(_shorten(name or '(unattributed)', 20))}</text>")
     parts.append("</svg>")
     return Markup("".join(parts))
-
-
-def map_svg(points: Sequence[MapPoint], *, width: int = WIDTH) -> Markup:
-    """Events as points on an equirectangular longitude/latitude grid around them."""
-    placed = [p for p in points if -90 <= p.latitude <= 90 and -180 <= p.longitude <= 180]
-    if not placed:
-        return Markup(_map_open(width, 120) + f'<text x="{width / 2}" y="60" '
-                      'text-anchor="middle" fill="#777">'
-                      "No event has a place with coordinates</text></svg>")
-    lats = [p.latitude for p in placed]
-    lons = [p.longitude for p in placed]
-    pad = max(2.0, 0.2 * max(max(lats) - min(lats), max(lons) - min(lons)))
-    south, north = max(min(lats) - pad, -90.0), min(max(lats) + pad, 90.0)
-    west, east = max(min(lons) - pad, -180.0), min(max(lons) + pad, 180.0)
-    # Degrees of longitude shrink towards the poles; scale them at the map's middle latitude.
-    squeeze = max(math.cos(math.radians((south + north) / 2)), 0.2)
-    height = int(min(max(width * (north - south) / ((east - west) * squeeze), 240), 620))
-    margin = 30
-
-    def x_of(lon: float) -> float:
-        return margin + (width - 2 * margin) * (lon - west) / (east - west)
-
-    def y_of(lat: float) -> float:
-        return margin + (height - 2 * margin) * (north - lat) / (north - south)
-
-    parts = [_map_open(width, height)]
-    parts.append(f'<rect x="{margin}" y="{margin}" width="{width - 2 * margin}" '
-                 f'height="{height - 2 * margin}" fill="#f4f8fb" stroke="#bbb"/>')
-    for lon in ticks(west, east, 6):
-        x = x_of(lon)
-        parts.append(f'<line x1="{x:.1f}" y1="{margin}" x2="{x:.1f}" y2="{height - margin}" '
-                     'stroke="#dde3e8"/>')
-        parts.append(f'<text x="{x:.1f}" y="{height - margin + 14}" font-size="10" '
-                     f'text-anchor="middle" fill="#666">{lon:g}°</text>')
-    for lat in ticks(south, north, 5):
-        y = y_of(lat)
-        parts.append(f'<line x1="{margin}" y1="{y:.1f}" x2="{width - margin}" y2="{y:.1f}" '
-                     'stroke="#dde3e8"/>')
-        parts.append(f'<text x="{margin - 4}" y="{y + 3:.1f}" font-size="10" '
-                     f'text-anchor="end" fill="#666">{lat:g}°</text>')
-    for point in placed:
-        x, y = x_of(point.longitude), y_of(point.latitude)
-        radius = 5 + min(point.reports, 10)
-        parts.append(f'<a class="map-point" href="{escape(point.href)}">'
-                     f"<title>{escape(point.label)}</title>"
-                     f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="#d62728" '
-                     'fill-opacity="0.6" stroke="#8b0000"/>'
-                     f'<text x="{x + radius + 3:.1f}" y="{y + 4:.1f}" font-size="11">'
-                     f"{escape(_shorten(point.label, 28))}</text></a>")
-    parts.append("</svg>")
-    return Markup("".join(parts))
-
-
-def _map_open(width: int, height: int) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="events-map" role="img" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
-            "<title>Events by place</title>")
