@@ -230,6 +230,70 @@ def test_coordinated_cues_share_their_source() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "source_name"),
+    [
+        (
+            "While the ministry admitted that soldiers were wounded, it said the number was"
+            " small and denied that any of them had died.",
+            "it",
+            "the ministry",
+        ),
+        (
+            "The governor said the count was final and denied that more bodies had been found.",
+            "The governor",
+            "The governor",
+        ),
+    ],
+)
+def test_a_cue_joined_to_the_claim_of_another_shares_its_source(
+    text: str, source: str, source_name: str
+) -> None:
+    # the parse joins "denied" to the claim's verb ("was ... and denied"), not to "said"
+    found = _attributions(text, voice="Outlet", include_unattributed=False)
+    denied = _with_cue(found, "denied")
+    assert denied.source is not None and denied.source.text == source
+    assert denied.source_name == source_name
+    assert denied.chain == ("Outlet", source_name)
+    said = _with_cue(found, "said")
+    assert not said.content.text.endswith("and")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a police station in the north of the city.",
+        "After shells landed near the base, the army responded with artillery and airstrikes.",
+        "Rebels fought government troops for hours near the border.",
+    ],
+)
+def test_acts_are_no_cues(text: str) -> None:
+    found = _attributions(text, voice="Outlet")
+    assert [a.cue for a in found] == [None]
+    assert found[0].source_name == "Outlet"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The group accused the army of attacking a school.", "accused",
+         "the army of attacking a school"),
+        ("The senator attacked the plan as reckless.", "attacked", "the plan as reckless"),
+        ("The spokesman responded that the claims were false.", "responded",
+         "that the claims were false"),
+        ("“We will not back down,” the minister responded.", "responded",
+         "We will not back down"),
+    ],
+)
+def test_verbs_of_deeds_reporting_speech_stay_cues(text: str, cue: str, content: str) -> None:
+    found = _attributions(text, voice="Outlet", include_unattributed=False)
+    assert [a.cue.text for a in found if a.cue] == [cue]
+    assert _words(found[0].content.text) == content
+
+
+@pytest.mark.model
 def test_citing_source_extends_the_chain() -> None:
     text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
     found = _with_cue(_attributions(text, voice="Outlet"), "said")
@@ -368,6 +432,21 @@ def test_reference_it_resolves_to_russia(reference: tuple[str, list[Attribution]
     five = _containing(reference[1], "the number was five")
     assert five.source is not None and five.source.text == "it"
     assert five.source_name == "Russia"
+
+
+@pytest.mark.model
+def test_reference_russia_denied(reference: tuple[str, list[Attribution]]) -> None:
+    denied = _containing(reference[1], "the men killed were officially sanctioned")
+    assert denied.cue_class == "deny" and denied.denial
+    assert denied.source_name == "Russia"
+    assert denied.chain == ("Zero Hedge", "Russia")
+
+
+@pytest.mark.model
+def test_reference_acts_are_no_cues(reference: tuple[str, list[Attribution]]) -> None:
+    cues = {a.cue.text for a in reference[1] if a.cue}
+    assert not cues & {"attacked", "responded", "responded with"}
+    assert all(a.cue_class != "accuse" for a in reference[1])
 
 
 @pytest.mark.model

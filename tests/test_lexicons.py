@@ -251,6 +251,12 @@ def relays(text: str) -> list[tuple[str, ...]]:
     return [a.chain for a in find_attributions(doc, include_unattributed=False)]
 
 
+def cue_texts(text: str) -> list[str]:
+    """The cue of each attribution found in a parsed sentence."""
+    doc = within(parse(text), voice="Outlet")
+    return [a.cue.text for a in find_attributions(doc, include_unattributed=False) if a.cue]
+
+
 def key(text: str) -> list[str]:
     return sorted(population_key(text))
 
@@ -573,6 +579,22 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("pointed out", "say"),
             ("in a statement", "say"),
             ("in a hurry", "other"),
+        ],
+    ),
+    "act_verbs": (
+        cue_texts,
+        [
+            ("Gunmen attacked a police station.", []),
+            ("The army responded with artillery.", []),
+            ("Police said the gunman shot four people.", ["said"]),
+        ],
+    ),
+    "speech_nouns": (
+        cue_texts,
+        [
+            ("Trump attacked Machado in tweets on Friday.", ["attacked"]),
+            ("The campaign did not respond to requests for comment.", ["did not respond to"]),
+            ("The army responded to the shelling with artillery.", []),
         ],
     ),
     "relay_words": (

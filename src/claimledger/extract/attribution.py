@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, segment_key, token_span, tokens_span
+from claimledger.extract.attribution_acts import is_act
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
     Key,
@@ -50,6 +51,9 @@ MIN_SIDE_WORDS = 4
 _REPORTING_CLASSES = {"report"}
 # Cue words by which one source passes on another's claim (lemmas).
 RELAY_WORDS = lexicons.words("relay_words")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
 
 
 @dataclass
@@ -253,7 +257,17 @@ def _pick_spans(tagged: _Tagged) -> tuple[list[Token], list[Token]]:
             # ("“...,” Figueroa told USA Today": the addressee is no content)
             sides = [side for side in (before, after) if _word_count(side) >= MIN_SIDE_WORDS]
             content = [t for side in sides for t in side] or max(before, after, key=len)
-    return source, content
+    return source, _without_trailing_conjunction(content)
+
+
+def _without_trailing_conjunction(content: list[Token]) -> list[Token]:
+    """ "the number was five and" (before "denied ...", a cue of its own): without the "and"."""
+    if not content or content[-1].dep_ != "cc":
+        return content
+    content = content[:-1]
+    while content and (content[-1].is_punct or content[-1].is_space):
+        content = content[:-1]
+    return content
 
 
 def _word_count(tokens: Sequence[Token]) -> int:
@@ -278,6 +292,7 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
     root = (owner,) if owner else ()
     writer = NamedSource(owner, owner_kind, -1) if owner else None
     everything = sorted(((t, *_pick_spans(t)) for t in tagged), key=lambda p: p[0].cue[0].i)
+    everything = [p for p in everything if not _an_act(p[0], p[2], quoted)]
     relays = _relays(everything)
     shared_subjects = _shared_subjects(everything)
     picked = [(t, source, content) for t, source, content in everything if content]
@@ -311,7 +326,7 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
         content_ranges.append((content_tokens[0].i, content_tokens[-1].i, chain))
         # a hedge in the claim, or framing it ("It’s unclear when X learned ...")
         hedge = find_hedge(content.text) or find_hedge(item.cue[0].sent.text)
-        direct = sum(quoted[t.i] for t in content_tokens) * 2 > len(content_tokens)
+        direct = _mostly_quoted(content_tokens, quoted)
         results.append(
             Attribution(
                 id=record_id(
@@ -335,6 +350,15 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
     return sorted(results, key=lambda a: (a.content.start, a.content.end))
 
 
+def _an_act(item: _Tagged, content: Sequence[Token], quoted: Sequence[bool]) -> bool:
+    """Whether a cue reports a deed, not speech ("attacked a base")."""
+    return is_act(cue_head(item.cue), quoted_content=_mostly_quoted(content, quoted))
+
+
+def _mostly_quoted(tokens: Sequence[Token], quoted: Sequence[bool]) -> bool:
+    return sum(quoted[t.i] for t in tokens) * 2 > len(tokens)
+
+
 def _relays(
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
 ) -> dict[int, tuple[list[Token], list[Token]]]:
@@ -354,17 +378,36 @@ def _shared_subjects(
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
 ) -> dict[int, list[Token]]:
     """Coordinated cues share their subject ("it said the number was five and denied that
-    ..."): id of a sourceless cue's item -> the source of the cue it is conjoined to."""
+    ..."): id of a sourceless cue's item -> the source of the cue it is conjoined to. The parse
+    often joins the second verb to the first one's claim ("was ... and denied"); a claim whose
+    own subject cannot speak ("the number") passes the conjoined cue on to the cue above it."""
     by_head = {cue_head(item.cue).i: (item, source) for item, source, _ in picked}
     shared: dict[int, list[Token]] = {}
     for item, source, _ in picked:
         head = cue_head(item.cue)
-        if source or head.dep_ != "conj":
+        if source or head.dep_ != "conj" or _own_subject(head) is not None:
             continue
         first = by_head.get(head.head.i)
+        if first is None and head.head.dep_ == "ccomp" and not _may_speak(head.head):
+            first = by_head.get(head.head.head.i)
         if first is not None and first[1]:
             shared[id(item)] = first[1]
     return shared
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _may_speak(verb: Token) -> bool:
+    """Whether a verb's subject could be a speaker: a name of a person, group or place, or a
+    pronoun for one ("he", "they"), not "the number"."""
+    subject = _own_subject(verb)
+    if subject is None:
+        return False
+    if subject.ent_type_ in SPEAKER_ENTITIES or subject.lower_ in SPEAKER_PRONOUNS:
+        return True
+    return subject.lower_ in lexicons.words("people_nouns")
 
 
 def _chain(
