@@ -45,7 +45,9 @@ EXAMPLES = int(os.environ.get("CLAIMLEDGER_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None)
 SLOW_FUZZ = settings(FUZZ, suppress_health_check=[HealthCheck.too_slow])
 SMALL_LIMIT = ReadOptions(max_bytes=4096)  # small enough for fuzzed inputs to cross it
-FILE_NAMES = ["x.html", "x.txt", "x.jsonl", "x.json", "x.warc", "x.warc.gz", "x.arc", "x"]
+FILE_NAMES = [
+    "x.html", "x.txt", "x.jsonl", "x.json", "x.warc", "x.warc.gz", "x.arc", "x.csv", "x.tsv", "x",
+]
 
 
 def assert_well_formed(record: Document | ReadError, input: str) -> None:
@@ -211,7 +213,9 @@ def test_the_command_counts_inputs_as_documents_plus_errors(tmp_path: Path) -> N
 # Memory: compressed filler of any kind past the limit, read under a 1.5 GB address space.
 
 FILLERS = [b"\0", b"a", b"[", b"{", b"<div>", b"WARC/1.0 ", b'{"text": "', b"\xff\xfe"]
-BOMB_NAMES = ["b.warc.gz", "b.txt.gz", "b.html.gz", "b.jsonl.gz", "b.json.gz", "b.gz"]
+BOMB_NAMES = [
+    "b.warc.gz", "b.txt.gz", "b.html.gz", "b.jsonl.gz", "b.json.gz", "b.csv.gz", "b.gz",
+]
 
 
 @settings(max_examples=4, deadline=None)

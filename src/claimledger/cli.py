@@ -121,6 +121,49 @@ format_option = click.option(
     "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
     show_default=True,
 )
+strict_option = click.option(
+    "--strict", is_flag=True,
+    help="Exit with status 1 when any input gave an error (after reading all of them).",
+)
+# The columns of CSV and TSV rows, and the keys of JSON records, that hold a document's fields.
+COLUMN_OPTIONS = (
+    ("--text-column", "The column (or JSON key) holding the page's text."),
+    ("--html-column", "The column (or JSON key) holding the page's HTML."),
+    ("--date-column", "The column (or JSON key) holding the publication date."),
+    ("--url-column", "The column (or JSON key) holding the page's URL."),
+    ("--title-column", "The column (or JSON key) holding the title."),
+    ("--source-column", "The column (or JSON key) holding the outlet's name."),
+)
+
+
+def column_options(command: F) -> F:
+    """--text-column and the rest: each replaces the names looked for by default."""
+    for flag, help in reversed(COLUMN_OPTIONS):
+        command = click.option(flag, metavar="NAME", help=help)(command)
+    return command
+
+
+def _read_options(published: str | None, column_names: dict[str, str | None]) -> ReadOptions:
+    from claimledger.read.options import named_fields
+
+    names = column_names
+    fields = named_fields(
+        text=names["text_column"], html=names["html_column"], published=names["date_column"],
+        url=names["url_column"], title=names["title_column"], outlet=names["source_column"],
+    )
+    return ReadOptions(published=_iso_date(published), jsonl_fields=fields)
+
+
+def _refuse_missing(paths: tuple[str, ...]) -> None:
+    """A path that names nothing is a usage error before any work (and before a store is
+    made): a mistyped name must not pass as a batch with one error."""
+    from claimledger.read.inputs import missing_inputs
+
+    missing = missing_inputs(paths)
+    if missing:
+        raise click.BadParameter(
+            terminal_text("; ".join(missing)) + " (nothing was read)", param_hint="PATHS"
+        )
 
 
 def rule_option(help: str) -> Callable[[F], F]:
@@ -141,12 +184,18 @@ def main() -> None:
 @pages_argument
 @published_option
 @format_option
-@click.option("--strict", is_flag=True, help="Exit with status 1 when any input gave an error.")
-def read(paths: tuple[str, ...], published: str | None, fmt: OutputFormat, strict: bool) -> None:
-    """Read pages (HTML, WARC, JSONL, text scrapes; files, folders, globs, .gz) into documents."""
+@strict_option
+@column_options
+def read(
+    paths: tuple[str, ...], published: str | None, fmt: OutputFormat, strict: bool,
+    **column_names: str | None,
+) -> None:
+    """Read pages (HTML, WARC, JSONL, CSV/TSV, text scrapes; files, folders, globs, .gz) into
+    documents."""
     from claimledger.read import read_paths
 
-    options = ReadOptions(published=_iso_date(published))
+    options = _read_options(published, column_names)
+    _refuse_missing(paths)
     counter = _Counter()
     records = counter.count(read_paths(list(paths), options))
     out = checked_stdout()
@@ -335,27 +384,43 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
 @pages_argument
 @published_option
 @format_option
-def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) -> None:
+@strict_option
+@column_options
+def extract(
+    paths: tuple[str, ...], published: str | None, fmt: OutputFormat, strict: bool,
+    **column_names: str | None,
+) -> None:
     """Print each document's claims, figures, dates, places and events."""
     from claimledger.nlp import load_nlp
     from claimledger.pipeline import analyse_records
     from claimledger.read import read_paths
 
-    options = ReadOptions(published=_iso_date(published))
-    records = analyse_records(read_paths(list(paths), options), load_nlp())
+    options = _read_options(published, column_names)
+    _refuse_missing(paths)
+    errors = 0
+
+    def counted(records: Iterable[Analysis | ReadError]) -> Iterator[Analysis | ReadError]:
+        nonlocal errors
+        for record in records:
+            errors += isinstance(record, ReadError)
+            yield record
+
+    records = counted(analyse_records(read_paths(list(paths), options), load_nlp()))
     out = checked_stdout()
     if fmt != "table":
         _emit_records(records, fmt, out)
-        out.flush()
-        return
-    console = _console(out)
-    for record in records:
-        if isinstance(record, ReadError):
-            console.print(_error_line(record))
-            continue
-        for table in _analysis_tables(record):
-            console.print(table)
+    else:
+        console = _console(out)
+        for record in records:
+            if isinstance(record, ReadError):
+                console.print(_error_line(record))
+                continue
+            for table in _analysis_tables(record):
+                console.print(table)
     out.flush()
+    if strict and errors:
+        _stderr().print(f"{errors} inputs gave an error (--strict)", highlight=False)
+        sys.exit(1)
 
 
 @main.command(name="run")
@@ -366,6 +431,8 @@ def extract(paths: tuple[str, ...], published: str | None, fmt: OutputFormat) ->
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--address", help="Ray cluster address (with --engine ray); default: a local Ray.")
 @rule_option("The ledger the summary line counts (both rules are stored).")
+@strict_option
+@column_options
 def run_command(
     paths: tuple[str, ...],
     db: Path,
@@ -374,15 +441,16 @@ def run_command(
     engine: str,
     address: str | None,
     rule: Literal["ucdp", "acled"],
+    strict: bool,
+    **column_names: str | None,
 ) -> None:
     """Read, extract, assemble events, link them across pages and build the ledger into DB."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from claimledger.run import RunOptions, RunSummary, run
 
-    options = RunOptions(
-        read=ReadOptions(published=_iso_date(published)), workers=workers, rule=rule
-    )
+    options = RunOptions(read=_read_options(published, column_names), workers=workers, rule=rule)
+    _refuse_missing(paths)
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -418,6 +486,8 @@ def run_command(
         f"{markup_safe(db)}",
         highlight=False,
     )
+    if strict and summary.errors:
+        sys.exit(1)
 
 
 @contextmanager

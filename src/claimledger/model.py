@@ -20,7 +20,7 @@ from claimledger.taxonomy import Measure as Measure  # re-exported: a field type
 SegmentKind = Literal[
     "title", "byline", "source", "dateline", "body", "related", "comments", "chrome"
 ]
-InputKind = Literal["html", "text", "warc", "jsonl"]
+InputKind = Literal["html", "text", "warc", "jsonl", "csv"]
 CueClass = Literal[
     "say",
     "report",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
+from os import PathLike
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -218,14 +218,19 @@ def analyse_records(
 
 
 def process(
-    paths: Sequence[str | Path],
+    paths: str | PathLike[str] | Iterable[str | PathLike[str]],
     *,
     options: ReadOptions | None = None,
     nlp: Language | None = None,
 ) -> Iterator[Analysis | ReadError]:
-    """Read pages and analyse them: one Analysis or one error record per input, in order."""
+    """Read pages and analyse them: one Analysis or one error record per input, in order.
+
+    `paths` is one path (a file, a folder, a glob) or a list of them. Anything else is refused
+    at once: TypeError for what is no path, ValueError for a string that is page text or empty.
+    """
     from claimledger.nlp import load_nlp
     from claimledger.read import read_paths
+    from claimledger.read.inputs import input_paths
 
-    records = read_paths(list(paths), options or ReadOptions())
+    records = read_paths(input_paths(paths), options or ReadOptions())
     return analyse_records(records, nlp or load_nlp())

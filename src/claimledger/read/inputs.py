@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import glob
 import gzip
+import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -18,6 +19,8 @@ from claimledger.read.html import read_html
 from claimledger.read.jsonl import is_json_document, read_json_document, read_jsonl
 from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
+from claimledger.read.table import read_table
+from claimledger.read.url_list import is_url_list, url_list_reason
 from claimledger.read.walk import walk_folder
 from claimledger.read.warc import read_warc
 
@@ -36,26 +39,92 @@ KIND_BY_SUFFIX: dict[str, InputKind] = {
     ".json": "jsonl",
     ".txt": "text",
     ".text": "text",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".tab": "csv",
 }
+TAB_SUFFIXES = frozenset({".tsv", ".tab"})
 SNIFF_BYTES = 4096
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 GLOB_CHARACTERS = frozenset("*?[")
+# A string holding these, or longer than the longest path Linux opens, is text, not a path.
+PAGE_TEXT_MARKS = frozenset("\n\r\0")
+MAX_PATH_CHARS = 4096
+PathsArgument = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 DEFAULT_OPTIONS = ReadOptions()
 
 
 def read_paths(
-    paths: Sequence[str | Path], options: ReadOptions = DEFAULT_OPTIONS
+    paths: PathsArgument, options: ReadOptions = DEFAULT_OPTIONS
 ) -> Iterator[Document | ReadError]:
-    """Every input under `paths`, as a document or an error record, streamed in order.
+    """Every input under `paths` (one path or a list of them, see `input_paths`), as a document
+    or an error record, streamed in order.
 
     A bad input (missing, empty, binary, undecodable, too large, corrupt) yields a ReadError with
-    its name and the reason; the batch goes on. A WARC or JSONL file is several inputs.
+    its name and the reason; the batch goes on. A WARC, JSONL or CSV file is several inputs.
     """
-    for found in expand_paths(paths):
+    for found in expand_paths(input_paths(paths)):
         if isinstance(found, ReadError):
             yield found
         else:
             yield from read_path(found, options)
+
+
+def input_paths(paths: PathsArgument) -> list[str | Path]:
+    """`paths` as a list: one path (a string or a Path) or an iterable of them. Raises TypeError
+    for anything else (bytes, a number, a list holding one) and ValueError for a string that
+    cannot be a path (empty, or page text rather than a file name), since a string taken as a
+    list of paths would be read one character at a time, "/" among them."""
+    if isinstance(paths, str | os.PathLike):
+        return [_one_path(paths, "the path")]
+    if isinstance(paths, bytes | bytearray) or not isinstance(paths, Iterable):
+        raise TypeError(f"expected a path or a list of paths, got {_type_name(paths)}")
+    listed: list[str | Path] = []
+    for index, path in enumerate(paths):
+        if not isinstance(path, str | os.PathLike):
+            raise TypeError(
+                f"expected a path or a list of paths, got {_type_name(path)} at index {index}"
+            )
+        listed.append(_one_path(path, f"the path at index {index}"))
+    return listed
+
+
+def _one_path(path: str | os.PathLike[str], which: str) -> str | Path:
+    if not isinstance(path, str):
+        return Path(path)
+    if not path:
+        raise ValueError(f"{which} is an empty string, which names no file")
+    if len(path) > MAX_PATH_CHARS or PAGE_TEXT_MARKS & set(path) or path.lstrip().startswith("<"):
+        start = " ".join(path[:40].split())
+        raise ValueError(
+            f"{which} looks like page text, not a file name ({len(path)} characters, "
+            f"starting {start!r}): give the paths of files or folders, or read text you hold "
+            "with claimledger.read.read_html or claimledger.read.text.read_text_scrape and "
+            "analyse the Document with claimledger.analyse"
+        )
+    return path
+
+
+def _type_name(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def missing_inputs(paths: Sequence[str | Path]) -> list[str]:
+    """A sentence for each of `paths` that names nothing: no file or folder, an empty string,
+    or a pattern no file matches. Checked before a command does any work."""
+    missing: list[str] = []
+    for given in paths:
+        name = input_name(given)
+        if not str(given):
+            missing.append("an empty path names no file")
+        elif Path(given).exists():
+            continue
+        elif GLOB_CHARACTERS & set(str(given)):
+            if next(glob.iglob(str(given), recursive=True), None) is None:
+                missing.append(f"{name}: no files match this pattern")
+        else:
+            missing.append(f"{name}: no such file or directory")
+    return missing
 
 
 def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | ReadError]:
@@ -82,10 +151,15 @@ def expand_paths(paths: Sequence[str | Path]) -> Iterator[Path | ReadError]:
 
 def kind_from_name(name: str) -> InputKind | None:
     """The input kind an extension announces (`.gz` looked through), or None when it says none."""
+    return KIND_BY_SUFFIX.get(_last_suffix(name))
+
+
+def _last_suffix(name: str) -> str:
+    """The extension that says what a file holds, lower case, `.gz` looked through."""
     suffixes = [suffix.lower() for suffix in Path(name).suffixes]
     while suffixes and suffixes[-1] in COMPRESSION_SUFFIXES:
         suffixes.pop()
-    return KIND_BY_SUFFIX.get(suffixes[-1]) if suffixes else None
+    return suffixes[-1] if suffixes else ""
 
 
 def sniff_kind(head: bytes) -> InputKind:
@@ -121,6 +195,13 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
             else:
                 with _open(path, compressed) as stream:
                     yield from read_jsonl(stream, input=name, options=options)
+        elif kind == "csv":
+            _refuse_binary(_head(path, compressed))
+            tabs = _last_suffix(name) in TAB_SUFFIXES
+            with _open(path, compressed) as stream:
+                yield from read_table(
+                    stream, input=name, options=options, delimiter="\t" if tabs else None
+                )
         else:
             yield _read_page(_read_whole(path, compressed, size, options), name, kind, options)
     except UnreadableInput as error:
@@ -185,6 +266,8 @@ def _read_page(data: bytes, name: str, kind: InputKind, options: ReadOptions) ->
     text = decode_bytes(data, html=kind == "html").text
     if kind == "html":
         return read_html(text, input=name, options=options)
+    if is_url_list(text):
+        raise UnreadableInput(url_list_reason(text))
     from claimledger.read.text import read_text_scrape
 
     return read_text_scrape(text, input=name, options=options)

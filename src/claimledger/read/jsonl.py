@@ -1,14 +1,13 @@
 """The JSONL reader: each line of a dump is one input, named `dump.jsonl:17` (1-based).
 
-A record's HTML goes through the HTML reader, its text (when it has no HTML) through the
-plain-text scrape segmenter; which keys hold what is set by `ReadOptions.jsonl_fields`.
+Each record is read by `record.read_record` (which keys hold what: `ReadOptions.jsonl_fields`).
 A whole-file JSON document (a pretty-printed object, or an array of objects named
-`dump.json[3]`, 0-based as in JSON paths) is read too, since `.json` files are often written so.
+`dump.json[3]`, 0-based as in JSON paths) is read too, since `.json` files are often written so,
+and a saved API response (`news.json:articles[3]`, see responses.py) gives its articles.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -18,9 +17,10 @@ import msgspec
 from claimledger.model import Document, ReadError
 from claimledger.read.decode import decode_bytes
 from claimledger.read.errors import UnreadableInput, read_error
-from claimledger.read.html import read_html
 from claimledger.read.json_depth import json_nesting_exceeds
-from claimledger.read.options import JsonlFields, ReadOptions
+from claimledger.read.options import ReadOptions
+from claimledger.read.record import read_record
+from claimledger.read.responses import article_list, error_message
 
 
 def jsonl_line_name(input: str, line_number: int) -> str:
@@ -59,7 +59,7 @@ def read_jsonl(
         if not line.strip():
             continue
         records += 1
-        yield _record_or_error(line, input=name, options=options)
+        yield from _line_records(line, input=name, options=options)
 
 
 def is_json_document(head: bytes) -> bool:
@@ -89,12 +89,13 @@ def read_json_document(
         else:
             yield read_error(input, f"file is not JSON ({error})")
         return
-    items = value if isinstance(value, list) else [value]
-    if not items:
+    if not isinstance(value, list):
+        yield from value_records(value, input=input, options=options)
+        return
+    if not value:
         yield read_error(input, "empty input: an empty JSON array")
-    for index, item in enumerate(items):
-        name = f"{input}[{index}]" if isinstance(value, list) else input
-        yield _record_or_error(msgspec.json.encode(item), input=name, options=options)
+    for index, item in enumerate(value):
+        yield from value_records(item, input=f"{input}[{index}]", options=options)
 
 
 def decode_json(data: bytes, options: ReadOptions) -> object:
@@ -118,100 +119,60 @@ def _holds_json_lines(data: bytes, options: ReadOptions) -> bool:
     return False
 
 
-def _record_or_error(line: bytes, *, input: str, options: ReadOptions) -> Document | ReadError:
+def _line_records(
+    line: bytes, *, input: str, options: ReadOptions
+) -> Iterator[Document | ReadError]:
+    """The records of one JSON line: one, or one per article of an API response."""
     try:
-        return read_jsonl_record(line, input=input, options=options)
+        value = decode_json_line(line, options)
+    except UnreadableInput as error:
+        yield read_error(input, error.reason)
+        return
+    yield from value_records(value, input=input, options=options)
+
+
+def value_records(
+    value: object, *, input: str, options: ReadOptions
+) -> Iterator[Document | ReadError]:
+    """A decoded JSON value's records: an API response's articles each named by its place
+    (`news.json:articles[3]`), an API error response or an empty article list one error, any
+    other value one document or one error."""
+    listed = article_list(value)
+    if listed is None:
+        message = error_message(value)
+        if message:
+            yield read_error(input, f"an API error response, no articles: {message}")
+        else:
+            yield _record_or_error(value, input=input, options=options)
+        return
+    path, items = listed
+    if not items:
+        yield read_error(input, f"an API response with no articles (an empty {path} list)")
+    for index, item in enumerate(items):
+        yield _record_or_error(item, input=f"{input}:{path}[{index}]", options=options)
+
+
+def _record_or_error(value: object, *, input: str, options: ReadOptions) -> Document | ReadError:
+    try:
+        if not isinstance(value, dict):
+            raise UnreadableInput(f"line is JSON but not an object (a {type(value).__name__})")
+        return read_record(value, input=input, options=options, kind="jsonl")
     except UnreadableInput as error:
         return read_error(input, error.reason)
     except Exception as error:  # one record's failure must not lose the rest of the file
         return read_error(input, f"unexpected error while reading: {error!r}")
 
 
-def read_jsonl_record(line: bytes, *, input: str, options: ReadOptions) -> Document:
-    """One JSON object as a Document; raises UnreadableInput when it is not one or holds no page."""
+def decode_json_line(line: bytes, options: ReadOptions) -> object:
+    """One line of JSON decoded; raises UnreadableInput when it is not JSON."""
     try:
-        record = decode_json(line, options)
+        return decode_json(line, options)
     except (msgspec.DecodeError, UnicodeDecodeError) as error:
         # JSON must be UTF-8, but dumps written by careless tools are not always.
         try:
-            record = decode_json(decode_bytes(line).text.encode("utf-8"), options)
+            return decode_json(decode_bytes(line).text.encode("utf-8"), options)
         except (msgspec.DecodeError, UnreadableInput):
             raise UnreadableInput(f"line is not JSON ({error})") from error
-    if not isinstance(record, dict):
-        raise UnreadableInput(f"line is JSON but not an object (a {type(record).__name__})")
-    fields = options.jsonl_fields
-    url = _field(record, fields.url)
-    title = _field(record, fields.title)
-    published = _date_field(record, fields.published)
-    html = _field(record, fields.html)
-    if html:
-        document = read_html(html, input=input, options=options, url=url, published=published)
-    else:
-        text = _field(record, fields.text)
-        if not text:
-            raise UnreadableInput(f"record has no text or HTML (looked for {_keys(fields)})")
-        from claimledger.read.text import read_text_scrape
-
-        document = read_text_scrape(
-            text,
-            input=input,
-            options=options,
-            url=url,
-            published=published,
-            title=title,
-            outlet=_field(record, fields.outlet),
-        )
-        if published:
-            document = msgspec.structs.replace(document, published_from="record")
-    return msgspec.structs.replace(
-        document,
-        input_kind="jsonl",
-        title=document.title or title,
-        outlet=document.outlet or _field(record, fields.outlet),
-        byline=document.byline or _field(record, fields.byline),
-    )
-
-
-def _field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    """The first non-empty value among `keys`; a list of strings (e.g. authors) is joined."""
-    for key in keys:
-        value = record.get(key)
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            value = ", ".join(item.strip() for item in value if item.strip())
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
-
-
-def _date_field(record: dict[str, object], keys: tuple[str, ...]) -> str | None:
-    """The first valid date among `keys`: as given when it starts with an ISO date (the rule
-    `--published` follows), in ISO form from a Unix timestamp in seconds. A value that is no
-    date ("2024-13-45", "not-a-date") is passed over: it must never become the publication
-    date, and the page is still worth reading without one."""
-    for key in keys:
-        value = record.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            try:
-                return datetime.datetime.fromtimestamp(value, tz=datetime.UTC).isoformat()
-            except (OverflowError, OSError, ValueError):
-                continue
-        found = _field(record, (key,))
-        if found and is_iso_date(found):
-            return found
-    return None
-
-
-def is_iso_date(value: str) -> bool:
-    """Whether `value` starts with a valid YYYY-MM-DD date (a longer ISO timestamp is fine)."""
-    try:
-        datetime.date.fromisoformat(value[:10])
-    except ValueError:
-        return False
-    return True
-
-
-def _keys(fields: JsonlFields) -> str:
-    return ", ".join(fields.text + fields.html)
 
 
 def _skip_rest_of_line(stream: BinaryIO, chunk: int) -> bool:

@@ -6,15 +6,56 @@ import msgspec
 
 
 class JsonlFields(msgspec.Struct, frozen=True, kw_only=True):
-    """Which keys of a JSONL record hold which document field (the first present wins)."""
+    """Which keys of a JSON record, or columns of a CSV or TSV row, hold which document field:
+    the first present and non-empty wins. Names match whatever their case, and a dotted name
+    ("source.name") is also looked up inside nested objects. The defaults cover plain dumps,
+    NewsAPI, Event Registry, news-please and GDELT-DOC records (see README, "Inputs")."""
 
     url: tuple[str, ...] = ("url", "link", "uri")
     title: tuple[str, ...] = ("title", "headline")
-    text: tuple[str, ...] = ("text", "body", "content", "maintext")
+    text: tuple[str, ...] = (
+        "text", "body", "content", "maintext", "article", "article_text", "full_text",
+        "description",
+    )
     html: tuple[str, ...] = ("html", "raw_html", "content_html")
-    published: tuple[str, ...] = ("published", "date", "date_publish", "publication_date")
-    outlet: tuple[str, ...] = ("outlet", "source", "site_name", "sitename")
+    published: tuple[str, ...] = (
+        "published", "publishedAt", "published_at", "date_publish", "publication_date",
+        "dateTimePub", "dateTime", "date", "pub_date", "seendate",
+    )
+    outlet: tuple[str, ...] = (
+        "outlet", "source", "source.name", "source.title", "site_name", "sitename",
+        "source_name", "source_domain", "domain",
+    )
     byline: tuple[str, ...] = ("byline", "author", "authors")
+    # Columns the user named (`--text-column` ...): a CSV or TSV file whose header lacks one is
+    # refused whole, so a misspelt name is told rather than read as an absent field.
+    named: tuple[str, ...] = ()
+
+
+def named_fields(
+    *,
+    text: str | None = None,
+    html: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+) -> JsonlFields:
+    """The default fields with each named one replaced by that name alone. Naming the text or
+    the HTML column drops the other's defaults too: the column named is the page."""
+    fields = JsonlFields()
+    given = {
+        "text": text, "html": html, "published": published, "url": url, "title": title,
+        "outlet": outlet,
+    }
+    changes: dict[str, tuple[str, ...]] = {
+        name: (value,) for name, value in given.items() if value is not None
+    }
+    if text is not None or html is not None:
+        changes.setdefault("text", ())
+        changes.setdefault("html", ())
+    named = tuple(value for value in given.values() if value is not None)
+    return msgspec.structs.replace(fields, named=named, **changes)
 
 
 class ReadOptions(msgspec.Struct, frozen=True, kw_only=True):
