@@ -12,19 +12,33 @@ import pyarrow.parquet as pq
 import pytest
 
 from battle_records import battle_link, first_analysis, second_analysis
-from claimledger import export as export_module
 from claimledger.derived import STORED_RULES, write_derived
 from claimledger.export import FORMATS, export
+from claimledger.export import parquet as parquet_module
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis, DateMention, EventLink, LedgerEntry
 from claimledger.store import Store, open_store
 from conftest import shared_path
 from test_store import downgrade, dump
 
-ACLED = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1", "location",
-         "latitude", "longitude", "source", "notes", "fatalities"]
-UCDP = ["date_start", "date_end", "side_a", "side_b", "where_description", "best", "low", "high",
-        "source_article"]
+# ACLED's columns as its codebook lists them (ACLED Codebook 2023, "ACLED Data Columns at a
+# Glance"), in the order of its data exports.
+ACLED = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+         "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+         "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+         "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+         "source_scale", "notes", "fatalities", "tags", "timestamp"]
+# UCDP GED's 49 columns as its codebook lists them (UCDP GED Codebook version 23.1).
+UCDP = ["id", "relid", "year", "active_year", "code_status", "type_of_violence",
+        "conflict_dset_id", "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id",
+        "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a", "side_b_dset_id",
+        "side_b_new_id", "side_b", "number_of_sources", "source_article", "source_office",
+        "source_date", "source_headline", "source_original", "where_prec", "where_coordinates",
+        "where_description", "adm_1", "adm_2", "latitude", "longitude", "geom_wkt",
+        "priogrid_gid", "country", "country_id", "region", "event_clarity", "date_prec",
+        "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown",
+        "best", "high", "low", "gwnoa", "gwnob"]
+IDS = ["cluster_id", "event_ids", "document_ids", "figure_ids"]
 
 
 def battle_store(path: Path, *, relinked: bool = True) -> Store:
@@ -53,7 +67,7 @@ def every_export(store: Store) -> dict[str, bytes]:
     for fmt in FORMATS:
         if fmt == "parquet":
             rows = pq.read_table(io.BytesIO(parquet_bytes(store))).to_pylist()
-            outputs[fmt] = json.dumps(rows, sort_keys=True).encode()
+            outputs[fmt] = json.dumps(rows, sort_keys=True, default=str).encode()
         else:
             text = io.StringIO()
             export(store, fmt, text)
@@ -71,10 +85,18 @@ def csv_rows(store: Store, fmt: str) -> tuple[list[str], list[dict[str, str]], i
 
 def test_acled_csv_has_acled_columns_and_the_conservative_toll(store: Store) -> None:
     columns, rows, written = csv_rows(store, "csv-acled")
-    assert columns == ACLED
+    assert columns == ACLED + IDS
     assert written == len(rows) == 1
     [row] = rows
     assert row["event_date"] == "2018-02-07"
+    assert (row["year"], row["time_precision"]) == ("2018", "1")
+    assert row["disorder_type"] == "Political violence"
+    assert (row["country"], row["iso"], row["geo_precision"]) == ("Syria", "760", "3")
+    assert row["event_id_cnty"].startswith("SYR") and row["event_id_cnty"][3:].isdigit()
+    # Nothing says what kind of actors these are, nor ACLED's region, scale or tags.
+    for unknown in ("inter1", "inter2", "interaction", "civilian_targeting", "region",
+                    "admin3", "assoc_actor_1", "source_scale", "tags", "timestamp"):
+        assert row[unknown] == "", unknown
     assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
     assert (row["actor1"], row["actor2"]) == ("Russian mercenaries", "U.S.-backed forces")
     assert (row["admin1"], row["latitude"], row["longitude"]) == ("Deir ez-Zor", "35.336", "40.14")
@@ -86,8 +108,19 @@ def test_acled_csv_has_acled_columns_and_the_conservative_toll(store: Store) -> 
 
 def test_ucdp_csv_has_ucdp_columns_and_low_best_high(store: Store) -> None:
     columns, rows, _ = csv_rows(store, "csv-ucdp")
-    assert columns == UCDP
+    assert columns == UCDP + IDS
     [row] = rows
+    assert (row["year"], row["date_prec"], row["where_prec"]) == ("2018", "1", "4")
+    assert (row["country"], row["region"], row["adm_1"]) == ("Syria", "Middle East", "Deir ez-Zor")
+    assert row["geom_wkt"] == "POINT (40.14 35.336)"
+    assert row["priogrid_gid"] == str(250 * 720 + 440 + 1)  # row 250 from -90, column 440
+    assert row["type_of_violence"] == "2"  # two named sides, neither a state
+    assert row["dyad_name"] == "Russian mercenaries - U.S.-backed forces"
+    assert (row["deaths_unknown"], row["deaths_civilians"]) == ("100", "0")
+    assert row["number_of_sources"] == "2"
+    assert row["source_office"] == "Zero Hedge; Example Wire"
+    assert row["source_original"] == (
+        "Bloomberg; a U.S. official; Russian Foreign Ministry; a monitoring group")
     assert (row["date_start"], row["date_end"]) == ("2018-02-07", "2018-02-07")
     assert (row["side_a"], row["side_b"]) == ("Russian mercenaries", "U.S.-backed forces")
     assert row["where_description"] == "Deir Ezzor"
@@ -222,7 +255,7 @@ def test_parquet_written_in_small_batches_holds_the_same_rows(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = pq.read_table(io.BytesIO(parquet_bytes(store)))
-    monkeypatch.setattr(export_module, "PARQUET_BATCH_ROWS", 2)
+    monkeypatch.setattr(parquet_module, "PARQUET_BATCH_ROWS", 2)
     batched = pq.ParquetFile(io.BytesIO(parquet_bytes(store)))
     assert batched.num_row_groups > 1
     assert batched.read().to_pylist() == whole.to_pylist()
@@ -237,7 +270,7 @@ def test_parquet_to_a_binary_stream_reads_back(store: Store) -> None:
 def test_an_empty_store_exports_headers_only(tmp_path: Path) -> None:
     with open_store(tmp_path / "empty.db") as store:
         columns, rows, written = csv_rows(store, "csv-acled")
-        assert (columns, rows, written) == (ACLED, [], 0)
+        assert (columns, rows, written) == (ACLED + IDS, [], 0)
         assert export(store, "parquet", tmp_path / "empty.parquet") == 0
         assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
         assert export(store, "jsonl", io.StringIO()) == 0
@@ -253,4 +286,4 @@ def test_ucdp_csv_columns_are_ucdp_ged_column_names() -> None:
     path = shared_path("data", "events-ucdp-sample", "events.jsonl")
     with path.open(encoding="utf-8") as lines:
         first = json.loads(lines.readline())
-    assert set(UCDP) <= set(first)
+    assert set(first) <= set(UCDP)

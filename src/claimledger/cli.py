@@ -29,7 +29,7 @@ from claimledger.cli_output import (
     plain,
     terminal_text,
 )
-from claimledger.model import Analysis, Document, ReadError, json_schema
+from claimledger.model import Analysis, Document, LedgerEntry, ReadError
 from claimledger.read.options import ReadOptions
 from claimledger.taxonomy import ExportFormat, Rule
 
@@ -274,7 +274,9 @@ def fetch(
 
 @main.command()
 def schema() -> None:
-    """Print the JSON Schema of the records claimledger emits."""
+    """Print the JSON Schema of every record claimledger writes as JSON, fields described."""
+    from claimledger.schema import json_schema
+
     out = checked_stdout()
     out.write(json.dumps(json_schema(), indent=2) + "\n")
     out.flush()
@@ -520,7 +522,13 @@ def _output_path(
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--disputed", is_flag=True, help="Only entries whose sources dispute each other.")
 @rule_option("The rule whose low/best/high to show.")
-def ledger(event: str | None, db: str, disputed: bool, rule: str) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+    show_default=True,
+    help="table: one per entry; json: the entries as a JSON array (`claimledger schema` "
+    "describes them); csv: one row per source's figure beside its entry's low/best/high.",
+)
+def ledger(event: str | None, db: str, disputed: bool, rule: str, fmt: str) -> None:
     """Print the ledger: per event and measure, each source's figure, low/best/high."""
     from claimledger.export import open_for_reading
     from claimledger.ledger import RULE_NAMES
@@ -531,9 +539,11 @@ def ledger(event: str | None, db: str, disputed: bool, rule: str) -> None:
         entries = [
             e for e in store.ledger(event, rule=RULE_NAMES[rule]) if e.disputed or not disputed
         ]
-        if not entries:
+        if fmt != "table":
+            _emit_ledger(entries, fmt, out)
+        elif not entries:
             console.print("no ledger entries" + (" disputed" if disputed else ""))
-        for entry in entries:
+        for entry in entries if fmt == "table" else ():
             table = Table(
                 title=Text.assemble(
                     terminal_text(
@@ -564,6 +574,16 @@ def _number(value: float | None) -> str:
     return "?" if value is None else f"{value:g}"
 
 
+def _emit_ledger(entries: list[LedgerEntry], fmt: str, out: CheckedStream) -> None:
+    """The entries as a JSON array, or as CSV in long form (export/long_form.py)."""
+    from claimledger.export.long_form import write_ledger_csv
+
+    if fmt == "json":
+        _emit_records(entries, "json", out)
+    else:
+        write_ledger_csv(entries, out)  # type: ignore[arg-type]  # a text stream, checked
+
+
 @main.command(name="export")
 @click.option("--db", "db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option(
@@ -575,20 +595,29 @@ def _number(value: float | None) -> str:
     help="File to write (default: standard output; required for parquet). It is replaced only "
     "once written whole.",
 )
-def export_command(db: str, fmt: str, output: Path | None) -> None:
+@click.option(
+    "--record", "records", multiple=True, type=click.Choice(["analysis", "link", "ledger"]),
+    help="With jsonl: only lines of this kind (repeatable), so that each reads as one table.",
+)
+def export_command(
+    db: str, fmt: str, output: Path | None, records: tuple[str, ...]
+) -> None:
     """Export the ledger: ACLED-like or UCDP-like CSV, full JSONL records, or Parquet."""
-    from claimledger.export import export, open_for_reading
+    from claimledger.export import RECORD_KINDS, export, open_for_reading
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--output is required for parquet")
+    if records and fmt != "jsonl":
+        raise click.UsageError("--record goes with --format jsonl")
+    kinds = records or RECORD_KINDS
     with _store_errors(db), open_for_reading(db) as store:
         if output is None:
             out = checked_stdout()
-            count = export(store, fmt, out)  # type: ignore[arg-type]
+            count = export(store, fmt, out, records=kinds)  # type: ignore[arg-type]
             out.flush()
         else:
             try:
-                count = export(store, fmt, output)  # type: ignore[arg-type]
+                count = export(store, fmt, output, records=kinds)  # type: ignore[arg-type]
             except OSError as exc:
                 raise OutputError(str(output), exc) from exc
     _stderr().print(f"{count} rows written", highlight=False)

@@ -1,0 +1,159 @@
+"""What the CSV and Parquet exports say of one event cluster (per-document events the links
+join): its ids, dates and their precision, type, actors and place, read off its events and
+pages. Nothing is guessed: a field the events do not give is None, an empty cell."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from itertools import groupby
+from typing import Literal
+
+import msgspec
+
+from claimledger.export.countries import country
+from claimledger.ledger import RULE_NAMES
+from claimledger.model import Document, Event, LedgerEntry, PlaceCandidate
+from claimledger.store import Store
+from claimledger.taxonomy import Rule, date_range
+
+# A date the text does not give: the event takes its report's publication day.
+PUBLICATION_DATE = "publication-date"
+GRANULARITIES: tuple[Literal["day", "week", "month"], ...] = ("day", "week", "month")
+
+
+class Cluster(msgspec.Struct, frozen=True, kw_only=True):
+    """One event cluster with its events (earliest page first) and their pages."""
+
+    id: str
+    events: tuple[Event, ...]
+    documents: tuple[Document, ...]
+
+
+class Dates(msgspec.Struct, frozen=True, kw_only=True):
+    """The days an event cluster happened on: its first and last, and how precisely they are
+    known, as the span of days it may be."""
+
+    start: date
+    end: date
+    granularity: Literal["day", "week", "month"]
+    from_text: bool  # False: only the reports' publication days date it
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+class ClusterFields(msgspec.Struct, frozen=True, kw_only=True):
+    """An event cluster's fields as both CSV exports and the Parquet export write them."""
+
+    cluster_id: str
+    number: int
+    event_ids: tuple[str, ...]
+    document_ids: tuple[str, ...]
+    dates: Dates | None
+    event_type: str | None
+    sub_event_type: str | None
+    actor1: str | None
+    actor2: str | None
+    place: PlaceCandidate | None
+    place_as_written: str | None
+    outlets: tuple[str, ...]
+
+
+def event_clusters(store: Store) -> Iterator[Cluster]:
+    """The store's event clusters as stored, by cluster id, each read when reached."""
+    documents = store.document_map()
+    for cluster_id, members in groupby(store.clustered_events(), key=lambda m: m.cluster_id):
+        ordered = tuple(member.event for member in members)
+        pages = [documents[e.document_id] for e in ordered if e.document_id in documents]
+        unique_pages = tuple({page.id: page for page in pages}.values())
+        yield Cluster(id=cluster_id, events=ordered, documents=unique_pages)
+
+
+def clusters_with_killed(
+    store: Store, rule: Rule
+) -> Iterator[tuple[Cluster, LedgerEntry | None]]:
+    """Each event cluster with its stored killed entry under `rule`."""
+    for cluster in event_clusters(store):
+        killed = store.ledger(cluster.id, rule=RULE_NAMES[rule], measure="killed")
+        yield cluster, (killed[0] if killed else None)
+
+
+def cluster_number(cluster_id: str) -> int:
+    """A whole number standing for a cluster id (GED's numeric `id`, ACLED's event number): the
+    same id always gives the same number, below 2**52 so that no reader rounds it."""
+    return int(hashlib.sha1(cluster_id.encode("utf-8", "surrogatepass")).hexdigest()[:13], 16)
+
+
+def cluster_fields(cluster: Cluster) -> ClusterFields:
+    place, written = _place(cluster.events)
+    return ClusterFields(
+        cluster_id=cluster.id,
+        number=cluster_number(cluster.id),
+        event_ids=tuple(e.id for e in cluster.events),
+        document_ids=tuple(d.id for d in cluster.documents),
+        dates=cluster_dates(cluster.events),
+        event_type=_most_common([e.event_type for e in cluster.events]),
+        sub_event_type=_most_common([e.sub_event_type for e in cluster.events]),
+        actor1=_actor(cluster.events, "initiator"),
+        actor2=_actor(cluster.events, "target"),
+        place=place,
+        place_as_written=written,
+        outlets=tuple(dict.fromkeys(d.outlet for d in cluster.documents if d.outlet)),
+    )
+
+
+def cluster_dates(events: Sequence[Event]) -> Dates | None:
+    """The days the events' own dates cover: the most precise kind of date any gives (a day,
+    then a week, then a month), from the first to the last such; the publication days only
+    where the texts date none. A date without its year dates nothing."""
+    dated: list[tuple[int, bool, date, date]] = []
+    for event in events:
+        days = date_range(event.date) if event.date is not None else None
+        if event.date is None or days is None or event.date.granularity not in GRANULARITIES:
+            continue
+        precision = GRANULARITIES.index(event.date.granularity)
+        dated.append((precision, event.date.rule == PUBLICATION_DATE, *days))
+    if not dated:
+        return None
+    best = min((precision, published) for precision, published, _, _ in dated)
+    chosen = [(start, end) for precision, published, start, end in dated
+              if (precision, published) == best]
+    return Dates(start=min(s for s, _ in chosen), end=max(e for _, e in chosen),
+                 granularity=GRANULARITIES[best[0]], from_text=not best[1])
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    present = [v for v in values if v]
+    return Counter(present).most_common(1)[0][0] if present else None
+
+
+def _actor(events: Sequence[Event], role: str) -> str | None:
+    for event in events:
+        for actor in event.actors:
+            if actor.role == role:
+                return actor.name
+    return None
+
+
+def _place(events: Sequence[Event]) -> tuple[PlaceCandidate | None, str | None]:
+    """The first resolved place of the events (earliest page first) and the name as written;
+    else the first place named, unresolved."""
+    for event in events:
+        if event.place and event.place.resolved:
+            return event.place.resolved, event.place.name
+    for event in events:
+        if event.place:
+            return None, event.place.name
+    return None, None
+
+
+def country_codes(place: PlaceCandidate | None) -> tuple[str | None, int | None, str | None]:
+    """The alpha-3 and numeric ISO codes and the UCDP region of a place's country."""
+    found = country(place.country_code) if place else None
+    if found is None:
+        return None, None, None
+    return found.alpha3 or None, found.numeric, found.ucdp_region or None
