@@ -2,9 +2,9 @@
 
     make run && .venv/bin/python docs/screenshots.py [--db examples-ledger.db]
 
-Starts `claimledger serve` on a free port, opens the article page of the text-scrape example and
-the event page of the Goma attack in Debian's headless Chromium, and writes docs/article.png and
-docs/event.png.
+Starts `claimledger serve` on a free port, opens the article page of the text-scrape example,
+the event page of the Goma attack and the events map in Debian's headless Chromium, and writes
+docs/article.png, docs/event.png and docs/map.png.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen(
         [Path(sys.executable).parent / "claimledger", "serve", "--db", str(args.db), "--port",
-         str(port)],
+         str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -75,11 +75,15 @@ def main() -> None:
             page.screenshot(path=str(HERE / "article.png"), full_page=True)
             page.goto(f"{base}/-/claimledger/event/{event_id}")
             page.screenshot(path=str(HERE / "event.png"), full_page=True)
+            page.goto(f"{base}/-/claimledger/map")
+            page.wait_for_selector("#events-map[data-map-ready='1']")
+            page.wait_for_load_state("networkidle")
+            page.screenshot(path=str(HERE / "map.png"), full_page=True)
             browser.close()
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"wrote {HERE / 'article.png'} and {HERE / 'event.png'}")
+    print(f"wrote {HERE / 'article.png'}, {HERE / 'event.png'} and {HERE / 'map.png'}")
 
 
 if __name__ == "__main__":

@@ -418,6 +418,21 @@ def test_injection_corpus_executes_nothing(
     watched.screenshot("injection-event")
 
 
+def test_the_network_guard_blocks_and_records_other_hosts(
+    watched: Watched, battle_viewer: str
+) -> None:
+    """The check the map test relies on: a page that asks another host for a tile gets nothing,
+    and the request is recorded."""
+    page = watched.page
+    page.goto(f"{battle_viewer}/-/claimledger/static/claimledger.css")
+    outside = "http://tile.openstreetmap.org/0/0/0.png"
+    loaded = page.evaluate("""url => new Promise(done => { const img = new Image();
+        img.onload = () => done(true); img.onerror = () => done(false); img.src = url; })""",
+        outside)
+    assert loaded is False
+    assert watched.blocked == [outside]
+
+
 def test_the_injection_check_catches_live_markup(watched: Watched) -> None:
     """The same checks on a page that does run the payloads: they must fail there."""
     page = watched.page

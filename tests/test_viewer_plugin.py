@@ -5,10 +5,12 @@
 from __future__ import annotations
 
 import asyncio
+import http.client
 import json
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from datasette.app import Datasette
 
 from battle_records import first_analysis, second_analysis
 from claimledger.viewer.asgi import AllowedHosts, Message, Scope
-from claimledger.viewer.serve import register_plugin
+from claimledger.viewer.serve import announcement, free_port, register_plugin
 from viewer_stores import battle_store
 
 BIN = Path(sys.executable).parent
@@ -179,3 +181,57 @@ def test_serve_refuses_its_own_options_after_the_separator(store: Path, option: 
     result = run(CLAIMLEDGER, "serve", "--db", store, "--", option, "9")
     assert result.returncode == 2
     assert "serve's own option" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("host", "line"),
+    [
+        ("127.0.0.1", "claimledger viewer of l.db at http://127.0.0.1:8001/-/claimledger/map"),
+        ("0.0.0.0", "claimledger viewer of l.db at http://127.0.0.1:8001/-/claimledger/map "
+                    "(listening on every interface, 0.0.0.0)"),
+        ("::1", "claimledger viewer of l.db at http://[::1]:8001/-/claimledger/map"),
+    ],
+)
+def test_serve_announces_where_to_open_the_map(host: str, line: str) -> None:
+    assert announcement(Path("l.db"), host, 8001) == line
+
+
+def get(host: str, port: int, path: str, host_header: str) -> int:
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        connection.putheader("Host", f"{host_header}:{port}")
+        connection.endheaders()
+        status: int = connection.getresponse().status
+        return status
+    finally:
+        connection.close()
+
+
+@pytest.mark.slow
+def test_serve_listens_on_the_host_it_is_given_and_says_so(store: Path) -> None:
+    host = "127.0.0.2"  # another loopback address: the local names do not cover it
+    port = free_port(host)
+    process = subprocess.Popen(
+        [str(CLAIMLEDGER), "serve", "--db", str(store), "--host", host, "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline().strip()
+        assert line == f"claimledger viewer of {store} at http://{host}:{port}/-/claimledger/map"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = get(host, port, "/-/claimledger/map", host)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None
+                time.sleep(0.3)
+        assert status == 200
+        assert get(host, port, "/ledger/documents.json", "localhost") == 200
+        assert get(host, port, "/ledger/documents.json", "evil.example") == 400
+        with pytest.raises(OSError):
+            get("127.0.0.1", port, "/", "127.0.0.1")  # not listening there
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -85,9 +85,19 @@ def free_port(host: str) -> int:
         return port
 
 
+# A server listening on every interface is reached on this machine at the loopback address.
+WILDCARDS = {"0.0.0.0": "127.0.0.1", "::": "::1"}
+
+
 def viewer_url(host: str, port: int) -> str:
-    shown = f"[{host}]" if ":" in host else host
+    local = WILDCARDS.get(host, host)
+    shown = f"[{local}]" if ":" in local else local
     return f"http://{shown}:{port}{PREFIX}/map"
+
+
+def announcement(db_path: Path, host: str, port: int) -> str:
+    line = f"claimledger viewer of {db_path} at {viewer_url(host, port)}"
+    return f"{line} (listening on every interface, {host})" if host in WILDCARDS else line
 
 
 def own_option_problem(extra: Sequence[str]) -> str | None:
@@ -140,7 +150,7 @@ def serve(
     options = ServeOptions({host, *allowed_hosts})
     pm.register(options, name=SERVE_OPTIONS_NAME)
     if announce:
-        print(f"claimledger viewer of {db_path} at {viewer_url(host, port)}", flush=True)
+        print(announcement(db_path, host, port), flush=True)
     try:
         datasette_serve.main(args=arguments, prog_name="claimledger serve",
                              standalone_mode=False)
