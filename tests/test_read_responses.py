@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from claimledger.cli import main
 from claimledger.model import Document, ReadError
 from claimledger.read import ReadOptions, read_paths
 
@@ -188,7 +190,7 @@ def test_a_list_of_urls_is_refused_with_a_pointer_to_fetch(tmp_path: Path, name:
     (error,) = read(path)
     assert isinstance(error, ReadError)
     assert error.reason.startswith("a list of 2 URLs, not a page:")
-    assert "claimledger fetch" in error.reason
+    assert f"`claimledger fetch {path} -o pages.warc.gz`" in error.reason
 
 
 def test_a_scrape_that_quotes_a_url_is_still_a_page(tmp_path: Path) -> None:
@@ -200,3 +202,17 @@ def test_a_scrape_that_quotes_a_url_is_still_a_page(tmp_path: Path) -> None:
     )
     (document,) = read(path)
     assert isinstance(document, Document)
+
+
+def test_the_bundled_inputs_read_as_the_readme_shows() -> None:
+    folder = Path(__file__).resolve().parents[1] / "examples" / "inputs"
+    runner = CliRunner()
+    table = runner.invoke(main, [
+        "read", str(folder / "reports.csv"), "--text-column", "story", "--source-column",
+        "site", "--format", "jsonl",
+    ])
+    assert table.exit_code == 0 and "3 inputs: 2 documents, 1 errors" in table.stderr
+    response = runner.invoke(main, ["read", str(folder / "newsapi-response.json"), "--strict"])
+    assert response.exit_code == 0 and "2 inputs: 2 documents, 0 errors" in response.stderr
+    urls = runner.invoke(main, ["read", str(folder / "urls.txt"), "--strict"])
+    assert urls.exit_code == 1 and "a list of 2 URLs, not a page" in urls.stdout

@@ -32,6 +32,13 @@ def write_table(path: Path, rows: list[list[str]], delimiter: str = ",") -> Path
     return path
 
 
+def rebels_tsv(tmp_path: Path, last: tuple[str, str]) -> Path:
+    """A TSV whose columns bear no default name, and one more column `last` (name, value)."""
+    header = ["headline", "story", "when", last[0]]
+    row = ["Rebels kill 5", "Rebels said they killed 5 soldiers, the army said.", "2024-01-02"]
+    return write_table(tmp_path / "rows.tsv", [header, [*row, last[1]]], delimiter="\t")
+
+
 def read(path: Path, options: ReadOptions | None = None) -> list[Document | ReadError]:
     return list(read_paths([path], options or ReadOptions()))
 
@@ -60,11 +67,7 @@ def test_each_row_is_a_document_with_the_fields_its_columns_name(tmp_path: Path)
 
 
 def test_tsv_is_split_at_tabs_and_named_columns_replace_the_defaults(tmp_path: Path) -> None:
-    path = write_table(tmp_path / "rows.tsv", [
-        ["headline", "story", "when", "text"],
-        ["Rebels kill 5", "Rebels said they killed 5 soldiers, the army said.", "2024-01-02",
-         "not the story"],
-    ], delimiter="\t")
+    path = rebels_tsv(tmp_path, ("text", "not the story"))
     fields = named_fields(text="story", title="headline", published="when")
     (document,) = documents(read(path, ReadOptions(jsonl_fields=fields)))
     assert document.title == "Rebels kill 5"
@@ -188,11 +191,7 @@ def test_any_rows_give_one_record_per_row_with_a_cell(rows: list[list[str]]) -> 
 
 
 def test_the_column_options_reach_read_extract_and_run(tmp_path: Path) -> None:
-    path = write_table(tmp_path / "rows.tsv", [
-        ["headline", "story", "when", "site"],
-        ["Rebels kill 5", "Rebels said they killed 5 soldiers, the army said.", "2024-01-02",
-         "Sahel Post"],
-    ], delimiter="\t")
+    path = rebels_tsv(tmp_path, ("site", "Sahel Post"))
     result = CliRunner().invoke(main, [
         "read", str(path), "--format", "jsonl", "--text-column", "story", "--title-column",
         "headline", "--date-column", "when", "--source-column", "site",

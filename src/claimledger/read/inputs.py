@@ -267,7 +267,7 @@ def _read_page(data: bytes, name: str, kind: InputKind, options: ReadOptions) ->
     if kind == "html":
         return read_html(text, input=name, options=options)
     if is_url_list(text):
-        raise UnreadableInput(url_list_reason(text))
+        raise UnreadableInput(url_list_reason(text, name))
     from claimledger.read.text import read_text_scrape
 
     return read_text_scrape(text, input=name, options=options)

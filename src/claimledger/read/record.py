@@ -43,7 +43,7 @@ def read_record(
         text = record_field(record, fields.text)
         text = NEWSAPI_CUT_MARK.sub("", text) if text else text
         if not text:
-            raise UnreadableInput(_no_text_reason(fields, url))
+            raise UnreadableInput(_no_text_reason(record, fields, url))
         from claimledger.read.text import read_text_scrape
 
         document = read_text_scrape(
@@ -78,14 +78,12 @@ def _chrome_as_body(document: Document) -> Document:
     return msgspec.structs.replace(document, segments=segments)
 
 
-def _no_text_reason(fields: JsonlFields, url: str | None) -> str:
-    looked_for = ", ".join(fields.text + fields.html)
-    if url:
-        return (
-            f"record has no text or HTML (looked for {looked_for}), only a URL, as a GDELT-DOC "
-            f"article list gives; {FETCH_HINT}"
-        )
-    return f"record has no text or HTML (looked for {looked_for})"
+def _no_text_reason(record: Mapping[str, object], fields: JsonlFields, url: str | None) -> str:
+    reason = f"record has no text or HTML (looked for {', '.join(fields.text + fields.html)})"
+    if not url:
+        return reason
+    source = " (a GDELT-DOC article list holds none)" if "seendate" in record else ""
+    return f"{reason}, only a URL{source}: {FETCH_HINT}"
 
 
 def record_value(record: Mapping[str, object], key: str) -> object:

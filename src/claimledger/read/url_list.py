@@ -4,6 +4,7 @@ which downloads the pages, instead of being read as one text of links."""
 from __future__ import annotations
 
 import re
+import shlex
 
 FETCH_HINT = (
     "fetch the pages first (`claimledger fetch URLS.txt -o pages.warc.gz`) and read the WARC "
@@ -19,7 +20,11 @@ def is_url_list(text: str) -> bool:
     return bool(listed) and all(URL_LINE.fullmatch(line) for line in listed)
 
 
-def url_list_reason(text: str) -> str:
-    """The error record's reason for a list of URLs."""
+def url_list_reason(text: str, name: str) -> str:
+    """The error record's reason for the list of URLs `text` read from the file `name`."""
     count = sum(1 for line in text.splitlines() if URL_LINE.fullmatch(line.strip()))
-    return f"a list of {count} URL{'s' if count != 1 else ''}, not a page: {FETCH_HINT}"
+    fetch = f"claimledger fetch {shlex.quote(name)} -o pages.warc.gz"
+    return (
+        f"a list of {count} URL{'s' if count != 1 else ''}, not a page: fetch the pages first "
+        f"(`{fetch}`) and read the WARC file it writes"
+    )
