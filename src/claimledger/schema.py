@@ -58,6 +58,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "people": "The people harmed in the events, each from every mention of them",
         "version": "The claimledger version that made the analysis",
         "model": "The spaCy model that parsed the text",
+        "skipped": "Why nothing was extracted (\"language fr\": a page in a language other "
+        "than English); null: the document was analysed",
     },
     "Document": {
         "record": KIND + "\"document\"",
@@ -80,6 +82,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "text_id": "A hash of the text alone: reports that reprint one text share it",
         "cut_at": "Where an overlong page was cut: how many of its characters were read; "
         "null when it was read whole",
+        "language": "The language of title and body, an ISO 639 code (\"en\", \"fr\"); "
+        "null where too little text tells it",
     },
     "Segment": {
         "kind": "What the stretch is: title, byline, source, dateline, body, related, "
@@ -106,6 +110,15 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "denial": "Whether the claim denies something",
         "hedged": "Whether the claim is hedged (\"reportedly\", \"may have\")",
         "hedge": "The hedging words, where hedged",
+        "confidence": "How likely the claim is right, as calibrated probabilities",
+    },
+    "Confidence": {
+        "whole": "The probability that the whole claim is right: a real cue with its source "
+        "and content as an annotator would mark them",
+        "cue": "The probability that the cue is right; null for the page's own statements",
+        "source": "The probability that the source is right; null for the page's own "
+        "statements",
+        "content": "The probability that the content is right",
     },
     "Figure": {
         "id": "The figure's id",
