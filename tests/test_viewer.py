@@ -319,7 +319,9 @@ def test_map_points_keep_hostile_labels_as_data(
     html = fetch(hostile[0], "/-/claimledger/map").text
     match = re.search(r'id="claimledger-map-data">(.*?)</script>', html, re.DOTALL)
     assert match and "<" not in match.group(1)
-    assert all(p["href"].startswith("/-/claimledger/event/") for p in map_data(html)["points"])
+    points = map_data(html)["points"]
+    assert points and all(SCRIPT in p["label"] for p in points)
+    assert all(p["href"].startswith("/-/claimledger/event/") for p in points)
 
 
 @pytest.mark.parametrize(

@@ -417,6 +417,20 @@ def test_injection_corpus_executes_nothing(
     assert_nothing_ran(watched)
     watched.screenshot("injection-event")
 
+    # The map's tooltips and popups are drawn from the same hostile place names.
+    page.goto(f"{base}/-/claimledger/map")
+    page.wait_for_selector("#events-map[data-map-ready='1']")
+    markers = page.locator("#events-map path.map-point")
+    assert markers.count() > 0
+    for marker in markers.all():
+        marker.hover()
+        assert SCRIPT in page.locator(".leaflet-tooltip").inner_text()
+        marker.click()
+        assert SCRIPT in page.locator(".leaflet-popup-content").inner_text()
+    assert page.locator("#events-map script").count() == 0
+    assert_nothing_ran(watched)
+    assert watched.blocked == []
+
 
 def test_the_network_guard_blocks_and_records_other_hosts(
     watched: Watched, battle_viewer: str
