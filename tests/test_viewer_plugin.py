@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 import asyncio
+import configparser
 import http.client
 import json
 import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from claimledger.viewer.asgi import AllowedHosts, Message, Scope
 from claimledger.viewer.serve import announcement, free_port, register_plugin
 from viewer_stores import battle_store
 
+REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DATASETTE = BIN / "datasette"
 CLAIMLEDGER = BIN / "claimledger"
@@ -235,3 +238,25 @@ def test_serve_listens_on_the_host_it_is_given_and_says_so(store: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_an_installed_wheel_carries_the_plugin_its_pages_and_map(tmp_path: Path) -> None:
+    """What `datasette install` or `pip install` puts in place: the entry point Datasette loads
+    plugins by, and the templates and static files the pages need."""
+    build = "import sys; from hatchling.build import build_wheel; print(build_wheel(sys.argv[1]))"
+    result = subprocess.run([sys.executable, "-c", build, str(tmp_path)], cwd=REPO,
+                            capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with zipfile.ZipFile(tmp_path / result.stdout.strip().splitlines()[-1]) as wheel:
+        names = set(wheel.namelist())
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        parser = configparser.ConfigParser()
+        parser.read_string(wheel.read(entry_points).decode("utf-8"))
+    assert dict(parser["datasette"]) == {"claimledger": "claimledger.viewer.plugin"}
+    viewer = "claimledger/viewer/"
+    assert {f"{viewer}templates/{page}.html" for page in
+            ("claimledger_base", "claimledger_map", "claimledger_event", "claimledger_article")
+            } <= names
+    assert {f"{viewer}static/{name}" for name in
+            ("claimledger.js", "claimledger-map.js", "claimledger.css")} <= names
