@@ -258,3 +258,23 @@ def test_ged_sample_rows_select_the_same_columns_as_the_ucdp_export(
     selection = list(real.columns)
     assert list(ours[selection].columns) == selection
     assert set(json.loads(path.read_text(encoding="utf-8").splitlines()[0])) <= set(UCDP)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_the_examples_exports_read_as_the_real_files(examples_dir: Path, tmp_path: Path) -> None:
+    """`claimledger run` over the bundled pages, then each export as a user's script reads it."""
+    db = tmp_path / "examples.db"
+    result = CliRunner().invoke(main, ["run", str(examples_dir), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    acled = pd.read_csv(exported(db, "csv-acled", tmp_path))[ACLED]
+    ged = pd.read_csv(exported(db, "csv-ucdp", tmp_path))[UCDP]
+    # The attack near Goma in both; the Nairobi protest, with no one killed, in ACLED's only.
+    assert sorted(acled["country"]) == ["Democratic Republic of the Congo", "Kenya"]
+    assert list(ged["country"]) == ["Democratic Republic of the Congo"]
+    [attack] = ged.to_dict("records")
+    assert (attack["side_a"], attack["type_of_violence"], attack["year"]) == ("army", 1, 2024)
+    assert attack["low"] <= attack["best"] <= attack["high"]
+    assert attack["number_of_sources"] == 4
+    parquet = pd.read_parquet(exported(db, "parquet", tmp_path))
+    assert set(parquet["location"]) == {"Goma", "Nairobi"}

@@ -18,12 +18,14 @@ from typing import IO
 from claimledger.export.actors import inter_code, interaction, is_state
 from claimledger.export.cells import write_csv
 from claimledger.export.clusters import (
+    ID_COLUMNS,
     Cluster,
     ClusterFields,
     Dates,
     cluster_fields,
     clusters_with_killed,
     country_codes,
+    id_cells,
 )
 from claimledger.model import LedgerEntry, LedgerRow
 from claimledger.store import Store
@@ -45,8 +47,6 @@ ACLED_COLUMNS = (
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 )
-# claimledger's own columns after ACLED's: `;`-separated ids.
-ID_COLUMNS = ("cluster_id", "event_ids", "document_ids", "figure_ids")
 COLUMNS = ACLED_COLUMNS + ID_COLUMNS
 POLITICAL_VIOLENCE, DEMONSTRATIONS = "Political violence", "Demonstrations"
 # ACLED's disorder types by event type; two sub-event types are both violence and demonstration.
@@ -151,10 +151,7 @@ def acled_row(
         "fatalities": int(killed.best) if killed and killed.best is not None else 0,
         "tags": None,
         "timestamp": timestamp,
-        "cluster_id": fields.cluster_id,
-        "event_ids": ";".join(fields.event_ids),
-        "document_ids": ";".join(fields.document_ids),
-        "figure_ids": ";".join(row.figure_id for row in killed.rows) if killed else "",
+        **id_cells(fields, killed),
     }
 
 

@@ -63,6 +63,21 @@ class ClusterFields(msgspec.Struct, frozen=True, kw_only=True):
     outlets: tuple[str, ...]
 
 
+# claimledger's own columns after a dataset's: the cluster and, `;`-separated, its events, its
+# pages and the figures its deaths come from.
+ID_COLUMNS = ("cluster_id", "event_ids", "document_ids", "figure_ids")
+
+
+def id_cells(fields: ClusterFields, killed: LedgerEntry | None) -> dict[str, str]:
+    """The ID_COLUMNS of a cluster's row."""
+    return {
+        "cluster_id": fields.cluster_id,
+        "event_ids": ";".join(fields.event_ids),
+        "document_ids": ";".join(fields.document_ids),
+        "figure_ids": ";".join(row.figure_id for row in killed.rows) if killed else "",
+    }
+
+
 def event_clusters(store: Store) -> Iterator[Cluster]:
     """The store's event clusters as stored, by cluster id, each read when reached."""
     documents = store.document_map()

@@ -21,11 +21,13 @@ from typing import IO
 from claimledger.export.actors import CIVILIANS, is_state
 from claimledger.export.cells import write_csv
 from claimledger.export.clusters import (
+    ID_COLUMNS,
     Cluster,
     Dates,
     cluster_fields,
     clusters_with_killed,
     country_codes,
+    id_cells,
 )
 from claimledger.model import LedgerEntry
 from claimledger.store import Store
@@ -41,7 +43,6 @@ GED_COLUMNS = (
     "event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b",
     "deaths_civilians", "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob",
 )
-ID_COLUMNS = ("cluster_id", "event_ids", "document_ids", "figure_ids")
 COLUMNS = GED_COLUMNS + ID_COLUMNS
 STATE_BASED, NON_STATE, ONE_SIDED = 1, 2, 3
 # GED's where_prec by the kind of place: 1 the place itself, 3 a second-order administrative
@@ -167,10 +168,7 @@ def ucdp_row(cluster: Cluster, killed: LedgerEntry) -> dict[str, object]:
         "low": _count(killed.low),
         "gwnoa": None,
         "gwnob": None,
-        "cluster_id": fields.cluster_id,
-        "event_ids": ";".join(fields.event_ids),
-        "document_ids": ";".join(fields.document_ids),
-        "figure_ids": ";".join(row.figure_id for row in killed.rows),
+        **id_cells(fields, killed),
     }
 
 
