@@ -144,6 +144,17 @@ def test_gzip_bom_and_a_legacy_encoding_are_read(tmp_path: Path) -> None:
         assert document.title == "Caf\u00e9 attack"
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_table_saved_as_unicode_with_its_byte_order_mark_is_read(
+    tmp_path: Path, codec: str
+) -> None:
+    data = "title\ttext\nCaf\u00e9 attack\t" + STORY.replace("\n\n", " ") + "\n"
+    mark = {"utf-16-be": "\ufeff", "utf-32-be": "\ufeff"}.get(codec, "")
+    (tmp_path / "sheet.tsv").write_bytes((mark + data).encode(codec))
+    (document,) = documents(read(tmp_path / "sheet.tsv"))
+    assert document.title == "Caf\u00e9 attack"
+
+
 def test_a_long_cell_is_read_and_a_row_over_the_limit_is_an_error_alone(tmp_path: Path) -> None:
     long_story = "\n".join([STORY] * 3000)  # past csv's 128 KiB default, in short lines
     path = write_table(tmp_path / "pages.csv", [

@@ -4,6 +4,7 @@ kind of each file by its extension, else by sniffing its first bytes; then the k
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import os
@@ -44,6 +45,8 @@ KIND_BY_SUFFIX: dict[str, InputKind] = {
     ".tab": "csv",
 }
 TAB_SUFFIXES = frozenset({".tsv", ".tab"})
+# Text in UTF-16 or UTF-32 is full of NUL bytes: its byte-order mark tells it from binary.
+WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 SNIFF_BYTES = 4096
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 GLOB_CHARACTERS = frozenset("*?[")
@@ -196,7 +199,9 @@ def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Do
                 with _open(path, compressed) as stream:
                     yield from read_jsonl(stream, input=name, options=options)
         elif kind == "csv":
-            _refuse_binary(_head(path, compressed))
+            head = _head(path, compressed)
+            if not head.startswith(WIDE_BOMS):  # spreadsheets save "Unicode" tables so
+                _refuse_binary(head)
             tabs = _last_suffix(name) in TAB_SUFFIXES
             with _open(path, compressed) as stream:
                 yield from read_table(

@@ -29,6 +29,14 @@ HEAD_BYTES = 1 << 20
 # A decoder's name for "UTF-8 with stray cp1252 bytes" (decode.py), as Python's codec and the
 # error handler that reads those bytes.
 MIXED_ENCODING = "utf-8+cp1252"
+# UTF-32's marks before UTF-16's: UTF-32 LE's starts with UTF-16 LE's.
+BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def read_table(
@@ -111,24 +119,24 @@ def _text_stream(stream: BinaryIO) -> io.TextIOWrapper:
     # A buffer as large as the head, so that one peek sees all of it.
     buffered = io.BufferedReader(cast(io.RawIOBase, stream), buffer_size=HEAD_BYTES)
     head = buffered.peek(HEAD_BYTES)[:HEAD_BYTES]
-    cut = head.rfind(b"\n")
-    head = head[: cut + 1] if cut > 0 else head
-    encoding, errors = "utf-8", "replace"
-    try:
-        found = decode_bytes(head).encoding
-    except UnreadableInput:
-        found = "utf-8"
-    if found == MIXED_ENCODING:
-        errors = "cp1252-fallback"
-    elif head.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    elif found.startswith(("utf-16", "utf-32")) and head.startswith(
-        (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    ):
-        encoding = found[:6]  # the codec that reads and drops the byte-order mark
-    else:
-        encoding = found
+    encoding, errors = _encoding_of(head)
     return io.TextIOWrapper(buffered, encoding=encoding, errors=errors, newline="")
+
+
+def _encoding_of(head: bytes) -> tuple[str, str]:
+    """The codec and error handler that read a file starting with `head`: a byte-order mark's
+    (the codec drops the mark), else what decode.py makes of the head's whole lines."""
+    for bom, codec in BOM_CODECS:
+        if head.startswith(bom):
+            return codec, "replace"
+    cut = head.rfind(b"\n")
+    try:
+        found = decode_bytes(head[: cut + 1] if cut > 0 else head).encoding
+    except UnreadableInput:
+        return "utf-8", "replace"
+    if found == MIXED_ENCODING:
+        return "utf-8", "cp1252-fallback"
+    return found, "replace"
 
 
 def _bounded_lines(text: io.TextIOWrapper, limit: int) -> Iterator[str]:
