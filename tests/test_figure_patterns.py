@@ -100,6 +100,12 @@ PATTERNS: list[tuple[str, list[Found]]] = [
         "The conflict has driven more than 4 million people from their homes.",
         [("more than 4 million", "displaced", 4_000_000, None, False)],
     ),
+    (
+        "Half a million people have been forced from their homes.",
+        [("Half a million", "displaced", 500_000, 500_000, False)],
+    ),
+    ("Nobody was forced from their homes.", [("Nobody", "displaced", 0.0, 0.0, True)]),
+    ("Half a million people have been forced to pay more for bread.", []),
     ("One 7-year-old boy was critically wounded.", [("One", "injured", 1, 1, False)]),
     # listed after "one of": "killing one of the attackers and several guards"
     (
@@ -166,6 +172,44 @@ PATTERNS: list[tuple[str, list[Found]]] = [
             ("two", "killed", 2, 2, False),
         ],
     ),
+    # "among the dead were N", "of the N dead, M were women": a subset of the harmed
+    ("Among the dead were three children.", [("three", "killed", 3, 3, False)]),
+    ("Nobody was among the dead.", [("Nobody", "killed", 0.0, 0.0, True)]),
+    ("Among the survivors were 12 children.", []),
+    (
+        "Of the 30 dead, 12 were women.",
+        [("30", "killed", 30, 30, False), ("12", "killed", 12, 12, False)],
+    ),
+    (
+        "Of the 30 dead, none were soldiers.",
+        [("30", "killed", 30, 30, False), ("none", "killed", 0.0, 0.0, True)],
+    ),
+    ("Of the 40 passengers, 12 were foreigners.", []),
+    # "seized six men and slaughtered them": a measure verb joined to the count's own
+    ("Gunmen seized six men and slaughtered them.", [("six", "killed", 6, 6, False)]),
+    ("Militants rounded up 12 farmers and shot them dead.", [("12", "killed", 12, 12, False)]),
+    ("Gunmen seized six men but did not kill them.", [("six", "killed", 6, 6, True)]),
+    ("Troops captured five rebels and handed them over to police.", []),
+    # "a mother with her six children": those with the harmed share what befell them
+    (
+        "The dead included a mother with her six children.",
+        [("six", "killed", 6, 6, False)],
+    ),
+    ("The dead included a truck driver with 12 tonnes of grain.", []),
+    # taken to hospital
+    ("Forty people were taken to hospital.", [("Forty", "injured", 40, 40, False)]),
+    ("Ambulances rushed 30 people to the hospital.", [("30", "injured", 30, 30, False)]),
+    ("No one was taken to hospital.", [("No one", "injured", 0.0, 0.0, True)]),
+    # a toll put at its count where the parse hung "at" on the toll's own verb
+    ("The army put the number of rebels killed at 45.", [("45", "killed", 45, 45, False)]),
+    (
+        "Officials put the number of people displaced at 12,000.",
+        [("12,000", "displaced", 12_000, 12_000, False)],
+    ),
+    ("The army put the number of rebels killed at zero.", [("zero", "killed", 0.0, 0.0, True)]),
+    ("The army put the number of trucks sent at 45.", []),
+    ("Twelve people were taken to a police station.", []),
+    ("All three of them were taken to hospital.", []),
 ]
 
 
@@ -187,6 +231,8 @@ SEPARATED = [
     ("4,000 people fled", "4,000", 4000.0),
     ("1.5 million fled", "1.5 million", 1500000.0),
     ("1.500 million fled", "1.500 million", 1500000.0),
+    ("a quarter of a million fled", "a quarter of a million", 250000.0),
+    ("three quarters of a million fled", "three quarters of a million", 750000.0),
 ]
 
 

@@ -103,6 +103,41 @@ VOICES = [
         "west, army spokesman, Colonel Didier Bamba announced Sunday.",
         [("At least two", "army spokesman, Colonel Didier Bamba")],
     ),
+    # a trailing speech verb followed by a clause of its own after a comma
+    (
+        "A strike on a school killed at least 34 people, the health ministry said, more than "
+        "half of them were children.",
+        [("at least 34", "the health ministry")],
+    ),
+    # a clause the parse made the speech verb's subject is not who speaks
+    (
+        "The attack left at least 20 people dead, the ministry said in a statement.",
+        [("at least 20", "the ministry")],
+    ),
+    # a speech participle after a clause speaks for that clause's subject
+    (
+        "The group claimed the attack, saying its fighters had killed 14 soldiers.",
+        [("14", "The group")],
+    ),
+    (
+        "IS claimed the raid, saying they killed one person.",
+        [("one", "IS")],
+    ),
+    (
+        "No group claimed the raid, saying instead that it killed two people.",
+        [("two", "The Outlet")],
+    ),
+    # who puts a toll at its count, where the parse hung "at" on the toll's verb
+    ("The army put the number of rebels killed at 45.", [("45", "The army")]),
+    # a surname alone, whatever the tagger took it for, is the person named in full before
+    (
+        "Provincial police chief Abdul Karim said eight people died. Karim told reporters 14 "
+        "more were hurt.",
+        [
+            ("eight", "Provincial police chief Abdul Karim"),
+            ("14", "Abdul Karim, Provincial police chief"),
+        ],
+    ),
     # a quotation of several sentences that a cue closes
     (
         '"Fake news is circulating. Two gendarmes were killed during the attack. 12 attackers '

@@ -227,10 +227,26 @@ def _governing(count: Token) -> tuple[Token, list[Token]] | None:
                 return None  # "No one has claimed the attack, which killed eight"
             if subjects:
                 return token, name_tokens(subjects[0])
-            trailing = _trailing_subject(token)
+            trailing = _trailing_subject(token) or _participle_subject(token)
             if trailing:
                 return token, trailing
     return None
+
+
+def _participle_subject(verb: Token) -> list[Token]:
+    """ "The group claimed the attack, saying its men killed 14": a speech participle set off
+    after a clause speaks for that clause's subject (or, where the tagger took an acronym for
+    a verb, "IS claimed ...", for the capitalised words opening the sentence)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i >= verb.i:
+        return []
+    clause = verb.head
+    subjects = [c for c in _children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        return [] if _negative(subjects[0]) else name_tokens(subjects[0])
+    opening = list(clause.doc[clause.sent.start : clause.i])
+    if 0 < len(opening) <= 3 and all(t.is_upper and t.is_alpha for t in opening):
+        return opening
+    return []
 
 
 def _trailing(count: Token) -> tuple[Token, list[Token]] | None:
@@ -242,7 +258,7 @@ def _trailing(count: Token) -> tuple[Token, list[Token]] | None:
     for verb in reversed(doc[count.i + 1 : end]):
         if lexicons.lemma(verb) not in _VOICING_VERBS or verb.pos_ != "VERB":
             continue
-        after = doc[verb.i + 1 : sentence.end]
+        after = doc[verb.i + 1 : _own_words_end(verb, sentence.end)]
         if any(t.pos_ in ("VERB", "AUX") for t in after) or not all(
             t.is_punct or t.is_space or verb in t.ancestors for t in after
         ):
@@ -257,6 +273,18 @@ def _trailing(count: Token) -> tuple[Token, list[Token]] | None:
         trailing = _trailing_subject(verb, at_end=True)
         return (verb, trailing) if trailing else None
     return None
+
+
+def _own_words_end(verb: Token, end: int) -> int:
+    """Where the words a sentence-final speech verb governs end: at `end`, or at a comma after
+    which a clause of its own begins ('..., the ministry said, More than half were children')."""
+    doc = verb.doc
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in _children(verb)):
+        return end
+    for token in doc[verb.i + 1 : end - 1]:
+        if token.text in (",", ";") and verb not in doc[token.i + 1].ancestors:
+            return token.i
+    return end
 
 
 def _closing(count: Token) -> tuple[Token, list[Token]] | None:
@@ -329,11 +357,14 @@ def _speech_voice(
         governing = _closing(count)
     if governing is None:
         return None
-    return _named_voice(doc, governing, attributions)
+    return _named_voice(doc, count, governing, attributions)
 
 
 def _named_voice(
-    doc: Doc, governing: tuple[Token, list[Token]], attributions: Sequence[Attribution]
+    doc: Doc,
+    count: Token,
+    governing: tuple[Token, list[Token]],
+    attributions: Sequence[Attribution],
 ) -> FigureVoice | None:
     """The voice of a speech verb and the words naming its speaker: the attribution the tagger
     made of that cue, else the words resolved to the fullest name the page gives."""
@@ -341,6 +372,9 @@ def _named_voice(
     for attribution in attributions:
         cue = _cue_head(doc, attribution)
         if cue is not None and cue.i == verb.i and attribution.source is not None:
+            source = doc_span(doc, attribution.source)
+            if source is not None and source.start <= count.i < source.end:
+                continue  # a source holding the count itself is a misparse of the clause
             return FigureVoice(attribution.source_name, attribution)
     if not words:
         return None
@@ -432,7 +466,7 @@ def figure_voice(
             # cue closes it ('..., an official said. "We confirm three died," the major told')
             closing = _closing(count)
             if closing is not None and closing[1]:
-                return _named_voice(doc, closing, attributions)
+                return _named_voice(doc, count, closing, attributions)
         if usable_for(doc, attribution, figure_tokens):
             return None
         unusable = True

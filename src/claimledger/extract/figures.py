@@ -53,6 +53,9 @@ _CHANGE_VERBS = lexicons.words("toll_change_verbs")
 # "need intensive care", "receive treatment": who needs care was injured (lemmas).
 _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
+# "taken to hospital": who is brought to a hospital was hurt (lemmas).
+_HOSPITAL_VERBS = frozenset({"take", "rush", "admit", "bring", "evacuate", "airlift", "transport"})
+_HOSPITALS = frozenset({"hospital", "clinic", "infirmary"})
 # Participles the model may tag as nouns ("3 other shot").
 _HARM_PARTICIPLES = frozenset({"shot", "hurt", "hit", "stabbed"})
 # Auxiliaries a count's own verb may stand behind ("19 were killed", "15 have been killed").
@@ -189,21 +192,32 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
                     for obj in _children(prep, ("pobj",)):
                         if measure_of_token(obj) == "injured":
                             return _Link("injured", (obj,), None)
-        # "two children were among the dead", "... among those killed"
+        # "two children were among the dead", "among the dead were three children", "of the
+        # 30 dead, 12 were women"
         for prep in _children(head, ("prep",)):
-            if prep.lower_ == "among" and dep in ("nsubj", "nsubjpass"):
+            partitive = prep.lower_ == "of" and prep.i < anchor.i and dep == "nsubj"
+            among = prep.lower_ == "among" and dep in ("nsubj", "nsubjpass", "attr")
+            if among or partitive:
                 for obj in _children(prep, ("pobj",)):
-                    among = _named_measure(obj)
-                    if among is not None:
-                        return among
+                    named = _named_measure(obj)
+                    if named is not None:
+                        return named
+        # "seized six men and slaughtered them": a verb joined to the count's own does it to them
+        if dep == "dobj":
+            done = _done_to_them(head)
+            if done is not None:
+                return done
+        # "40 people were taken to hospital" ("all three of them": those counted before)
+        if dep in ("nsubjpass", "dobj") and _to_hospital(head) and not _of_them(anchor):
+            return _Link("injured", (head,), None)
         # "the death toll includes the six attackers", "those killed included two people"
         if dep == "dobj" and lexicons.lemma(head) == "include":
             for subject in _children(head, ("nsubj",)):
                 included = _toll_measure(subject) if is_toll_noun(subject) else None
                 if included is not None or (included := _named_measure(subject)) is not None:
                     return included
-        # "driven four million people from their homes"
-        if dep == "dobj" and _drives_from_home(head):
+        # "driven four million people from their homes", "500 were forced from their homes"
+        if dep in ("dobj", "nsubjpass") and _drives_from_home(head):
             return _Link("displaced", (head,), None)
         if dep == "attr":
             for subject in _children(head, ("nsubj",)):
@@ -214,6 +228,14 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         target = prep.head
         if prep.lower_ in ("including", "among") and target.i != prep.i:
             return _link_of_noun(target, depth + 1) if depth < 3 else None
+        if (
+            prep.lower_ == "with"
+            and target.pos_ in ("NOUN", "PROPN")
+            and is_people(anchor)
+            and depth < 3
+        ):
+            # "a mother with her six children": the people with them shared their fate
+            return _link_of_noun(target, depth + 1)
         if prep.lower_ == "of":
             measure = measure_of_token(target)
             if measure is not None and not is_toll_noun(target):
@@ -223,6 +245,9 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
                 return _link_from_head(target, depth + 1)
         if is_toll_noun(target):
             return _toll_measure(target)
+        if prep.lower_ == "at" and (toll := _toll_above(target)) is not None:
+            # "put the number of rebels killed at 45": the parse hung "at" on the toll's verb
+            return _toll_measure(toll)
         if target.pos_ in ("VERB", "AUX"):
             # "the death toll rose to 40", "put the death toll at about 100"
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
@@ -232,6 +257,61 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         # "killing 12 people and 30 wounded": a measure right after the count is its own
         return _measure_after(anchor) or _link_from_head(head, depth + 1)
     return _link_of_listed(anchor, depth)
+
+
+def _toll_above(token: Token) -> Token | None:
+    """A toll noun a few steps up the parse from a token ("the number of rebels killed"), or
+    the toll object of a verb up there ("put the number of people displaced at ...")."""
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and is_toll_noun(token):
+            return token
+        if token.pos_ == "VERB":
+            objects = [o for o in _children(token, ("dobj",)) if is_toll_noun(o)]
+            return objects[0] if objects else None
+    return None
+
+
+def _done_to_them(verb: Token) -> _Link | None:
+    """ "seized six men and slaughtered them", "rounded up 12 farmers and shot them dead": a
+    measure verb joined to the one whose object the count is, done to "them"."""
+    for joined in _children(verb, ("conj",)):
+        if joined.i <= verb.i or not any(o.lower_ == "them" for o in _children(joined, ("dobj",))):
+            continue
+        for state in _children(joined, ("oprd", "acomp")):
+            measure = measure_of_token(state)  # "shot them dead"
+            if measure is not None:
+                return _Link(measure, (joined, state), None)
+        measure = measure_of_token(joined)
+        if measure is not None:
+            return _Link(measure, (joined,), None)
+    return None
+
+
+def _of_them(count: Token) -> bool:
+    """ "three of them", "two of those": a count of people the text counted before."""
+    return any(
+        obj.lower_ in ("them", "those", "whom")
+        for prep in _children(count, ("prep",))
+        if prep.lower_ == "of"
+        for obj in _children(prep, ("pobj",))
+    )
+
+
+def _to_hospital(verb: Token) -> bool:
+    """ "were taken to hospital", "rushed 30 people to the hospital", "admitted to hospital"."""
+    if lexicons.lemma(verb) not in _HOSPITAL_VERBS:
+        return False
+    if any(prep.lower_ == "with" for prep in _children(verb, ("prep",))):
+        return False  # "brought to the hospital with flowers": what they came with says why
+    return any(
+        lexicons.lemma(place) in _HOSPITALS
+        for prep in _children(verb, ("prep",))
+        if prep.lower_ in ("to", "into", "in", "at")
+        for place in _children(prep, ("pobj",))
+    )
 
 
 def _measure_after(anchor: Token) -> _Link | None:
@@ -374,8 +454,10 @@ def _listed_after_clause(token: Token) -> _Link | None:
     for following in doc[token.i + 1 : min(len(doc), token.i + 5)]:
         if following.is_punct or following.pos_ == "CCONJ":
             break
-        if following.pos_ in ("VERB", "AUX") or following.tag_ in ("VBD", "VBN") or (
-            following.lower_ in _HARM_PARTICIPLES
+        if (
+            following.pos_ in ("VERB", "AUX")
+            or following.tag_ in ("VBD", "VBN")
+            or (following.lower_ in _HARM_PARTICIPLES)
         ):
             return None  # "Man killed, 3 other shot": the listed count's own verb follows it
     start = min([token.i, *(c.i for c in _children(token) if c.i < token.i)])
@@ -493,6 +575,9 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
         ):
             # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured"
             verb = head.head
+            toll = _toll_above(verb) if not is_stating_verb(verb) else None
+            if toll is not None and toll.dep_ == "dobj":
+                verb = toll.head  # "put the number of rebels killed at 45"
         if verb is None or not is_stating_verb(verb):
             continue
         subjects = _children(verb, ("nsubj",))

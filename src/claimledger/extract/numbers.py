@@ -149,6 +149,13 @@ _AMBIGUOUS_MONTHS = frozenset(month for month, _, *word in lexicons.rows("months
 _DETERMINERS_BEFORE_ONE = lexicons.words("determiners_before_one")
 
 
+# Shares of a scale: "a quarter of a million".
+_SHARES = (
+    (("a", "quarter", "of", "a"), 0.25),
+    (("quarter", "of", "a"), 0.25),
+    (("three", "quarters", "of", "a"), 0.75),
+)
+
 # Every word a count expression can start with; find_quantities tries nothing else.
 _START_WORDS = frozenset(
     {words[0] for words, _ in _HEDGES}
@@ -159,7 +166,7 @@ _START_WORDS = frozenset(
     | set(_UNITS)
     | set(_TENS)
     | set(_PLURALS)
-    | {"a", "an", "half", "between", "from", "no"}
+    | {"a", "an", "half", "quarter", "between", "from", "no"}
 )
 
 
@@ -307,6 +314,12 @@ def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
         if _lower_at(tokens, j) == "dozen":
             scale, j = 12.0, j + 1
         return _Value(2 * scale, 2 * scale, 2 * scale, approximate=True), j
+
+    for words, share in _SHARES:
+        # "a quarter of a million", "three quarters of a million"
+        if _words_at(tokens, i, words) and _lower_at(tokens, i + len(words)) in _SCALES:
+            part = share * _SCALES[tokens[i + len(words)].lower]
+            return _Value(part, part, part, approximate=True, scaled=True), i + len(words) + 1
 
     if _words_at(tokens, i, ("half", "a")) and _lower_at(tokens, i + 2) in ("dozen", *_SCALES):
         unit = tokens[i + 2].lower

@@ -143,7 +143,13 @@ def resolve_source(
         full = _earlier_full_name(doc, name_part)
         if full:
             return NamedSource(full, "person", span.start)
-    if kind in {"person", "unknown"} and len(span) <= 2 and all(t.pos_ == "PROPN" for t in span):
+    proper = len(span) <= 2 and all(t.pos_ == "PROPN" for t in span)
+    if proper and kind not in {"person", "unknown"}:
+        # "Karim told reporters" tagged a place, after "police chief Abdul Karim said"
+        full = _earlier_full_name(doc, span)
+        if full:
+            return NamedSource(full, "person", span.start)
+    if kind in {"person", "unknown"} and proper:
         full = _earlier_full_name(doc, span)
         if full:
             return NamedSource(full, "person", span.start)
