@@ -222,6 +222,9 @@ def downgrade(path: Path, version: int, drop: list[str]) -> None:
         conn.execute("DROP INDEX IF EXISTS idx_documents_text_id")
         conn.execute("ALTER TABLE figures DROP COLUMN rule")
         conn.execute("ALTER TABLE documents DROP COLUMN text_id")
+    if version < 7:
+        conn.execute("DROP INDEX IF EXISTS idx_documents_language")
+        conn.execute("ALTER TABLE documents DROP COLUMN language")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
@@ -298,9 +301,32 @@ def test_a_version_5_store_gains_people_rules_and_shared_texts(tmp_path: Path) -
     expected = dump(path)
     downgrade(path, 5, [])
     with open_store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 6
+        assert store.schema_version == SCHEMA_VERSION
         assert list(store.analyses()) == analyses
     assert dump(path) == expected
+
+
+def test_a_version_6_store_gains_each_documents_language(tmp_path: Path) -> None:
+    path = tmp_path / "v6.db"
+    with open_store(path) as store:
+        fill(store)
+        first = next(store.analyses())
+        french = msgspec.structs.replace(
+            first.document, id="fr-page", language="fr", input="page-fr.html"
+        )
+        store.write_analysis(Analysis(document=french))
+    expected = dump(path)
+    downgrade(path, 6, [])
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        stored = store.analysis("fr-page")
+        assert stored is not None and stored.skipped == "language fr"
+        assert store.analysis(first.document.id) == first
+    assert dump(path) == expected
+    conn = sqlite3.connect(path)
+    languages = dict(conn.execute("SELECT id, language FROM documents"))
+    conn.close()
+    assert languages["fr-page"] == "fr" and languages[first.document.id] is None
 
 
 def test_a_store_from_a_newer_claimledger_is_refused(tmp_path: Path) -> None:

@@ -56,6 +56,31 @@ def _error_line(record: ReadError) -> Text:
                          terminal_text(record.reason))
 
 
+def _skipped_line(analysis: Analysis) -> Text:
+    """A document nothing was extracted from, and why ("skipped: language fr")."""
+    return Text.assemble(("skipped", "yellow"), f" {terminal_text(analysis.document.input)}: ",
+                         terminal_text(analysis.skipped or ""))
+
+
+def _count_languages(
+    records: Iterable[Analysis | ReadError], languages: dict[str, int]
+) -> Iterator[Analysis | ReadError]:
+    """The records, passed through; those not extracted for their language counted."""
+    from claimledger.run import count_not_english
+
+    for record in records:
+        if isinstance(record, Analysis):
+            count_not_english(record, languages)
+        yield record
+
+
+def _print_not_english(languages: dict[str, int]) -> None:
+    from claimledger.run import not_english_note
+
+    if languages:
+        _stderr().print(not_english_note(languages), highlight=False)
+
+
 def _emit_records(records: Iterable[msgspec.Struct], fmt: OutputFormat, out: CheckedStream) -> None:
     """JSON array or JSON lines, streamed."""
     if fmt == "jsonl":
@@ -73,7 +98,8 @@ def _document_table(document: Document) -> Table:
     table.add_column("field / segment", style="bold")
     table.add_column("offsets", justify="right")
     table.add_column("text")
-    for name in ("url", "title", "outlet", "byline", "original_source", "published"):
+    for name in ("url", "title", "outlet", "byline", "original_source", "published",
+                 "language"):
         value = getattr(document, name)
         if value:
             origin = f" ({document.published_from})" if name == "published" else ""
@@ -407,7 +433,10 @@ def extract(
             errors += isinstance(record, ReadError)
             yield record
 
-    records = counted(analyse_records(read_paths(list(paths), options), load_nlp()))
+    languages: dict[str, int] = {}
+    records = _count_languages(
+        counted(analyse_records(read_paths(list(paths), options), load_nlp())), languages
+    )
     out = checked_stdout()
     if fmt != "table":
         _emit_records(records, fmt, out)
@@ -417,9 +446,13 @@ def extract(
             if isinstance(record, ReadError):
                 console.print(_error_line(record))
                 continue
+            if record.skipped:
+                console.print(_skipped_line(record))
+                continue
             for table in _analysis_tables(record):
                 console.print(table)
     out.flush()
+    _print_not_english(languages)
     if strict and errors:
         _stderr().print(f"{errors} inputs gave an error (--strict)", highlight=False)
         sys.exit(1)
@@ -488,6 +521,7 @@ def run_command(
         f"{markup_safe(db)}",
         highlight=False,
     )
+    _print_not_english(summary.not_english)
     if strict and summary.errors:
         sys.exit(1)
 

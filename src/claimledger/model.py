@@ -53,6 +53,8 @@ Hedge = Literal[
     "vague",
     "none",
 ]
+# The one language the extraction steps read.
+ENGLISH = "en"
 # An approximate count ("about 100") allows 25% either way when counts are compared.
 APPROXIMATE_TOLERANCE = 0.25
 
@@ -88,6 +90,9 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     # ReadOptions.html_max_chars once its scripts and styles are gone): how many characters of
     # the page were read. Nothing after them is in `text`. None: the page was read whole.
     cut_at: int | None = None
+    # The language of title and body as an ISO 639 code ("en", "fr"), where it could be told
+    # (see read/language.py); None: too little text to tell, read as English.
+    language: str | None = None
 
     def segment_text(self, segment: Segment) -> str:
         return self.text[segment.start : segment.end]
@@ -354,6 +359,17 @@ class Analysis(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     people: tuple[Person, ...] = ()
     version: str = ""
     model: str = ""
+    # Why nothing was extracted: "language fr" for a document in a language other than English
+    # (see `skipped_for_language`). None: the document was analysed.
+    skipped: str | None = None
+
+
+def skipped_for_language(document: Document) -> str | None:
+    """"language xx" for a document detected in a language other than English: the extraction
+    steps read English only, so none is run on it (rather than run to an empty result)."""
+    if document.language is None or document.language == ENGLISH:
+        return None
+    return f"language {document.language}"
 
 
 class EventLink(msgspec.Struct, frozen=True, kw_only=True):

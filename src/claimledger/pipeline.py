@@ -23,8 +23,16 @@ from claimledger.events import assemble_events
 from claimledger.extract.annotation import Annotation, SegmentContext, annotation, set_context
 from claimledger.extract.components import add_components
 from claimledger.extract.places import resolve_places
-from claimledger.model import Analysis, Document, ReadError, Segment, SegmentKind
+from claimledger.model import (
+    Analysis,
+    Document,
+    ReadError,
+    Segment,
+    SegmentKind,
+    skipped_for_language,
+)
 from claimledger.nlp import model_label
+from claimledger.read.language import with_language
 from claimledger.read.options import ReadOptions
 
 CLAIM_SEGMENTS: tuple[SegmentKind, ...] = ("title", "body")
@@ -158,20 +166,26 @@ def analyse_documents(
     batch: list[Document] = []
 
     def flush() -> Iterator[Analysis]:
-        # Each piece's place in the batch; its Doc is made when nlp.pipe asks for it.
+        # Each piece's place in the batch; its Doc is made when nlp.pipe asks for it. A
+        # document in another language than English is not parsed at all.
         limit = min(max_chars, nlp.max_length)
-        pieces = [(i, d, piece) for i, d in enumerate(batch) for s in claim_segments(d)
-                  for piece in doc_pieces(d, s, limit)]
+        skipped = [skipped_for_language(d) for d in batch]
+        pieces = [(i, d, piece) for i, d in enumerate(batch) if not skipped[i]
+                  for s in claim_segments(d) for piece in doc_pieces(d, s, limit)]
         unparsed = (segment_doc(nlp, d, piece) for _, d, piece in pieces)
         docs = nlp.pipe(unparsed, batch_size=batch_size)
         parsed: dict[int, list[Annotation]] = {i: [] for i in range(len(batch))}
         for (owner, *_), doc in zip(pieces, docs, strict=True):
             parsed[owner].append(annotation(doc))
         for i, document in enumerate(batch):
-            yield analysis_of(document, parsed[i], model=model)
+            if skipped[i]:
+                yield Analysis(document=document, version=__version__, model=model,
+                               skipped=skipped[i])
+            else:
+                yield analysis_of(document, parsed[i], model=model)
 
     for document in documents:
-        batch.append(document)
+        batch.append(document if document.language is not None else with_language(document))
         if len(batch) >= batch_size:
             yield from flush()
             batch = []

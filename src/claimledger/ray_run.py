@@ -249,7 +249,7 @@ def ingest_shards(
                 summary.errors += 1
                 store.write_error(record)
             elif isinstance(record, Analysis) and store.write_analysis(record):
-                summary.analysed += 1
+                summary.count_analysed(record)
             else:  # stored before this run, or by an earlier shard
                 summary.skipped += 1
             progress(summary)

@@ -52,6 +52,31 @@ class RunSummary(msgspec.Struct, kw_only=True):
     links: int = 0
     ledger_entries: int = 0
     disputed: int = 0
+    # Documents analysed in this run whose language is not English, by language: stored, but
+    # nothing extracted from them (Analysis.skipped).
+    not_english: dict[str, int] = {}
+
+    def count_analysed(self, analysis: Analysis) -> None:
+        self.analysed += 1
+        count_not_english(analysis, self.not_english)
+
+
+def count_not_english(analysis: Analysis, languages: dict[str, int]) -> None:
+    """Count the analysis in `languages` where its document's language kept it from being
+    extracted."""
+    language = analysis.document.language
+    if analysis.skipped and language:
+        languages[language] = languages.get(language, 0) + 1
+
+
+def not_english_note(languages: dict[str, int]) -> str:
+    """"2 documents not in English, not extracted (fr 1, de 1)", or "" where there is none."""
+    if not languages:
+        return ""
+    total = sum(languages.values())
+    counts = ", ".join(f"{language} {count}" for language, count in
+                       sorted(languages.items(), key=lambda item: (-item[1], item[0])))
+    return f"{total} document{'s' * (total != 1)} not in English, not extracted ({counts})"
 
 
 Progress = Callable[[RunSummary], None]
@@ -166,7 +191,7 @@ def run(
                 summary.errors += 1
                 store.write_error(result)
             elif store.write_analysis(result):
-                summary.analysed += 1
+                summary.count_analysed(result)
             else:  # the same document twice in one batch (one page under two names)
                 summary.skipped += 1
             report(summary)

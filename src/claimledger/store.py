@@ -35,6 +35,7 @@ from claimledger.model import (
     Person,
     PlaceMention,
     ReadError,
+    skipped_for_language,
 )
 from claimledger.store_schema import MIGRATIONS, SCHEMA_VERSION
 from claimledger.store_tables import (
@@ -288,6 +289,7 @@ class Store:
             people=self._children("people", document_id, Person),
             version=row[1] or "",
             model=row[2] or "",
+            skipped=skipped_for_language(document),
         )
 
     def _children(

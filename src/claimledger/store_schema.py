@@ -260,6 +260,14 @@ def add_people_and_shared_texts(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_documents_text_id ON documents(text_id)")
 
 
+def add_document_languages(conn: sqlite3.Connection) -> None:
+    """Version 7: the language each document is written in (documents read before this version
+    say none)."""
+    conn.execute("ALTER TABLE documents ADD COLUMN language TEXT")
+    conn.execute("UPDATE documents SET language = json_extract(json, '$.language')")
+    conn.execute("CREATE INDEX idx_documents_language ON documents(language)")
+
+
 MIGRATIONS: list[Migration] = [
     create_tables,
     add_event_figures_and_facet_indexes,
@@ -267,5 +275,6 @@ MIGRATIONS: list[Migration] = [
     index_figure_ids,
     add_clusters,
     add_people_and_shared_texts,
+    add_document_languages,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -104,6 +104,7 @@ DOCUMENTS: TableSpec[Analysis] = TableSpec("documents", (
     ("text", lambda a: a.document.text),
     ("json", lambda a: record_json(a.document)),
     ("text_id", lambda a: a.document.text_id),
+    ("language", lambda a: a.document.language),
 ))
 
 SEGMENTS: TableSpec[InDocument[Segment]] = TableSpec("segments", (

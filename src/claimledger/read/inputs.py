@@ -18,6 +18,7 @@ from claimledger.read.decode import binary_signature, decode_bytes
 from claimledger.read.errors import UnreadableInput, read_error
 from claimledger.read.html import read_html
 from claimledger.read.jsonl import is_json_document, read_json_document, read_jsonl
+from claimledger.read.language import with_language
 from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
 from claimledger.read.table import read_table
@@ -69,8 +70,9 @@ def read_paths(
     for found in expand_paths(input_paths(paths)):
         if isinstance(found, ReadError):
             yield found
-        else:
-            yield from read_path(found, options)
+            continue
+        for record in read_path(found, options):
+            yield record if isinstance(record, ReadError) else with_language(record)
 
 
 def input_paths(paths: PathsArgument) -> list[str | Path]:
