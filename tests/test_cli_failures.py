@@ -3,6 +3,7 @@ error records into exit status 1, a bad store is one line, and process() takes p
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -166,3 +167,20 @@ def test_process_refuses_what_is_no_path_before_any_work(
 ) -> None:
     with pytest.raises(error, match=message):
         claimledger.process(paths)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("store", ["not-sqlite", "missing"])
+def test_eval_incidents_reusing_a_bad_store_is_one_line(tmp_path: Path, store: str) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "incidents.jsonl").write_text('{"incident": "1", "killed": 1}\n', encoding="utf-8")
+    article = {"id": "a1", "incident": "1", "title": "Man killed", "text": STORY}
+    (data / "articles.jsonl").write_text(json.dumps(article) + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    if store == "not-sqlite":
+        db.write_text("these are notes, not a database\n", encoding="utf-8")
+    result = invoke("eval", "incidents", "--data", data, "--db", db, "--reuse")
+    assert result.exit_code == 1 and result.exception is not None
+    assert isinstance(result.exception, SystemExit)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(lines) == 1 and "x.db" in lines[0] and "Traceback" not in result.stderr

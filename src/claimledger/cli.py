@@ -757,7 +757,7 @@ def eval_incidents(
         write_details,
     )
 
-    with Progress(
+    with _store_errors(db or "the store"), Progress(
         "[bold]articles", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=_stderr(),
     ) as bar:
