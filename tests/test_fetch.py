@@ -64,6 +64,8 @@ class Pages(BaseHTTPRequestHandler):
         if self.path == "/zipped":
             body = gzip.compress(page("Zipped", "Sent with gzip content encoding."))
             return self.reply(200, body, headers={"Content-Encoding": "gzip"})
+        if self.path == "/brotli":  # sent whatever the request accepts
+            return self.reply(200, b"\x1b\x00\x00", headers={"Content-Encoding": "br"})
         if self.path == "/slow":
             time.sleep(SLOW_SECONDS)
             return self.reply(200, page("Slow", "Too late."))
@@ -134,7 +136,7 @@ def documents(path: Path) -> list[Document | ReadError]:
 def test_fetched_pages_are_read_back_from_the_warc(site: Site, tmp_path: Path) -> None:
     urls = [f"{site.base}{p}" for p in (
         "/page/one", "/private/secret.html", "/flaky", "/missing", "/moved", "/zipped", "/slow",
-        "/huge",
+        "/huge", "/brotli",
     )]
     out = tmp_path / "pages.warc.gz"
     summary = fetch_urls(urls, out, options=FAST)
@@ -147,6 +149,9 @@ def test_fetched_pages_are_read_back_from_the_warc(site: Site, tmp_path: Path) -
     assert outcome["/zipped"] == ("fetched", "")
     assert outcome["/slow"][0] == "failed" and "timed out" in outcome["/slow"][1]
     assert outcome["/huge"] == ("failed", f"larger than {SMALL_LIMIT} bytes (40013 declared)")
+    assert outcome["/brotli"] == (
+        "failed", "sent in content encoding 'br', which the WARC reader cannot undo"
+    )
     assert "/private/secret.html" not in site.paths()
     assert site.paths().count("/flaky") == 2
     assert site.paths().count("/slow") == 4  # the first try and three retries
@@ -232,7 +237,7 @@ def test_a_refused_connection_is_tried_again_then_reported(tmp_path: Path) -> No
 
 def test_the_url_list_skips_blanks_comments_and_repeats(tmp_path: Path) -> None:
     listed = tmp_path / "urls.txt"
-    listed.write_text("# news\nhttp://a.test/1\n\n  http://a.test/2 \nhttp://a.test/1\n")
+    listed.write_text("\ufeff# news\nhttp://a.test/1\n\n  http://a.test/2 \nhttp://a.test/1\n")
     assert read_url_list(listed) == ["http://a.test/1", "http://a.test/2"]
 
 

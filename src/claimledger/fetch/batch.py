@@ -48,7 +48,7 @@ def read_url_list(path: Path) -> list[str]:
     """The URLs in a text file, one a line, in order and each once; blank lines and lines
     starting with '#' are skipped."""
     urls: dict[str, None] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
         url = line.strip()
         if url and not url.startswith("#"):
             urls.setdefault(url, None)

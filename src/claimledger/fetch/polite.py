@@ -20,8 +20,10 @@ from claimledger.fetch.archive import Exchange
 USER_AGENT = f"claimledger/{__version__} (news page archiver; obeys robots.txt)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-# Only the encodings the WARC reader undoes (no brotli, no zstd).
+# Only the encodings the WARC reader undoes (no brotli, no zstd); a server that sends another
+# anyway has its page refused, since it could not be read back.
 ACCEPT_ENCODING = "gzip, deflate"
+READABLE_ENCODINGS = frozenset({"", "identity", "gzip", "x-gzip", "deflate"})
 
 
 class FetchOptions(msgspec.Struct, frozen=True, kw_only=True):
@@ -130,7 +132,7 @@ def _robots_rules(
         return rules
     if not 200 <= last.status < 300:
         return f"robots.txt gave HTTP {last.status}, so nothing on this host is fetched"
-    rules.parse(last.body.decode("utf-8", errors="replace").splitlines())
+    rules.parse(last.body.decode("utf-8-sig", errors="replace").splitlines())
     delay = rules.crawl_delay(politeness.options.user_agent)
     if delay is not None:
         politeness.delays[host] = min(
@@ -181,6 +183,10 @@ def _get(client: httpx.Client, url: str, options: FetchOptions) -> Exchange:
     started = time.monotonic()
     headers = {"User-Agent": options.user_agent, "Accept-Encoding": ACCEPT_ENCODING}
     with client.stream("GET", url, headers=headers) as response:
+        encoding = response.headers.get("content-encoding", "").strip().lower()
+        if encoding not in READABLE_ENCODINGS:
+            raise FetchFailed(f"sent in content encoding {encoding!r}, which the WARC reader "
+                              "cannot undo")
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > options.max_bytes:
             raise FetchFailed(f"larger than {options.max_bytes} bytes ({declared} declared)")
