@@ -31,7 +31,6 @@ from claimledger.viewer.page_context import PREFIX
 if TYPE_CHECKING:
     from datasette.app import Datasette
 
-PLUGIN_NAME = "claimledger"
 SERVE_OPTIONS_NAME = "claimledger-serve"
 # Options `serve` sets itself: passed through as well, they would contradict the URL it prints.
 OWN_OPTIONS = ("-h", "--host", "-p", "--port", "--uds")
@@ -41,8 +40,8 @@ VIEWER_SETTINGS = {"allow_download": False}
 def register_plugin() -> None:
     """Register the claimledger plugin with Datasette where its entry point has not (an
     environment where the package is not installed, or Datasette told not to load plugins)."""
-    if pm.get_plugin(PLUGIN_NAME) is None and not pm.is_registered(plugin):
-        pm.register(plugin, name=PLUGIN_NAME)
+    if pm.get_plugin(plugin.PLUGIN_NAME) is None and not pm.is_registered(plugin):
+        pm.register(plugin, name=plugin.PLUGIN_NAME)
 
 
 def make_datasette(db_path: Path, *, allow_sql: bool = False) -> Datasette:
@@ -73,7 +72,7 @@ class ServeOptions:
 
     @plugin.datasette_hook
     def get_metadata(self) -> dict[str, Any]:
-        return {"plugins": {PLUGIN_NAME: {"serve_hosts": self.hosts}}}
+        return {"plugins": {plugin.PLUGIN_NAME: {"serve_hosts": self.hosts}}}
 
 
 def free_port(host: str) -> int:
