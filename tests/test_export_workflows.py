@@ -20,6 +20,7 @@ from claimledger.cli import main
 from claimledger.derived import write_derived
 from claimledger.export import export
 from claimledger.export.acled import event_date, time_precision
+from claimledger.export.actors import inter_code, is_state
 from claimledger.export.clusters import Dates
 from claimledger.export.ucdp import date_precision, priogrid_gid
 from claimledger.model import (
@@ -114,9 +115,9 @@ def test_a_script_for_acled_files_reads_the_acled_export(store_path: Path, tmp_p
     protest = by_type.loc["Protest with intervention"]
     assert (attack["event_date"], attack["time_precision"], attack["fatalities"]) == (
         "2024-03-09", 1, 12)
-    # "the army" is state forces (1); nothing says what kind of group "rebels" is.
-    assert (attack["actor1"], attack["actor2"], attack["inter2"]) == ("rebels", "the army", 1)
-    assert pd.isna(attack["inter1"]) and pd.isna(attack["interaction"])
+    # Rebels (2) against state forces (1): interaction 12.
+    assert (attack["actor1"], attack["inter1"]) == ("rebels", 2)
+    assert (attack["actor2"], attack["inter2"], attack["interaction"]) == ("the army", 1, 12)
     assert (attack["disorder_type"], attack["iso"], attack["geo_precision"]) == (
         "Political violence", 180, 1)
     assert attack["event_id_cnty"].startswith("COD")
@@ -221,6 +222,24 @@ def test_date_precision_codes_follow_the_codebooks() -> None:
     assert [time_precision(d) for d in (day, published, days, month)] == [1, 2, 2, 3]
     assert [date_precision(d) for d in (day, published, days, month)] == [1, 2, 2, 4]
     assert event_date(month) == date(2024, 3, 16) and event_date(days) == date(2024, 3, 9)
+
+
+@pytest.mark.parametrize(("name", "state", "code"), [
+    ("the army", True, 1),
+    ("Nigerian police", True, 1),
+    ("government troops", True, 1),
+    ("Lord's Resistance Army", False, 2),
+    ("Free Syrian Army", False, 2),
+    ("rebel soldiers", False, 2),
+    ("pro-government militia", False, None),
+    ("anti-government protesters", False, 6),
+    ("a mob", False, 5),
+    ("villagers", False, 7),
+    ("fighters of the Northern Ridge Movement", False, None),
+])
+def test_an_actor_is_typed_by_its_words_only(name: str, state: bool, code: int | None) -> None:
+    assert is_state(name) is state
+    assert inter_code(name, first=True, event_type="Battles") == code
 
 
 def test_priogrid_cells_are_numbered_from_the_south_west() -> None:
