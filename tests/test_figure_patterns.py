@@ -200,6 +200,25 @@ PATTERNS: list[tuple[str, list[Found]]] = [
     ("Forty people were taken to hospital.", [("Forty", "injured", 40, 40, False)]),
     ("Ambulances rushed 30 people to the hospital.", [("30", "injured", 30, 30, False)]),
     ("No one was taken to hospital.", [("No one", "injured", 0.0, 0.0, True)]),
+    # "sustained gunshot wounds"
+    ("Seven people sustained gunshot wounds.", [("Seven", "injured", 7, 7, False)]),
+    ("No one sustained injuries.", [("No one", "injured", 0.0, 0.0, True)]),
+    ("Seven buildings sustained heavy damage.", []),
+    # "killed along with two of his children"
+    ("He was killed along with two of his children.", [("two", "killed", 2, 2, False)]),
+    ("He was killed along with none of his guards.", [("none", "killed", 0.0, 0.0, True)]),
+    ("He was killed with two bullets.", []),
+    ("He travelled along with two of his children.", []),
+    # "killed and wounded N": one count of both, casualties
+    (
+        "A drone strike killed and wounded as many as 30 people.",
+        [("as many as 30", "other", None, 30.0, False)],
+    ),
+    ("Gunmen killed and injured 12 villagers.", [("12", "other", 12, 12, False)]),
+    (
+        "Gunmen killed two guards and wounded 12 villagers.",
+        [("two", "killed", 2, 2, False), ("12", "injured", 12, 12, False)],
+    ),
     # a toll put at its count where the parse hung "at" on the toll's own verb
     ("The army put the number of rebels killed at 45.", [("45", "killed", 45, 45, False)]),
     (

@@ -12,6 +12,7 @@ import pytest
 from claimledger.extract.annotation import annotation
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.figures import find_figures
+from claimledger.extract.sources import resolve_source
 from claimledger.model import Figure, SegmentKind
 from parsing import parse, within
 
@@ -236,6 +237,12 @@ def test_a_figure_voiced_by_a_cue_keeps_that_attributions_chain() -> None:
         ),
         # "he" with no speaker before: left as written
         ("He said seven people had been killed.", "He"),
+        # a surname the tagger may take for a place
+        (
+            "Provincial police chief Abdul Karim visited the site. Karim told reporters seven "
+            "people had been killed.",
+            "Abdul Karim, Provincial police chief",
+        ),
         # "she" after a person named after a source named by post
         (
             "The official put the toll at 40. Minister Sara Kamau spoke later, and she said "
@@ -249,3 +256,18 @@ def test_a_short_mention_is_named_as_fully_as_the_page_names_the_speaker(
 ) -> None:
     figures = voiced(text)
     assert figures[-1].source_name == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Lagos: Nigerian police", "Nigerian police"),
+        ("KABUL: The interior ministry", "The interior ministry"),
+        ("Nigerian police", "Nigerian police"),
+    ],
+)
+def test_a_dateline_before_a_colon_is_no_part_of_a_source_name(words: str, expected: str) -> None:
+    doc = parse(f"{words} said gunmen killed 12 villagers.")
+    mention = doc[: len(parse(words))]
+    assert resolve_source(mention, []).name == expected

@@ -53,6 +53,8 @@ _CHANGE_VERBS = lexicons.words("toll_change_verbs")
 # "need intensive care", "receive treatment": who needs care was injured (lemmas).
 _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
+# "sustained gunshot wounds", "suffered injuries": who bears them was hurt (lemmas).
+_SUSTAIN_VERBS = frozenset({"sustain", "suffer"})
 # "taken to hospital": who is brought to a hospital was hurt (lemmas).
 _HOSPITAL_VERBS = frozenset({"take", "rush", "admit", "bring", "evacuate", "airlift", "transport"})
 _HOSPITALS = frozenset({"hospital", "clinic", "infirmary"})
@@ -181,6 +183,11 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             for subject in _children(head, ("nsubj",)):
                 if is_toll_noun(subject):
                     return _toll_measure(subject)
+        # "seven people sustained gunshot wounds"
+        if dep == "nsubj" and lexicons.lemma(head) in _SUSTAIN_VERBS:
+            for wounds in _children(head, ("dobj",)):
+                if measure_of_token(wounds) == "injured":
+                    return _Link("injured", (head, wounds), None)
         # "Fourteen people need intensive care"
         cared = dep in ("nsubj", "nsubjpass") and lexicons.lemma(head) in _CARE_VERBS
         if cared and any(lexicons.lemma(o) in _CARE_NOUNS for o in _children(head, ("dobj",))):
@@ -245,6 +252,11 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
                 return _link_from_head(target, depth + 1)
         if is_toll_noun(target):
             return _toll_measure(target)
+        if prep.lower_ == "with" and _alongside(prep):
+            # "was killed along with two of his children"
+            measure = measure_of_token(target)
+            if measure is not None:
+                return _Link(measure, (target,), None)
         if prep.lower_ == "at" and (toll := _toll_above(target)) is not None:
             # "put the number of rebels killed at 45": the parse hung "at" on the toll's verb
             return _toll_measure(toll)
@@ -257,6 +269,17 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
         # "killing 12 people and 30 wounded": a measure right after the count is its own
         return _measure_after(anchor) or _link_from_head(head, depth + 1)
     return _link_of_listed(anchor, depth)
+
+
+def _is_count(token: Token) -> bool:
+    """A count or a noun with one: "five", "12 people"."""
+    return token.like_num or bool(_children(token, ("nummod",)))
+
+
+def _alongside(with_: Token) -> bool:
+    """ "along with", "together with": who comes with shares the verb's fate."""
+    doc = with_.doc
+    return with_.i > 0 and doc[with_.i - 1].lower_ in ("along", "together", "alongside")
 
 
 def _toll_above(token: Token) -> Token | None:
@@ -369,6 +392,17 @@ def _joined_measures(link: _Link) -> _Link:
     """'20 soldiers killed or wounded', 'killed and injured': one count of two measures is a
     count of casualties (measure other), spanning both words."""
     measure_token = link.measure_tokens[-1]
+    first = measure_token.head
+    if (
+        measure_token.dep_ == "conj"
+        and 0 < measure_token.i - first.i <= 3
+        and measure_of_token(first) not in (None, link.measure)
+        and not _children(first, ("nsubjpass", "dobj", "nummod"))
+        and not any(_is_count(t) for t in _children(first, ("nsubj",)))
+    ):
+        # "killed and wounded as many as 30 people": the count is the object of both
+        doc = measure_token.doc
+        return _Link("other", tuple(doc[first.i : measure_token.i + 1]), None)
     for joined in _children(measure_token, ("conj",)):
         measure = measure_of_token(joined)
         own_arguments = _children(joined, ("nsubj", "nsubjpass", "dobj", "nummod"))

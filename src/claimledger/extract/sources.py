@@ -46,8 +46,16 @@ class NamedSource:
     start: int  # token index of the mention
 
 
+# A dateline before a colon that the parse took into the name: "Lagos: Nigerian police".
+_DATELINE_BEFORE = re.compile(r"^[A-Z][\w.'’ -]{0,30}:\s+(?=\S)")
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("\n", " ").split()).strip(" ,;:-–—")
+
+
+def _without_dateline(name: str) -> str:
+    return _DATELINE_BEFORE.sub("", name, count=1)
 
 
 def source_kind(span: Span) -> SourceKind:
@@ -108,7 +116,7 @@ def resolve_source(
     """The full name and kind of a source span, given the sources named before it and the
     outlet or author writing ("we" in a news text is the writer)."""
     doc = span.doc
-    text = _clean(span.text)
+    text = _without_dateline(_clean(span.text))
     kind = source_kind(span)
     lowered = text.lower()
     if writer is not None and lowered in {"we", "us"}:
