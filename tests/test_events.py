@@ -157,6 +157,20 @@ LOCAL_DATES = [
     ("A man shot Saturday was arraigned Monday in a courtroom.",
      [("Saturday", "2016-01-09", "weekday-before-publication"),
       ("Monday", "2016-01-11", "weekday-publication-day")], "2016-01-09"),
+    # a follow-up: the shooting is the first of the days the report gives it, however often
+    # the report repeats the day of its news
+    ("Two men pleaded guilty today to the Dec. 28 shooting that wounded four people. The "
+     "judge will sentence them today.",
+     [("today", "2016-01-11", "publication-day"),
+      ("Dec. 28", "2015-12-28", "partial-year-from-publication"),
+      ("today.", "2016-01-11", "publication-day")], "2015-12-28"),
+    ("Two men pleaded guilty today to the shooting that wounded four people. The judge will "
+     "sentence them today.",
+     [("today", "2016-01-11", "publication-day"),
+      ("today.", "2016-01-11", "publication-day")], "2016-01-11"),
+    ("A woman wounded in a shooting late Friday died on Sunday, police said.",
+     [("Friday", "2016-01-08", "weekday-before-publication"),
+      ("Sunday", "2016-01-10", "weekday-before-publication")], "2016-01-08"),
 ]  # fmt: skip
 
 

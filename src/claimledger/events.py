@@ -212,10 +212,13 @@ def _most_common_date(
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
 ) -> DateMention | None:
-    """The most precise date the event's own triggers carry, the most frequent on ties; the
-    dates of arrests and other strategic developments joined to it only where the attack has
-    none; else a day next to its sentences (`_nearby_day`); else the publication day (a local
-    report that gives no date is about the day it appeared)."""
+    """The most precise date the event's own triggers carry, the earliest of those (a
+    follow-up report repeats the day of its news, "pleaded guilty today", more often than it
+    names the day of the shooting it follows, "the Dec. 28 shooting"; and a shooting comes
+    before the death that follows it); the dates of arrests and other strategic developments
+    joined to it only where the attack has none; else a day next to its sentences
+    (`_nearby_day`); else the publication day (a local report that gives no date is about the
+    day it appeared)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     dated += [
         d
@@ -233,9 +236,9 @@ def _most_common_date(
         return DateMention(span=Span(start=0, end=0, text=""), value=day, rule="publication-date")
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated.sort(key=lambda d: d.span.start)
-    counts = Counter((d.value, d.granularity) for d in dated)
-    best = min(counts, key=lambda k: (precision[k[1]], -counts[k]))
-    return next(d for d in dated if (d.value, d.granularity) == best)
+    best = min(((d.value or "", d.granularity) for d in dated),
+               key=lambda k: (precision[k[1]], k[0]))
+    return next(d for d in dated if (d.value or "", d.granularity) == best)
 
 
 def _valid_day(day: str) -> date | None:
