@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimledger.cli import main
-from claimledger.fetch import FetchOptions, fetch_urls, read_url_list
-from claimledger.fetch.archive import scan_archive
+from claimledger.fetch import USER_AGENT, FetchOptions, fetch_urls, read_url_list
+from claimledger.fetch.archive import Exchange, open_archive, scan_archive
 from claimledger.model import Document, ReadError
 from claimledger.read import read_paths
 from claimledger.read.options import ReadOptions
@@ -26,6 +26,7 @@ from claimledger.read.options import ReadOptions
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 SLOW_SECONDS = 1.5
 SMALL_LIMIT = 20_000
+STEP = 23  # bytes between two cuts of an archive (every cut passes; 23 keeps it quick)
 
 
 def page(title: str, sentence: str) -> bytes:
@@ -263,3 +264,37 @@ def test_the_command_fetches_then_reads_and_reports(site: Site, tmp_path: Path) 
     assert read.exit_code == 0
     assert "Report number one from the valley." in read.stdout
     assert "1 inputs: 1 documents, 0 errors" in read.stderr
+
+
+def exchange(url: str, text: str) -> Exchange:
+    return Exchange(
+        url=url, request_headers=(("User-Agent", USER_AGENT),), http_version="HTTP/1.1",
+        status=200, reason="OK", response_headers=(("Content-Type", "text/html"),),
+        body=page(text, f"{text} happened in the valley."),
+    )
+
+
+@pytest.mark.parametrize("name", ["pages.warc.gz", "pages.warc"])
+def test_every_cut_in_the_last_urls_records_is_repaired_on_reopening(
+    tmp_path: Path, name: str
+) -> None:
+    whole = tmp_path / name
+    archive = open_archive(whole)
+    archive.write([exchange("http://a.test/1", "First")])
+    archive.close()
+    first_end = whole.stat().st_size
+    archive = open_archive(whole)
+    archive.write([exchange("http://a.test/2", "Second")])
+    archive.close()
+    data = whole.read_bytes()
+    cut_file = tmp_path / f"cut-{name}"
+    for cut in range(first_end, len(data), STEP):
+        cut_file.write_bytes(data[:cut])
+        assert scan_archive(cut_file).held == {"http://a.test/1"}, cut
+        archive = open_archive(cut_file)
+        archive.write([exchange("http://a.test/2", "Second")])
+        archive.close()
+        records = documents(cut_file)
+        assert [r.url if isinstance(r, Document) else r for r in records] == [
+            "http://a.test/1", "http://a.test/2"
+        ], cut

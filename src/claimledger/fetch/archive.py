@@ -23,6 +23,7 @@ from warcio.warcwriter import WARCWriter
 from claimledger._version import __version__
 
 DRAIN_CHUNK = 1 << 16
+RECORD_END = b"\r\n\r\n"  # what follows every record's block
 # Headers that describe how the body travelled, not the body that is stored: it is stored with
 # its chunks joined, so its length is given anew.
 TRANSPORT_HEADERS = frozenset({"transfer-encoding", "content-length"})
@@ -59,8 +60,8 @@ def scan_archive(path: Path) -> ArchiveState:
     done: set[str] = set()
     redirects: dict[str, str] = {}
     whole_end = 0
-    with path.open("rb") as stream:
-        for target, status, location, end in _whole_records(stream):
+    with path.open("rb") as stream, path.open("rb") as peek:
+        for target, status, location, end in _whole_records(stream, peek):
             whole_end = end
             if status.startswith("2"):
                 done.add(target)
@@ -73,9 +74,12 @@ def scan_archive(path: Path) -> ArchiveState:
     )
 
 
-def _whole_records(stream: io.BufferedReader) -> Iterator[tuple[str, str, str, int]]:
+def _whole_records(
+    stream: io.BufferedReader, peek: io.BufferedReader
+) -> Iterator[tuple[str, str, str, int]]:
     """(target URI, HTTP status, Location, end offset) of each whole response record in order,
-    and of other whole records with empty fields; stops at the first record cut short."""
+    and of other whole records with empty fields; stops at the first record cut short. `peek`
+    is a second handle on the file, to check what follows a record of an uncompressed WARC."""
     records = ArchiveIterator(stream)
     try:
         for record in records:
@@ -87,12 +91,19 @@ def _whole_records(stream: io.BufferedReader) -> Iterator[tuple[str, str, str, i
             decompressor = records.reader.decompressor
             if decompressor is not None and not decompressor.eof:
                 return  # the gzip member's end (its checksum) is missing
+            end = records.offset
+            if decompressor is None:  # the blank lines that end a record must all be there
+                end = records.get_record_offset() + records.get_record_length()
+                peek.seek(end)
+                if peek.read(len(RECORD_END)) != RECORD_END:
+                    return
+                end += len(RECORD_END)
             target = record.rec_headers.get_header("WARC-Target-URI") or ""
             status = location = ""
             if record.rec_type == "response" and record.http_headers is not None:
                 status = record.http_headers.get_statuscode() or ""
                 location = record.http_headers.get_header("Location") or ""
-            yield target, status, location, records.offset
+            yield target, status, location, end
     except Exception:  # warcio raises many kinds of errors on a cut or damaged tail
         return
 
