@@ -98,3 +98,43 @@ def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:
     figures = tally_figures(tally, "event")
     by_population = {f.population: f.count.low for f in figures if f.measure == "killed"}
     assert by_population == {None: 3, "suspects": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # an age after a name is no group of that many
+        ("Keisha Brown, 29, Tom Reyes, 33, Dana Cole, 25 and Paul Gant, 41 were taken to a "
+         "hospital with gunshot wounds.", 0, 4),
+        # the 'year' of an age is no statistic of the year
+        ("A 19-year-old man is dead after a shooting on Elm Street earlier this week.", 1, 0),
+        ("One person was killed and another injured when a gunman opened fire on a porch.", 1, 1),
+        ("Police are searching for a gunman after a teenage boy was found shot.", 0, 1),
+        # a surname the tagger does not know, of a name the page gives in full
+        ("Tyrell Hicks was shot by a friend on Sunday. Hicks died from his wound on Tuesday.",
+         1, 0),
+        ("Two of the victims, 21-year-old Alan Pike and 30-year-old Rosa Lind, were pronounced "
+         "deceased at the scene.", 2, 0),
+    ],
+)
+def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "killed", "injured"),
+    [
+        # a scraped page repeating its headline: 'one' counted again is the same one
+        ("One killed, three hurt in shooting Police are investigating a shooting that left one "
+         "person dead and three injured.", "", 1, 3),
+        # the person shot is the one the fatal shooting killed
+        ("Police are investigating a fatal shooting on Oak Street. A man was shot in the chest "
+         "outside his home.", "", 1, 0),
+        # the headline's friend, shot, is the body's friend, killed
+        ("A 14-year-old boy was charged Monday with killing his friend while they played with a "
+         "gun.", "Teen charged in shooting of friend", 1, 0),
+        ("Police are investigating a non-fatal shooting on Main Street.", "", 0, 0),
+    ],
+)
+def test_double_counting_traps(text: str, title: str, killed: int, injured: int) -> None:
+    assert counts(text, title=title) == (killed, injured)

@@ -33,6 +33,7 @@ DYING_VERBS = frozenset({"die", "perish", "succumb"})
 WOUNDING_VERBS = frozenset({"wound", "injure", "hurt", "hospitalize", "hospitalise", "graze"})
 SHOOTING_VERBS = frozenset({"shoot", "gun"})
 FATAL_WORDS = frozenset({"fatally", "mortally", "dead", "death", "deadly", "lethally"})
+DEAD_WORDS = frozenset({"dead", "deceased"})
 NOT_FATAL_WORDS = frozenset({"non-fatally", "nonfatally", "non-fatal", "nonfatal"})
 # Verbs that make what follows not happen: "tried to kill", "threatened to shoot".
 UNREAL_HEADS = frozenset(
@@ -162,6 +163,8 @@ def status_of(token: Token) -> HarmStatus | None:
     """What a harm word says happened to its patient, or None for a word that is not one."""
     lemma = token.lemma_.lower()
     pos = token.pos_
+    if _found_shot(token):
+        return "shot"
     if pos in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
         if lemma in KILLING_VERBS:
             return "killed"
@@ -172,7 +175,7 @@ def status_of(token: Token) -> HarmStatus | None:
         if lemma in WOUNDING_VERBS or token.lower_ in ("wounded", "injured", "hurt"):
             return "killed" if _has_child(token, {"advmod"}, FATAL_WORDS) else "injured"
         if lemma in ("pronounce", "declare", "find", "leave", "lie") and _has_child(
-            token, {"oprd", "acomp", "xcomp", "ccomp", "advmod"}, frozenset({"dead"})
+            token, {"oprd", "acomp", "xcomp", "ccomp", "advmod"}, DEAD_WORDS
         ):
             return "killed"
         if lemma == "recover" and not _has_child(token, {"dobj"}, ALL_WORDS):
@@ -194,11 +197,24 @@ def status_of(token: Token) -> HarmStatus | None:
         )
     ):
         return HARM_NOUNS[lemma]  # "the death of X", "X's killing", "the shooting of four"
-    if pos == "ADJ" and token.lower_ == "dead":
+    if pos == "ADJ" and token.lower_ in DEAD_WORDS:
         return "killed"
     if pos == "ADJ" and token.lower_ in ("injured", "wounded", "hurt"):
         return "injured"
     return None
+
+
+FINDING_VERBS = frozenset({"find", "discover", "locate", "leave"})
+
+
+def _found_shot(token: Token) -> bool:
+    """'a boy was found shot': the parse makes 'shot' a noun, the complement of 'found'."""
+    return (
+        token.lower_ == "shot"
+        and token.pos_ != "VERB"
+        and token.dep_ in ("oprd", "xcomp", "acomp", "ccomp")
+        and token.head.lemma_.lower() in FINDING_VERBS
+    )
 
 
 def _unreal(verb: Token) -> bool:
@@ -226,6 +242,8 @@ def _patients(word: Token) -> list[Token]:
     deps = {c.dep_: c for c in _children(word)}
     found: list[Token] = []
     lemma = word.lemma_.lower()
+    if _found_shot(word):
+        return [c for c in _children(word.head) if c.dep_ in ("nsubjpass", "dobj")]
     if word.pos_ == "NOUN":
         # "the death of X", "X's death"
         found += [c for c in _children(word) if c.dep_ == "poss" and lemma != "shooting"]
@@ -275,7 +293,11 @@ def _patients(word: Token) -> list[Token]:
         and lemma in WOUNDING_VERBS
     ):
         found.append(word.head)  # "three wounded people", "the injured man"
-    if not found and word.dep_ == "xcomp" and word.head.lemma_ in ("find", "leave", "report"):
+    if (
+        not found
+        and word.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
+        and word.head.lemma_ in FINDING_VERBS | {"report"}
+    ):
         # "were found shot dead": who was found
         found += [c for c in _children(word.head) if c.dep_ in ("nsubjpass", "dobj")]
     if not found and word.dep_ == "relcl":
@@ -342,6 +364,16 @@ def _conjuncts(head: Token) -> list[Token]:
             # (a counted group's apposition names its members: "two of those men, Todd
             # Thompson and Vincent Dipina" is two people, not four)
             people += _conjuncts(child)
+        elif (
+            child.dep_ == "appos"
+            and head.pos_ == "PROPN"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ == "PERSON"
+            and (_name(head) or "") != (_name(child) or "")
+        ):
+            # "Mayo, 24, Justin King, 24, and ...": a list of names with ages the parse hung
+            # on one another
+            people += _conjuncts(child)
     return people
 
 
@@ -384,6 +416,13 @@ def _name(head: Token) -> str | None:
         while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
             end += 1
         return head.doc[start:end].text
+    if _untagged_name(head):
+        first = head
+        while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and (
+            first.doc[first.i - 1].pos_ == "PROPN"
+        ):
+            first = first.doc[first.i - 1]
+        return head.doc[first.i : head.i + 1].text
     for child in _children(head):
         if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
             return _name(child)
@@ -443,7 +482,7 @@ def _is_person_phrase(head: Token) -> bool:
         return (
             head.lower_ in PRONOUN_GENDER
             or head.lower_ in PLURAL_PRONOUNS
-            or head.lower_ in ("one", "nobody", "someone", "anyone", "everyone")
+            or head.lower_ in ("one", "nobody", "someone", "anyone", "everyone", "another")
         )
     if head.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
         return True
@@ -453,8 +492,27 @@ def _is_person_phrase(head: Token) -> bool:
         return head.ent_type_ not in ("ORG", "FAC")  # "4 wounded"; not "13 News"
     if head.pos_ == "PROPN" and _age(head) is not None:
         return True  # "Kincaid-Hill, 57": a name the model did not tag, with an age
+    if _untagged_name(head):
+        return True  # "Hicks died": a surname the model did not tag
     # "a 17-year-old", "the 16-year-old"
     return bool(re.search(r"year-?old", head.text.lower())) or head.lower_ == "old"
+
+
+def _untagged_name(head: Token) -> bool:
+    """A capitalised word of the body, tagged as no entity, the subject of a harm word, that
+    the page also writes within a person's name ('Owen Hicks' ... 'Hicks died')."""
+    return (
+        head.pos_ == "PROPN"
+        and head.ent_type_ == ""
+        and head.dep_ in ("nsubj", "nsubjpass")
+        and head.text[:1].isupper()
+        and head.text[1:].islower()
+        and head.lemma_.lower() not in PERSON_NOUNS
+        and context(head.doc).kind != "title"
+        and any(
+            t.text == head.text and t.i != head.i and t.ent_type_ == "PERSON" for t in head.doc
+        )
+    )
 
 
 def _nobody(head: Token) -> bool:
@@ -546,6 +604,8 @@ def _listed_mentions(
             or (person.pos_ == "PROPN" and person is not head and _is_person_phrase(head))
         ):
             continue
+        if _age_after_name(person):
+            continue  # "Tobiasz Cudnik, 32": the age of the name before it, no group of 32
         span = _phrase_span(person)
         nobody = _nobody(person)
         if nobody or negated:
@@ -564,9 +624,20 @@ def _listed_mentions(
         )
         if ordinal is not None and _definite(person):
             ordinal = None  # "the fifth man was pronounced dead": one man, not five
-        if ordinal is None and any(c.lower_ in ("another", "other") for c in _children(person)):
-            ordinal = 1  # "another man": someone not mentioned before
+        if ordinal is None and (
+            person.lower_ == "another"
+            or any(c.lower_ in ("another", "other") for c in _children(person))
+        ):
+            ordinal = 1  # "another man", "one was killed and another injured": someone new
         size = _group_size(person)
+        if size is not None and size > 1 and _one_of(person):
+            # "one of three people hit ... has died": one person, of three shot
+            shot = {**common, "status": "shot"}
+            yield HarmMention(span=span, kind="group", number=size, **shot)  # type: ignore[arg-type]
+            yield HarmMention(span=span, kind="group", number=1, **common)  # type: ignore[arg-type]
+            continue
+        if person.pos_ == "PROPN" and person.tag_ == "NNP" and _name(person):
+            size = None  # a named person is one ("25 and Tobiasz Cudnik": an age before)
         if person.like_num and _age(person) is not None:
             size = None  # "the 57-year-old": an age, one person
         plural = person.tag_ in ("NNS", "NNPS") or person.lower_ in PLURAL_PRONOUNS
@@ -574,6 +645,8 @@ def _listed_mentions(
             plural = size != 1
         if person.like_num and size is None and _age(person) is not None:
             plural = False
+        if size == 1 and _bare_one(person):
+            plural = True  # "one person was killed": a count, no one in particular
         if plural or (size is not None and size > 1):
             if size is not None and size > MAX_GROUP:
                 continue
@@ -600,8 +673,54 @@ def _listed_mentions(
         )
 
 
+def _one_of(head: Token) -> bool:
+    """'one of three people': the quantifier the parse hangs on the group's noun."""
+    words = [c.lower_ for c in _children(head) if c.dep_ == "quantmod"]
+    if not words:
+        words = [
+            c.lower_
+            for n in _children(head)
+            if n.dep_ == "nummod"
+            for c in _children(n)
+            if c.dep_ == "quantmod"
+        ]
+    return "of" in words and bool({"one", "1"} & set(words))
+
+
+GENERIC_PEOPLE = frozenset({"person", "people", "victim", "individual", "one"})
+
+
+def _bare_one(head: Token) -> bool:
+    """'one', '1 person', 'one victim': a count of one that describes nobody (several of them
+    in one report are one person counted again, not several people)."""
+    if head.lower_ not in ("one", "1") and head.lemma_.lower() not in GENERIC_PEOPLE:
+        return False
+    if _definite(head) or _age(head) is not None or _name(head):
+        return False
+    return all(
+        c.dep_ in ("nummod", "prep", "punct", "advmod", "quantmod") or c.lower_ in ("one", "1")
+        for c in _children(head)
+        if c.i < head.i or c.dep_ not in ("prep", "acl", "relcl")
+    )
+
+
+def _age_after_name(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.text.isdigit()
+        and token.i >= 2
+        and doc[token.i - 1].text == ","
+        and (
+            doc[token.i - 2].ent_type_ == "PERSON"
+            or (doc[token.i - 2].pos_ == "PROPN" and context(doc).kind != "title")
+        )
+        and _age(token) is None
+        and not any(c.pos_ in ("NOUN", "PROPN") for c in _children(token))
+    )
+
+
 def _definite(head: Token) -> bool:
-    if head.pos_ == "PRON" or head.ent_type_ == "PERSON":
+    if head.pos_ == "PRON" or head.ent_type_ == "PERSON" or _untagged_name(head):
         return True
     for child in _children(head):
         if child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an", "another", "some"):
@@ -615,6 +734,11 @@ def _phrase_span(head: Token) -> Span:
     start = head.left_edge.i
     if head.i - start > 8:
         start = head.i
+    while start < head.i and (doc[start].text == "," or doc[start].dep_ == "cc"):
+        start += 1
+    for token in doc[start : head.i]:
+        if token.text == "," or token.dep_ == "cc":
+            start = token.i + 1  # "25 and Tobiasz Cudnik": the name, not the age before it
     end = head.i
     for child in _children(head):
         listed = any(c.dep_ == "conj" for c in _children(child))
@@ -635,6 +759,12 @@ def _evidence(word: Token) -> Span:
     start = min(t.i for t in parts)
     end = max(t.i for t in parts)
     return token_span(doc[start], doc[end])
+
+
+def _in_age(token: Token) -> bool:
+    """'year' in '22-year-old': an age, no year of statistics."""
+    after = token.doc[token.i + 1 : token.i + 3]
+    return token.lower_ in ("year", "years") and any(t.lower_ == "old" for t in after)
 
 
 def _other_time(sentence_words: set[str]) -> bool:
@@ -668,9 +798,7 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             sizes = [GROUP_SIZES[c.lower_] for c in _children(word) if c.lower_ in GROUP_SIZES]
             if sizes:
                 found.append(_group(word, MULTIPLE_HARM[lower], sizes[0]))  # type: ignore[arg-type]
-            elif lower == "shooting" and any(
-                c.lower_ in ("fatal", "deadly") for c in _children(word)
-            ):
+            elif lower == "shooting" and any(_fatal_word(c) for c in _children(word)):
                 found.append(_group(word, "killed", 1))  # "a fatal shooting": someone died
         attempted = any(c.lower_ in ("attempted", "attempt") for c in _children(word))
         if (
@@ -734,6 +862,13 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
     return kept
 
 
+def _fatal_word(token: Token) -> bool:
+    """'fatal', 'deadly'; not the 'fatal' of 'non-fatal' ('non', '-', 'fatal')."""
+    doc = token.doc
+    negated = token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "non"
+    return token.lower_ in ("fatal", "deadly") and not negated
+
+
 def _group(word: Token, status: HarmStatus, size: int) -> HarmMention:
     doc = word.doc
     sentence = word.sent
@@ -762,7 +897,7 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     seen: set[tuple[int, int, str]] = set()
     said: set[str] = set()
     for sentence in doc.sents:
-        words = {t.lower_ for t in sentence}
+        words = {t.lower_ for t in sentence if not _in_age(t)}
         if _other_time(words):
             continue
         text = " ".join(sentence.text.split()).lower()
@@ -801,9 +936,7 @@ def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> li
             and word.head.lemma_.lower()
             in ("suffer", "sustain", "treat", "receive", "for", "have", "with")
         )
-        if not (condition or wounds) or any(
-            c.lower_ in ("fatal", "deadly") for c in _children(word)
-        ):
+        if not (condition or wounds) or any(_fatal_word(c) for c in _children(word)):
             continue
         # "in critical condition", "suffered wounds": alive; "found with gunshot wounds", "had
         # gunshot wounds": shot, whether they lived is told elsewhere

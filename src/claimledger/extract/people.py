@@ -183,7 +183,7 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             return max(largest.get(key, 0), ordinal.get(key, 0))
 
         dead = _people_or_group(side, "killed", most("killed"))
-        hurt = _people_or_group(side, "injured", most("injured"))
+        hurt = _people_or_group(side, "injured", most("injured"), _dead_unnamed(side, dead))
         everyone = max((n for (s, _), n in largest.items() if s == suspect), default=0)
         if not suspect and everyone:
             # "one of five people shot ... the others suffered injuries"
@@ -233,11 +233,24 @@ def _could_be(a: _Someone, b: _Someone) -> bool:
     return {a.role, b.role} != {"suspect", "victim"}
 
 
-def _people_or_group(side: Sequence[_Someone], status: str, group: int) -> int:
+def _dead_unnamed(side: Sequence[_Someone], dead: int) -> int:
+    """How many of the dead the text counts without telling who they were ("a fatal shooting",
+    "two people were killed"): people only said to have been shot may be those."""
+    return max(dead - sum(p.status == "killed" for p in side), 0)
+
+
+def _people_or_group(
+    side: Sequence[_Someone], status: str, group: int, unknown_dead: int = 0
+) -> int:
     """Where the text counts a group ("three officers were killed"), the group's size, unless
     more people of that status are named; unnamed people ("he", "the deputy") are then taken
-    for members of the group, not for more people."""
+    for members of the group, not for more people. Of the people only said to have been shot,
+    as many as the dead the text does not name are taken for those dead ("a man was shot ...
+    the fatal shooting": one man, killed)."""
     people = [p for p in side if p.status == status]
+    if unknown_dead:
+        shot_only = [p for p in people if not p.hurt]
+        people = [p for p in people if p.hurt] + shot_only[unknown_dead:]
     if not group:
         return len(people)
     return max(group, sum(p.name is not None for p in people))
@@ -251,10 +264,19 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
     headline = _count([m for m in mentions if m.headline])
     if (body.killed or not headline.killed) and (body.injured or not headline.injured):
         return body
+    # The headline adds a status the body does not count, not more people than both count:
+    # "Friend shot" over a body that says the friend was killed adds no one injured.
+    everyone = max(body.killed + body.injured, headline.killed + headline.injured)
+    killed = body.killed or headline.killed
+    injured = body.injured or headline.injured
+    if not any(m.headline and m.status == "injured" and m.kind != "none" for m in mentions):
+        injured = min(injured, max(everyone - killed, 0))
+    if (killed, injured) == (body.killed, body.injured):
+        return body
     return Tally(
         people=body.people if len(body.people) >= len(headline.people) else headline.people,
-        killed=body.killed or headline.killed,
-        injured=body.injured or headline.injured,
+        killed=killed,
+        injured=injured,
         evidence={k: body.evidence[k] + headline.evidence[k] for k in body.evidence},
         suspects_killed=max(body.suspects_killed, headline.suspects_killed),
         suspects_injured=max(body.suspects_injured, headline.suspects_injured),
