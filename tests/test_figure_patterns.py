@@ -209,6 +209,13 @@ PATTERNS: list[tuple[str, list[Found]]] = [
     ("He was killed along with none of his guards.", [("none", "killed", 0.0, 0.0, True)]),
     ("He was killed with two bullets.", []),
     ("He travelled along with two of his children.", []),
+    # a toll that rose, however far the parse hung it from its verb
+    (
+        "The death toll from Saturday night's US-UK airstrikes on three cities has climbed to "
+        "31, according to the ministry.",
+        [("31", "killed", 31, 31, False)],
+    ),
+    ("The price of bread in three cities has climbed to 31, according to the ministry.", []),
     # "killed and wounded N": one count of both, casualties
     (
         "A drone strike killed and wounded as many as 30 people.",

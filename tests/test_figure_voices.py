@@ -139,6 +139,22 @@ VOICES = [
             ("14", "Abdul Karim, Provincial police chief"),
         ],
     ),
+    # a cue in the next paragraph is no voice of a figure before it; a quotation opened after a
+    # colon is the words of whoever the line before the colon names
+    (
+        'Ali Warsame, a police officer speaking to the press:\n"There was a blast. Four people '
+        'were killed, we do not know more,"\nAccording to witnesses, the car blew up.',
+        [("Four", "Ali Warsame, a police officer")],
+    ),
+    (
+        '"There was a blast. Four people were killed, we do not know more,"\nAccording to '
+        "witnesses, the car blew up.",
+        [("Four", "The Outlet")],
+    ),
+    (
+        'Watch:\n"There was a blast. Four people were killed, we do not know more."',
+        [("Four", "The Outlet")],
+    ),
     # a quotation of several sentences that a cue closes
     (
         '"Fake news is circulating. Two gendarmes were killed during the attack. 12 attackers '
@@ -265,6 +281,7 @@ def test_a_short_mention_is_named_as_fully_as_the_page_names_the_speaker(
         ("Lagos: Nigerian police", "Nigerian police"),
         ("KABUL: The interior ministry", "The interior ministry"),
         ("Nigerian police", "Nigerian police"),
+        ("The health ministry on Sunday", "The health ministry"),
     ],
 )
 def test_a_dateline_before_a_colon_is_no_part_of_a_source_name(words: str, expected: str) -> None:

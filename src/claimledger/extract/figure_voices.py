@@ -115,6 +115,8 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
         return True
     if lexicons.lemma(cue) in _EVENT_CUES:
         return False
+    if figure_tokens and _paragraph_between(doc, max(t.i for t in figure_tokens), cue.i):
+        return False  # a cue in a later paragraph ("...," \n According to the official, ...)
     if attribution.source_name.lower().split()[:1] in (["no"], ["nobody"], ["none"]):
         return False  # "No one has claimed the attack, which killed eight"
     taking = lexicons.lemma(cue) in _LIVES_LOST_VERBS
@@ -126,6 +128,11 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
     colon = attribution.cue.text.strip() == ":" and attribution.source is not None
     words = doc_span(doc, attribution.source) if colon and attribution.source else None
     return words is None or not _is_place(words)
+
+
+def _paragraph_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a paragraph ends between two tokens (a line break after the first)."""
+    return any(_line_end(t) for t in doc[start:end])
 
 
 def _is_place(words: SpacySpan) -> bool:
@@ -477,4 +484,41 @@ def figure_voice(
         voice = _quotation_voice(doc, count, attributions)
         if voice is not None:
             return voice
+    voice = _colon_voice(doc, count, attributions)
+    if voice is not None:
+        return voice
     return FigureVoice(page_voice, None) if unusable else None
+
+
+def _colon_voice(doc: Doc, count: Token, attributions: Sequence[Attribution]) -> FigureVoice | None:
+    """'Abdi Mohamed, a police officer, speaking to the press: "... Four were killed ..."': a
+    quotation opened right after a colon holds the words of whoever the line before it names."""
+    if not _quoted(doc)[count.i]:
+        return None
+    mark = count.i
+    while mark > 0 and count.i - mark < _QUOTE_SPAN and not _is_mark(doc[mark]):
+        mark -= 1
+    colon = mark - 1
+    while colon > 0 and doc[colon].is_space:
+        colon -= 1
+    if not _is_mark(doc[mark]) or colon < 1 or doc[colon].text != ":":
+        return None
+    start = colon
+    while start > 0 and colon - start < 2 * _MAX_NAME_TOKENS and not _line_end(doc[start - 1]):
+        start -= 1
+    heads = [
+        t
+        for t in doc[start:colon]
+        if t.pos_ in ("PROPN", "NOUN") and not (start <= t.head.i < colon and t.head.i != t.i)
+    ]
+    if not heads:
+        return None
+    words = [t for t in name_tokens(heads[0]) if start <= t.i < colon]
+    named = any(t.ent_type_ == "PERSON" for t in words)
+    if not words or not (named or _names_a_source(" ".join(t.text for t in words))):
+        return None
+    return _named_voice(doc, count, (doc[colon], words), attributions)
+
+
+def _line_end(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_

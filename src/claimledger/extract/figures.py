@@ -265,10 +265,25 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             for arg in _children(target, ("nsubj", "nsubjpass", "dobj")):
                 if is_toll_noun(arg):
                     return _toll_measure(arg)
+            rising = _rising_toll(target) if prep.lower_ == "to" else None
+            if rising is not None:
+                return _toll_measure(rising)
     if dep in ("conj", "appos") and depth < _LIST_DEPTH:
         # "killing 12 people and 30 wounded": a measure right after the count is its own
         return _measure_after(anchor) or _link_from_head(head, depth + 1)
     return _link_of_listed(anchor, depth)
+
+
+def _rising_toll(verb: Token) -> Token | None:
+    """ "The death toll from Saturday's airstrikes on the city has climbed to 31": the toll
+    opening a change verb's clause, wherever the parse hung it."""
+    if lexicons.lemma(verb) not in _CHANGE_VERBS:
+        return None
+    doc = verb.doc
+    for t in doc[max(verb.left_edge.i, verb.i - _WINDOW) : verb.i]:
+        if t.pos_ == "NOUN" and is_toll_noun(t) and t.dep_ in ("nsubj", "nsubjpass"):
+            return t
+    return None
 
 
 def _is_count(token: Token) -> bool:

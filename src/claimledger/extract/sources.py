@@ -54,8 +54,15 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\n", " ").split()).strip(" ,;:-–—")
 
 
+# A day the parse took into the name: "the Health Ministry on Sunday".
+_DAY_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.IGNORECASE
+)
+
+
 def _without_dateline(name: str) -> str:
-    return _DATELINE_BEFORE.sub("", name, count=1)
+    """The name without a dateline before it or a day after it."""
+    return _DAY_AFTER.sub("", _DATELINE_BEFORE.sub("", name, count=1)) or name
 
 
 def source_kind(span: Span) -> SourceKind:
