@@ -298,3 +298,13 @@ def test_every_cut_in_the_last_urls_records_is_repaired_on_reopening(
         assert [r.url if isinstance(r, Document) else r for r in records] == [
             "http://a.test/1", "http://a.test/2"
         ], cut
+
+
+def test_a_file_that_is_no_warc_is_left_alone(site: Site, tmp_path: Path) -> None:
+    listed = tmp_path / "urls.txt"
+    listed.write_text(f"{site.base}/page/one\n")
+    result = CliRunner().invoke(main, ["fetch", str(listed), "-o", str(listed)])
+    assert result.exit_code == 1
+    assert "is not a WARC (no record in it parses)" in result.output
+    assert listed.read_text() == f"{site.base}/page/one\n"
+    assert site.paths() == []

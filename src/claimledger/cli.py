@@ -265,7 +265,13 @@ def fetch(
     user_agent: str | None, strict: bool,
 ) -> None:
     """Fetch the URLs listed in URL_LIST (one a line) into a WARC, politely and resumably."""
-    from claimledger.fetch import FetchOptions, FetchResult, fetch_urls, read_url_list
+    from claimledger.fetch import (
+        FetchOptions,
+        FetchResult,
+        NotAnArchive,
+        fetch_urls,
+        read_url_list,
+    )
 
     urls = read_url_list(url_list)
     options = FetchOptions(delay=delay, retries=retries, backoff=backoff, timeout=timeout)
@@ -280,6 +286,8 @@ def fetch(
 
     try:
         summary = fetch_urls(urls, output, options=options, progress=report)
+    except NotAnArchive as exc:
+        raise click.ClickException(terminal_text(exc)) from exc
     except OSError as exc:
         raise OutputError(str(output), exc) from exc
     if summary.dropped_bytes:

@@ -162,10 +162,16 @@ class FetchArchive:
         self._stream.close()
 
 
+class NotAnArchive(ValueError):
+    """A file that exists but holds no WARC record: it is not appended to, nor cut back."""
+
+
 def open_archive(path: Path) -> FetchArchive:
     """`path` ready for appending: created with a warcinfo record where new, else cut back to
-    its last whole record."""
+    its last whole record. Raises NotAnArchive for a file in which no record parses."""
     state = scan_archive(path)
+    if state.size and not state.whole_end:
+        raise NotAnArchive(f"{path} is not a WARC (no record in it parses): choose another -o")
     new = state.whole_end == 0
     stream = path.open("r+b" if path.exists() else "wb")
     stream.truncate(state.whole_end)
