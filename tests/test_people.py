@@ -138,3 +138,18 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
 )
 def test_double_counting_traps(text: str, title: str, killed: int, injured: int) -> None:
     assert counts(text, title=title) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a part of a group: three killed of four shot
+        ("Police said three of four members of a family were fatally shot.", 3, 1),
+        # "he" may be the suspect: the suspect shot, then dead, is one person
+        ("The suspect was shot by an officer during the chase. He died at the hospital.", 1, 0),
+        ("A woman was wounded when the suspect opened fire. Officers shot the suspect. He died "
+         "at the scene.", 1, 1),
+    ],
+)
+def test_parts_of_groups_and_suspects(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)

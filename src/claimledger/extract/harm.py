@@ -630,11 +630,12 @@ def _listed_mentions(
         ):
             ordinal = 1  # "another man", "one was killed and another injured": someone new
         size = _group_size(person)
-        if size is not None and size > 1 and _one_of(person):
+        part = _part_of(person)
+        if size is not None and part is not None and part < size:
             # "one of three people hit ... has died": one person, of three shot
             shot = {**common, "status": "shot"}
             yield HarmMention(span=span, kind="group", number=size, **shot)  # type: ignore[arg-type]
-            yield HarmMention(span=span, kind="group", number=1, **common)  # type: ignore[arg-type]
+            yield HarmMention(span=span, kind="group", number=part, **common)  # type: ignore[arg-type]
             continue
         if person.pos_ == "PROPN" and person.tag_ == "NNP" and _name(person):
             size = None  # a named person is one ("25 and Tobiasz Cudnik": an age before)
@@ -673,18 +674,21 @@ def _listed_mentions(
         )
 
 
-def _one_of(head: Token) -> bool:
-    """'one of three people': the quantifier the parse hangs on the group's noun."""
-    words = [c.lower_ for c in _children(head) if c.dep_ == "quantmod"]
+def _part_of(head: Token) -> int | None:
+    """'one of three people', 'three of four members': the part, from the quantifiers the parse
+    hangs on the group's noun or its number."""
+    words = [c for c in _children(head) if c.dep_ == "quantmod"]
     if not words:
         words = [
-            c.lower_
+            c
             for n in _children(head)
             if n.dep_ == "nummod"
             for c in _children(n)
             if c.dep_ == "quantmod"
         ]
-    return "of" in words and bool({"one", "1"} & set(words))
+    if not any(w.lower_ == "of" for w in words):
+        return None
+    return next((n for w in words if w.like_num and (n := number_of(w)) is not None), None)
 
 
 GENERIC_PEOPLE = frozenset({"person", "people", "victim", "individual", "one"})
@@ -693,8 +697,9 @@ GENERIC_PEOPLE = frozenset({"person", "people", "victim", "individual", "one"})
 def _bare_one(head: Token) -> bool:
     """'one', '1 person', 'one victim': a count of one that describes nobody (several of them
     in one report are one person counted again, not several people)."""
+    counted_one = any(c.dep_ == "nummod" and c.lower_ in ("one", "1") for c in _children(head))
     if head.lower_ not in ("one", "1") and head.lemma_.lower() not in GENERIC_PEOPLE:
-        return False
+        return counted_one and not (_definite(head) or _age(head) is not None or _name(head))
     if _definite(head) or _age(head) is not None or _name(head):
         return False
     return all(

@@ -34,6 +34,7 @@ from claimledger.model import (
 )
 
 RULE = "people.v1"
+PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
 
 
 @dataclass
@@ -57,8 +58,9 @@ class _Someone:
             return False
         if mention.name and self.name and not _same_name(mention.name, self.name):
             return False
+        # a pronoun tells no role: "the suspect ... he died"
         suspect = {mention.role, self.role} == {"suspect", "victim"}
-        return not suspect
+        return not suspect or mention.span.text.lower() in PRONOUNS
 
     def take(self, mention: HarmMention) -> None:
         self.mentions.append(mention.span)
