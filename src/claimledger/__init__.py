@@ -22,6 +22,8 @@ _EXPORTS = {
     "ReadError": "claimledger.model",
     "ReadOptions": "claimledger.read.options",
     "read_paths": "claimledger.read",
+    "fetch_urls": "claimledger.fetch",
+    "FetchOptions": "claimledger.fetch",
     "analyse": "claimledger.pipeline",
     "analyse_documents": "claimledger.pipeline",
     "process": "claimledger.pipeline",
@@ -40,6 +42,7 @@ __all__ = [
     "Document",
     "Event",
     "EventLink",
+    "FetchOptions",
     "Figure",
     "LedgerEntry",
     "ReadError",
@@ -50,6 +53,7 @@ __all__ = [
     "analyse_documents",
     "build_ledger",
     "export",
+    "fetch_urls",
     "link_events",
     "load_nlp",
     "open_store",
@@ -60,6 +64,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from claimledger.export import export
+    from claimledger.fetch import FetchOptions, fetch_urls
     from claimledger.ledger import build_ledger
     from claimledger.link import link_events
     from claimledger.model import (

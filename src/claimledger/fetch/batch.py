@@ -5,6 +5,7 @@ of each."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from os import PathLike
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -57,7 +58,7 @@ def read_url_list(path: Path) -> list[str]:
 
 def fetch_urls(
     urls: Iterable[str],
-    output: Path,
+    output: str | PathLike[str],
     *,
     options: FetchOptions | None = None,
     progress: Callable[[FetchResult], None] | None = None,
@@ -66,7 +67,7 @@ def fetch_urls(
     """Fetch each URL into the WARC at `output` (gzip where its name ends in `.gz`), appending
     to it where it exists; URLs it already holds are not fetched again."""
     options = options or FetchOptions()
-    archive = open_archive(output)
+    archive = open_archive(Path(output))
     politeness = Politeness(options)
     results: list[FetchResult] = []
     try:
