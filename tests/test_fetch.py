@@ -50,7 +50,7 @@ class Pages(BaseHTTPRequestHandler):
         if self.path == "/robots.txt":
             if site.robots_status != 200:
                 return self.reply(site.robots_status, b"down")
-            return self.reply(200, ROBOTS, "text/plain")
+            return self.reply(200, site.robots, "text/plain")
         if self.path.startswith("/page/"):
             name = self.path.removeprefix("/page/")
             return self.reply(200, page(f"Page {name}", f"Report number {name} from the valley."))
@@ -96,11 +96,12 @@ class Pages(BaseHTTPRequestHandler):
 class Site(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, robots_status: int = 200) -> None:
+    def __init__(self, robots_status: int = 200, robots: bytes = ROBOTS) -> None:
         super().__init__(("127.0.0.1", 0), Pages)
         self.log: list[tuple[str, float, str]] = []
         self.lock = threading.Lock()
         self.robots_status = robots_status
+        self.robots = robots
 
     @property
     def base(self) -> str:
@@ -215,6 +216,18 @@ def test_requests_to_one_host_are_spaced_by_the_delay(site: Site, tmp_path: Path
     # Each request arrives at least the delay after the previous response was sent.
     assert all(later - earlier >= 0.299 for earlier, later in pairwise(times))
     assert all(agent.startswith("claimledger/") for _, _, agent in site.log)
+
+
+def test_a_crawl_delay_in_robots_txt_spaces_requests_further(tmp_path: Path) -> None:
+    rules = b"User-agent: claimledger\nCrawl-delay: 0.4\nDisallow: /private/\n"
+    for slow in serve(Site(robots=rules)):
+        urls = [f"{slow.base}/page/{n}" for n in range(2)] + [f"{slow.base}/private/x"]
+        summary = fetch_urls(urls, tmp_path / "p.warc.gz", options=FAST)
+        assert [r.outcome for r in summary.results] == ["fetched", "fetched", "robots"]
+        times = [t for _, t, _ in slow.log]
+        assert len(times) == 3
+        # 0.4 s, which urllib.robotparser would ignore, is kept as a whole second.
+        assert all(later - earlier >= 0.999 for earlier, later in pairwise(times))
 
 
 def test_a_host_whose_robots_txt_fails_is_not_fetched(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ byte limit, redirects followed a hop at a time under the same rules.
 
 from __future__ import annotations
 
+import math
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from claimledger.fetch.archive import Exchange
 USER_AGENT = f"claimledger/{__version__} (news page archiver; obeys robots.txt)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+FRACTIONAL_CRAWL_DELAY = re.compile(r"\s*crawl-delay\s*:\s*(\d*\.\d+)\s*(?:#.*)?$", re.IGNORECASE)
 # Only the encodings the WARC reader undoes (no brotli, no zstd); a server that sends another
 # anyway has its page refused, since it could not be read back.
 ACCEPT_ENCODING = "gzip, deflate"
@@ -132,13 +135,21 @@ def _robots_rules(
         return rules
     if not 200 <= last.status < 300:
         return f"robots.txt gave HTTP {last.status}, so nothing on this host is fetched"
-    rules.parse(last.body.decode("utf-8-sig", errors="replace").splitlines())
+    lines = last.body.decode("utf-8-sig", errors="replace").splitlines()
+    rules.parse([_whole_crawl_delay(line) for line in lines])
     delay = rules.crawl_delay(politeness.options.user_agent)
     if delay is not None:
         politeness.delays[host] = min(
             max(float(delay), politeness.options.delay), politeness.options.max_wait
         )
     return rules
+
+
+def _whole_crawl_delay(line: str) -> str:
+    """A fractional Crawl-delay ("0.5", which urllib.robotparser ignores) rounded up to whole
+    seconds; any other line as it is."""
+    found = FRACTIONAL_CRAWL_DELAY.match(line)
+    return f"Crawl-delay: {math.ceil(float(found[1]))}" if found else line
 
 
 def _get_with_retries(client: httpx.Client, url: str, politeness: Politeness) -> Exchange:
