@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import pairwise
 from pathlib import Path
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 
@@ -60,6 +61,23 @@ class Pages(BaseHTTPRequestHandler):
             if hits == 1:
                 return self.reply(503, b"busy", headers={"Retry-After": "0"})
             return self.reply(200, page("Flaky", "Served on the second try only."))
+        if self.path == "/limited":
+            if hits == 1:
+                return self.reply(429, b"slow down", headers={"Retry-After": "1"})
+            return self.reply(200, page("Limited", "Served once the client waited."))
+        if self.path == "/trickle":  # a byte every 0.2 s: never idle long enough to time out
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "40")
+                self.end_headers()
+                for _ in range(40):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return None
         if self.path == "/moved":
             return self.reply(301, b"", headers={"Location": "/page/target"})
         if self.path == "/zipped":
@@ -228,6 +246,21 @@ def test_a_crawl_delay_in_robots_txt_spaces_requests_further(tmp_path: Path) -> 
         assert len(times) == 3
         # 0.4 s, which urllib.robotparser would ignore, is kept as a whole second.
         assert all(later - earlier >= 0.999 for earlier, later in pairwise(times))
+
+
+def test_retry_after_is_waited_and_a_trickling_page_is_cut_off(
+    site: Site, tmp_path: Path
+) -> None:
+    options = msgspec.structs.replace(FAST, max_seconds=1.0, retries=0)
+    urls = [f"{site.base}/limited", f"{site.base}/trickle"]
+    first = fetch_urls(urls[:1], tmp_path / "a.warc.gz", options=FAST)
+    assert [r.outcome for r in first.results] == ["fetched"]
+    limited = [t for path, t, _ in site.log if path == "/limited"]
+    assert len(limited) == 2 and limited[1] - limited[0] >= 0.999
+    second = fetch_urls(urls[1:], tmp_path / "b.warc.gz", options=options)
+    assert [(r.outcome, r.reason) for r in second.results] == [
+        ("failed", "took longer than 1 s")
+    ]
 
 
 def test_a_host_whose_robots_txt_fails_is_not_fetched(tmp_path: Path) -> None:
