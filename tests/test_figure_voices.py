@@ -128,6 +128,15 @@ VOICES = [
         "No group claimed the raid, saying instead that it killed two people.",
         [("two", "The Outlet")],
     ),
+    # who puts a toll at its count, named as the page names them ("it": the group before)
+    (
+        "The Wad Madani Resistance Committee said 100 people were killed. Later, it put the "
+        "number of dead in the hundreds.",
+        [
+            ("100", "The Wad Madani Resistance Committee"),
+            ("hundreds", "The Wad Madani Resistance Committee"),
+        ],
+    ),
     # who puts a toll at its count, where the parse hung "at" on the toll's verb
     ("The army put the number of rebels killed at 45.", [("45", "The army")]),
     # a surname alone, whatever the tagger took it for, is the person named in full before
@@ -208,6 +217,8 @@ def test_who_states_each_figure(text: str, expected: list[tuple[str, str]]) -> N
         ("Afghan official: Insurgents attack police checkpoint, kill 2", "Afghan official"),
         ("Bandits Kill Four in Zamfara - Police", "Police"),
         ("Floods Kill Four in Zamfara - Live Updates", "The Outlet"),
+        ("Several killed in Russian shelling of Mykolaiv: Region's governor", "Region's governor"),
+        ("Several killed in Russian shelling of Mykolaiv: Live Updates", "The Outlet"),
         ("Car bomb hits Baghdad market, 8 dead", "The Outlet"),
     ],
 )

@@ -29,7 +29,7 @@ from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution
 
-__all__ = ["FigureVoice", "figure_voice"]
+__all__ = ["FigureVoice", "figure_voice", "spoken_name"]
 
 # Verbs by which someone states a figure (lemmas).
 _VOICING_VERBS = lexicons.words("voicing_verbs")
@@ -65,8 +65,9 @@ _QUOTE_MARKS = frozenset({'"', "”", "“", "''", "»", "«"})
 # A headline ending in its source, set off by a dash or a colon, in lower case as wire headlines
 # write it: "-regional governor", " - hospital", ": official".
 _HEADLINE_SOURCE_WORDS = 4
-# "... in Zamfara - Police": a capitalised source after a spaced dash, when it names a voice.
-_HEADLINE_SOURCE_TITLED = re.compile(r"\s[-–—]\s(?P<who>[A-Z][\w .'’-]{1,40})\s*$")
+# "... in Zamfara - Police", "... of Mykolaiv: Region's governor": a capitalised source after a
+# spaced dash or a colon, when it names a voice.
+_HEADLINE_SOURCE_TITLED = re.compile(r"(?:\s[-–—]|:)\s(?P<who>[A-Z][\w .'’-]{1,40})\s*$")
 # "Afghan official: Insurgents attack ...": a voice named before a headline's colon.
 _HEADLINE_SOURCE_BEFORE = re.compile(r"^(?P<who>[^:\n]{2,40}):\s")
 _SOURCE_WORDS = (
@@ -385,12 +386,18 @@ def _named_voice(
             return FigureVoice(attribution.source_name, attribution)
     if not words:
         return None
+    name = spoken_name(doc, words, attributions)
+    return FigureVoice(name, None) if name else None
+
+
+def spoken_name(doc: Doc, words: Sequence[Token], attributions: Sequence[Attribution]) -> str:
+    """The words naming a speaker, resolved to the fullest name the page gives ("it" -> the
+    group named before, "Karim" -> "Abdul Karim, police chief")."""
     mention = doc[words[0].i : words[-1].i + 1]
     page = context(doc)
     writer = NamedSource(page.voice, page.voice_kind, -1) if page.voice else None
     earlier = [s for s in _earlier_sources(doc, attributions) if s.start < mention.start]
-    resolved = resolve_source(mention, earlier, writer=writer)
-    return FigureVoice(resolved.name, None) if resolved.name else None
+    return resolve_source(mention, earlier, writer=writer).name
 
 
 def _quotation_voice(

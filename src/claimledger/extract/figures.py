@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import annotation, page_span, segment_key, token_span
 from claimledger.extract.doc_index import doc_children, doc_text
-from claimledger.extract.figure_voices import figure_voice, name_tokens
+from claimledger.extract.figure_voices import figure_voice, name_tokens, spoken_name
 from claimledger.extract.hedges import count_hedge
 from claimledger.extract.measures import (
     GROUP_NOUNS,
@@ -55,6 +55,8 @@ _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
 # "sustained gunshot wounds", "suffered injuries": who bears them was hurt (lemmas).
 _SUSTAIN_VERBS = frozenset({"sustain", "suffer"})
+# Pronouns standing for who states a figure ("it put the toll at 40"), resolved to a name.
+_STATING_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "taken to hospital": who is brought to a hospital was hurt (lemmas).
 _HOSPITAL_VERBS = frozenset({"take", "rush", "admit", "bring", "evacuate", "airlift", "transport"})
 _HOSPITALS = frozenset({"hospital", "clinic", "infirmary"})
@@ -612,17 +614,18 @@ def _modality(measure_token: Token, root: Token) -> str | None:
     return count_hedge((measure_token, root), _children, sentence)
 
 
-def _stating_source(tokens: Sequence[Token]) -> str | None:
-    """The subject of the verb stating the figure, when the parse shows one."""
+def _stating_source(tokens: Sequence[Token]) -> list[Token] | None:
+    """The words of the subject of the verb stating the figure, when the parse shows one."""
     for token in tokens:
         head = token.head
         verb: Token | None = None
         if token.dep_ == "dobj":
             verb = head
-        elif (token.dep_ == "pobj" and head.lower_ == "at") or (
+        elif (token.dep_ == "pobj" and head.lower_ in ("at", "in")) or (
             token.dep_ == "pcomp" and head.lower_ == "with"
         ):
-            # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured"
+            # "put the toll at about 100", "put the toll at 100, with 200 to 300 injured", "put
+            # the number of dead in the hundreds"
             verb = head.head
             toll = _toll_above(verb) if not is_stating_verb(verb) else None
             if toll is not None and toll.dep_ == "dobj":
@@ -634,8 +637,9 @@ def _stating_source(tokens: Sequence[Token]) -> str | None:
             subjects = [verb.head]  # "a conflict observatory reporting at least six killed"
         for subject in subjects:
             if subject.pos_ in ("NOUN", "PROPN"):
-                words = name_tokens(subject)  # "Relatives of the victims and witnesses"
-                return subject.doc[words[0].i : words[-1].i + 1].text
+                return name_tokens(subject)  # "Relatives of the victims and witnesses"
+            if subject.lower_ in _STATING_PRONOUNS:
+                return [subject]  # "it put the number of dead in the hundreds"
     return None
 
 
@@ -765,7 +769,8 @@ def _figure_of(
             population_span = token_span(doc[start_i], doc[end_i - 1])
     attribution = _innermost_attribution(span.start, span.end, attributions)
     figure_tokens = [t for t in (*link.measure_tokens, counted, root) if t is not None]
-    stated_by = _stating_source(figure_tokens) if parsed else None
+    stating = _stating_source(figure_tokens) if parsed else None
+    stated_by = spoken_name(doc, stating, attributions) if stating else None
     voice = (
         figure_voice(doc, root, figure_tokens, attribution, attributions)
         if parsed and stated_by is None
