@@ -154,6 +154,11 @@ def test_eval_figures_reports_claimledger_beside_the_baseline(tmp_path: Path) ->
     folder = write_folder(tmp_path)
     result = CliRunner().invoke(main, ["eval", "figures", "--data", str(folder), "--misses"])
     assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0].strip("| ").split(" | ")
+    assert header[4:] == [
+        "found P", "found R", "value P", "value R", "value F1",
+        "value+source P", "value+source R", "value+source F1",
+    ]  # fmt: skip
     rows = [line for line in result.output.splitlines() if line.startswith("| dev |")]
     assert [row.split(" | ")[1] for row in rows] == ["claimledger", "regex baseline"]
     claimledger = rows[0].split(" | ")

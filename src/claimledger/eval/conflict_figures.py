@@ -16,7 +16,9 @@ Each page is read as a text scrape (with its URL and date) and analysed by the w
 A stated figure (not a tally of people) of a scored measure is found when its count overlaps an
 annotated one (one to one, same measure first); its value is right when its interval is the
 annotated one; its source is right when its source name holds one of the accepted names, word
-for word. A plain regular-expression baseline (a count next to a casualty word, the subject of a
+for word. Each of the three is reported as precision over the figures a system states and
+recall over the annotated ones (value and value plus source with their F1). A plain
+regular-expression baseline (a count next to a casualty word, the subject of a
 "said" in the sentence or else the URL's host as source) runs in the same report.
 """
 
@@ -409,22 +411,21 @@ def analyse_pages(pages: Sequence[Page]) -> Iterator[tuple[Page, Analysis]]:
 
 def format_conflict_figures_report(report: FiguresPagesReport, *, show_misses: bool = False) -> str:
     header = (
-        "| split | system | pages | figures | found P | found R | value right "
+        "| split | system | pages | figures | found P | found R | value P | value R | value F1 "
         "| value+source P | value+source R | value+source F1 |"
     )
-    lines = [header, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [header, "| --- | --- |" + " ---: |" * 10]
     order = [s for s in SPLITS if s in report.pages] + sorted(set(report.pages) - set(SPLITS))
     for split in order:
         for system in ("claimledger", "regex baseline"):
             t = report.tallies[(split, system)]
-            precision = _ratio(t.value_source, t.predicted)
-            recall = _ratio(t.value_source, t.gold)
-            lines.append(
-                f"| {split} | {system} | {report.pages[split]} | {t.gold} "
-                f"| {_ratio(t.found, t.predicted):.3f} | {_ratio(t.found, t.gold):.3f} "
-                f"| {_ratio(t.value, t.gold):.3f} | {precision:.3f} | {recall:.3f} "
-                f"| {_f1(precision, recall):.3f} |"
-            )
+            cells = [report.pages[split], t.gold]
+            for scored, right in enumerate((t.found, t.value, t.value_source)):
+                precision, recall = _ratio(right, t.predicted), _ratio(right, t.gold)
+                cells.extend([f"{precision:.3f}", f"{recall:.3f}"])
+                if scored:  # value and value+source carry an F1; found is P/R alone
+                    cells.append(f"{_f1(precision, recall):.3f}")
+            lines.append(f"| {split} | {system} | " + " | ".join(map(str, cells)) + " |")
     if show_misses:
         for (split, system), tally in sorted(report.tallies.items()):
             if system != "claimledger":
