@@ -222,6 +222,7 @@ PATTERNS: list[tuple[str, list[Found]]] = [
         [("as many as 30", "other", None, 30.0, False)],
     ),
     ("Gunmen killed and injured 12 villagers.", [("12", "other", 12, 12, False)]),
+    ("Two others were injured and abducted.", [("Two", "injured", 2, 2, False)]),
     (
         "Gunmen killed two guards and wounded 12 villagers.",
         [("two", "killed", 2, 2, False), ("12", "injured", 12, 12, False)],

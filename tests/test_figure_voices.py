@@ -262,6 +262,12 @@ def test_a_figure_voiced_by_a_cue_keeps_that_attributions_chain() -> None:
             "people had been killed.",
             "Captain Ali Warsame, a police officer",
         ),
+        # a surname with a relative clause after it
+        (
+            'Monguno resident Mari Bulama spoke to reporters. "We buried 15 of them," said '
+            "Bulama who arrived in the city on Tuesday.",
+            "Mari Bulama, Monguno resident",
+        ),
         # "he" with no speaker before: left as written
         ("He said seven people had been killed.", "He"),
         # a surname the tagger may take for a place

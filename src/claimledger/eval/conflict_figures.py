@@ -419,13 +419,13 @@ def format_conflict_figures_report(report: FiguresPagesReport, *, show_misses: b
     for split in order:
         for system in ("claimledger", "regex baseline"):
             t = report.tallies[(split, system)]
-            cells = [report.pages[split], t.gold]
+            cells = [str(report.pages[split]), str(t.gold)]
             for scored, right in enumerate((t.found, t.value, t.value_source)):
                 precision, recall = _ratio(right, t.predicted), _ratio(right, t.gold)
                 cells.extend([f"{precision:.3f}", f"{recall:.3f}"])
                 if scored:  # value and value+source carry an F1; found is P/R alone
                     cells.append(f"{_f1(precision, recall):.3f}")
-            lines.append(f"| {split} | {system} | " + " | ".join(map(str, cells)) + " |")
+            lines.append(f"| {split} | {system} | " + " | ".join(cells) + " |")
     if show_misses:
         for (split, system), tally in sorted(report.tallies.items()):
             if system != "claimledger":

@@ -53,6 +53,8 @@ _CHANGE_VERBS = lexicons.words("toll_change_verbs")
 # "need intensive care", "receive treatment": who needs care was injured (lemmas).
 _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
+# The two measures one count of casualties joins ("killed or wounded").
+_CASUALTIES: frozenset[Measure | None] = frozenset({"killed", "injured"})
 # "sustained gunshot wounds", "suffered injuries": who bears them was hurt (lemmas).
 _SUSTAIN_VERBS = frozenset({"sustain", "suffer"})
 # Pronouns standing for who states a figure ("it put the toll at 40"), resolved to a name.
@@ -406,14 +408,15 @@ def _link_of_listed(anchor: Token, depth: int) -> _Link | None:
 
 
 def _joined_measures(link: _Link) -> _Link:
-    """'20 soldiers killed or wounded', 'killed and injured': one count of two measures is a
-    count of casualties (measure other), spanning both words."""
+    """'20 soldiers killed or wounded', 'killed and injured': one count of the killed and the
+    injured is a count of casualties (measure other), spanning both words ('two were injured
+    and abducted' stay injured)."""
     measure_token = link.measure_tokens[-1]
     first = measure_token.head
     if (
         measure_token.dep_ == "conj"
         and 0 < measure_token.i - first.i <= 3
-        and measure_of_token(first) not in (None, link.measure)
+        and {measure_of_token(first), link.measure} == _CASUALTIES
         and not _children(first, ("nsubjpass", "dobj", "nummod"))
         and not any(_is_count(t) for t in _children(first, ("nsubj",)))
     ):
@@ -424,8 +427,7 @@ def _joined_measures(link: _Link) -> _Link:
         measure = measure_of_token(joined)
         own_arguments = _children(joined, ("nsubj", "nsubjpass", "dobj", "nummod"))
         if (
-            measure is not None
-            and measure != link.measure
+            {measure, link.measure} == _CASUALTIES
             and 0 < joined.i - measure_token.i <= 3
             and not own_arguments
         ):

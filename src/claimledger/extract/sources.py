@@ -128,6 +128,10 @@ def resolve_source(
     lowered = text.lower()
     if writer is not None and lowered in {"we", "us"}:
         return NamedSource(writer.name, writer.kind, span.start)
+    relative = next((t.i for t in span[1:] if t.lower_ in ("who", "whose")), None)
+    if relative is not None and all(t.pos_ == "PROPN" for t in doc[span.start : relative]):
+        # "Bulama who arrived at Maiduguri on Tuesday": the name before its relative clause
+        return resolve_source(doc[span.start : relative], earlier, writer=writer)
     if len(span) == 1 and lowered in _RELATIVE_PRONOUNS:
         # "a statement by the group, which claimed ...": the source named just before it
         for previous in reversed(earlier):
