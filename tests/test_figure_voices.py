@@ -299,9 +299,13 @@ def test_a_short_mention_is_named_as_fully_as_the_page_names_the_speaker(
         ("KABUL: The interior ministry", "The interior ministry"),
         ("Nigerian police", "Nigerian police"),
         ("The health ministry on Sunday", "The health ministry"),
+        # a heading on the line above
+        ("MISSING\nColonel Ali Kiwewa", "Colonel Ali Kiwewa"),
     ],
 )
-def test_a_dateline_before_a_colon_is_no_part_of_a_source_name(words: str, expected: str) -> None:
+def test_a_dateline_a_day_or_a_heading_is_no_part_of_a_source_name(
+    words: str, expected: str
+) -> None:
     doc = parse(f"{words} said gunmen killed 12 villagers.")
     mention = doc[: len(parse(words))]
     assert resolve_source(mention, []).name == expected

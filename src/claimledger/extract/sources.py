@@ -128,6 +128,10 @@ def resolve_source(
     lowered = text.lower()
     if writer is not None and lowered in {"we", "us"}:
         return NamedSource(writer.name, writer.kind, span.start)
+    broken = [t.i for t in span[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+    if broken:
+        # "MISSING\nColonel Alain Kiwewa": a heading over the line is no part of the name
+        return resolve_source(doc[broken[-1] + 1 : span.end], earlier, writer=writer)
     relative = next((t.i for t in span[1:] if t.lower_ in ("who", "whose")), None)
     if relative is not None and all(t.pos_ == "PROPN" for t in doc[span.start : relative]):
         # "Bulama who arrived at Maiduguri on Tuesday": the name before its relative clause
