@@ -307,6 +307,9 @@ US_PLACES = [
     ("A 3-year-old died after a shooting in Lumberton. Robeson County deputies said.",
      "Lumberton", "North Carolina"),
     ("A 3-year-old died after a shooting in Lumberton.", "Lumberton", None),
+    # a quarter named by its direction is the town's ("North Austin" is no village in England)
+    ("A man was shot Sunday in North Austin, police said.", "North Austin", "Texas"),
+    ("A man was shot Sunday in North Las Vegas, police said.", "North Las Vegas", "Nevada"),
 ]  # fmt: skip
 
 
@@ -514,3 +517,16 @@ def test_names_left_unsettled_are_read_in_the_sites_home_state() -> None:
     assert home.resolved is not None and home.resolved.admin1 == "Michigan"
     [away] = settle_at_home([lansing], "US|Alaska")
     assert away.resolved is None
+
+
+@pytest.mark.model
+def test_a_quarter_named_by_its_direction_resolves_to_the_town() -> None:
+    mentions = find_places(within(parse("A man was shot in East Oakland on Sunday.")))
+    quarter = _by_name(mentions, "East Oakland")
+    assert quarter.candidates and all(c.name == "Oakland" for c in quarter.candidates)
+    whole = _by_name(find_places(within(parse("A man was shot in North Las Vegas."))),
+                     "North Las Vegas")
+    assert whole.resolved is not None and whole.resolved.name == "North Las Vegas"
+    ward = _by_name(find_places(within(parse("A man was shot in the West Ward of Trenton."))),
+                    "West Ward")
+    assert not any(c.name == "Ward" for c in ward.candidates)

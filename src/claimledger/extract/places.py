@@ -328,7 +328,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             continue  # a state after a town is added below, with its state
         if normalise_place_name(name) in GENERIC_WORDS or _street(name):
             continue
-        candidates = _filter_by_hint(own_names_first(gazetteer.lookup(name), name), item.hint)
+        candidates = _filter_by_hint(_looked_up(name, gazetteer), item.hint)
         if item.state is not None:
             candidates = _in_state(candidates, item.state.name)
         if not candidates and not item.from_entity:
@@ -361,6 +361,31 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
         _in_town(m, mentions) if m.span.start - segment_context(doc).start in neighbourhoods else m
         for m in mentions
     ]
+
+
+# A quarter of a large town named by its direction from the centre ("Southwest
+# Philadelphia", "North Austin", "East Oakland"): local news names the quarter, the gazetteer
+# knows the town.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest"})
+
+
+def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
+    """The gazetteer's candidates for a name, own names first. A direction before the name of
+    a town of LARGE_CITY_POPULATION or more, the whole being no place's own name, is that town
+    ("North Austin" is Austin, Texas, not the village in England GeoNames also calls so; "North
+    Las Vegas" stays a city of its own; "West Ward" is no town called Ward)."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in COMPASS_WORDS and not gazetteer.is_own_name(
+        normalise_place_name(name)
+    ):
+        towns = tuple(
+            c for c in own_names_first(gazetteer.lookup(rest), rest)
+            if c.feature == "city" and (c.population or 0) >= LARGE_CITY_POPULATION
+        )
+        if towns:
+            return towns
+    return own_names_first(gazetteer.lookup(name), name)
 
 
 def _street(name: str) -> bool:
