@@ -115,6 +115,19 @@ VOICES = [
         "The attack left at least 20 people dead, the ministry said in a statement.",
         [("at least 20", "the ministry")],
     ),
+    # a long sentence's closing speech verb, its speaker set off by commas before it; a
+    # statement named with who issued it
+    (
+        "Two soldiers lost their lives and an officer was hurt in a gunfight with militants near "
+        "Khost, a small town in the southwest of the province, a statement issued by the army's "
+        "press wing, ISPR, said on Sunday.",
+        [("Two", "ISPR")],
+    ),
+    (
+        "Two soldiers were killed in a gunfight, a statement released by the army's press wing "
+        "said on Sunday.",
+        [("Two", "a statement released by the army's press wing")],
+    ),
     # a speech participle after a clause speaks for that clause's subject
     (
         "The group claimed the attack, saying its fighters had killed 14 soldiers.",

@@ -53,6 +53,8 @@ _MAX_ANCESTORS = 12
 # How far (in tokens) a speech verb may stand from the count it voices.
 _MAX_DISTANCE = 40
 _MAX_NAME_TOKENS = 12
+# How far (in tokens) a speech verb ending the sentence may stand from the count it voices.
+_TRAILING_REACH = 60
 # How far before a figure (in sentences) the quotation it continues may have been attributed.
 _QUOTE_REACH = 2
 QUOTED_KEY = "claimledger.quoted"
@@ -173,6 +175,9 @@ def name_tokens(subject: Token) -> list[Token]:
 def _in_name(token: Token) -> bool:
     if token.dep_ == "prep":
         return token.lower_ in _NAME_PREPOSITIONS
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        # "a statement released by the military's media wing": who released it is named
+        return any(c.dep_ == "agent" for c in _children(token))
     return token.dep_ not in _NOT_IN_NAME
 
 
@@ -185,7 +190,10 @@ def _trailing_subject(verb: Token, at_end: bool = False) -> list[Token]:
     if not at_end and following is not None and not (following.is_punct or following.is_space):
         return []
     words: list[Token] = []
-    for token in reversed(doc[max(0, verb.i - _MAX_NAME_TOKENS) : verb.i]):
+    end = verb.i
+    if end > 1 and doc[end - 1].text == "," and doc[end - 2].pos_ == "PROPN":
+        end -= 1  # "..., the military's media wing, ISPR, said": the name set off before it
+    for token in reversed(doc[max(0, end - _MAX_NAME_TOKENS) : end]):
         if token.text == ",":
             break
         if token.pos_ not in _NAME_POS:
@@ -262,7 +270,7 @@ def _trailing(count: Token) -> tuple[Token, list[Token]] | None:
     ends the count's sentence (whatever the parse made of it) and who it gives as speaker."""
     doc = count.doc
     sentence = count.sent
-    end = min(sentence.end, count.i + _MAX_DISTANCE)
+    end = min(sentence.end, count.i + _TRAILING_REACH)
     for verb in reversed(doc[count.i + 1 : end]):
         if lexicons.lemma(verb) not in _VOICING_VERBS or verb.pos_ != "VERB":
             continue
