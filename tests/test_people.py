@@ -153,3 +153,23 @@ def test_double_counting_traps(text: str, title: str, killed: int, injured: int)
 )
 def test_parts_of_groups_and_suspects(text: str, killed: int, injured: int) -> None:
     assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the killer's own death, listed with the dead or told by who shot him
+        ("A high school student killed four classmates and himself in the cafeteria.", 5, 0),
+        ("Four people were killed by a man on a rampage before he was shot and killed by "
+         "police.", 5, 0),
+        ("A deputy was wounded and the suspect was shot by officers.", 0, 2),
+        # "the child" is not "her mother"
+        ("A 9-year-old girl and her mother were shot on Friday. The child was pronounced dead at "
+         "the hospital. Her mother is in stable condition.", 1, 1),
+        # "a girl slain" retells the only girl killed, whoever else was hurt
+        ("A 12-year-old girl has died after a drive-by shooting, and a 3-year-old boy was badly "
+         "injured. Neighbors held a vigil for a girl slain on her porch.", 1, 1),
+    ],
+)
+def test_killers_children_and_retold_victims(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)

@@ -531,7 +531,9 @@ def _mentions_of(
     four others", "three adults and a child") is also one group of everyone it lists."""
     found = list(_listed_mentions(head, status, evidence, negated))
     yield from found
-    counted = [m for m in found if m.kind in ("person", "group")]
+    counted = [
+        m for m in found if m.kind in ("person", "group") and m.span.text not in SUICIDE_OBJECTS
+    ]
     # (names after a count enumerate it: "two of those men, Todd Thompson and Vincent Dipina")
     listing_a_group = (
         len(counted) > 1
@@ -599,6 +601,16 @@ def _listed_mentions(
         return  # "shot herself": the subject, counted by _special_mentions
     listed = _conjuncts(head)
     for person in listed:
+        if person.lower_ in ("himself", "herself") and person is not head:
+            if status != "killed":
+                continue
+            # "killed four classmates and himself": the killer, dead by his own hand
+            gender: Gender = "male" if person.lower_ == "himself" else "female"
+            yield HarmMention(
+                span=token_span(person, person), kind="person", number=1, gender=gender,
+                role="suspect", definite=True, **common,  # type: ignore[arg-type]
+            )
+            continue
         if not (
             _is_person_phrase(person)
             or (person.pos_ == "PROPN" and person is not head and _is_person_phrase(head))
@@ -766,6 +778,27 @@ def _evidence(word: Token) -> Span:
     return token_span(doc[start], doc[end])
 
 
+POLICE_AGENTS = OFFICER_NOUNS | {"police", "deputies", "officers", "troopers", "swat"}
+
+
+def _by_police(verb: Token) -> bool:
+    """'shot and killed by police', 'was shot by a deputy': the agent is the police."""
+    harming = SHOOTING_VERBS | KILLING_VERBS | WOUNDING_VERBS
+    if verb.lemma_.lower() not in harming:
+        return False
+    verbs = [verb] + [c for c in _children(verb) if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    return any(
+        g.lemma_.lower() in POLICE_AGENTS or g.lower_ in POLICE_AGENTS
+        for v in verbs
+        for a in _children(v)
+        if a.dep_ == "agent"
+        for g in _children(a)
+        if g.dep_ == "pobj"
+    )
+
+
 def _in_age(token: Token) -> bool:
     """'year' in '22-year-old': an age, no year of statistics."""
     after = token.doc[token.i + 1 : token.i + 3]
@@ -855,6 +888,7 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
                         kind="person",
                         gender=gender,
                         role="suspect",
+                        definite=True,
                         evidence=evidence,
                     )
                 )
@@ -915,8 +949,12 @@ def find_harm(doc: Doc) -> list[HarmMention]:
                 continue
             evidence = _evidence(word)
             negated = _negated(word)
+            by_police = _by_police(word)
             for head in _patients(word):
                 for mention in _mentions_of(head, status, evidence, negated):
+                    if by_police and mention.role == "victim":
+                        # "he was shot and killed by police": the suspect
+                        mention = msgspec.structs.replace(mention, role="suspect")
                     key = (mention.span.start, mention.span.end, mention.status)
                     if key not in seen:
                         seen.add(key)

@@ -35,6 +35,28 @@ from claimledger.model import (
 
 RULE = "people.v1"
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+CHILD_WORDS = frozenset(
+    {"child", "girl", "boy", "baby", "toddler", "infant", "kid", "newborn", "preschooler"}
+)  # fmt: skip
+ADULT_WORDS = frozenset(
+    {"man", "woman", "mother", "father", "wife", "husband", "adult", "grandmother",
+     "grandfather", "mom", "dad", "boyfriend", "girlfriend"}
+)  # fmt: skip
+
+
+def _stage(mention: HarmMention) -> str | None:
+    """A child or an adult, where the mention tells: by age, else by its head noun ('the child',
+    'her mother')."""
+    if mention.age is not None:
+        # a teenager may be called a boy or a man
+        return "child" if mention.age < 13 else ("adult" if mention.age >= 21 else None)
+    words = mention.span.text.lower().replace("’s", " ").replace("'s", " ").split()
+    head = words[-1].strip(".,") if words else ""
+    if head in CHILD_WORDS:
+        return "child"
+    if head in ADULT_WORDS:
+        return "adult"
+    return None
 
 
 @dataclass
@@ -49,6 +71,7 @@ class _Someone:
     # said to be hurt, not only shot ("wounded", "in critical condition"): someone who lived
     hurt: bool = False
     sentences: set[int] = field(default_factory=set)
+    stage: str | None = None  # "child" or "adult", where some mention tells
 
     def fits(self, mention: HarmMention) -> bool:
         """Whether the mention can refer to this person (nothing it says contradicts)."""
@@ -58,8 +81,11 @@ class _Someone:
             return False
         if mention.name and self.name and not _same_name(mention.name, self.name):
             return False
+        stage = _stage(mention)
+        if stage and self.stage and stage != self.stage:
+            return False  # "the child" is not "her mother"
         # a pronoun tells no role: "the suspect ... he died"
-        suspect = {mention.role, self.role} == {"suspect", "victim"}
+        suspect = (mention.role == "suspect") != (self.role == "suspect")
         return not suspect or mention.span.text.lower() in PRONOUNS
 
     def take(self, mention: HarmMention) -> None:
@@ -67,6 +93,7 @@ class _Someone:
         self.evidence.append(mention.evidence)
         self.hurt = self.hurt or mention.status == "injured"
         self.sentences.add(mention.sentence_start)
+        self.stage = self.stage or _stage(mention)
         self.name = self.name or mention.name
         self.age = self.age if self.age is not None else mention.age
         self.gender = self.gender or mention.gender
@@ -81,8 +108,8 @@ class _Someone:
 def _same_name(a: str, b: str) -> bool:
     """'Kevie Durham' and 'Durham' name one person; 'Michelle Stone' and 'Richard Stone' two,
     'Kenacia' and 'Destacia Straughn' two: one name's words are all in the other's."""
-    words_a = set(a.lower().replace("’s", "").replace("'s", "").split())
-    words_b = set(b.lower().replace("’s", "").replace("'s", "").split())
+    words_a = {w.strip(".,") for w in a.lower().replace("’s", "").replace("'s", "").split()}
+    words_b = {w.strip(".,") for w in b.lower().replace("’s", "").replace("'s", "").split()}
     return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
 
 
@@ -126,6 +153,18 @@ def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
     candidates = [p for p in people if p.fits(mention)]
     if len(candidates) == 1 and len(people) == 1 and not _same_sentence(candidates[0], mention):
         return candidates[0]
+    # ... as is one killed the way the only person killed so far was ("A 12-year-old girl has
+    # died" ... "girl slain")
+    bucket = "killed" if mention.status == "killed" else "injured"
+    same_fate = [p for p in candidates if p.status == bucket == "killed"]
+    killed = [p for p in people if p.status == "killed"]
+    if (
+        len(same_fate) == 1
+        and len(killed) == 1
+        and same_fate[0].gender == mention.gender
+        and not _same_sentence(same_fate[0], mention)
+    ):
+        return same_fate[0]
     return None
 
 
@@ -232,7 +271,7 @@ def _could_be(a: _Someone, b: _Someone) -> bool:
         return False
     if a.name and b.name and not _same_name(a.name, b.name):
         return False
-    return {a.role, b.role} != {"suspect", "victim"}
+    return (a.role == "suspect") == (b.role == "suspect")
 
 
 def _dead_unnamed(side: Sequence[_Someone], dead: int) -> int:
