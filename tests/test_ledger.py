@@ -432,3 +432,15 @@ def test_a_tally_is_a_lower_bound_and_never_disputes_a_higher_count() -> None:
     entry = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
                          (fig("b", 4, 4, source="Police"), "2024-05-01")])
     assert not entry.disputed
+
+
+def test_each_report_counting_its_people_votes_once_whoever_its_sentences_cite() -> None:
+    # three pages tell what police said and count two dead each; a later page counts one
+    entry = dated_entry([(tally("a", 2, "police"), "2024-05-01"),
+                         (tally("b", 2, "police"), "2024-05-01"),
+                         (tally("c", 2, "police"), "2024-05-02"),
+                         (tally("d", 1, "police"), "2024-05-03")])
+    assert entry.best == 2
+    stated = dated_entry([(fig("a", 2, 2, source="police"), "2024-05-01"),
+                          (fig("d", 1, 1, source="police"), "2024-05-03")])
+    assert stated.best == 1  # a source's stated number is read at its latest page

@@ -37,7 +37,8 @@ least as large as its part). Every estimate is a number some source stated; an o
   reading or part-figure, best the reading that the most distinct sources report (ties: the
   lower one; where people were counted, the reading of the latest report, since a later report
   knows more: a victim has died, a count was corrected), each source read at its latest page
-  (a later report by the same source updates its count).
+  (a later report by the same source updates its count). A tally of the people a report names
+  is that report's own count, so each text's tally votes once, whoever its sentences cite.
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -238,7 +239,7 @@ def estimate(
     sources: dict[float, set[str]] = defaultdict(set)
     latest: dict[float, str] = defaultdict(str)
     for figure, stated in _latest_of_each_source(readings, rows):
-        sources[stated.value].add(_source_key(rows[figure.id]))
+        sources[stated.value].add(_voter(figure, rows[figure.id]))
         latest[stated.value] = max(latest[stated.value], rows[figure.id].published or "")
     # Ties go to the lower reading (UCDP's caution), except among counts of people, where a
     # later report knows more (a victim has died, a count was corrected): the latest reading,
@@ -258,14 +259,23 @@ def _latest_of_each_source(
     latest: dict[str, str] = {}
     for figure, _ in readings:
         row = rows[figure.id]
-        key = _source_key(row)
+        key = _voter(figure, row)
         if row.published and row.published > latest.get(key, ""):
             latest[key] = row.published
     return [
         (figure, stated) for figure, stated in readings
         if not rows[figure.id].published
-        or rows[figure.id].published == latest.get(_source_key(rows[figure.id]))
+        or rows[figure.id].published == latest.get(_voter(figure, rows[figure.id]))
     ]
+
+
+def _voter(figure: Figure, row: LedgerRow) -> str:
+    """Who a reading counts for: its source; but a tally of the people a report names is that
+    report's own count, whoever its sentences are attributed to (three outlets retelling
+    "police said" each counted their people), so each text votes once."""
+    if counted(figure):
+        return "text:" + (row.text_id or row.document_id)
+    return _source_key(row)
 
 
 def ledger_entry(
