@@ -145,6 +145,9 @@ def test_double_counting_traps(text: str, title: str, killed: int, injured: int)
     [
         # a part of a group: three killed of four shot
         ("Police said three of four members of a family were fatally shot.", 3, 1),
+        # each count with its own word: three injured, not three dead
+        ("Police arrested a man for involvement in a drive-by shooting that left one dead and "
+         "three injured.", 1, 3),
         # "he" may be the suspect: the suspect shot, then dead, is one person
         ("The suspect was shot by an officer during the chase. He died at the hospital.", 1, 0),
         ("A woman was wounded when the suspect opened fire. Officers shot the suspect. He died "

@@ -207,6 +207,7 @@ def status_of(token: Token) -> HarmStatus | None:
 FINDING_VERBS = frozenset({"find", "discover", "locate", "leave"})
 
 
+
 def _found_shot(token: Token) -> bool:
     """'a boy was found shot': the parse makes 'shot' a noun, the complement of 'found'."""
     return (
@@ -289,7 +290,7 @@ def _patients(word: Token) -> list[Token]:
     if (
         not found
         and word.dep_ == "amod"
-        and word.head.pos_ in ("NOUN", "PROPN")
+        and word.head.pos_ in ("NOUN", "PROPN", "NUM")
         and lemma in WOUNDING_VERBS
     ):
         found.append(word.head)  # "three wounded people", "the injured man"
@@ -616,6 +617,8 @@ def _listed_mentions(
             or (person.pos_ == "PROPN" and person is not head and _is_person_phrase(head))
         ):
             continue
+        if _own_status(person) not in (None, status):
+            continue  # "left one dead and three injured": three injured, not dead
         if _age_after_name(person):
             continue  # "Tobiasz Cudnik, 32": the age of the name before it, no group of 32
         span = _phrase_span(person)
@@ -719,6 +722,16 @@ def _bare_one(head: Token) -> bool:
         for c in _children(head)
         if c.i < head.i or c.dep_ not in ("prep", "acl", "relcl")
     )
+
+
+def _own_status(person: Token) -> HarmStatus | None:
+    """The status a harm word right after a count gives it ('one dead', 'three injured')."""
+    if not person.like_num or person.i + 1 >= len(person.doc):
+        return None
+    following = person.doc[person.i + 1]
+    if following.pos_ not in ("ADJ", "VERB"):
+        return None
+    return status_of(following)
 
 
 def _age_after_name(token: Token) -> bool:
