@@ -176,3 +176,16 @@ def test_parts_of_groups_and_suspects(text: str, killed: int, injured: int) -> N
 )
 def test_killers_children_and_retold_victims(text: str, killed: int, injured: int) -> None:
     assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("17-year-old boy shot, killed in Bluffton", 1, 0),
+        ("Man shot, killed in Dayton", 1, 0),
+        # title case: 'Dead' taken for a name
+        ("2 Dead, 3 Wounded In East Garfield Park Shooting", 2, 3),
+    ],
+)
+def test_a_headline_alone_states_the_count(title: str, killed: int, injured: int) -> None:
+    assert counts("Police are investigating.", title=title) == (killed, injured)

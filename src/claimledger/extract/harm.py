@@ -155,6 +155,13 @@ def _fatal(verb: Token) -> bool:
             return True
         if child.dep_ == "conj" and child.lemma_ in KILLING_VERBS:
             return True  # "shot and killed"; "shot ... and died" is the dying verb's own
+        if (
+            child.dep_ == "advcl"
+            and child.lemma_ in KILLING_VERBS
+            and child.i == verb.i + 2
+            and verb.doc[verb.i + 1].text == ","
+        ):
+            return True  # a headline's "shot, killed"
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     return following is not None and following.lower_ == "dead"
 
@@ -197,7 +204,7 @@ def status_of(token: Token) -> HarmStatus | None:
         )
     ):
         return HARM_NOUNS[lemma]  # "the death of X", "X's killing", "the shooting of four"
-    if pos == "ADJ" and token.lower_ in DEAD_WORDS:
+    if (pos == "ADJ" or _headline_word(token)) and token.lower_ in DEAD_WORDS:
         return "killed"
     if pos == "ADJ" and token.lower_ in ("injured", "wounded", "hurt"):
         return "injured"
@@ -206,6 +213,11 @@ def status_of(token: Token) -> HarmStatus | None:
 
 FINDING_VERBS = frozenset({"find", "discover", "locate", "leave"})
 
+
+
+def _headline_word(token: Token) -> bool:
+    """A headline's capitalised word the parse takes for a name ('2 Dead, 3 Wounded')."""
+    return token.pos_ == "PROPN" and context(token.doc).kind == "title"
 
 
 def _found_shot(token: Token) -> bool:
@@ -256,7 +268,9 @@ def _patients(word: Token) -> list[Token]:
             if g.dep_ == "pobj"
         ]
         return found
-    if word.pos_ == "ADJ" or lemma in DYING_VERBS:
+    if word.pos_ == "ADJ" or lemma in DYING_VERBS or _headline_word(word):
+        if _headline_word(word):
+            found += [c for c in _children(word) if c.dep_ == "nummod"]
         # "two boys dead" (left ... dead), "X is dead", "X died", "dead: a man"
         if word.dep_ in ("oprd", "xcomp", "ccomp") and word.head.lemma_ in ("leave", "find"):
             found += [c for c in _children(word.head) if c.dep_ in ("dobj", "nsubjpass")]
@@ -340,11 +354,12 @@ def _subject_suffers(word: Token, deps: dict[str, Token]) -> bool:
     lemma = word.lemma_.lower()
     if lemma == "recover":
         return True  # "four people are recovering"
+    headline = context(word.doc).kind == "title" and lemma in SHOOTING_VERBS
     return (
         word.tag_ == "VBD"
-        and (lemma in WOUNDING_VERBS or lemma in KILLING_VERBS)
+        and (lemma in WOUNDING_VERBS or lemma in KILLING_VERBS or headline)
         and not any(c.dep_ in ("aux",) for c in _children(word))
-    )
+    )  # a headline's "Man shot, killed": the man was shot
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -746,6 +761,7 @@ def _age_after_name(token: Token) -> bool:
         )
         and _age(token) is None
         and not any(c.pos_ in ("NOUN", "PROPN") for c in _children(token))
+        and status_of(doc[token.i - 2]) is None  # "2 Dead, 3 Wounded": no name before
     )
 
 
