@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimledger.link import link_events
+import msgspec
+
+from claimledger.link import compare_events, link_events
 from claimledger.link_features import FEATURES
 from claimledger.model import (
     Actor,
@@ -83,6 +85,22 @@ def test_events_weeks_apart_are_not_linked() -> None:
     a = event(WIRE, "attacked", "2024-03-09", GOMA)
     b = event(DAILY, "attack", "2024-04-20", GOMA)
     assert link_events([a, b], DOCUMENTS) == []
+
+
+def dated_by(found: Event, rule: str) -> Event:
+    assert found.date is not None
+    return msgspec.structs.replace(found, date=msgspec.structs.replace(found.date, rule=rule))
+
+
+def test_calendar_days_the_texts_write_months_apart_keep_events_apart() -> None:
+    # "the March 9 attack" and "the June 20 attack", read against their pages' dates
+    apart = [event(WIRE, "attacked", "2024-03-09", GOMA, actors=NRM),
+             event(DAILY, "attack", "2024-06-20", GOMA, actors=NRM)]
+    written = [dated_by(e, "partial-year-from-publication") for e in apart]
+    assert len(compare_events(written, DOCUMENTS).a) == 0
+    # a weekday read against a follow-up's date may be months after the event: weighed only
+    weekdays = [dated_by(e, "weekday-before-publication") for e in apart]
+    assert len(compare_events(weekdays, DOCUMENTS).a) == 1
 
 
 def test_events_in_different_countries_are_not_linked() -> None:

@@ -48,6 +48,10 @@ FULL_STATISTICS = 200
 PRIOR_RARITY = 0.5
 SKIPPED_SEGMENTS = frozenset({"chrome", "comments", "related"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# The date rules (extract/dates.py) of calendar dates a text writes: "March 9, 2016", and "the
+# Nov. 22 shooting" read as the last Nov. 22 before the page's date. A weekday ("Sunday") is
+# read against the page's date, which for a follow-up is weeks after the event.
+STATED_RULES = frozenset({"absolute", "partial-year-from-publication"})
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "s"}
 
 FEATURES: tuple[str, ...] = (
@@ -365,10 +369,10 @@ def ages_in(text: str) -> set[int]:
 @dataclass
 class EventTable:
     """Per event (row k): its document's row, its day (-1: none of its own) and that day again
-    where the text writes it as a calendar date ("March 9", not "Sunday"), its country, place
-    and resolved place as ids (-1: none), its family, killed and injured (nan: none), and a
-    row of its people's surnames over the vocabulary (each the surname's IDF), and each
-    person's (first name, surname) as vocabulary ids (-1: not in it)."""
+    where the text writes it as a calendar date (STATED_RULES: "March 9", not "Sunday"), its
+    country, place and resolved place as ids (-1: none), its family, killed and injured (nan:
+    none), and a row of its people's surnames over the vocabulary (each the surname's IDF), and
+    each person's (first name, surname) as vocabulary ids (-1: not in it)."""
 
     events: list[Event]
     document: np.ndarray[Any, Any]
@@ -449,7 +453,7 @@ def profile_events(
         values = {
             "document": row,
             "day": day,
-            "stated_day": day if event.date and event.date.rule == "absolute" else -1,
+            "stated_day": day if event.date and event.date.rule in STATED_RULES else -1,
             "country": ids.setdefault(f"c:{country}", len(ids)) if country else -1,
             "place": ids.setdefault(f"p:{_place_name(place.name)}", len(ids)) if place else -1,
             "resolved": ids.setdefault(
