@@ -185,6 +185,14 @@ def test_killers_children_and_retold_victims(text: str, killed: int, injured: in
         ("Man shot, killed in Dayton", 1, 0),
         # title case: 'Dead' taken for a name
         ("2 Dead, 3 Wounded In East Garfield Park Shooting", 2, 3),
+        # a headline's shorthand: clauses of a count or a person and its harm words
+        ("5 shot, 1 killed on Auburn Avenue", 1, 4),
+        ("4 shot, one fatally, on St. Louis street", 1, 3),
+        ("Four Shot Outside Jazz Club", 0, 4),
+        ("Boy, 7, shot in Sandusky today", 0, 1),
+        ("Teen Killed, Five Others Injured in Austin Shooting", 1, 5),
+        ("No one hurt in shooting at bar", 0, 0),
+        ("Teens shot near park", 0, 0),
     ],
 )
 def test_a_headline_alone_states_the_count(title: str, killed: int, injured: int) -> None:

@@ -26,6 +26,7 @@ from spacy.tokens import Span as Span_
 
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.extract.doc_index import doc_children
+from claimledger.extract.headline_harm import headline_mentions, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
 KILLING_VERBS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead"})
@@ -990,6 +991,11 @@ def find_harm(doc: Doc) -> list[HarmMention]:
                         found.append(mention)
         found += _condition_mentions(sentence, seen)
         found += _special_mentions(sentence, seen)
+    if context(doc).kind == "title":
+        # a headline's shorthand, where it counts more people than the parse found
+        shorthand = headline_mentions(doc)
+        if stated_total(shorthand) > stated_total(found):
+            found = shorthand
     # In text order: who is mentioned first in a sentence is introduced first ("A teenager was
     # injured when she was shot": the teenager, then she).
     return sorted(found, key=lambda m: (m.sentence_start, m.span.start))

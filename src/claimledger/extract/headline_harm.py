@@ -1,0 +1,149 @@
+"""Counts a headline states in its own shorthand: "5 shot, 1 killed on Auburn Avenue", "Four Shot
+Outside Jazz Club", "Boy, 7, shot in Sandusky", "Teen Killed, Five Others Injured".
+
+Headlines are parsed badly (title case makes names of "Dead" and "Injured", a bare participle
+reads as an active verb), so besides the parse a headline is read as a row of clauses, each a
+count or a person and the harm words that follow it. A count is a number ("5", "Five", "Five
+Others"); a person is a noun that names one ("Man", "Teen", "9-Year-Old Girl", "Boy, 7,"). The
+harm words give the status: "killed", "dead", "slain", "fatally shot", "shot dead", "dies" are
+deaths; "wounded", "injured", "hurt" are injuries; "shot" alone is a shooting.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimledger.extract.annotation import context, page_offset, token_span
+from claimledger.model import HarmMention, HarmStatus
+
+KILLED_WORDS = frozenset(
+    {"killed", "dead", "slain", "dies", "died", "murdered", "kills", "deceased"}
+)  # fmt: skip
+INJURED_WORDS = frozenset({"wounded", "injured", "hurt", "hospitalized"})
+FATAL_ADVERBS = frozenset({"fatally", "mortally"})
+NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+ONE_PERSON = frozenset(
+    {"man", "woman", "boy", "girl", "teen", "teenager", "toddler", "child", "baby", "infant",
+     "officer", "deputy", "trooper", "student", "father", "mother", "dad", "mom", "son",
+     "daughter", "wife", "husband", "victim", "suspect", "gunman", "person", "youth", "juvenile"}
+)  # fmt: skip
+OTHERS = frozenset({"others", "other", "more"})
+# where one clause of a headline ends: "5 shot, 1 killed", "Man killed; woman hurt"
+CLAUSE_ENDS = frozenset({",", ";", ":", "|", "-", "–", "—", "and", "&"})
+
+
+def _status(words: list[Token], at: int) -> tuple[HarmStatus, int] | None:
+    """The status the harm words at `at` give, and the index after them."""
+    word = words[at].lower_
+    after = words[at + 1].lower_ if at + 1 < len(words) else ""
+    before = words[at - 1].lower_ if at > 0 else ""
+    if word in KILLED_WORDS or (word in FATAL_ADVERBS and after != "shot"):
+        return "killed", at + 1  # "4 shot, one fatally"
+    if word in INJURED_WORDS:
+        return "injured", at + 1
+    if word == "shot":
+        if before in FATAL_ADVERBS or after in ("dead", "killed"):
+            return "killed", at + 2 if after in ("dead", "killed") else at + 1
+        if after == "to" and at + 2 < len(words) and words[at + 2].lower_ == "death":
+            return "killed", at + 3
+        if after in (",", "and", "&") and at + 2 < len(words) and (
+            words[at + 2].lower_ in KILLED_WORDS
+        ):
+            return "killed", at + 3  # "Man shot, killed in Dayton", "Shot and Killed"
+        return "shot", at + 1
+    return None
+
+
+def _who(words: list[Token], start: int, end: int) -> tuple[str, int, int] | None:
+    """The count or person of words[start:end] nearest its end: ("group", n, first index) or
+    ("person", 1, first index)."""
+    for i in range(end - 1, start - 1, -1):
+        word = words[i].lower_
+        if word in ("no", "not", "none", "nobody"):
+            return None
+        value = NUMBERS.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else None)
+        if value is not None:
+            if i > start and words[i - 1].lower_ == "no":
+                return None  # "No one hurt"
+            if _age_at(words, i) or (i + 1 < len(words) and words[i + 1].text == "-"):
+                continue  # "Boy, 7, shot", "9-Year-Old": an age, not a count
+            return "group", value, i
+        if word == "old" and i >= 2 and words[i - 1].text == "-":
+            return "person", 1, i  # "9-Year-Old Girl" before its noun, or alone
+        plural = word.endswith("s") and word[:-1] in ONE_PERSON
+        if plural:
+            return None  # "Teens shot": how many, the headline does not say
+        if word in ONE_PERSON:
+            return "person", 1, i
+    return None
+
+
+def headline_mentions(doc: Doc) -> list[HarmMention]:
+    """The people a headline's clauses say were killed, injured or shot."""
+    words = [t for t in doc if not t.is_space]
+    found: list[HarmMention] = []
+    clause_start = 0
+    i = 0
+    while i < len(words):
+        if words[i].lower_ in CLAUSE_ENDS and not _around_age(words, i):
+            clause_start = i + 1
+            i += 1
+            continue
+        read = _status(words, i)
+        if read is None:
+            i += 1
+            continue
+        status, after = read
+        who = _who(words, clause_start, i)
+        if who is not None:
+            kind, number, first = who
+            found.append(_mention(doc, words[first], words[after - 1], status, kind, number))
+        clause_start = after
+        i = after
+    return found
+
+
+def _age_at(words: list[Token], i: int) -> bool:
+    """A number after a person and a comma: 'Boy, 7, shot', 'kills man, 18'."""
+    return (
+        1 < i < len(words)
+        and words[i - 1].text == ","
+        and words[i].text.isdigit()
+        and (words[i - 2].lower_ in ONE_PERSON or words[i - 2].pos_ == "PROPN")
+        and (i + 1 == len(words) or words[i + 1].text in (",", ";", ":"))
+    )
+
+
+def _around_age(words: list[Token], i: int) -> bool:
+    """One of the commas around an age."""
+    return words[i].text == "," and (_age_at(words, i + 1) or _age_at(words, i - 1))
+
+
+def _mention(
+    doc: Doc, first: Token, last: Token, status: HarmStatus, kind: str, number: int
+) -> HarmMention:
+    page = context(doc)
+    return HarmMention(
+        span=token_span(first, last),
+        evidence=token_span(first, last),
+        status=status,
+        kind="group" if kind == "group" else "person",
+        number=number,
+        sentence_start=page_offset(doc, 0),
+        sentence_end=page_offset(doc, len(doc.text)),
+        headline=page.kind == "title",
+    )
+
+
+def stated_total(mentions: list[HarmMention]) -> int:
+    """How many people a headline's mentions count at least: the dead and the injured, or
+    everyone shot."""
+    def most(status: str) -> int:
+        chosen = [m for m in mentions if m.status == status and m.kind in ("group", "person")]
+        groups = [m.number or 0 for m in chosen if m.kind == "group"]
+        return max([*groups, sum(m.kind == "person" for m in chosen)])
+
+    return max(most("killed") + most("injured"), most("shot"))
