@@ -385,12 +385,14 @@ def test_population_key_of_any_phrase_is_lowercase_restricting_words(phrase: str
 # --- reports over time ----------------------------------------------------------------------
 
 
-def dated_entry(figures: list[tuple[Figure, str]], rule: str = "ucdp") -> LedgerEntry:
+def dated_entry(
+    figures: list[tuple[Figure, str]], rule: str = "ucdp", measure: str = "killed"
+) -> LedgerEntry:
     rows = {
         f.id: msgspec.structs.replace(ledger_row(f, f"doc-{f.id}", None), published=day)
         for f, day in figures
     }
-    return ledger_entry("c", "killed", [f for f, _ in figures], rows, rule=rule)  # type: ignore[arg-type]
+    return ledger_entry("c", measure, [f for f, _ in figures], rows, rule=rule)  # type: ignore[arg-type]
 
 
 def tally(figure_id: str, n: int, source: str) -> Figure:
@@ -423,6 +425,20 @@ def test_counted_people_tie_goes_to_the_latest_report() -> None:
     entry = dated_entry([(tally("a", 2, "Tribune"), "2024-05-01"),
                          (tally("b", 1, "Herald"), "2024-05-03")])
     assert entry.best == 1
+    injured = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
+                           (tally("b", 2, "Herald"), "2024-05-20")], measure="injured")
+    assert injured.best == 2
+
+
+def test_a_higher_count_of_the_dead_updates_only_in_the_first_days() -> None:
+    # a victim died of wounds two days later: the toll rose
+    rose = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
+                        (tally("b", 2, "Herald"), "2024-05-03")])
+    assert rose.best == 2
+    # a trial report a month later counts two dead: more likely another death than this one's
+    later = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
+                         (tally("b", 2, "Herald"), "2024-06-01")])
+    assert later.best == 1
     stated = dated_entry([(fig("a", 2, 2, source="Tribune"), "2024-05-01"),
                           (fig("b", 1, 1, source="Herald"), "2024-05-03")])
     assert stated.best == 1  # stated numbers tie to the lower reading

@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import NamedTuple
 
 from claimledger.model import (
@@ -212,7 +213,10 @@ def estimate_scope(
 
 
 def estimate(
-    figures: Sequence[Figure], rows: Mapping[str, LedgerRow], rule: Rule
+    figures: Sequence[Figure],
+    rows: Mapping[str, LedgerRow],
+    rule: Rule,
+    measure: Measure | None = None,
 ) -> tuple[float | None, float | None, float | None, str | None]:
     """low, best, high and the population they describe, by `rule` (see the module notes)."""
     scope = estimate_scope(figures, rows)
@@ -243,12 +247,42 @@ def estimate(
         latest[stated.value] = max(latest[stated.value], rows[figure.id].published or "")
     # Ties go to the lower reading (UCDP's caution), except among counts of people, where a
     # later report knows more (a victim has died, a count was corrected): the latest reading,
-    # then the higher.
-    if any(counted(figure) for figure, _ in readings):
+    # then the higher. For the dead, only reports of the first days update the count (a victim
+    # dies of wounds); a much later report's higher tally (a trial, an anniversary, a roundup)
+    # more often counts other deaths, so ties then go to the lower reading.
+    if measure == "killed" and any(counted(figure) for figure, _ in readings):
+        early = _early_latest(readings, rows)
+        best = max(sources, key=lambda value: (len(sources[value]), early[value], -value))
+    elif any(counted(figure) for figure, _ in readings):
         best = max(sources, key=lambda value: (len(sources[value]), latest[value], value))
     else:
         best = min(sources, key=lambda value: (-len(sources[value]), value))
     return low, best, high, population
+
+
+UPDATE_DAYS = 2  # how long after the first report a higher count of the dead is an update
+
+
+def _early_latest(
+    readings: Sequence[tuple[Figure, Stated]], rows: Mapping[str, LedgerRow]
+) -> dict[float, str]:
+    """Per value, its latest report within UPDATE_DAYS of the first report ('' if none)."""
+    days = {figure.id: _day(rows[figure.id].published) for figure, _ in readings}
+    known = [d for d in days.values() if d is not None]
+    first = min(known) if known else None
+    early: dict[float, str] = defaultdict(str)
+    for figure, stated in readings:
+        day = days[figure.id]
+        if first is not None and day is not None and (day - first).days <= UPDATE_DAYS:
+            early[stated.value] = max(early[stated.value], day.isoformat())
+    return early
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
 
 
 def _latest_of_each_source(
@@ -294,7 +328,7 @@ def ledger_entry(
     disputes = find_disputes(
         weighed, tolerance, published={f.id: rows[f.id].published for f in weighed}
     )
-    low, best, high, population = estimate(weighed, rows, rule)
+    low, best, high, population = estimate(weighed, rows, rule, measure)
     return LedgerEntry(
         cluster_id=cluster_id,
         measure=measure,
