@@ -36,7 +36,8 @@ least as large as its part). Every estimate is a number some source stated; an o
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
   lower one; where people were counted, the reading of the latest report, since a later report
-  knows more: a victim has died, a count was corrected), each source read at its latest page
+  knows more: a victim has died, a count was corrected; for the dead, only a report of the
+  first two days, later ones tying to the lower), each source read at its latest page
   (a later report by the same source updates its count). A tally of the people a report names
   is that report's own count, so each text's tally votes once, whoever its sentences cite.
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
