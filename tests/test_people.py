@@ -132,6 +132,9 @@ def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:
         # "the child" is not "her mother"
         ("A 9-year-old girl and her mother were shot on Friday. The child was pronounced dead at "
          "the hospital. Her mother is in stable condition.", 1, 1),
+        # the same sentence retells the only man killed in other words
+        ("A woman was wounded in the shooting. A man is dead after a man was shot and killed in "
+         "a parking lot on Friday.", 1, 1),
         # "a girl slain" retells the only girl killed, whoever else was hurt
         ("A 12-year-old girl has died after a drive-by shooting, and a 3-year-old boy was badly "
          "injured. Neighbors held a vigil for a girl slain on her porch.", 1, 1),

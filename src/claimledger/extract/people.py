@@ -154,7 +154,7 @@ def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
     if len(candidates) == 1 and len(people) == 1 and not _same_sentence(candidates[0], mention):
         return candidates[0]
     # ... as is one killed the way the only person killed so far was ("A 12-year-old girl has
-    # died" ... "girl slain")
+    # died" ... "girl slain"; "A man is dead after a man was shot and killed": other words)
     bucket = "killed" if mention.status == "killed" else "injured"
     same_fate = [p for p in candidates if p.status == bucket == "killed"]
     killed = [p for p in people if p.status == "killed"]
@@ -162,7 +162,10 @@ def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
         len(same_fate) == 1
         and len(killed) == 1
         and same_fate[0].gender == mention.gender
-        and not _same_sentence(same_fate[0], mention)
+        and (
+            not _same_sentence(same_fate[0], mention)
+            or mention.evidence not in same_fate[0].evidence
+        )
     ):
         return same_fate[0]
     return None
