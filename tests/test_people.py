@@ -117,6 +117,9 @@ def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:
          "deceased at the scene.", 2, 0),
         # a part of a group: three killed of four shot
         ("Police said three of four members of a family were fatally shot.", 3, 1),
+        # "shot and killed" is fatal only where both verbs have one patient
+        ("Four men were shot and one was killed overnight.", 1, 3),
+        ("Police said the father shot him and killed his sister.", 1, 1),
         # each count with its own word: three injured, not three dead
         ("Police arrested a man for involvement in a drive-by shooting that left one dead and "
          "three injured.", 1, 3),

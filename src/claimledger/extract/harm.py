@@ -154,8 +154,14 @@ def _fatal(verb: Token) -> bool:
             and any(g.lemma_ == "death" for g in _children(child))
         ):
             return True
-        if child.dep_ == "conj" and child.lemma_ in KILLING_VERBS:
-            return True  # "shot and killed"; "shot ... and died" is the dying verb's own
+        if (
+            child.dep_ == "conj"
+            and child.lemma_ in KILLING_VERBS
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in _children(child))
+        ):
+            # "shot and killed"; not "four were shot and one was killed", "shot him, killed
+            # his sister"; "shot ... and died" is the dying verb's own
+            return True
         if (
             child.dep_ == "advcl"
             and child.lemma_ in KILLING_VERBS
