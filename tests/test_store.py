@@ -225,6 +225,9 @@ def downgrade(path: Path, version: int, drop: list[str]) -> None:
     if version < 7:
         conn.execute("DROP INDEX IF EXISTS idx_documents_language")
         conn.execute("ALTER TABLE documents DROP COLUMN language")
+    if version < 8:
+        conn.execute("DROP INDEX IF EXISTS idx_attributions_confidence")
+        conn.execute("ALTER TABLE attributions DROP COLUMN confidence")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()

@@ -354,10 +354,23 @@ def _iso_date(value: str | None) -> str | None:
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, got {value!r}") from exc
 
 
+def _confident_claims(
+    records: Iterable[Analysis | ReadError], minimum: float
+) -> Iterator[Analysis | ReadError]:
+    """The records with only the claims at least `minimum` sure as a whole."""
+    from claimledger.extract.attribution_confidence import confident
+
+    for record in records:
+        if isinstance(record, Analysis):
+            kept = tuple(confident(record.attributions, minimum))
+            record = msgspec.structs.replace(record, attributions=kept)
+        yield record
+
+
 def _analysis_tables(analysis: Analysis) -> list[Table]:
     document = analysis.document
     claims = Table(title=plain(f"claims: {document.title or document.input}"), show_lines=False)
-    for column in ("source", "chain", "cue", "class", "content", "flags"):
+    for column in ("source", "chain", "cue", "class", "content", "flags", "sure"):
         claims.add_column(column)
     for a in analysis.attributions:
         flags = ", ".join(
@@ -376,6 +389,7 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
             a.cue_class or "",
             _snippet(a.content.text, 70),
             flags,
+            f"{a.confidence.whole:.2f}" if a.confidence else "",
         )
     figures = Table(title="figures")
     for column in ("text", "measure", "interval", "hedge", "population", "source"):
@@ -422,9 +436,13 @@ def _analysis_tables(analysis: Analysis) -> list[Table]:
 @format_option
 @strict_option
 @column_options
+@click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="P",
+    help="Only claims at least this likely right as a whole (a calibrated probability).",
+)
 def extract(
     paths: tuple[str, ...], published: str | None, fmt: OutputFormat, strict: bool,
-    **column_names: str | None,
+    min_confidence: float | None = None, **column_names: str | None,
 ) -> None:
     """Print each document's claims, figures, dates, places and events."""
     from claimledger.nlp import load_nlp
@@ -445,6 +463,8 @@ def extract(
     records = _count_languages(
         counted(analyse_records(read_paths(list(paths), options), load_nlp())), languages
     )
+    if min_confidence is not None:
+        records = _confident_claims(records, min_confidence)
     out = checked_stdout()
     if fmt != "table":
         _emit_records(records, fmt, out)

@@ -197,6 +197,17 @@ def format_count(value: float | None) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
+class Confidence(msgspec.Struct, frozen=True, kw_only=True):
+    """How likely an attribution is right, as calibrated probabilities: the whole of it (a real
+    cue, with its source and content as an annotator would mark them), and each role alone. A
+    statement of the page's own voice has no cue and no source of its own: only `whole`."""
+
+    whole: float
+    cue: float | None = None
+    source: float | None = None
+    content: float | None = None
+
+
 class Attribution(msgspec.Struct, frozen=True, kw_only=True):
     """A claim: who says it (source), how (cue), and what (content)."""
 
@@ -212,6 +223,7 @@ class Attribution(msgspec.Struct, frozen=True, kw_only=True):
     denial: bool = False
     hedged: bool = False
     hedge: str | None = None
+    confidence: Confidence | None = None
 
 
 class Figure(msgspec.Struct, frozen=True, kw_only=True):

@@ -268,6 +268,14 @@ def add_document_languages(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX idx_documents_language ON documents(language)")
 
 
+def add_attribution_confidence(conn: sqlite3.Connection) -> None:
+    """Version 8: each attribution's calibrated probability of being right as a whole, to sort
+    and filter claims by (attributions stored before this version have none)."""
+    conn.execute("ALTER TABLE attributions ADD COLUMN confidence REAL")
+    conn.execute("UPDATE attributions SET confidence = json_extract(json, '$.confidence.whole')")
+    conn.execute("CREATE INDEX idx_attributions_confidence ON attributions(confidence)")
+
+
 MIGRATIONS: list[Migration] = [
     create_tables,
     add_event_figures_and_facet_indexes,
@@ -276,5 +284,6 @@ MIGRATIONS: list[Migration] = [
     add_clusters,
     add_people_and_shared_texts,
     add_document_languages,
+    add_attribution_confidence,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

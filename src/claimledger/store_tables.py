@@ -130,6 +130,7 @@ ATTRIBUTIONS: TableSpec[InDocument[Attribution]] = TableSpec("attributions", (
     ("start", lambda a: a.record.content.start),
     ("end", lambda a: a.record.content.end),
     ("json", lambda a: record_json(a.record)),
+    ("confidence", lambda a: a.record.confidence.whole if a.record.confidence else None),
 ))
 
 FIGURES: TableSpec[InDocument[Figure]] = TableSpec("figures", (

@@ -111,9 +111,14 @@ def training_examples(
                 yield "role", (features, label)
 
 
-def fit(examples: list[Example], *, min_count: int, alpha: float, prune: float) -> LinearModel:
-    """A logistic-loss linear model (SGD, averaged) over features seen at least `min_count`
-    times; weights below `prune` are dropped so the JSON stays small."""
+EPOCHS = 12
+
+
+def fit(
+    examples: list[Example], *, min_count: int, alpha: float, prune: float, epochs: int = EPOCHS
+) -> LinearModel:
+    """A logistic-loss linear model (SGD, averaged, `epochs` passes) over features seen at least
+    `min_count` times; weights below `prune` are dropped so the JSON stays small."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import SGDClassifier
@@ -127,7 +132,7 @@ def fit(examples: list[Example], *, min_count: int, alpha: float, prune: float) 
     x.indptr = x.indptr.astype(np.int32)
     y = [label for _, label in examples]
     classifier = SGDClassifier(
-        loss="log_loss", alpha=alpha, average=True, max_iter=12, tol=None, random_state=0
+        loss="log_loss", alpha=alpha, average=True, max_iter=epochs, tol=None, random_state=0
     )
     classifier.fit(x, y)
     classes = tuple(str(label) for label in classifier.classes_)

@@ -9,7 +9,7 @@ denials flagged. Statements left without a source belong to the outlet or byline
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.attrs import POS
@@ -19,6 +19,12 @@ from spacy.tokens import Doc, Token
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, segment_key, token_span, tokens_span
 from claimledger.extract.attribution_acts import is_act
+from claimledger.extract.attribution_confidence import (
+    Calibration,
+    RawScores,
+    load_calibration,
+    mean,
+)
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
     Key,
@@ -31,7 +37,12 @@ from claimledger.extract.attribution_features import (
     role_window,
     token_table,
 )
-from claimledger.extract.attribution_model import GroupScorer, load_tagger, probability
+from claimledger.extract.attribution_model import (
+    AttributionTagger,
+    GroupScorer,
+    load_tagger,
+    probability,
+)
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.measures import is_stating_verb, is_toll_noun
@@ -63,6 +74,20 @@ class _Tagged:
     cue: list[Token]
     source: list[Token]
     content: list[Token]
+    cue_probability: float = 1.0
+    # the probability of the role the tagger gave each of the cue's other words, by token index
+    probability: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CueTags:
+    """The cues' head words in text order, how sure the cue model is of each (the highest
+    probability in its run of cue words), and of each sentence, by its first token's index,
+    the highest cue probability of its words."""
+
+    heads: list[Token]
+    probabilities: list[float]
+    sentence_peak: dict[int, float]
 
 
 # Parts of speech whose words the tagger never takes for cue heads (checked on the dev split and
@@ -80,20 +105,43 @@ def _role_scorer() -> GroupScorer[Key]:
     return GroupScorer(load_tagger().role, ROLE_GROUPS)
 
 
+_OTHER_SCORERS: dict[int, GroupScorer[Key]] = {}
+
+
+def _scorer_of(tagger: AttributionTagger | None) -> GroupScorer[Key]:
+    """The role scorer of a tagger other than the shipped one (one trained on some folds)."""
+    if tagger is None:
+        return _role_scorer()
+    key = id(tagger.role)
+    found = _OTHER_SCORERS.get(key)
+    if found is None or found.model is not tagger.role:
+        _OTHER_SCORERS.clear()
+        found = _OTHER_SCORERS[key] = GroupScorer(tagger.role, ROLE_GROUPS)
+    return found
+
+
 def clear_score_caches() -> None:
     """Forget the kept group scores (a benchmark repeating the same texts clears them, so that no
     pass reads scores kept from the texts' previous pass)."""
     _role_scorer().clear()
+    _OTHER_SCORERS.clear()
 
 
-def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) -> list[Token]:
+def tag_cues(
+    doc: Doc,
+    quoted: Sequence[bool],
+    table: TokenTable | None = None,
+    tagger: AttributionTagger | None = None,
+) -> CueTags:
     """The head word of every cue ("said" in "has said in a statement"), in text order."""
     table = table or token_table(doc)
-    model = load_tagger().cue
+    model = (tagger or load_tagger()).cue
     cue_class = model.classes.index("cue")
     never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
-    heads: list[Token] = []
+    tags = CueTags([], [], {})
+    peaks = tags.sentence_peak
     run: list[Token] = []
+    top = 0.0
     for i in range(len(table.words)):
         p = 0.0
 
@@ -101,15 +149,21 @@ def tag_cues(doc: Doc, quoted: Sequence[bool], table: TokenTable | None = None) 
             p = 1.0
         elif i not in never:
             p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+        sentence = table.sentence_start[i]
+        if p > peaks.get(sentence, 0.0):
+            peaks[sentence] = p
         if p >= CUE_THRESHOLD and (not run or not table.sent_starts[i]):
             run.append(doc[i])
+            top = max(top, p)
             continue
         if run:
-            heads.append(cue_head(run))
-        run = [doc[i]] if p >= CUE_THRESHOLD else []
+            tags.heads.append(cue_head(run))
+            tags.probabilities.append(top)
+        run, top = ([doc[i]], p) if p >= CUE_THRESHOLD else ([], 0.0)
     if run:
-        heads.append(cue_head(run))
-    return heads
+        tags.heads.append(cue_head(run))
+        tags.probabilities.append(top)
+    return tags
 
 
 def _puts_a_figure(token: Token) -> bool:
@@ -123,14 +177,18 @@ def _puts_a_figure(token: Token) -> bool:
 
 
 def tag_roles(
-    doc: Doc, heads: Sequence[Token], quoted: Sequence[bool], table: TokenTable | None = None
+    doc: Doc,
+    heads: Sequence[Token],
+    quoted: Sequence[bool],
+    table: TokenTable | None = None,
+    tagger: AttributionTagger | None = None,
 ) -> list[_Tagged]:
     """The rest of each cue, its source and its content. A token claimed by several cues goes
     to the nearest cue that governs it in the parse, else to the one that claims it most surely
     ("According to Bloomberg, a U.S. official said ...": "a U.S. official" is said's source)."""
     head_of = {t.i: k for k, t in enumerate(heads)}
     context = role_context(doc, quoted, head_of, table)
-    scorer = _role_scorer()
+    scorer = _scorer_of(tagger)
     classes = scorer.model.classes
     none = classes.index("none")
     best: dict[int, tuple[bool, float, int, str]] = {}
@@ -155,7 +213,8 @@ def tag_roles(
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
     extra_cue: list[set[int]] = [set() for _ in heads]
     for i in sorted(best):
-        _, _, k, label = best[i]
+        _, p, k, label = best[i]
+        tagged[k].probability[i] = p
         if label == "cue":
             extra_cue[k].add(i)
         else:
@@ -275,16 +334,35 @@ def _word_count(tokens: Sequence[Token]) -> int:
 
 
 def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[Attribution]:
-    """Attributions in one parsed segment's Doc.
+    """Attributions in one parsed segment's Doc, each with its calibrated confidence.
 
     With `include_unattributed`, every sentence outside all attributions is returned too, as a
     statement of the page's voice (its outlet, or byline), without cue or source.
     """
+    found = scored_attributions(
+        doc, include_unattributed=include_unattributed, calibration=load_calibration()
+    )
+    return [attribution for attribution, _ in found]
+
+
+def scored_attributions(
+    doc: Doc,
+    *,
+    include_unattributed: bool = True,
+    tagger: AttributionTagger | None = None,
+    calibration: Calibration | None = None,
+) -> list[tuple[Attribution, RawScores]]:
+    """Attributions with the tagger's raw scores of each, found by `tagger` (the shipped one if
+    None); with a `calibration`, each carries the confidence it gives."""
     if len(doc) == 0:
         return []
     quoted = quoted_tokens(doc)
     table = token_table(doc)
-    tagged = tag_roles(doc, tag_cues(doc, quoted, table), quoted, table)
+    cues = tag_cues(doc, quoted, table, tagger)
+    tagged = tag_roles(doc, cues.heads, quoted, table, tagger)
+    for item, cue_probability in zip(tagged, cues.probabilities, strict=True):
+        item.cue_probability = cue_probability
+    token_probability = {i: p for item in tagged for i, p in item.probability.items()}
     segment_id = segment_key(doc)
     page = context(doc)
     base = page.start  # in the ids: one sentence at two places of a page is two records
@@ -297,7 +375,7 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
     shared_subjects = _shared_subjects(everything)
     picked = [(t, source, content) for t, source, content in everything if content]
     named: list[NamedSource] = []
-    results: list[Attribution] = []
+    results: list[tuple[Attribution, RawScores]] = []
     content_ranges: list[tuple[int, int, tuple[str, ...]]] = []
     reporters: list[NamedSource] = []
     for item, own_source, content_tokens in picked:
@@ -327,7 +405,16 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
         # a hedge in the claim, or framing it ("It’s unclear when X learned ...")
         hedge = find_hedge(content.text) or find_hedge(item.cue[0].sent.text)
         direct = _mostly_quoted(content_tokens, quoted)
-        results.append(
+        raw = RawScores(
+            statement=False,
+            cue=item.cue_probability,
+            source=_mean_of(source_tokens, token_probability) if source_tokens else None,
+            content=_mean_of(content_tokens, token_probability, item.cue_probability),
+            borrowed_source=not own_source and bool(source_tokens),
+            direct=direct,
+            content_words=_word_count(content_tokens),
+        )
+        results.append((
             Attribution(
                 id=record_id(
                     "attribution", segment_id, base, content.start, content.end, cue_span.start
@@ -343,11 +430,23 @@ def find_attributions(doc: Doc, *, include_unattributed: bool = True) -> list[At
                 denial=is_denial(cue_class, content.text),
                 hedged=hedge is not None,
                 hedge=hedge,
-            )
-        )
+                confidence=calibration.confidence(raw) if calibration else None,
+            ),
+            raw,
+        ))
     if include_unattributed:
-        results.extend(_unattributed(doc, table, picked, base, segment_id, owner, owner_kind, root))
-    return sorted(results, key=lambda a: (a.content.start, a.content.end))
+        voice = _Voice(base, segment_id, owner, owner_kind, root)
+        results.extend(_unattributed(doc, table, picked, voice, cues.sentence_peak, calibration))
+    return sorted(results, key=lambda found: (found[0].content.start, found[0].content.end))
+
+
+def _mean_of(
+    tokens: Sequence[Token], probability: dict[int, float], default: float = 0.5
+) -> float:
+    """The mean probability of the tokens the tagger scored (`default` if it scored none: the
+    phrase an estimate puts, found by rule)."""
+    scored = [probability[t.i] for t in tokens if t.i in probability]
+    return mean(scored) if scored else default
 
 
 def _an_act(item: _Tagged, content: Sequence[Token], quoted: Sequence[bool]) -> bool:
@@ -434,16 +533,25 @@ def _chain(
     return (*root, name)
 
 
+@dataclass(frozen=True)
+class _Voice:
+    """Where a segment is, and whose voice its own statements are."""
+
+    base: int
+    segment_id: str
+    owner: str
+    owner_kind: SourceKind
+    root: tuple[str, ...]
+
+
 def _unattributed(
     doc: Doc,
     table: TokenTable,
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
-    base: int,
-    segment_id: str,
-    owner: str,
-    owner_kind: SourceKind,
-    root: tuple[str, ...],
-) -> list[Attribution]:
+    voice: _Voice,
+    sentence_peak: dict[int, float],
+    calibration: Calibration | None,
+) -> list[tuple[Attribution, RawScores]]:
     """The sentences no attribution touches: statements of the outlet or author."""
     covered: set[int] = set()
     for item, source_tokens, content_tokens in picked:
@@ -456,21 +564,33 @@ def _unattributed(
         if any(i in covered for i in range(start, end)):
             continue
         kept = [i for i in range(start, end) if not table.space[i]]
-        if sum(not table.punct[i] for i in kept) < MIN_STATEMENT_WORDS:
+        words = sum(not table.punct[i] for i in kept)
+        if words < MIN_STATEMENT_WORDS:
             continue
         content = token_span(doc[kept[0]], doc[kept[-1]])
         hedge = find_hedge(content.text)
-        statements.append(
+        raw = RawScores(
+            statement=True,
+            cue=sentence_peak.get(start, 0.0),
+            source=None,
+            content=0.0,
+            borrowed_source=False,
+            direct=False,
+            content_words=words,
+        )
+        statements.append((
             Attribution(
-                id=record_id("statement", segment_id, base, content.start, content.end),
+                id=record_id("statement", voice.segment_id, voice.base, content.start, content.end),
                 content=content,
                 direct=False,
-                source_name=owner,
-                source_kind=owner_kind,
-                chain=root,
+                source_name=voice.owner,
+                source_kind=voice.owner_kind,
+                chain=voice.root,
                 denial=is_denial(None, content.text),
                 hedged=hedge is not None,
                 hedge=hedge,
-            )
-        )
+                confidence=calibration.confidence(raw) if calibration else None,
+            ),
+            raw,
+        ))
     return statements

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from claimledger.model import (
     Analysis,
     Attribution,
+    Confidence,
     DateMention,
     Event,
     Figure,
@@ -108,7 +109,23 @@ def attribution_card(attribution: Attribution) -> dict[str, str]:
         "speech": "direct (quoted)" if attribution.direct else "indirect",
         "denial": "yes" if attribution.denial else "",
         "hedge": attribution.hedge or ("hedged" if attribution.hedged else ""),
+        "confidence": confidence_text(attribution.confidence),
     }
+
+
+def confidence_text(confidence: Confidence | None) -> str:
+    """ "0.82 (cue 0.97, source 0.88, content 0.90)"; "" where none was computed."""
+    if confidence is None:
+        return ""
+    roles = [
+        f"{role} {value:.2f}"
+        for role, value in (
+            ("cue", confidence.cue), ("source", confidence.source),
+            ("content", confidence.content),
+        )
+        if value is not None
+    ]
+    return f"{confidence.whole:.2f}" + (f" ({', '.join(roles)})" if roles else "")
 
 
 def figure_card(figure: Figure) -> dict[str, str]:
