@@ -530,3 +530,13 @@ def test_a_quarter_named_by_its_direction_resolves_to_the_town() -> None:
     ward = _by_name(find_places(within(parse("A man was shot in the West Ward of Trenton."))),
                     "West Ward")
     assert not any(c.name == "Ward" for c in ward.candidates)
+
+
+@pytest.mark.model
+def test_a_name_the_text_narrows_once_is_that_place_everywhere() -> None:
+    text = "PUEBLO, Colo. - Pueblo police say a teenager was shot Monday night."
+    pueblo = _by_name(resolve_places(find_places(within(parse(text)))), "Pueblo")
+    assert pueblo.resolved is not None and pueblo.resolved.admin1 == "Colorado"
+    alone = "Pueblo police say a teenager was shot Monday night."
+    pueblo = _by_name(resolve_places(find_places(within(parse(alone)))), "Pueblo")
+    assert pueblo.resolved is None or pueblo.resolved.admin1 != "Colorado"

@@ -374,7 +374,8 @@ def resolve_places(
     without it, "Canton" as Guangzhou, does not outlive a verdict of "ambiguous here"), and
     again until nothing changes: a name settled by context can itself settle another. Then a
     mention settled on a small town where none of the document's other names is (another
-    country, or another state of the same country) is unsettled.
+    country, or another state of the same country) is unsettled. Last, a name the text narrows
+    to one place once is that place everywhere (`_as_written_out`).
     """
     gazetteer = load_gazetteer()
     given = country_codes(context_countries, gazetteer)
@@ -413,7 +414,26 @@ def resolve_places(
         ):
             mention = msgspec.structs.replace(mention, resolved=None)
         settled.append(mention)
-    return settled
+    return _as_written_out(settled)
+
+
+def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A name the text once narrows to one place ("PUEBLO, Colo. -": the state after it leaves
+    one candidate) is that place wherever else the document writes it ("Pueblo police say"),
+    rather than a namesake abroad or left ambiguous: the writer means one place by one name."""
+    narrowed: dict[str, PlaceCandidate] = {}
+    for mention in mentions:
+        if len(mention.candidates) == 1 and mention.resolved is not None:
+            narrowed.setdefault(normalise_place_name(mention.name), mention.resolved)
+    if not narrowed:
+        return list(mentions)
+    result = []
+    for mention in mentions:
+        place = narrowed.get(normalise_place_name(mention.name))
+        if len(mention.candidates) > 1 and place is not None and place in mention.candidates:
+            mention = msgspec.structs.replace(mention, resolved=place)
+        result.append(mention)
+    return result
 
 
 # --- a news site's home -------------------------------------------------------------------------
