@@ -2,7 +2,7 @@
 
 The whole pipeline (read as a scrape, parse, extract, assemble events) runs over N short
 documents, the paragraphs of 12 to 40 words of PolNeAR train articles, cycled and numbered when
-N exceeds them, streamed through `claimledger.run.analyse_stream`. A thread samples each worker's
+N exceeds them, streamed through `claimledger.runner.analyse_stream`. A thread samples each worker's
 resident set (VmRSS) and peak (VmHWM) from /proc, so this runs on Linux only.
 
     .venv/bin/python benchmarks/memory.py [--counts 1000 10000] [--workers 2]
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimledger.model import ReadError
-from claimledger.run import analyse_stream
+from claimledger.runner import analyse_stream
 from corpus import machine_line, polnear_dir, polnear_paragraphs, polnear_texts, text_documents
 
 SAMPLE_EVERY_S = 0.25

@@ -22,7 +22,7 @@ import msgspec
 import ray
 
 from claimledger.ray_run import run_on_ray
-from claimledger.run import RunOptions, RunSummary, run
+from claimledger.runner import RunOptions, RunSummary, run
 from claimledger.store import open_store
 from corpus import machine_line, polnear_dir, polnear_texts
 

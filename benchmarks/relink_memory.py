@@ -22,7 +22,7 @@ from pathlib import Path
 from claimledger.ledger import build_ledger
 from claimledger.link import link_events
 from claimledger.model import Document, Figure
-from claimledger.run import RunOptions
+from claimledger.runner import RunOptions
 from claimledger.store import open_store
 
 

@@ -1,4 +1,4 @@
-"""Scaling: the same documents through `claimledger.run.analyse_stream` with 1 and with 2 workers.
+"""Scaling: the same documents through `claimledger.runner.analyse_stream`, 1 and 2 workers.
 
 Documents are read up front, so only the analysis is timed. Each worker count starts cold (the
 model loaded in each worker), so two rates are given: over the whole call, and steady (from the
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimledger.model import Document, ReadError
-from claimledger.run import analyse_stream
+from claimledger.runner import analyse_stream
 from corpus import machine_line, polnear_dir, polnear_texts, text_documents
 
 # Results come in groups (a batch or a worker's chunk) yielded from memory together: a gap

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimledger.export import FORMATS, export
+from claimledger.exports import FORMATS, export
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import (
     Analysis,

@@ -149,6 +149,20 @@ def test_process_reads_a_folder_named_by_a_string(tmp_path: Path) -> None:
     assert isinstance(record, Analysis) and record.document.input == str(folder / "story.txt")
 
 
+@pytest.mark.model
+def test_run_reads_a_folder_named_by_a_string(tmp_path: Path) -> None:
+    folder = pages(tmp_path, bad=False)
+    summary = claimledger.run(str(folder), tmp_path / "x.db")
+    assert (summary.inputs, summary.analysed, summary.errors) == (1, 1, 0)
+
+
+@pytest.mark.parametrize("paths", ["", 42, b"examples/pages"])
+def test_run_refuses_what_is_no_path_before_creating_a_store(tmp_path: Path, paths: object) -> None:
+    with pytest.raises((TypeError, ValueError)):
+        claimledger.run(paths, tmp_path / "x.db")  # type: ignore[arg-type]
+    assert not (tmp_path / "x.db").exists()
+
+
 @pytest.mark.parametrize(
     ("paths", "error", "message"),
     [

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from claimledger.cli import main
 from claimledger.derived import write_derived
-from claimledger.export import spreadsheet_safe
+from claimledger.exports import spreadsheet_safe
 from claimledger.model import (
     Analysis,
     Count,

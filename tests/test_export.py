@@ -13,8 +13,8 @@ import pytest
 
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.derived import STORED_RULES, write_derived
-from claimledger.export import FORMATS, export
-from claimledger.export import parquet as parquet_module
+from claimledger.exports import FORMATS, export
+from claimledger.exports import parquet as parquet_module
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis, DateMention, EventLink, LedgerEntry
 from claimledger.store import Store, open_store

@@ -18,11 +18,11 @@ from click.testing import CliRunner
 from battle_records import first_analysis
 from claimledger.cli import main
 from claimledger.derived import write_derived
-from claimledger.export import export
-from claimledger.export.acled import event_date, time_precision
-from claimledger.export.actors import inter_code, is_state
-from claimledger.export.clusters import Dates
-from claimledger.export.ucdp import date_precision, priogrid_gid
+from claimledger.exports import export
+from claimledger.exports.acled import event_date, time_precision
+from claimledger.exports.actors import inter_code, is_state
+from claimledger.exports.clusters import Dates
+from claimledger.exports.ucdp import date_precision, priogrid_gid
 from claimledger.model import (
     Actor,
     Analysis,

@@ -10,7 +10,7 @@ import pytest
 
 from claimledger.model import Analysis, content_id, document_id
 from claimledger.pipeline import process
-from claimledger.run import run
+from claimledger.runner import run
 from claimledger.store import open_store
 
 WIRE = "lakeside-wire-goma.html"  # carries its canonical URL

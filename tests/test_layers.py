@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("nlp", "events"),
     ("pipeline", "link", "link_features", "link_blocking", "ledger"),
     ("store", "store_schema", "store_tables", "derived"),
-    ("run", "ray_run", "export", "schema"),
+    ("runner", "ray_run", "exports", "schema"),
     ("viewer", "eval", "cli_output"),
     ("cli", "__init__"),
 )

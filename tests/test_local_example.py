@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.run import run
+from claimledger.runner import run
 from claimledger.store import open_store
 from conftest import REPO
 

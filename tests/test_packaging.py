@@ -75,7 +75,7 @@ def test_the_wheel_ships_py_typed_and_ranges(tmp_path: Path) -> None:
         metadata_name = next(n for n in names if n.endswith(".dist-info/METADATA"))
         metadata = Parser().parsestr(archive.read(metadata_name).decode("utf-8"))
     assert "claimledger/py.typed" in names
-    assert "claimledger/schema.py" in names and "claimledger/export/ucdp.py" in names
+    assert "claimledger/schema.py" in names and "claimledger/exports/ucdp.py" in names
     required = metadata.get_all("Requires-Dist") or []
     assert any(r.startswith("spacy<3.9,>=3.8") for r in required), required
     assert not [r for r in required

@@ -13,6 +13,22 @@ def test_every_exported_name_resolves() -> None:
         assert getattr(claimledger, name) is not None
 
 
+def test_no_exported_name_is_shadowed_by_a_submodule_once_every_module_is_imported() -> None:
+    # Importing a submodule sets the package's attribute of that name: a function exported
+    # under a submodule's name ('run' beside a module run.py) would turn into the module.
+    code = (
+        "import importlib, pkgutil, types, claimledger\n"
+        "for m in pkgutil.walk_packages(claimledger.__path__, 'claimledger.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "names = [n for n in claimledger._EXPORTS if n in vars(claimledger)]\n"
+        "print([n for n in names if isinstance(vars(claimledger)[n], types.ModuleType)])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
 def test_all_lists_exactly_the_lazy_exports() -> None:
     assert set(claimledger.__all__) == {"__version__", *claimledger._EXPORTS}
 

@@ -26,7 +26,7 @@ from claimledger.ray_run import (
     shard_row,
     skipped_row,
 )
-from claimledger.run import RunOptions, RunSummary, run
+from claimledger.runner import RunOptions, RunSummary, run
 from claimledger.store import Store, open_store
 
 ray = pytest.importorskip("ray", reason="the Ray path needs the `ray` extra")

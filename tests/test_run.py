@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.read.options import ReadOptions
-from claimledger.run import RunOptions, run
+from claimledger.runner import RunOptions, run
 from claimledger.store import open_store
 from test_store import dump
 

@@ -49,7 +49,7 @@ def test_the_ray_path_reads_files_whose_names_are_not_utf8(tmp_path: Path) -> No
     if ray.is_initialized():
         pytest.skip("a Ray is already running in this process")
     from claimledger.ray_run import RayOptions, run_on_ray
-    from claimledger.run import RunOptions
+    from claimledger.runner import RunOptions
 
     folder = pages_under_a_name_that_is_not_utf8(tmp_path)
     db = tmp_path / "ray.db"

@@ -319,7 +319,7 @@ def test_side_panel_claim_highlights_its_spans(watched: Watched, battle_viewer: 
 @pytest.fixture(scope="module")
 def pipeline_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The bundled examples and the injection corpus through the real pipeline, served."""
-    from claimledger.run import run
+    from claimledger.runner import run
 
     directory = tmp_path_factory.mktemp("pipeline")
     corpus = write_injection_corpus(directory / "corpus")
@@ -461,7 +461,7 @@ def test_the_injection_check_catches_live_markup(watched: Watched) -> None:
 @pytest.fixture(scope="module")
 def local_viewer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The local-news example (two reports of one shooting) through the pipeline, served."""
-    from claimledger.run import run
+    from claimledger.runner import run
 
     db = tmp_path_factory.mktemp("local") / "local.db"
     run([REPO / "examples" / "local"], db)

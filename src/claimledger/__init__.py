@@ -30,9 +30,9 @@ _EXPORTS = {
     "link_events": "claimledger.link",
     "build_ledger": "claimledger.ledger",
     "open_store": "claimledger.store",
-    "export": "claimledger.export",
-    "run": "claimledger.run",
-    "RunOptions": "claimledger.run",
+    "export": "claimledger.exports",
+    "run": "claimledger.runner",
+    "RunOptions": "claimledger.runner",
     "load_nlp": "claimledger.nlp",
 }
 
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from claimledger.export import export
+    from claimledger.exports import export
     from claimledger.fetch import FetchOptions, fetch_urls
     from claimledger.ledger import build_ledger
     from claimledger.link import link_events
@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     from claimledger.pipeline import analyse, analyse_documents, process
     from claimledger.read import read_paths
     from claimledger.read.options import ReadOptions
-    from claimledger.run import RunOptions, run
+    from claimledger.runner import RunOptions, run
     from claimledger.store import open_store
 
 

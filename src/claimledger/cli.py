@@ -66,7 +66,7 @@ def _count_languages(
     records: Iterable[Analysis | ReadError], languages: dict[str, int]
 ) -> Iterator[Analysis | ReadError]:
     """The records, passed through; those not extracted for their language counted."""
-    from claimledger.run import count_not_english
+    from claimledger.runner import count_not_english
 
     for record in records:
         if isinstance(record, Analysis):
@@ -75,7 +75,7 @@ def _count_languages(
 
 
 def _print_not_english(languages: dict[str, int]) -> None:
-    from claimledger.run import not_english_note
+    from claimledger.runner import not_english_note
 
     if languages:
         _stderr().print(not_english_note(languages), highlight=False)
@@ -510,7 +510,7 @@ def run_command(
     """Read, extract, assemble events, link them across pages and build the ledger into DB."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from claimledger.run import RunOptions, RunSummary, run
+    from claimledger.runner import RunOptions, RunSummary, run
 
     options = RunOptions(read=_read_options(published, column_names), workers=workers, rule=rule)
     _refuse_missing(paths)
@@ -571,7 +571,7 @@ def _output_path(
     ctx: click.Context, param: click.Parameter, value: Path | None
 ) -> Path | None:
     """-o checked before any work: its folder must exist and take a new file."""
-    from claimledger.export import output_problem
+    from claimledger.exports import output_problem
 
     problem = output_problem(value) if value is not None else None
     if problem:
@@ -592,7 +592,7 @@ def _output_path(
 )
 def ledger(event: str | None, db: str, disputed: bool, rule: str, fmt: str) -> None:
     """Print the ledger: per event and measure, each source's figure, low/best/high."""
-    from claimledger.export import open_for_reading
+    from claimledger.exports import open_for_reading
     from claimledger.ledger import RULE_NAMES
 
     out = checked_stdout()
@@ -638,7 +638,7 @@ def _number(value: float | None) -> str:
 
 def _emit_ledger(entries: list[LedgerEntry], fmt: str, out: CheckedStream) -> None:
     """The entries as a JSON array, or as CSV in long form (export/long_form.py)."""
-    from claimledger.export.long_form import write_ledger_csv
+    from claimledger.exports.long_form import write_ledger_csv
 
     if fmt == "json":
         _emit_records(entries, "json", out)
@@ -665,7 +665,7 @@ def export_command(
     db: str, fmt: str, output: Path | None, records: tuple[str, ...]
 ) -> None:
     """Export the ledger: ACLED-like or UCDP-like CSV, full JSONL records, or Parquet."""
-    from claimledger.export import RECORD_KINDS, export, open_for_reading
+    from claimledger.exports import RECORD_KINDS, export, open_for_reading
 
     if fmt == "parquet" and output is None:
         raise click.UsageError("--output is required for parquet")

@@ -27,8 +27,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from claimledger.model import Analysis, Document, ReadError
+from claimledger.read.inputs import PathsArgument, input_paths
 from claimledger.read.options import ReadOptions
-from claimledger.run import Progress, RunOptions, RunSummary, relink
+from claimledger.runner import Progress, RunOptions, RunSummary, relink
 from claimledger.store import Store, open_store
 
 RowKind = Literal["analysis", "error", "skipped"]
@@ -266,7 +267,7 @@ def pending_runs(shards_root: Path) -> list[Path]:
 
 
 def run_on_ray(
-    paths: Sequence[str | Path],
+    paths: PathsArgument,
     db: str | Path,
     *,
     options: RunOptions | None = None,
@@ -275,7 +276,7 @@ def run_on_ray(
     progress: Progress | None = None,
     ray_options: RayOptions = DEFAULT_RAY_OPTIONS,
 ) -> RunSummary:
-    """What `claimledger.run.run` does, on Ray: the same store, links and ledger at `db`.
+    """What `claimledger.runner.run` does, on Ray: the same store, links and ledger at `db`.
 
     Connects to the Ray at `address` (or the Ray this process already joined, or starts a local
     one and stops it at the end). With a remote cluster, `shards` (default `<db>.shards`) must be
@@ -283,6 +284,7 @@ def run_on_ray(
     """
     import ray
 
+    paths = input_paths(paths)
     options = options or RunOptions()
     report = progress or (lambda _: None)
     db = Path(db)

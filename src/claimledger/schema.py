@@ -12,7 +12,7 @@ from typing import Any
 
 import msgspec
 
-from claimledger.export.jsonl import LedgerLine, LinkLine
+from claimledger.exports.jsonl import LedgerLine, LinkLine
 from claimledger.model import Analysis, Document, LedgerEntry, ReadError
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

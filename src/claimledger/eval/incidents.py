@@ -457,7 +457,7 @@ def evaluate_incidents(
 def relink_store(db: Path) -> int:
     """Link the stored events and rebuild clusters and ledgers again, as `run` ends; how many
     read or analysis errors the store holds."""
-    from claimledger.run import RunOptions, relink
+    from claimledger.runner import RunOptions, relink
     from claimledger.store import open_store
 
     with open_store(db) as store:
@@ -469,7 +469,7 @@ def _run_pipeline(
     articles: Sequence[Article], *, workers: int, db: Path | None, progress: Progress | None
 ) -> tuple[StoredCorpus, int]:
     from claimledger.read.options import ReadOptions
-    from claimledger.run import RunOptions, RunSummary, run
+    from claimledger.runner import RunOptions, RunSummary, run
 
     with tempfile.TemporaryDirectory(prefix="claimledger-incidents-") as tmp:
         corpus_file = Path(tmp) / "articles.jsonl"

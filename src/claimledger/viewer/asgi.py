@@ -19,7 +19,7 @@ import io
 from collections.abc import Awaitable, Callable, Collection, MutableMapping
 from typing import Any
 
-from claimledger.export import spreadsheet_safe
+from claimledger.exports import spreadsheet_safe
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

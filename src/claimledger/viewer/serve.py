@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from datasette.plugins import pm
 
-from claimledger.export import open_for_reading
+from claimledger.exports import open_for_reading
 from claimledger.store import open_store_read_only
 from claimledger.viewer import plugin
 from claimledger.viewer.page_context import PREFIX

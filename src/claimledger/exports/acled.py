@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import IO
 
-from claimledger.export.actors import inter_code, interaction, is_state
-from claimledger.export.cells import write_csv
-from claimledger.export.clusters import (
+from claimledger.exports.actors import inter_code, interaction, is_state
+from claimledger.exports.cells import write_csv
+from claimledger.exports.clusters import (
     ID_COLUMNS,
     Cluster,
     ClusterFields,

@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import IO, Any, get_args
 
 from claimledger.derived import STORED_RULES, bring_up_to_date
-from claimledger.export.acled import COLUMNS as ACLED_COLUMNS
-from claimledger.export.acled import write_acled_csv
-from claimledger.export.cells import safe_row, spreadsheet_safe
-from claimledger.export.files import output_file, output_problem
-from claimledger.export.jsonl import RECORD_KINDS, RecordKind, write_jsonl
-from claimledger.export.parquet import write_parquet
-from claimledger.export.ucdp import COLUMNS as UCDP_COLUMNS
-from claimledger.export.ucdp import write_ucdp_csv
+from claimledger.exports.acled import COLUMNS as ACLED_COLUMNS
+from claimledger.exports.acled import write_acled_csv
+from claimledger.exports.cells import safe_row, spreadsheet_safe
+from claimledger.exports.files import output_file, output_problem
+from claimledger.exports.jsonl import RECORD_KINDS, RecordKind, write_jsonl
+from claimledger.exports.parquet import write_parquet
+from claimledger.exports.ucdp import COLUMNS as UCDP_COLUMNS
+from claimledger.exports.ucdp import write_ucdp_csv
 from claimledger.store import Store, open_store, open_store_read_only
 from claimledger.store_schema import SCHEMA_VERSION
 from claimledger.taxonomy import ExportFormat

@@ -13,7 +13,7 @@ from typing import Literal
 
 import msgspec
 
-from claimledger.export.countries import country
+from claimledger.exports.countries import country
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store

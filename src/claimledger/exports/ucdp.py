@@ -18,9 +18,9 @@ import math
 from collections.abc import Iterator
 from typing import IO
 
-from claimledger.export.actors import CIVILIANS, is_state
-from claimledger.export.cells import write_csv
-from claimledger.export.clusters import (
+from claimledger.exports.actors import CIVILIANS, is_state
+from claimledger.exports.cells import write_csv
+from claimledger.exports.clusters import (
     ID_COLUMNS,
     Cluster,
     Dates,

@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from claimledger.derived import RULES
-from claimledger.export.clusters import ClusterFields, cluster_fields, event_clusters
-from claimledger.export.long_form import entry_rows
+from claimledger.exports.clusters import ClusterFields, cluster_fields, event_clusters
+from claimledger.exports.long_form import entry_rows
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import LedgerEntry
 from claimledger.store import Store

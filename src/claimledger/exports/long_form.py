@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from claimledger.export.cells import write_csv
+from claimledger.exports.cells import write_csv
 from claimledger.model import LedgerEntry
 
 LEDGER_COLUMNS = (

@@ -27,6 +27,7 @@ from claimledger.link import LinkOptions, link_events
 from claimledger.model import Analysis, Document, ReadError
 from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
+from claimledger.read.inputs import PathsArgument, input_paths
 from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
 from claimledger.store import Store, open_store
@@ -167,13 +168,15 @@ def relink(store: Store, options: RunOptions, summary: RunSummary | None = None)
 
 
 def run(
-    paths: Sequence[str | Path],
+    paths: PathsArgument,
     db: str | Path,
     *,
     options: RunOptions | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Read the inputs into the store at `db`, then link events and rebuild the ledger."""
+    """Read the inputs (one path or a list of them) into the store at `db`, then link events
+    and rebuild the ledger."""
+    paths = input_paths(paths)
     options = options or RunOptions()
     report = progress or (lambda _: None)
     summary = RunSummary()
@@ -182,7 +185,7 @@ def run(
             version=__version__, model=find_model_name(),
             note=" ".join(input_name(path) for path in paths),
         )
-        records = read_paths(list(paths), options.read)
+        records = read_paths(paths, options.read)
         documents = _new_documents(records, store, summary, report)
         for result in analyse_stream(
             documents, workers=options.workers, batch_size=options.batch_size
