@@ -170,7 +170,9 @@ def _f1(precision: float, recall: float) -> float:
 
 def choose_thresholds(corpus: LabelledCorpus, model: LinkModel) -> LinkModel:
     """The threshold and coherence with the best pairwise recall on the fit half among those
-    with a pairwise precision of at least FIT_PRECISION there (else the most precise)."""
+    with a pairwise precision of at least FIT_PRECISION there (else the most precise); among
+    equals, the highest threshold (the same groups from the fewest pairs walked through: a pair
+    under the coherence rarely joins two groups), then the lowest coherence."""
     best: tuple[bool, float, float, float, float] | None = None
     for threshold in THRESHOLDS:
         for coherence in COHERENCES:
@@ -178,11 +180,11 @@ def choose_thresholds(corpus: LabelledCorpus, model: LinkModel) -> LinkModel:
             score = score_half(corpus, links_of(corpus, trial), True)
             precise = score.pairwise_precision >= FIT_PRECISION
             key = (precise, score.pairwise_recall if precise else score.pairwise_precision,
-                   score.pairwise_precision, -threshold, -coherence)
+                   score.pairwise_precision, threshold, -coherence)
             if best is None or key > best:
                 best = key
     assert best is not None
-    return msgspec_replace(model, threshold=-best[3], coherence=-best[4])
+    return msgspec_replace(model, threshold=best[3], coherence=-best[4])
 
 
 def msgspec_replace(model: LinkModel, **changes: Any) -> LinkModel:
