@@ -19,8 +19,9 @@ from claimledger.ledger import (
     ledger_from_analyses,
     ledger_row,
 )
-from claimledger.model import Count, Event, EventLink, Figure, LedgerEntry, Span
+from claimledger.model import Count, Document, Event, EventLink, Figure, LedgerEntry, Span
 from claimledger.population import population_key, relate
+from claimledger.report_count import roundup
 
 
 def fig(
@@ -460,3 +461,128 @@ def test_each_report_counting_its_people_votes_once_whoever_its_sentences_cite()
     stated = dated_entry([(fig("a", 2, 2, source="police"), "2024-05-01"),
                           (fig("d", 1, 1, source="police"), "2024-05-03")])
     assert stated.best == 1  # a source's stated number is read at its latest page
+
+
+# --- one reading per report, as a coder reads reports of one incident ---------------------------
+
+
+def report(doc_id: str, day: str, text: str, counts: list[tuple[str, str, str | None, str]]
+           ) -> tuple[Document, Event, list[Figure]]:
+    """A page and its one event: each count is (words in `text`, measure, population, rule or
+    "" for a number the page states; a source of its own: "police"/"a neighbour" voices)."""
+    figures = []
+    for n, (words, measure, population, how) in enumerate(counts):
+        start = text.index(words)
+        value, source = how.split(":") if ":" in how else (how, "")
+        figures.append(Figure(
+            id=f"{doc_id}-f{n}", span=Span(start, start + len(words), words),
+            count=Count(low=float(value), high=float(value)), measure=measure,  # type: ignore[arg-type]
+            population=population, source_name=source or doc_id,
+            rule="people.v1" if source == "tally" else None,
+        ))
+    document = Document(id=doc_id, text=text, published=day, text_id=f"text-{doc_id}",
+                        outlet=f"outlet-{doc_id}")
+    event = Event(id=f"{doc_id}-e", document_id=doc_id, trigger=Span(0, 1, text[:1]),
+                  event_type="violence", figure_ids=tuple(f.id for f in figures))
+    return document, event, figures
+
+
+def best_of(*reports: tuple[Document, Event, list[Figure]]) -> dict[str, float | None]:
+    events = [e for _, e, _ in reports]
+    links = [EventLink(a=events[0].id, b=e.id, score=1.0) for e in events[1:]]
+    entries = build_ledger(events, {f.id: f for _, _, fs in reports for f in fs},
+                           {d.id: d for d, _, _ in reports}, links)
+    return {e.measure: e.best for e in entries}
+
+
+def test_a_figure_about_a_part_never_stands_for_the_whole() -> None:
+    # "two children" are a part of the three dead the page states; a page that only says
+    # "two girls died" gives no reading of the whole
+    text = "Police said two children were among the three people killed."
+    stated = report("a", "2024-05-01", text, [
+        ("two children", "killed", "children", "2"),
+        ("three people", "killed", "people", "3"),
+        ("two children were among", "killed", None, "2:tally"),
+    ])
+    girls = report("b", "2024-05-01", "Two girls died.", [("Two girls", "killed", "girls", "2")])
+    assert best_of(stated, girls)["killed"] == 3
+
+
+def test_two_voices_in_one_report_are_one_reading() -> None:
+    # one page quotes the police and the coroner saying three; two other pages count two
+    quoted = report("a", "2024-05-01",
+                    "Police said three people died. The coroner also said three died.", [
+                        ("three people", "killed", "people", "3:police"),
+                        ("three died", "killed", None, "3:coroner"),
+                        ("three people died", "killed", None, "3:tally"),
+                    ])
+    counted_b = report("b", "2024-05-01", "Two men were killed on Sunday.",
+                       [("Two men", "killed", None, "2:tally")])
+    counted_c = report("c", "2024-05-01", "Two men were shot dead.",
+                       [("Two men", "killed", None, "2:tally")])
+    assert best_of(quoted, counted_b, counted_c)["killed"] == 2
+
+
+def test_a_larger_figure_a_report_states_for_the_whole_beats_its_tally() -> None:
+    # the page names three of the five people it says were shot
+    text = ("Five people were shot outside the club. A man, a woman and a teenager were "
+            "taken to the hospital.")
+    best = best_of(report("a", "2024-05-01", text, [
+        ("Five people", "injured", "people", "5"),
+        ("A man, a woman and a teenager", "injured", None, "3:tally"),
+    ]))
+    assert best["injured"] == 5
+
+
+def test_a_later_higher_toll_updates_and_the_reports_before_it_are_out_of_date() -> None:
+    wounded = "A man was shot and wounded on Friday night."
+    first = report("a", "2024-05-03", wounded, [("A man", "injured", None, "1:tally")])
+    second = report("b", "2024-05-03", wounded, [("A man", "injured", None, "1:tally")])
+    died = report("c", "2024-05-04", "The man shot on Friday died on Saturday.",
+                  [("The man", "killed", None, "1:tally")])
+    # two reports of the first day counted the wounded and nobody dead; the next day's report
+    # of his death is the count
+    assert best_of(first, second, died)["killed"] == 1
+    # a report weeks later (a trial) counting a death does not overturn the first reports
+    trial = report("d", "2024-06-20", "He was charged with killing a man.",
+                   [("a man", "killed", None, "1:tally")])
+    assert best_of(first, second, trial)["killed"] == 0
+
+
+def test_a_roundup_or_a_statistic_in_a_report_counts_other_incidents() -> None:
+    text = ("A man was killed in a shooting on Elm Street on Sunday. "
+            "At least 45 people have been killed in shootings in the city so far this year.")
+    best = best_of(report("a", "2024-05-01", text, [
+        ("A man", "killed", None, "1:tally"),
+        ("At least 45 people", "killed", "people", "45"),
+    ]))
+    assert best["killed"] == 1
+    # the page's only figure of the injured is a statistic: no count of this shooting's injured
+    text = ("Jose Ruiz was shot dead on Sunday. More than 3,290 people have been injured in "
+            "shootings in the city this year.")
+    best = best_of(report("b", "2024-05-01", text, [
+        ("Jose Ruiz", "killed", None, "1:tally"),
+        ("3,290 people", "injured", "people", "3290"),
+    ]))
+    assert best == {"killed": 1, "injured": None}
+
+
+def test_ages_are_no_counts() -> None:
+    text = "Jonah Barley, 17, and Raekwon Manigault, 19, were killed."
+    best = best_of(report("a", "2024-05-01", text, [
+        ("17", "killed", None, "17"),
+        ("Jonah Barley, 17, and Raekwon Manigault, 19", "killed", None, "2:tally"),
+    ]))
+    assert best["killed"] == 2
+
+
+@pytest.mark.parametrize(("sentence", "is_roundup"), [
+    ("Chicago surpassed 500 homicides last year for the first time since 2008.", True),
+    ("17 dead, 41 wounded in Chicago weekend shootings", True),
+    ("More than 3,290 people have been injured this year.", True),
+    ("Three children have been shot in the Houston area in the past four days.", True),
+    ("1 dead, 9 wounded in shooting at Detroit block party", False),
+    ("Four people were shot and one was killed on Sunday night, police said.", False),
+])
+def test_roundup_sentences(sentence: str, is_roundup: bool) -> None:
+    assert roundup(sentence) is is_roundup

@@ -35,11 +35,19 @@ least as large as its part). Every estimate is a number some source stated; an o
 ("more than 200") reads as its stated bound, a range as its lower end for `best`.
 - "ucdp" (default; UCDP GED keeps low/best/high): low is the lowest reading, high the highest
   reading or part-figure, best the reading that the most distinct sources report (ties: the
-  lower one; where people were counted, the reading of the latest report, since a later report
-  knows more: a victim has died, a count was corrected; for the dead, only a report of the
-  first two days, later ones tying to the lower), each source read at its latest page
-  (a later report by the same source updates its count). A tally of the people a report names
-  is that report's own count, so each text's tally votes once, whoever its sentences cite.
+  lower one), each source read at its latest page (a later report by the same source updates
+  its count).
+  Counts of people (a cluster where some report's killed or injured is a tally of the people
+  it names) are read as a coder reads reports: each report gives one reading of a measure
+  (report_count.py: its tally, or a larger figure it states for the whole; never a figure
+  about a part; none from a roundup or a statistic; 0 where it counts only the people of the
+  other measure), and best is the reading the most reports give. Ties go to the latest
+  report, since a later report knows more (a victim has died, a count was corrected), then
+  to the higher reading; for the dead, only reports of the first two days update the count
+  (a victim dies of wounds), a much later report's higher tally (a trial, an anniversary)
+  tying to the lower. A tally is a lower bound: one below a number another report states
+  updates nothing, and a report of nobody dead is out of date once a report of the first days
+  counts a death. low and high are the lowest and highest readings.
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -50,7 +58,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -67,6 +75,13 @@ from claimledger.model import (
     Measure,
 )
 from claimledger.population import PopulationKey, Relation, population_key, relate
+from claimledger.report_count import (
+    OTHER_MEASURE,
+    Reading,
+    other_counts,
+    report_readings,
+    silent_reports,
+)
 from claimledger.taxonomy import MEASURE_ORDER, Rule
 
 RULE_NAMES: dict[str, str] = {"ucdp": "ucdp.v1", "acled": "acled.v1"}
@@ -218,8 +233,10 @@ def estimate(
     rows: Mapping[str, LedgerRow],
     rule: Rule,
     measure: Measure | None = None,
+    silent: Mapping[str, str | None] | None = None,
 ) -> tuple[float | None, float | None, float | None, str | None]:
-    """low, best, high and the population they describe, by `rule` (see the module notes)."""
+    """low, best, high and the population they describe, by `rule` (see the module notes).
+    `silent`: the reports that count people hurt, none of this measure (report_count.py)."""
     scope = estimate_scope(figures, rows)
     readings: list[tuple[Figure, Stated]] = []
     ceilings: list[float] = []
@@ -241,41 +258,89 @@ def estimate(
         values = [v for f, _ in readings if (v := f.count.reading()) is not None]
         best = min(values)
         return min(low, best), best, high, population
+    if silent is not None or any(counted(figure) for figure, _ in readings):
+        by_report = report_readings(figures, rows, silent)
+        if any(reading.figure is not None for reading in by_report):
+            return _best_of_reports(by_report, measure, population)
     sources: dict[float, set[str]] = defaultdict(set)
-    latest: dict[float, str] = defaultdict(str)
     for figure, stated in _latest_of_each_source(readings, rows):
-        sources[stated.value].add(_voter(figure, rows[figure.id]))
-        latest[stated.value] = max(latest[stated.value], rows[figure.id].published or "")
-    # Ties go to the lower reading (UCDP's caution), except among counts of people, where a
-    # later report knows more (a victim has died, a count was corrected): the latest reading,
-    # then the higher. For the dead, only reports of the first days update the count (a victim
-    # dies of wounds); a much later report's higher tally (a trial, an anniversary, a roundup)
-    # more often counts other deaths, so ties then go to the lower reading.
-    if measure == "killed" and any(counted(figure) for figure, _ in readings):
-        early = _early_latest(readings, rows)
-        best = max(sources, key=lambda value: (len(sources[value]), early[value], -value))
-    elif any(counted(figure) for figure, _ in readings):
-        best = max(sources, key=lambda value: (len(sources[value]), latest[value], value))
-    else:
-        best = min(sources, key=lambda value: (-len(sources[value]), value))
+        sources[stated.value].add(_source_key(rows[figure.id]))
+    # Ties go to the lower reading (UCDP's caution).
+    best = min(sources, key=lambda value: (-len(sources[value]), value))
     return low, best, high, population
+
+
+def _best_of_reports(
+    readings: Sequence[Reading],
+    measure: Measure | None,
+    population: str | None,
+) -> tuple[float, float, float, str | None]:
+    """low, best and high of counts of people from each report's one reading: best is the
+    reading the most reports give; ties go to the latest report, since a later report knows
+    more (a victim has died, a count was corrected), then to the higher reading. For the dead,
+    only reports of the first days update the count (a victim dies of wounds); a much later
+    report's higher tally (a trial, an anniversary) more often counts other deaths, so ties
+    then go to the lower reading."""
+    if measure == "killed":
+        readings = _not_outdated(readings)
+    reports: dict[float, set[str]] = defaultdict(set)
+    for reading in readings:
+        reports[reading.value].add(reading.report)
+    updating = _updating(readings)
+    latest: dict[float, str] = defaultdict(str)
+    for reading in updating:
+        latest[reading.value] = max(latest[reading.value], reading.published or "")
+    if measure == "killed":
+        early = _early_latest(updating)
+        best = max(reports, key=lambda v: (len(reports[v]), v > 0, early[v], -v))
+    else:
+        best = max(reports, key=lambda v: (len(reports[v]), v > 0, latest[v], v))
+    return min(reports), best, max(reports), population
+
+
+def _updating(readings: Sequence[Reading]) -> list[Reading]:
+    """The readings that can update a count: all but the tallies (and the silent reports)
+    below a number some report states, since a tally is a lower bound (a report naming fewer
+    people than another states does not say there were fewer)."""
+    stated = [r.value for r in readings if r.figure is not None and r.figure.rule is None]
+    top = max(stated, default=None)
+    return [
+        r for r in readings
+        if top is None or r.value >= top or (r.figure is not None and r.figure.rule is None)
+    ]
+
+
+def _not_outdated(readings: Sequence[Reading]) -> list[Reading]:
+    """The readings of the dead but the reports of nobody dead that a later report of the first
+    days contradicts (a victim who died of wounds the next day: the reports of the day before
+    that counted only the wounded are out of date)."""
+    known = [d for reading in readings if (d := _day(reading.published)) is not None]
+    if not known:
+        return list(readings)
+    first = min(known)
+    raised = [
+        (day, reading.value) for reading in readings
+        if (day := _day(reading.published)) is not None and (day - first).days <= UPDATE_DAYS
+    ]
+    return [
+        reading for reading in readings
+        if reading.value > 0 or (day := _day(reading.published)) is None
+        or not any(when > day and value > 0 for when, value in raised)
+    ]
 
 
 UPDATE_DAYS = 2  # how long after the first report a higher count of the dead is an update
 
 
-def _early_latest(
-    readings: Sequence[tuple[Figure, Stated]], rows: Mapping[str, LedgerRow]
-) -> dict[float, str]:
+def _early_latest(readings: Sequence[Reading]) -> dict[float, str]:
     """Per value, its latest report within UPDATE_DAYS of the first report ('' if none)."""
-    days = {figure.id: _day(rows[figure.id].published) for figure, _ in readings}
-    known = [d for d in days.values() if d is not None]
+    known = [d for reading in readings if (d := _day(reading.published)) is not None]
     first = min(known) if known else None
     early: dict[float, str] = defaultdict(str)
-    for figure, stated in readings:
-        day = days[figure.id]
+    for reading in readings:
+        day = _day(reading.published)
         if first is not None and day is not None and (day - first).days <= UPDATE_DAYS:
-            early[stated.value] = max(early[stated.value], day.isoformat())
+            early[reading.value] = max(early[reading.value], day.isoformat())
     return early
 
 
@@ -294,23 +359,14 @@ def _latest_of_each_source(
     latest: dict[str, str] = {}
     for figure, _ in readings:
         row = rows[figure.id]
-        key = _voter(figure, row)
+        key = _source_key(row)
         if row.published and row.published > latest.get(key, ""):
             latest[key] = row.published
     return [
         (figure, stated) for figure, stated in readings
         if not rows[figure.id].published
-        or rows[figure.id].published == latest.get(_voter(figure, rows[figure.id]))
+        or rows[figure.id].published == latest.get(_source_key(rows[figure.id]))
     ]
-
-
-def _voter(figure: Figure, row: LedgerRow) -> str:
-    """Who a reading counts for: its source; but a tally of the people a report names is that
-    report's own count, whoever its sentences are attributed to (three outlets retelling
-    "police said" each counted their people), so each text votes once."""
-    if counted(figure):
-        return "text:" + (row.text_id or row.document_id)
-    return _source_key(row)
 
 
 def ledger_entry(
@@ -321,15 +377,21 @@ def ledger_entry(
     *,
     rule: Rule = "ucdp",
     tolerance: float = APPROXIMATE_TOLERANCE,
+    roundups: Collection[str] = (),
+    silent: Mapping[str, str | None] | None = None,
 ) -> LedgerEntry:
-    """The entry for one cluster and measure from its (non-negated) figures and their rows."""
+    """The entry for one cluster and measure from its (non-negated) figures and their rows.
+    The figures in `roundups` (ids: stated figures that count other incidents, see
+    report_count.other_counts) are left out of the estimates and disputes; their rows stay.
+    `silent`: the reports that count people hurt, none of this measure."""
     ordered = sorted(figures, key=lambda f: _row_order(rows[f.id], f))
     asserted = [f for f in ordered if f.modality is None]
     weighed = _once_per_text(asserted or ordered, rows)
+    weighed = [f for f in weighed if f.id not in roundups]
     disputes = find_disputes(
         weighed, tolerance, published={f.id: rows[f.id].published for f in weighed}
     )
-    low, best, high, population = estimate(weighed, rows, rule, measure)
+    low, best, high, population = estimate(weighed, rows, rule, measure, silent)
     return LedgerEntry(
         cluster_id=cluster_id,
         measure=measure,
@@ -397,11 +459,18 @@ def build_ledger(
                 figure_id, ledger_row(figure, event.document_id, documents.get(event.document_id))
             )
             grouped[(cluster_id, figure.measure)].setdefault(figure_id, figure)
-    entries = [
-        ledger_entry(cluster_id, measure, list(found.values()), rows, rule=rule,
-                     tolerance=tolerance)
-        for (cluster_id, measure), found in grouped.items()
-    ]
+    document_of = {figure_id: row.document_id for figure_id, row in rows.items()}
+    entries = []
+    for (cluster_id, measure), found in grouped.items():
+        own = list(found.values())
+        paired = OTHER_MEASURE.get(measure)
+        other = list(grouped.get((cluster_id, paired), {}).values()) if paired else []
+        people = any(counted(f) for f in own + other)
+        entries.append(ledger_entry(
+            cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
+            roundups=other_counts(own, documents, document_of) if people else (),
+            silent=silent_reports(own, other, rows) if people else None,
+        ))
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
 
 

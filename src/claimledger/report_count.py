@@ -1,0 +1,166 @@
+"""One reading of a count of people per report, as a coder reads reports of an incident.
+
+Where people were counted in a cluster (some figure of its killed or injured is a tally of the
+people a report names, rule people.v1), each report (one text, however many outlets reprint it)
+gives one reading of each measure:
+
+- its tally of the whole (the largest, where several of its events belong to the cluster);
+- unless it states a larger figure for the whole: then that figure ("five people were shot"
+  where the report names three), the value the report states most often, the first on ties
+  (a headline's "4 wounded" and its lead's "four people were wounded" against a stray number).
+  A figure about a part ("two children", "2 officers") never stands for the whole;
+- a report that counts the people of the other measure and gives no figure of this one reads 0
+  ("five people were shot and wounded": none killed);
+- else no reading.
+
+Figures that count other incidents are left out first (`other_counts`): a figure of a roundup's
+or a statistic's sentence ("45 homicides so far this year", "17 dead in weekend shootings",
+"3,290 people have been injured this year", "the past four days"), told by its words, and a
+number of no population written as someone's age ("Lindsay, 24, and", "both 35").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from claimledger.model import Document, Figure, LedgerRow, Measure
+from claimledger.population import population_key
+
+_ROUNDUP = re.compile(
+    r"\b(?:shootings|homicides|murders|killings|incidents|separate)\b"
+    r"|\b(?:this|last|so far this|the past|the previous|a|per|each|every) "
+    r"(?:year|month|summer|decade)\b"
+    r"|\bso far\b|\bannually\b|\bsince (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
+    r"|\b(?:in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b"
+    r"|\b(?:citywide|nationwide|statewide)\b|\bacross the (?:city|country|state|nation)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end] (cut at '. ', '! ', '? ' and line breaks)."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() + 1 if after else len(text)]
+
+
+def roundup(sentence: str) -> bool:
+    """Whether a sentence counts over many incidents or a span of time, not one incident."""
+    return _ROUNDUP.search(sentence) is not None
+
+
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
+
+
+def an_age(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is written as someone's age ("Lindsay, 24, and",
+    "Cudnik, 32 were", "both 35", "a man, 20, killed", "between the ages of 11 and 15")."""
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 7].casefold()
+    return (
+        "age" in before[-12:].casefold()
+        or _NAME_BEFORE.search(before) is not None
+        or (before.casefold().endswith((", ", "both "))
+            and after.startswith((",", ";", " years", "-year", ")")))
+    )
+
+
+def other_counts(figures: Sequence[Figure], documents: Mapping[str, Document],
+                 document_of: Mapping[str, str]) -> frozenset[str]:
+    """Ids of the stated figures (not tallies) that count no one of this incident: those of a
+    roundup's sentence, and a number of no population written as an age."""
+    found = set()
+    for figure in figures:
+        document = documents.get(document_of.get(figure.id, ""))
+        if figure.rule is not None or document is None:
+            continue
+        start, end = figure.span.start, figure.span.end
+        if roundup(sentence_at(document.text, start, end)) or (
+            figure.population is None and an_age(document.text, start, end)
+        ):
+            found.add(figure.id)
+    return frozenset(found)
+
+
+class Reading(NamedTuple):
+    """A report's one reading: the report (see `report_key`), its publication date, the count,
+    and the figure that gives it (None: a report that counts the people hurt and none of this
+    measure, read as 0)."""
+
+    report: str
+    published: str | None
+    value: float
+    figure: Figure | None = None
+
+
+def report_key(row: LedgerRow) -> str:
+    """Which report a row is of: its text, so a reprinted wire story is one report."""
+    return row.text_id or row.document_id
+
+
+def _most_stated(readings: Sequence[Reading]) -> Reading | None:
+    """A report's figure for the whole: the value it states most often, the first on ties."""
+    if not readings:
+        return None
+    times = Counter(reading.value for reading in readings)
+    first = sorted(readings, key=lambda r: r.figure.span.start if r.figure else 0)
+    return max(first, key=lambda r: (times[r.value], -first.index(r)))
+
+
+OTHER_MEASURE: dict[Measure, Measure] = {"killed": "injured", "injured": "killed"}
+
+
+def silent_reports(
+    own: Sequence[Figure], other: Sequence[Figure], rows: Mapping[str, LedgerRow]
+) -> dict[str, str | None]:
+    """The reports (report -> publication date) that count the people of the other measure
+    of the pair ("five people were shot and wounded") and give no figure of this one: a coder
+    reads them as none killed (or none injured)."""
+    spoken = {report_key(rows[figure.id]) for figure in own}
+    return {
+        key: rows[figure.id].published
+        for figure in other
+        if figure.rule is not None and figure.modality is None
+        and not population_key(figure.population)
+        and (key := report_key(rows[figure.id])) not in spoken
+    }
+
+
+def report_readings(
+    figures: Sequence[Figure],
+    rows: Mapping[str, LedgerRow],
+    silent: Mapping[str, str | None] | None = None,
+) -> list[Reading]:
+    """Each report's reading (see the module notes), then a reading of 0 for each report of
+    `silent` (report -> publication date: the reports that count people hurt in the event,
+    none of this measure) that gives no other reading. `figures` are the asserted figures of
+    one measure, roundups left out."""
+    tallies: dict[str, Reading] = {}
+    stated: dict[str, list[Reading]] = defaultdict(list)
+    for figure in figures:
+        stated_count = figure.count.stated()
+        if population_key(figure.population) or stated_count is None or stated_count[0] <= 0:
+            continue  # a part or the suspects (never the whole), or no number
+        row = rows[figure.id]
+        reading = Reading(report_key(row), row.published, stated_count[0], figure)
+        if figure.rule is None:
+            stated[reading.report].append(reading)
+        elif reading.report not in tallies or reading.value > tallies[reading.report].value:
+            tallies[reading.report] = reading
+    readings = []
+    for report in dict.fromkeys([*tallies, *stated]):
+        tally, whole = tallies.get(report), _most_stated(stated.get(report, []))
+        if whole is not None and (tally is None or whole.value > tally.value):
+            readings.append(whole)
+        elif tally is not None:
+            readings.append(tally)
+    given = {reading.report for reading in readings}
+    readings.extend(
+        Reading(report, published, 0.0) for report, published in (silent or {}).items()
+        if report not in given
+    )
+    return readings
