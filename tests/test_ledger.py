@@ -565,6 +565,11 @@ def test_a_roundup_or_a_statistic_in_a_report_counts_other_incidents() -> None:
         ("3,290 people", "injured", "people", "3290"),
     ]))
     assert best == {"killed": 1, "injured": None}
+    # nor where nobody was counted
+    text = "So far in 2017, at least 47 people have been killed in the city, records show."
+    best = best_of(report("c", "2017-01-25", text, [("at least 47 people", "killed", "people",
+                                                      "47")]))
+    assert best == {"killed": None}
 
 
 def test_ages_are_no_counts() -> None:

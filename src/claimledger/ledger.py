@@ -10,7 +10,10 @@ Rows. Every figure an event of the cluster lists, with a measure and not negated
 by publication date, so the ledger shows how a figure moved over time. An unattributed figure
 belongs to the outlet. Figures under a modal cue ("may have killed 50") stay as rows but take
 part in estimates and disputes only where no source asserts a figure for that measure. Pages
-that reprint one text (a wire story at several outlets) list a row each but count once.
+that reprint one text (a wire story at several outlets) list a row each but count once. A
+figure of the killed or injured that counts other incidents (a roundup's or a statistic's:
+"45 homicides so far this year"; a number that is someone's age) keeps its row but takes no
+part in estimates and disputes (report_count.other_counts).
 
 Populations come before figures (see population.py). Two figures are compared only when one
 population is the same as, or a part of, the other: "no population" is the whole count,
@@ -40,14 +43,14 @@ least as large as its part). Every estimate is a number some source stated; an o
   Counts of people (a cluster where some report's killed or injured is a tally of the people
   it names) are read as a coder reads reports: each report gives one reading of a measure
   (report_count.py: its tally, or a larger figure it states for the whole; never a figure
-  about a part; none from a roundup or a statistic; 0 where it counts only the people of the
-  other measure), and best is the reading the most reports give. Ties go to the latest
-  report, since a later report knows more (a victim has died, a count was corrected), then
-  to the higher reading; for the dead, only reports of the first two days update the count
-  (a victim dies of wounds), a much later report's higher tally (a trial, an anniversary)
-  tying to the lower. A tally is a lower bound: one below a number another report states
-  updates nothing, and a report of nobody dead is out of date once a report of the first days
-  counts a death. low and high are the lowest and highest readings.
+  about a part; 0 where it counts only the people of the other measure), and best is the
+  reading the most reports give. Ties go to the latest report, since a later report knows
+  more (a victim has died, a count was corrected), then to the higher reading; for the dead,
+  only reports of the first two days update the count (a victim dies of wounds), a much
+  later report's higher tally (a trial, an anniversary) tying to the lower. A tally is a
+  lower bound: one below a number another report states updates nothing, and a report of
+  nobody dead is out of date once a report of the first days counts a death. low and high
+  are the lowest and highest readings.
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -468,7 +471,7 @@ def build_ledger(
         people = any(counted(f) for f in own + other)
         entries.append(ledger_entry(
             cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
-            roundups=other_counts(own, documents, document_of) if people else (),
+            roundups=other_counts(own, documents, document_of) if paired else (),
             silent=silent_reports(own, other, rows) if people else None,
         ))
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
