@@ -10,12 +10,17 @@ from click.testing import CliRunner
 
 from claimledger.cli import main
 from claimledger.eval.incidents import (
+    Article,
+    Incident,
+    StoredCorpus,
     baseline_count,
     bcubed,
     choose_incidents,
     names_city,
+    score_corpus,
     score_links,
 )
+from claimledger.model import Analysis, Count, Document, Event, LedgerEntry, LedgerRow, Span
 from conftest import shared_path
 
 
@@ -164,3 +169,26 @@ def test_linking_is_also_scored_over_the_articles_with_an_event() -> None:
     assert (links.pairs_gold, links.pairs_right) == (3, 1)
     with_event = score_links({"a": "x", "b": "x"}, {"a": "1", "b": "1"})
     assert (with_event.pairwise_recall, with_event.pairwise_precision) == (1.0, 1.0)
+
+
+def test_an_incident_split_evenly_over_clusters_reads_the_one_that_tells_the_counts() -> None:
+    # two articles of one incident, their main events in two clusters: "b" (a larger id) is the
+    # one whose ledger lists the dead
+    def analysis(doc_id: str) -> Analysis:
+        event = Event(id=f"{doc_id}-e", document_id=doc_id, trigger=Span(0, 4, "shot"),
+                      event_type="violence", figure_ids=(f"{doc_id}-f",))
+        return Analysis(document=Document(id=doc_id, text="shot"), events=(event,))
+
+    row = LedgerRow(figure_id="b1-f", document_id="b1", source_name="police", outlet=None,
+                    published=None, count=Count(low=2, high=2), text="two")
+    entry = LedgerEntry(cluster_id="b", measure="killed", rows=(row,), low=2, best=2, high=2,
+                        disputed=False, rule="ucdp.v1")
+    corpus = StoredCorpus(
+        analyses={"a1": analysis("a1"), "b1": analysis("b1")},
+        cluster_of={"a1-e": "a", "b1-e": "b"},
+        ledger={("b", "killed"): entry},
+    )
+    incident = Incident(incident="i", killed=2)
+    articles = [Article(id="a1", incident="i"), Article(id="b1", incident="i")]
+    results, _ = score_corpus({"i": incident}, articles, corpus)
+    assert (results[0].cluster, results[0].counts["killed"]) == ("b", 2)

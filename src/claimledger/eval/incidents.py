@@ -6,7 +6,8 @@ county, killed and injured). The whole pipeline runs over the chosen incidents' 
 corpus, linking included, into a store, exactly as `claimledger run` would; then per incident:
 
 - its cluster is the event cluster holding most of its articles (an article belongs to the
-  cluster of its main event: the event with the most figures, the first on ties);
+  cluster of its main event: the event with the most figures, the first on ties); on ties, the
+  cluster whose ledger lists more figures of the killed and injured;
 - killed and injured are that cluster's ledger best (no entry counts as 0), scored by exact
   match over all incidents and over those whose coded count is above 0, and by mean absolute
   error; each article's own tally (its main event's figures alone) is scored the same way;
@@ -351,7 +352,7 @@ def score_corpus(
         clusters = Counter(
             c for a in members if not (c := article_cluster[a.id]).startswith("article:")
         )
-        cluster = min(clusters, key=lambda c: (-clusters[c], c)) if clusters else None
+        cluster = _incident_cluster(clusters, corpus)
         counts = {m: 0 for m in MEASURES}
         date: str | None = None
         places: list[str] = []
@@ -419,6 +420,18 @@ def score_corpus(
         {a: article_cluster[a] for a in evented}, {a: incident_of[a] for a in evented}
     )
     return results, links
+
+
+def _incident_cluster(clusters: Counter[str], corpus: StoredCorpus) -> str | None:
+    """The cluster holding most of the incident's articles (`clusters`: cluster -> articles);
+    on ties, the one whose ledger lists more figures of the killed and injured (the one that
+    tells the counts), then the smallest id."""
+
+    def told(cluster: str) -> int:
+        return sum(len(entry.rows) for measure in MEASURES
+                   if (entry := corpus.ledger.get((cluster, measure))) is not None)
+
+    return min(clusters, key=lambda c: (-clusters[c], -told(c), c)) if clusters else None
 
 
 # --- running -------------------------------------------------------------------------------
