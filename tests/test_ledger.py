@@ -521,6 +521,16 @@ def test_two_voices_in_one_report_are_one_reading() -> None:
     counted_c = report("c", "2024-05-01", "Two men were shot dead.",
                        [("Two men", "killed", None, "2:tally")])
     assert best_of(quoted, counted_b, counted_c)["killed"] == 2
+    # so where nobody was counted: three voices of one page against two pages
+    text = "Police said three died, the coroner said three died, the mayor said three died."
+    voices = report("d", "2024-05-01", text, [
+        ("three died", "killed", None, "3:police"),
+        ("said three died, the mayor", "killed", None, "3:coroner"),
+        ("mayor said three", "killed", "people", "3:the mayor"),
+    ])
+    stated_b = report("e", "2024-05-01", "Two people died.", [("Two people", "killed", None, "2")])
+    stated_c = report("f", "2024-05-01", "Two were killed.", [("Two", "killed", None, "2")])
+    assert best_of(voices, stated_b, stated_c)["killed"] == 2
 
 
 def test_a_larger_figure_a_report_states_for_the_whole_beats_its_tally() -> None:

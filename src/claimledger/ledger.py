@@ -40,17 +40,18 @@ least as large as its part). Every estimate is a number some source stated; an o
   reading or part-figure, best the reading that the most distinct sources report (ties: the
   lower one), each source read at its latest page (a later report by the same source updates
   its count).
-  Counts of people (a cluster where some report's killed or injured is a tally of the people
-  it names) are read as a coder reads reports: each report gives one reading of a measure
-  (report_count.py: its tally, or a larger figure it states for the whole; never a figure
-  about a part; 0 where it counts only the people of the other measure), and best is the
-  reading the most reports give. Ties go to the latest report, since a later report knows
-  more (a victim has died, a count was corrected), then to the higher reading; for the dead,
-  only reports of the first two days update the count (a victim dies of wounds), a much
-  later report's higher tally (a trial, an anniversary) tying to the lower. A tally is a
-  lower bound: one below a number another report states updates nothing, and a report of
-  nobody dead is out of date once a report of the first days counts a death. low and high
-  are the lowest and highest readings.
+  Counts of people (the killed and the injured) are read as a coder reads reports: each
+  report gives one reading of a measure (report_count.py: its tally of the people it names,
+  or a larger figure it states for the whole; never a figure about a part; 0 where it counts
+  only the people of the other measure), so the voices one report quotes count once, and
+  best is the reading the most reports give. Ties go to the latest report, since a later
+  report knows more (a victim has died, a count was corrected), then to the higher reading;
+  for the dead, only reports of the first two days update the count (a victim dies of
+  wounds), a much later report's higher tally (a trial, an anniversary) tying to the lower.
+  A tally is a lower bound: one below a number another report states updates nothing, and a
+  report of nobody dead is out of date once a report of the first days counts a death. Where
+  no report gives a reading of the whole (only parts: "five Russians"), best is read by
+  sources as above. low and high as above (lowered to a best of 0).
 - "acled" (ACLED's conservative convention): best is the lowest conservative reading of a count
   (`Count.reading`: vague words at ACLED's values, "tens" 10, "dozens" 12, "hundreds" 100,
   "tens of thousands" 10000); low and high as for "ucdp", low lowered to best where a vague
@@ -239,7 +240,8 @@ def estimate(
     silent: Mapping[str, str | None] | None = None,
 ) -> tuple[float | None, float | None, float | None, str | None]:
     """low, best, high and the population they describe, by `rule` (see the module notes).
-    `silent`: the reports that count people hurt, none of this measure (report_count.py)."""
+    `silent` (given for counts of people): the reports that count people hurt, none of this
+    measure (report_count.py)."""
     scope = estimate_scope(figures, rows)
     readings: list[tuple[Figure, Stated]] = []
     ceilings: list[float] = []
@@ -264,7 +266,8 @@ def estimate(
     if silent is not None or any(counted(figure) for figure, _ in readings):
         by_report = report_readings(figures, rows, silent)
         if any(reading.figure is not None for reading in by_report):
-            return _best_of_reports(by_report, measure, population)
+            best = _best_of_reports(by_report, measure)
+            return min(low, best), best, max(high, best), population
     sources: dict[float, set[str]] = defaultdict(set)
     for figure, stated in _latest_of_each_source(readings, rows):
         sources[stated.value].add(_source_key(rows[figure.id]))
@@ -274,12 +277,10 @@ def estimate(
 
 
 def _best_of_reports(
-    readings: Sequence[Reading],
-    measure: Measure | None,
-    population: str | None,
-) -> tuple[float, float, float, str | None]:
-    """low, best and high of counts of people from each report's one reading: best is the
-    reading the most reports give; ties go to the latest report, since a later report knows
+    readings: Sequence[Reading], measure: Measure | None
+) -> float:
+    """The best count of people from each report's one reading: the reading the most reports
+    give; ties go to the latest report, since a later report knows
     more (a victim has died, a count was corrected), then to the higher reading. For the dead,
     only reports of the first days update the count (a victim dies of wounds); a much later
     report's higher tally (a trial, an anniversary) more often counts other deaths, so ties
@@ -298,7 +299,7 @@ def _best_of_reports(
         best = max(reports, key=lambda v: (len(reports[v]), v > 0, early[v], -v))
     else:
         best = max(reports, key=lambda v: (len(reports[v]), v > 0, latest[v], v))
-    return min(reports), best, max(reports), population
+    return best
 
 
 def _updating(readings: Sequence[Reading]) -> list[Reading]:
@@ -466,13 +467,12 @@ def build_ledger(
     entries = []
     for (cluster_id, measure), found in grouped.items():
         own = list(found.values())
-        paired = OTHER_MEASURE.get(measure)
+        paired = OTHER_MEASURE.get(measure)  # a count of people: killed or injured
         other = list(grouped.get((cluster_id, paired), {}).values()) if paired else []
-        people = any(counted(f) for f in own + other)
         entries.append(ledger_entry(
             cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
             roundups=other_counts(own, documents, document_of) if paired else (),
-            silent=silent_reports(own, other, rows) if people else None,
+            silent=silent_reports(own, other, rows) if paired else None,
         ))
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
 

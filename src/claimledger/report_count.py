@@ -1,10 +1,10 @@
 """One reading of a count of people per report, as a coder reads reports of an incident.
 
-Where people were counted in a cluster (some figure of its killed or injured is a tally of the
-people a report names, rule people.v1), each report (one text, however many outlets reprint it)
-gives one reading of each measure:
+For the killed and the injured of a cluster, each report (one text, however many outlets
+reprint it, whatever voices it quotes) gives one reading of each measure:
 
-- its tally of the whole (the largest, where several of its events belong to the cluster);
+- its tally of the people it names (rule people.v1; the largest, where several of its events
+  belong to the cluster);
 - unless it states a larger figure for the whole: then that figure ("five people were shot"
   where the report names three), the value the report states most often, the first on ties
   (a headline's "4 wounded" and its lead's "four people were wounded" against a stray number).
