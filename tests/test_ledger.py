@@ -589,6 +589,12 @@ def test_ages_are_no_counts() -> None:
         ("Jonah Barley, 17, and Raekwon Manigault, 19", "killed", None, "2:tally"),
     ]))
     assert best["killed"] == 2
+    text = "Ana Cruz and Eli Moss, both 24 and from Pasadena, died after the shooting."
+    best = best_of(report("b", "2024-05-01", text, [
+        ("24", "killed", None, "24"),
+        ("Ana Cruz and Eli Moss", "killed", None, "2:tally"),
+    ]))
+    assert best["killed"] == 2
 
 
 @pytest.mark.parametrize(("sentence", "is_roundup"), [

@@ -58,14 +58,15 @@ _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
 
 def an_age(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] is written as someone's age ("Lindsay, 24, and",
-    "Cudnik, 32 were", "both 35", "a man, 20, killed", "between the ages of 11 and 15")."""
+    "Cudnik, 32 were", "both 24 and from", "a man, 20, killed", "between the ages of 11
+    and 15")."""
     before = text[max(0, start - 20) : start]
     after = text[end : end + 7].casefold()
     return (
         "age" in before[-12:].casefold()
         or _NAME_BEFORE.search(before) is not None
-        or (before.casefold().endswith((", ", "both "))
-            and after.startswith((",", ";", " years", "-year", ")")))
+        or before.casefold().endswith("both ")
+        or (before.endswith(", ") and after.startswith((",", ";", " years", "-year", ")")))
     )
 
 
