@@ -595,6 +595,12 @@ def test_ages_are_no_counts() -> None:
         ("Ana Cruz and Eli Moss", "killed", None, "2:tally"),
     ]))
     assert best["killed"] == 2
+    text = "Five children between the ages of 11 and 15 were shot on Sunday."
+    best = best_of(report("c", "2024-05-01", text, [
+        ("15", "injured", None, "15"),
+        ("Five children", "injured", None, "5:tally"),
+    ]))
+    assert best["injured"] == 5
 
 
 @pytest.mark.parametrize(("sentence", "is_roundup"), [

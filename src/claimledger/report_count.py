@@ -53,6 +53,7 @@ def roundup(sentence: str) -> bool:
     return _ROUNDUP.search(sentence) is not None
 
 
+_AGE_WORD = re.compile(r"\bages?\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
 
 
@@ -63,7 +64,7 @@ def an_age(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20) : start]
     after = text[end : end + 7].casefold()
     return (
-        "age" in before[-12:].casefold()
+        _AGE_WORD.search(before) is not None
         or _NAME_BEFORE.search(before) is not None
         or before.casefold().endswith("both ")
         or (before.endswith(", ") and after.startswith((",", ";", " years", "-year", ")")))
