@@ -559,6 +559,17 @@ def test_a_later_higher_toll_updates_and_the_reports_before_it_are_out_of_date()
     assert best_of(first, second, trial)["killed"] == 0
 
 
+def test_a_report_of_a_death_is_no_count_of_the_wounded() -> None:
+    # two pages tell only of the dead man; one also counts a wounded woman
+    dead = [report(n, "2024-05-03", "A man was shot dead on Friday.",
+                   [("A man", "killed", None, "1:tally")]) for n in ("a", "b")]
+    both = report("c", "2024-05-03", "A man was shot dead and a woman was wounded.", [
+        ("A man", "killed", None, "1:tally"),
+        ("a woman", "injured", None, "1:tally"),
+    ])
+    assert best_of(*dead, both) == {"killed": 1, "injured": 1}
+
+
 def test_a_roundup_or_a_statistic_in_a_report_counts_other_incidents() -> None:
     text = ("A man was killed in a shooting on Elm Street on Sunday. "
             "At least 45 people have been killed in shootings in the city so far this year.")

@@ -43,7 +43,7 @@ least as large as its part). Every estimate is a number some source stated; an o
   Counts of people (the killed and the injured) are read as a coder reads reports: each
   report gives one reading of a measure (report_count.py: its tally of the people it names,
   or a larger figure it states for the whole; never a figure about a part; 0 where it counts
-  only the people of the other measure), so the voices one report quotes count once, and
+  only the wounded, for the dead), so the voices one report quotes count once, and
   best is the reading the most reports give. Ties go to the latest report, since a later
   report knows more (a victim has died, a count was corrected), then to the higher reading;
   for the dead, only reports of the first two days update the count (a victim dies of
@@ -80,7 +80,7 @@ from claimledger.model import (
 )
 from claimledger.population import PopulationKey, Relation, population_key, relate
 from claimledger.report_count import (
-    OTHER_MEASURE,
+    PEOPLE_MEASURES,
     Reading,
     other_counts,
     report_readings,
@@ -240,8 +240,8 @@ def estimate(
     silent: Mapping[str, str | None] | None = None,
 ) -> tuple[float | None, float | None, float | None, str | None]:
     """low, best, high and the population they describe, by `rule` (see the module notes).
-    `silent` (given for counts of people): the reports that count people hurt, none of this
-    measure (report_count.py)."""
+    `silent` (given for counts of people): for the dead, the reports that count the wounded
+    and none killed (report_count.py)."""
     scope = estimate_scope(figures, rows)
     readings: list[tuple[Figure, Stated]] = []
     ceilings: list[float] = []
@@ -387,7 +387,7 @@ def ledger_entry(
     """The entry for one cluster and measure from its (non-negated) figures and their rows.
     The figures in `roundups` (ids: stated figures that count other incidents, see
     report_count.other_counts) are left out of the estimates and disputes; their rows stay.
-    `silent`: the reports that count people hurt, none of this measure."""
+    `silent`: for the dead, the reports that count the wounded and none killed."""
     ordered = sorted(figures, key=lambda f: _row_order(rows[f.id], f))
     asserted = [f for f in ordered if f.modality is None]
     weighed = _once_per_text(asserted or ordered, rows)
@@ -467,12 +467,15 @@ def build_ledger(
     entries = []
     for (cluster_id, measure), found in grouped.items():
         own = list(found.values())
-        paired = OTHER_MEASURE.get(measure)  # a count of people: killed or injured
-        other = list(grouped.get((cluster_id, paired), {}).values()) if paired else []
+        people = measure in PEOPLE_MEASURES
+        silent = None
+        if people:
+            wounded = list(grouped.get((cluster_id, "injured"), {}).values())
+            silent = silent_reports(own, wounded, rows) if measure == "killed" else {}
         entries.append(ledger_entry(
             cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
-            roundups=other_counts(own, documents, document_of) if paired else (),
-            silent=silent_reports(own, other, rows) if paired else None,
+            roundups=other_counts(own, documents, document_of) if people else (),
+            silent=silent,
         ))
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
 

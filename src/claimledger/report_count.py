@@ -9,8 +9,9 @@ reprint it, whatever voices it quotes) gives one reading of each measure:
   where the report names three), the value the report states most often, the first on ties
   (a headline's "4 wounded" and its lead's "four people were wounded" against a stray number).
   A figure about a part ("two children", "2 officers") never stands for the whole;
-- a report that counts the people of the other measure and gives no figure of this one reads 0
-  ("five people were shot and wounded": none killed);
+- a report that counts the wounded and gives no figure of the dead reads 0 killed ("five
+  people were shot and wounded": none killed; a death is always told). Not the other way: a
+  report of a death often leaves the wounded out;
 - else no reading.
 
 Figures that count other incidents are left out first (`other_counts`): a figure of a roundup's
@@ -113,19 +114,18 @@ def _most_stated(readings: Sequence[Reading]) -> Reading | None:
     return max(first, key=lambda r: (times[r.value], -first.index(r)))
 
 
-OTHER_MEASURE: dict[Measure, Measure] = {"killed": "injured", "injured": "killed"}
+PEOPLE_MEASURES: tuple[Measure, ...] = ("killed", "injured")  # the counts read per report
 
 
 def silent_reports(
-    own: Sequence[Figure], other: Sequence[Figure], rows: Mapping[str, LedgerRow]
+    killed: Sequence[Figure], injured: Sequence[Figure], rows: Mapping[str, LedgerRow]
 ) -> dict[str, str | None]:
-    """The reports (report -> publication date) that count the people of the other measure
-    of the pair ("five people were shot and wounded") and give no figure of this one: a coder
-    reads them as none killed (or none injured)."""
-    spoken = {report_key(rows[figure.id]) for figure in own}
+    """The reports (report -> publication date) that count the wounded ("five people were
+    shot and wounded") and give no figure of the dead: a coder reads them as none killed."""
+    spoken = {report_key(rows[figure.id]) for figure in killed}
     return {
         key: rows[figure.id].published
-        for figure in other
+        for figure in injured
         if figure.rule is not None and figure.modality is None
         and not population_key(figure.population)
         and (key := report_key(rows[figure.id])) not in spoken
@@ -138,8 +138,8 @@ def report_readings(
     silent: Mapping[str, str | None] | None = None,
 ) -> list[Reading]:
     """Each report's reading (see the module notes), then a reading of 0 for each report of
-    `silent` (report -> publication date: the reports that count people hurt in the event,
-    none of this measure) that gives no other reading. `figures` are the asserted figures of
+    `silent` (report -> publication date: for the dead, the reports that count the wounded
+    and none killed) that gives no other reading. `figures` are the asserted figures of
     one measure, roundups left out."""
     tallies: dict[str, Reading] = {}
     stated: dict[str, list[Reading]] = defaultdict(list)
