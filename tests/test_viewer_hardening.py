@@ -286,9 +286,13 @@ def test_read_table_shows_markup_and_escapes_as_plain_text(tmp_path: Path) -> No
 
 def test_error_lines_show_a_hostile_path_as_plain_text(tmp_path: Path) -> None:
     name = f"missing[/red]{ESC}[31m.html"
-    result = CliRunner().invoke(main, ["read", str(tmp_path / name)], env={"COLUMNS": "300"})
-    assert result.exit_code == 0 and result.exception is None
-    assert "missing[/red][31m.html" in result.stdout and ESC not in result.stdout
+    missing = CliRunner().invoke(main, ["read", str(tmp_path / name)], env={"COLUMNS": "300"})
+    assert missing.exit_code == 2  # a path that names nothing is a usage error
+    assert "missing[/red][31m.html" in missing.stderr and ESC not in missing.stderr
+    (tmp_path / f"empty[bold]{ESC}[31m.html").write_bytes(b"")  # read, and an error record
+    empty = CliRunner().invoke(main, ["read", str(tmp_path)], env={"COLUMNS": "300"})
+    assert empty.exit_code == 0 and empty.exception is None
+    assert "empty[bold][31m.html" in empty.stdout and ESC not in empty.stdout
 
 
 @pytest.mark.model
