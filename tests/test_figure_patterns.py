@@ -237,6 +237,36 @@ PATTERNS: list[tuple[str, list[Found]]] = [
     ("The army put the number of trucks sent at 45.", []),
     ("Twelve people were taken to a police station.", []),
     ("All three of them were taken to hospital.", []),
+    # a toll "as high as N" as a verb's object
+    (
+        "Television reported a death toll as high as 200 people.",
+        [("as high as 200", "killed", None, 200.0, False)],
+    ),
+    ("Television reported waves as high as 20 feet.", []),
+    # who was hurt and then died is dead, also where the parse leaves the dying verb no subject
+    (
+        "Two people who were badly injured have since died in hospital.",
+        [("Two", "killed", 2, 2, False)],
+    ),
+    (
+        "Rescuers recovered a body from the rubble and two people who were badly injured have "
+        "also died.",
+        [("two", "killed", 2, 2, False)],
+    ),
+    (
+        "Three people who were injured in the blast remain in hospital.",
+        [("Three", "injured", 3, 3, False)],
+    ),
+    # "treated in hospital": hurt
+    (
+        "Two other residents were being treated in hospital, the governor said.",
+        [("Two", "injured", 2, 2, False)],
+    ),
+    ("No one was treated in hospital.", [("No one", "injured", 0.0, 0.0, True)]),
+    ("Two other residents were treated to a meal.", []),
+    # "one" before a person's name is that person, named, not a count
+    ("One Daniel Musa who was shot in the leg later died.", []),
+    ("One soldier who was shot in the leg later died.", [("One", "killed", 1, 1, False)]),
 ]
 
 

@@ -59,8 +59,12 @@ _CASUALTIES: frozenset[Measure | None] = frozenset({"killed", "injured"})
 _SUSTAIN_VERBS = frozenset({"sustain", "suffer"})
 # Pronouns standing for who states a figure ("it put the toll at 40"), resolved to a name.
 _STATING_PRONOUNS = frozenset({"it", "they", "he", "she"})
-# "taken to hospital": who is brought to a hospital was hurt (lemmas).
-_HOSPITAL_VERBS = frozenset({"take", "rush", "admit", "bring", "evacuate", "airlift", "transport"})
+# "taken to hospital", "treated in hospital": who is brought to a hospital was hurt (lemmas).
+_HOSPITAL_VERBS = frozenset(
+    {"take", "rush", "admit", "bring", "evacuate", "airlift", "transport", "treat"}
+)
+# "a death toll as high as 200": the degree words a toll's count hangs on.
+_TOLL_DEGREES = frozenset({"high", "many"})
 _HOSPITALS = frozenset({"hospital", "clinic", "infirmary"})
 # Participles the model may tag as nouns ("3 other shot").
 _HARM_PARTICIPLES = frozenset({"shot", "hurt", "hit", "stabbed"})
@@ -151,6 +155,9 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             and not _has_object(child)
             and not _relative_adjunct(child)
         ):
+            died = _died_after_hurt(anchor, child, measure)
+            if died is not None:
+                return _Link("killed", (died,), None)
             return _Link(measure, (child,), None)
     head = anchor.head
     if head.i == anchor.i:
@@ -256,6 +263,10 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
                 return _link_from_head(target, depth + 1)
         if is_toll_noun(target):
             return _toll_measure(target)
+        degree = target.head
+        if prep.lower_ == "as" and target.lower_ in _TOLL_DEGREES and is_toll_noun(degree):
+            # "a death toll as high as 200 people"
+            return _toll_measure(degree)
         if prep.lower_ == "with" and _alongside(prep):
             # "was killed along with two of his children"
             measure = measure_of_token(target)
@@ -442,6 +453,38 @@ def _relative_adjunct(verb: Token) -> bool:
         if any(t.lower_ in ("which", "whom") for t in _children(prep, ("pobj",))):
             return True
     return any(t.lower_ in ("where", "when") for t in _children(verb, ("advmod",)))
+
+
+def _died_after_hurt(anchor: Token, clause: Token, measure: Measure) -> Token | None:
+    """ "two people who were critically injured have died": who was hurt and then died is
+    counted by the verb of dying after the clause saying how they were hurt (its subject, or
+    right after the clause where the parse left that verb without one)."""
+    if clause.dep_ != "relcl" or measure != "injured":
+        return None
+    if anchor.dep_ in ("nsubj", "nsubjpass") and measure_of_token(anchor.head) == "killed":
+        return anchor.head
+    doc = anchor.doc
+    after = clause.right_edge.i + 1
+    for token in doc[after : min(len(doc), after + 4)]:
+        if token.pos_ == "VERB":
+            unsaid = not _children(token, ("nsubj", "nsubjpass"))
+            return token if unsaid and measure_of_token(token) == "killed" else None
+        if token.pos_ not in ("AUX", "ADV", "PART"):
+            return None
+    return None
+
+
+def _one_named(first: Token, last: Token) -> bool:
+    """ "One Daniel Musa": "one" before a person's name means a certain person, named."""
+    doc = first.doc
+    after = last.i + 1
+    return (
+        first.i == last.i
+        and first.lower_ == "one"
+        and after < len(doc)
+        and doc[after].ent_type_ == "PERSON"
+        and doc[after].ent_iob_ == "B"
+    )
 
 
 def _has_object(verb: Token) -> bool:
@@ -693,6 +736,8 @@ def _figure_of(
     span_tokens = range(chars.start, chars.end)
     zero = match.quantity.hedge == "none"
 
+    if _one_named(first, last):
+        return None  # "One Daniel Musa who was shot later died": a person named, not counted
     if parsed and root.head.text == "#" and root.head.head.i != root.head.i:
         root = root.head  # "20 #Taliban terrorists": the hashtag sign stands between
     counted: Token | None = None
