@@ -25,6 +25,7 @@ from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, doc_span
 from claimledger.extract.doc_index import doc_children, doc_text
 from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.measures import is_toll_noun
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution
@@ -77,6 +78,11 @@ _SOURCE_WORDS = (
     | lexicons.words("organization_words")
     | lexicons.words("person_roles")
 )
+# "Findings revealed that four were killed": what a reporter's own inquiries show is the
+# page's statement, not a voice of its own (lemmas).
+_INQUIRY_NOUNS = frozenset({"finding", "investigation", "inquiry", "enquiry"})
+# "The initial toll provided by officials was 24 dead": verbs by which someone gives a toll.
+_TOLL_GIVING = frozenset({"provide", "give", "release", "announce", "issue", "publish", "report"})
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]\s?|:\s)(?P<who>[a-z][\w .'’-]{1,40})\s*$")
 
 
@@ -122,6 +128,9 @@ def usable_for(doc: Doc, attribution: Attribution, figure_tokens: Sequence[Token
         return False  # a cue in a later paragraph ("...," \n According to the official, ...)
     if attribution.source_name.lower().split()[:1] in (["no"], ["nobody"], ["none"]):
         return False  # "No one has claimed the attack, which killed eight"
+    source = doc_span(doc, attribution.source) if attribution.source is not None else None
+    if source is not None and len(source) and _inquiry(list(source)):
+        return False  # "Findings revealed that four people were killed"
     taking = lexicons.lemma(cue) in _LIVES_LOST_VERBS
     if any(
         t.i == cue.i or (taking and t.head.i == cue.i and t.lower_ in ("lives", "life"))
@@ -214,6 +223,39 @@ def _according_to(verb: Token) -> Token | None:
                 for obj in _children(to):
                     if obj.dep_ == "pobj":
                         return obj
+    return None
+
+
+def _inquiry(words: Sequence[Token]) -> bool:
+    """ "Findings", "Investigations", "our investigation": a reporter's inquiries, not a voice;
+    "a UN investigation" names who made it."""
+    heads = [t for t in words if t.head.i == t.i or not words[0].i <= t.head.i <= words[-1].i]
+    return (
+        len(heads) == 1
+        and lexicons.lemma(heads[0]) in _INQUIRY_NOUNS
+        and not any(t.pos_ == "PROPN" for t in words)
+        and not any(c.dep_ in ("prep", "agent") for c in _children(heads[0]))
+    )
+
+
+def _toll_giver(count: Token) -> tuple[Token, list[Token]] | None:
+    """ "The initial toll provided by officials was 24 dead and 28 wounded": the agent of the
+    verb by which a toll holding the count was given."""
+    token = count
+    for _ in range(_MAX_ANCESTORS):
+        for toll in _children(token):
+            if toll.dep_ not in ("nsubj", "nsubjpass") or not is_toll_noun(toll):
+                continue
+            for given in _children(toll):
+                if given.dep_ != "acl" or lexicons.lemma(given) not in _TOLL_GIVING:
+                    continue
+                for agent in _children(given):
+                    people = [p for p in _children(agent) if p.dep_ == "pobj"]
+                    if agent.dep_ == "agent" and people:
+                        return given, name_tokens(people[0])
+        if token.head.i == token.i or abs(token.head.i - count.i) > _MAX_DISTANCE:
+            return None
+        token = token.head
     return None
 
 
@@ -310,7 +352,7 @@ def _closing(count: Token) -> tuple[Token, list[Token]] | None:
     reach = min(len(doc), count.i + _QUOTE_SPAN)
     marks = [i for i in range(count.i + 1, reach) if _is_mark(doc[i])]
     for mark in marks:
-        if "\n" in doc[mark - 1].text:
+        if "\n" in doc[mark - 1].text and not _quote_goes_on(count, mark):
             return None  # the paragraph ended first
         for verb in doc[mark + 1 : min(len(doc), mark + _CUE_AFTER_QUOTE)]:
             if "\n" in verb.text or (verb.is_sent_start and verb.i > mark + 1):
@@ -324,6 +366,26 @@ def _closing(count: Token) -> tuple[Token, list[Token]] | None:
                 after = [t for t in _children(verb) if t.i > verb.i and t.pos_ in ("PROPN", "NOUN")]
                 return (verb, name_tokens(after[0])) if after else None
     return None
+
+
+def _quote_goes_on(count: Token, mark: int) -> bool:
+    """Whether a quotation opened in the count's paragraph runs on to the mark opening a later
+    paragraph: left unclosed, with every paragraph between opening with a mark (the way a
+    quotation of several paragraphs is written)."""
+    doc = count.doc
+    if not _paragraph_quoted(count):
+        return False
+    opening = False  # the token stands at a paragraph's start
+    for token in doc[count.i : mark]:
+        if token.is_space or "\n" in token.text:
+            opening = opening or "\n" in token.text
+            continue
+        if _is_mark(token) and not opening:
+            return False  # closed within its paragraph
+        if opening and not _is_mark(token):
+            return False  # a paragraph between that is not quoted
+        opening = "\n" in token.whitespace_
+    return True
 
 
 def _paragraph_quoted(count: Token) -> bool:
@@ -365,7 +427,7 @@ def _earlier_sources(doc: Doc, attributions: Sequence[Attribution]) -> list[Name
 def _speech_voice(
     doc: Doc, count: Token, attributions: Sequence[Attribution]
 ) -> FigureVoice | None:
-    governing = _governing(count) or _trailing(count)
+    governing = _governing(count) or _trailing(count) or _toll_giver(count)
     quoted = _quoted(doc)[count.i] or _paragraph_quoted(count)
     if governing is not None and quoted and _first_person(governing[1]):
         governing = None  # '"we can confirm three died," the major said': the quoted speaker
@@ -385,6 +447,8 @@ def _named_voice(
     """The voice of a speech verb and the words naming its speaker: the attribution the tagger
     made of that cue, else the words resolved to the fullest name the page gives."""
     verb, words = governing
+    if words and _inquiry(words):
+        return None
     for attribution in attributions:
         cue = _cue_head(doc, attribution)
         if cue is not None and cue.i == verb.i and attribution.source is not None:

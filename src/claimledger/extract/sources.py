@@ -141,6 +141,10 @@ def resolve_source(
         for previous in reversed(earlier):
             if span.sent.start <= previous.start < span.start:
                 return NamedSource(previous.name, previous.kind, span.start)
+        antecedent = _relative_antecedent(span)
+        if antecedent is not None:
+            # "DSP Yakubu Sabo, who confirmed the incident, said": the noun the clause is on
+            return resolve_source(antecedent, earlier, writer=writer)
     if len(span) == 1 and lowered in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         person = lowered in _PERSON_PRONOUNS
         for previous in reversed(earlier):
@@ -193,6 +197,17 @@ def resolve_source(
             if previous.start < span.start and role in words and len(words) > len(span):
                 return NamedSource(previous.name, previous.kind, span.start)
     return NamedSource(text, kind, span.start)
+
+
+def _relative_antecedent(span: Span) -> Span | None:
+    """The noun phrase a relative clause opened by the span's pronoun hangs on, up to the
+    noun itself ("the police spokesman Ali Musa" of "..., who confirmed the attack")."""
+    pronoun = span[0]
+    clause = pronoun.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= pronoun.i:
+        return None
+    return span.doc[min(noun.left_edge.i, noun.i) : noun.i + 1]
 
 
 def _name_after_title(span: Span) -> Span | None:
