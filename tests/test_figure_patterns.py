@@ -266,7 +266,9 @@ PATTERNS: list[tuple[str, list[Found]]] = [
     ("Two other residents were treated to a meal.", []),
     # "one" before a person's name is that person, named, not a count
     ("One Daniel Musa who was shot in the leg later died.", []),
+    ("One Daniel Monday who was shot in the leg later died.", []),
     ("One soldier who was shot in the leg later died.", [("One", "killed", 1, 1, False)]),
+    ("One Boko Haram fighter was killed.", [("One", "killed", 1, 1, False)]),
 ]
 
 

@@ -475,16 +475,17 @@ def _died_after_hurt(anchor: Token, clause: Token, measure: Measure) -> Token | 
 
 
 def _one_named(first: Token, last: Token) -> bool:
-    """ "One Daniel Musa": "one" before a person's name means a certain person, named."""
+    """ "One Daniel Musa who was shot": "one" before a person's name means a certain person,
+    named; "one Boko Haram fighter", "one Kenyan" count."""
     doc = first.doc
-    after = last.i + 1
-    return (
-        first.i == last.i
-        and first.lower_ == "one"
-        and after < len(doc)
-        and doc[after].ent_type_ == "PERSON"
-        and doc[after].ent_iob_ == "B"
-    )
+    if first.i != last.i or first.lower_ != "one":
+        return False
+    end = last.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - last.i <= 3:
+        end += 1
+    if end == last.i + 1 or doc[last.i + 1].ent_type_ in ("NORP", "GPE", "ORG", "LOC"):
+        return False
+    return end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN", "NUM")
 
 
 def _has_object(verb: Token) -> bool:
