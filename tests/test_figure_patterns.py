@@ -269,6 +269,19 @@ PATTERNS: list[tuple[str, list[Found]]] = [
     ("One Daniel Monday who was shot in the leg later died.", []),
     ("One soldier who was shot in the leg later died.", [("One", "killed", 1, 1, False)]),
     ("One Boko Haram fighter was killed.", [("One", "killed", 1, 1, False)]),
+    # "kills 2, wounds 6": each verb its own count; "killed or wounded": one count of both
+    (
+        "Suicide bomber kills 2, wounds 6 outside mosque",
+        [("2", "killed", 2, 2, False), ("6", "injured", 6, 6, False)],
+    ),
+    ("Twenty soldiers were killed or wounded.", [("Twenty", "other", 20, 20, False)]),
+    # a second object the parse joined to the measure verb
+    (
+        "A bomber blew himself up near a convoy, killing himself and at least three people "
+        "walking by.",
+        [("at least three", "killed", 3.0, None, False)],
+    ),
+    ("The army killed the commander and seized five trucks.", []),
 ]
 
 

@@ -283,10 +283,24 @@ def _link_from_head(anchor: Token, depth: int = 0) -> _Link | None:
             rising = _rising_toll(target) if prep.lower_ == "to" else None
             if rising is not None:
                 return _toll_measure(rising)
+    if dep == "conj" and (also := _second_object(anchor)) is not None:
+        return also
     if dep in ("conj", "appos") and depth < _LIST_DEPTH:
         # "killing 12 people and 30 wounded": a measure right after the count is its own
         return _measure_after(anchor) or _link_from_head(head, depth + 1)
     return _link_of_listed(anchor, depth)
+
+
+def _second_object(anchor: Token) -> _Link | None:
+    """ "killing himself and at least three people": a noun the parse joined to the measure
+    verb itself, after that verb's object, is a second object of it."""
+    verb = anchor.head
+    measure = measure_of_token(verb)
+    if verb.pos_ != "VERB" or measure is None or not is_people(anchor):
+        return None
+    if not any(verb.i < o.i < anchor.i for o in _children(verb, ("dobj",))):
+        return None
+    return _Link(measure, (verb,), None)
 
 
 def _rising_toll(verb: Token) -> Token | None:
@@ -437,12 +451,15 @@ def _joined_measures(link: _Link) -> _Link:
     for joined in _children(measure_token, ("conj",)):
         measure = measure_of_token(joined)
         own_arguments = _children(joined, ("nsubj", "nsubjpass", "dobj", "nummod"))
+        doc = measure_token.doc
+        # "kills 2, wounds 6 outside mosque": a count right after the joined verb is its own
+        own_count = any(t.like_num for t in doc[joined.i + 1 : joined.i + 3])
         if (
             {measure, link.measure} == _CASUALTIES
             and 0 < joined.i - measure_token.i <= 3
             and not own_arguments
+            and not own_count
         ):
-            doc = measure_token.doc
             return _Link("other", tuple(doc[link.measure_tokens[0].i : joined.i + 1]), None)
     return link
 
