@@ -218,6 +218,14 @@ REPORT_DATES = [
      "fight on Saturday.", "2016-01-08"),
     ("A car was damaged Friday evening. The shooting came after a fight on Saturday.",
      "2016-01-09"),
+    # a follow-up takes the day its text gives the shooting over the day of its news ...
+    ("A 19-year-old man was charged Monday with murder. Police said he fatally shot John Smith, "
+     "24, at a party on Jan. 2.", "2016-01-02"),
+    ("A 19-year-old man was wanted Monday for murder. Police said he fatally shot John Smith, "
+     "24, at a party on Jan. 2.", "2016-01-11"),
+    # ... while a first report that recalls an earlier shooting keeps its own day
+    ("A man was shot and killed Sunday. Police said another man was shot dead on Jan. 2 a block "
+     "away.", "2016-01-10"),
 ]  # fmt: skip
 
 

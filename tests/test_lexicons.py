@@ -223,6 +223,21 @@ def event_dates(text: str) -> list[str | None]:
     return [d.value for d in find_dates(doc) if _dates_an_event(d, text)]
 
 
+def event_day(text: str) -> str | None:
+    """The date of the first event of a report published on Monday 2016-01-11, through the
+    whole pipeline."""
+    from claimledger.model import Document, Segment, content_id
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    document = Document(
+        id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),),
+        published="2016-01-11",
+    )
+    date = analyse(document, load_nlp()).events[0].date
+    return None if date is None else date.value
+
+
 def located(text: str) -> list[tuple[str, bool]]:
     doc = within(parse(text))
     return [(m.name, is_location(m, doc)) for m in find_places(doc)]
@@ -773,6 +788,15 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
              ["2016-01-09"]),
             ("A man was killed in a shooting Saturday. His car was found Thursday.",
              ["2016-01-09", "2016-01-07"]),
+        ],
+    ),
+    "follow_up_news": (
+        event_day,
+        [
+            ("A man was charged Monday with murder. Police said he fatally shot John Smith, 24, "
+             "at a party on Jan. 2.", "2016-01-02"),
+            ("A man was wanted Monday for murder. Police said he fatally shot John Smith, 24, "
+             "at a party on Jan. 2.", "2016-01-11"),
         ],
     ),
     "local_agency_words": (

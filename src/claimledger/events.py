@@ -104,6 +104,48 @@ def _dates_an_event(mention: DateMention, text: str) -> bool:
     return not any(word.strip(",:") in FOLLOW_UP_WORDS for word in near.lower().split())
 
 
+FOLLOW_UP_NEWS = lexicons.words("follow_up_news")
+# what may stand between a day and the word of the shooting it names: "Sunday's shooting",
+# "the Nov. 22 shooting", "Saturday night's shooting" (not "charged Monday with murder")
+DAY_OF_THE_SHOOTING = re.compile(
+    r"(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night)(?:['’]s)?)?\s+"
+)
+
+
+def _shooting_days(
+    text: str,
+    triggers: Sequence[Trigger],
+    harm: Sequence[HarmMention],
+    dates: Sequence[DateMention],
+) -> list[DateMention]:
+    """The days a report gives the shooting itself: a day that names a violent event's word
+    ("the Nov. 22 shooting", "Sunday's shooting") and the day of a sentence saying who was hurt
+    ("was fatally shot ... on Oct. 29")."""
+    days = [d for d in dates if d.granularity == "day" and date_range(d)]
+    found = [
+        d
+        for t in triggers
+        if t.family == "violence"
+        for d in days
+        if d.span.end <= t.span.start
+        and DAY_OF_THE_SHOOTING.fullmatch(text[d.span.end : t.span.start])
+    ]
+    found += [
+        d
+        for h in harm
+        if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, days))
+    ]
+    return found
+
+
+def _follow_up(text: str, mentions: Sequence[_Mention]) -> bool:
+    """A report of what followed a shooting: an arrest among the event's words, or words of a
+    charge, a plea or a funeral anywhere in it."""
+    if any(m.trigger.family == "strategic" for m in mentions):
+        return True
+    return any(word.strip(",.:;\"'()") in FOLLOW_UP_NEWS for word in text.lower().split())
+
+
 NEARBY_DATE_CHARS = (150, 300)  # reach before and after a trigger's sentence for a day
 RELATIVE_DAY_RULES = frozenset(
     {"weekday-before-publication", "weekday-publication-day", "publication-day", "relative-days"}
@@ -207,6 +249,32 @@ def _cluster_mentions(mentions: Sequence[_Mention]) -> list[_Cluster]:
 
 
 def _most_common_date(
+    mentions: Sequence[_Mention],
+    published: str | None = None,
+    dates: Sequence[DateMention] = (),
+    harm: Sequence[HarmMention] = (),
+    shooting_days: Sequence[DateMention] = (),
+) -> DateMention | None:
+    """In a follow-up report, the earliest of `shooting_days` (the days it gives the shooting
+    itself) before the date its own sentences give the event, unless that date is one of them
+    (a report recalling an earlier shooting: "a man was wounded at that location on Jan. 6");
+    else the date `_event_date` chooses."""
+    chosen = _event_date(mentions, published, dates, harm)
+    if chosen is not None and chosen.value in {d.value for d in shooting_days}:
+        return chosen
+    earlier = [
+        d
+        for d in shooting_days
+        if chosen is None
+        or chosen.granularity != "day"
+        or (d.value or "") < (chosen.value or "")
+    ]
+    if not earlier:
+        return chosen
+    return min(earlier, key=lambda d: (d.value or "", d.span.start))
+
+
+def _event_date(
     mentions: Sequence[_Mention],
     published: str | None = None,
     dates: Sequence[DateMention] = (),
@@ -437,6 +505,7 @@ def assemble_events(
     clusters = _cluster_mentions(mentions)
     if not clusters:
         return Assembly()
+    shooting_days = _shooting_days(document.text, triggers, harm, event_dates)
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:
@@ -496,7 +565,11 @@ def assemble_events(
                 sub_event_type=sub_type,
                 sub_events=sub_events,
                 date=_most_common_date(
-                    cluster.mentions, document.published, event_dates, counted
+                    cluster.mentions,
+                    document.published,
+                    event_dates,
+                    counted,
+                    shooting_days if _follow_up(document.text, cluster.mentions) else (),
                 ),
                 place=_main_place(cluster.mentions, located, places, document.text),
                 actors=tuple(actors.values()),
