@@ -294,6 +294,14 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("The company hired 40 workers.", []),
         ],
     ),
+    "animal_nouns": (
+        figures,
+        [
+            ("As of Sunday, 108,780 deer had been killed this weekend.", []),
+            ("Officials said 300 cattle died in the raid.", []),
+            ("Officials said 300 herders died in the raid.", [("300", "killed")]),
+        ],
+    ),
     "people_nouns": (
         figures,
         [

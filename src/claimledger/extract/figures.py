@@ -29,6 +29,7 @@ from claimledger.extract.measures import (
     GROUP_NOUNS,
     SUBJECT_SUFFERS,
     WEAK_MEASURES,
+    is_animal,
     is_people,
     is_reporting_verb,
     is_stating_verb,
@@ -803,6 +804,8 @@ def _figure_of(
     population = _population(span_tokens, root, counted) if parsed else None
     if population is None:
         population = link.population
+    if population is not None and is_animal(population):
+        return None  # "108,780 deer had been killed": a hunting season, not a toll
     if (
         (link.weak or link.measure_tokens[-1].lower_ in WEAK_MEASURES)
         and population is not None

@@ -62,6 +62,7 @@ _LIVES_LOST_HEADS = lexicons.words("lives_lost_verbs")
 # Verbs whose passive subject is what is reported ("50 are reported to have been killed").
 _REPORTING_VERBS = lexicons.words("reporting_verbs")
 _PEOPLE_NOUNS = lexicons.words("people_nouns")
+_ANIMAL_NOUNS = lexicons.words("animal_nouns")
 _NOT_AFTER_DEATH = lexicons.words("not_after_death")
 
 
@@ -94,6 +95,13 @@ def is_people(noun: Token) -> bool:
         or noun.ent_type_ in ("NORP", "PERSON")
         or word.endswith(("ers", "ors", "ians", "ists", "ans", "ees", "ites", "men", "folk"))
     )
+
+
+def is_animal(noun: Token) -> bool:
+    """A noun that counts animals: "108,780 deer had been killed" is no casualty figure."""
+    if noun.pos_ == "PROPN":
+        return False  # "Bear", "Fox" as names
+    return lexicons.lemma(noun) in _ANIMAL_NOUNS or noun.lower_ in _ANIMAL_NOUNS
 
 
 def is_toll_noun(token: Token) -> bool:
