@@ -13,12 +13,12 @@ from parsing import parse, within
 pytestmark = pytest.mark.model
 
 
-def counts(text: str, title: str = "") -> tuple[int, int]:
+def counts(text: str, title: str = "", published: str | None = None) -> tuple[int, int]:
     mentions = []
     if title:
-        mentions += find_harm(within(parse(title), start=0, kind="title"))
+        mentions += find_harm(within(parse(title), start=0, kind="title", published=published))
     body_start = len(title) + 2 if title else 0
-    mentions += find_harm(within(parse(text), start=body_start))
+    mentions += find_harm(within(parse(text), start=body_start, published=published))
     tally = count_people(mentions)
     return tally.killed, tally.injured
 
@@ -85,6 +85,32 @@ def test_a_statistic_of_the_year_is_no_toll_of_the_event() -> None:
     text = ("A man was shot and killed Tuesday. So far this year, 212 people have been killed "
             "in the city.")
     assert counts(text) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # an earlier incident, dated by its year, told for comparison
+        ("A woman was shot and killed at the mall on Saturday. In March 2011, a gunman killed "
+         "nine people at a theater across town.", 1, 0),
+        ("Two men were wounded outside the club. The same club saw three people killed in "
+         "2009.", 0, 2),
+        # the page's own incident, told again at a trial: dated to the day
+        ("Reed pleaded guilty Monday. On June 4, 2013, Lena Cole, 30, was shot and killed in "
+         "her driveway.", 1, 0),
+        # the page's own year
+        ("In 2016, a man was shot and killed on Oak Street.", 1, 0),
+        # an earlier year dating only a noun of the sentence
+        ("A vigil for a man slain in 2014 ended in gunfire, killing one man and wounding three "
+         "other people.", 1, 3),
+    ],
+)
+def test_an_incident_of_an_earlier_year_is_not_counted(
+    text: str, killed: int, injured: int
+) -> None:
+    assert counts(text, published="2016-05-02") == (killed, injured)
+    # without the page's date nothing is taken for an earlier year
+    assert counts("Three people were killed in 2009.") == (3, 0)
 
 
 def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:

@@ -849,6 +849,38 @@ def _other_time(sentence_words: set[str]) -> bool:
     )
 
 
+DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
+def _earlier_year(sentence: Span_, published: str | None) -> bool:
+    """A sentence dated only to a year before the page's, or a month of it ('In December 2012, 20
+    children were killed', 'a gunman killed 13 people in 2009'): another incident, told for
+    comparison. A date to the day ('On May 26, 2013, two men were shot') is the page's own
+    incident told again at a trial; a sentence naming the page's year too tells of it as well."""
+    if not published or not published[:4].isdigit():
+        return False
+    year = int(published[:4])
+    earlier = False
+    for entity in sentence.ents:
+        years = [int(t.text) for t in entity if len(t.text) == 4 and t.text.isdigit()]
+        if any(y >= year for y in years):
+            return False
+        day = any(DAY_OF_MONTH.fullmatch(t.lower_) for t in entity)
+        if entity.label_ == "DATE" and years and not day and not _in_clause(entity.root):
+            earlier = earlier or any(1900 <= y < year for y in years)
+    return earlier
+
+
+def _in_clause(token: Token) -> bool:
+    """Whether the word stands in a clause on a noun ('a vigil for a man slain in 2014'), which
+    dates that noun, not what the sentence tells."""
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
 SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
 SELF_HARM_VERBS = frozenset({"turn", "take", "shoot"})
 MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
@@ -973,7 +1005,7 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     said: set[str] = set()
     for sentence in doc.sents:
         words = {t.lower_ for t in sentence if not _in_age(t)}
-        if _other_time(words):
+        if _other_time(words) or _earlier_year(sentence, context(doc).published):
             continue
         text = " ".join(sentence.text.split()).lower()
         if text in said:
