@@ -113,6 +113,12 @@ def test_an_incident_of_an_earlier_year_is_not_counted(
     assert counts("Three people were killed in 2009.") == (3, 0)
 
 
+def test_a_sentence_of_separate_shootings_counts_no_one_of_the_event() -> None:
+    text = ("A man was wounded on Pine Street on Sunday. It came a week after two women and a "
+            "boy were killed in separate shootings nearby.")
+    assert counts(text) == (0, 1)
+
+
 def test_suspects_count_in_the_total_and_as_a_population_of_their_own() -> None:
     from claimledger.extract.people import tally_figures
 

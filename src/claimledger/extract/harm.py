@@ -849,6 +849,14 @@ def _other_time(sentence_words: set[str]) -> bool:
     )
 
 
+def _separate_incidents(sentence_words: set[str]) -> bool:
+    """A sentence of several incidents at once ('two women and a boy were killed in separate
+    shootings'): its count is no toll of one event."""
+    return "separate" in sentence_words and bool(
+        {"shootings", "attacks"} & sentence_words
+    )
+
+
 DAY_OF_MONTH = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
 
 
@@ -1005,7 +1013,11 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     said: set[str] = set()
     for sentence in doc.sents:
         words = {t.lower_ for t in sentence if not _in_age(t)}
-        if _other_time(words) or _earlier_year(sentence, context(doc).published):
+        if (
+            _other_time(words)
+            or _earlier_year(sentence, context(doc).published)
+            or _separate_incidents(words)
+        ):
             continue
         text = " ".join(sentence.text.split()).lower()
         if text in said:
