@@ -109,6 +109,38 @@ def test_events_in_different_countries_are_not_linked() -> None:
     assert link_events([a, b], DOCUMENTS) == []
 
 
+# Pinetown, North Carolina is too small for the gazetteer; its namesake near Durban is not.
+PINETOWN_ZA = PlaceCandidate(
+    name="Pinetown", feature="city", country_code="ZA", country="South Africa",
+    admin1="KwaZulu-Natal", population=144_026,
+)
+BEAUFORT = PlaceCandidate(
+    name="Beaufort County", feature="admin2", country_code="US", country="United States",
+    admin1="North Carolina",
+)
+NEWS_AT_SIX = page(
+    "A 6-year-old girl was shot and killed by her 11-year-old cousin in Pinetown on Tuesday, "
+    "the Beaufort County Sheriff's Office said. Deputies said the boy had found the shotgun.",
+    "Deputies: girl, 6, shot and killed by cousin, 11, in Pinetown",
+)
+SHERIFF = page(
+    "The Beaufort County Sheriff's Office said a 6-year-old girl was shot and killed on Tuesday "
+    "when her cousin, 11, showed her a shotgun he had found in a Pinetown home.",
+    "Sheriff: girl, 6, shot and killed as cousin, 11, showed her shotgun",
+)
+
+
+def test_a_small_town_abroad_does_not_keep_a_local_report_apart() -> None:
+    documents = {d.id: d for d in (NEWS_AT_SIX, SHERIFF)}
+    a = event(NEWS_AT_SIX, "killed", "2017-01-03", PINETOWN_ZA)
+    b = event(SHERIFF, "killed", "2017-01-03", BEAUFORT)
+    [link] = link_events([a, b], documents)
+    assert link.signals["place_conflict"] == 1.0
+    # a city of unknown size (or a large one) holds its country firmly
+    goma = event(NEWS_AT_SIX, "killed", "2017-01-03", GOMA)
+    assert link_events([goma, b], documents) == []
+
+
 def test_a_protest_is_not_linked_to_a_battle() -> None:
     a = event(WIRE, "attacked", "2024-03-09", GOMA)
     b = event(PROTEST, "protesters", "2024-03-09", GOMA, event_type="Protests")

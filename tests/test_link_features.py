@@ -136,7 +136,7 @@ def test_a_key_on_many_pages_gives_each_page_at_most_its_neighbours() -> None:
 def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> None:
     events = EventTable(
         events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), stated_day=np.zeros(6),
-        country=np.zeros(6),
+        country=np.zeros(6), firm_country=np.ones(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
         injured=np.zeros(6), surnames=None, names=[],
     )

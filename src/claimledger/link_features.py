@@ -26,7 +26,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from claimledger.model import Document, Event, Figure, Person
+from claimledger.model import Document, Event, Figure, Person, PlaceMention
 from claimledger.taxonomy import FAMILY, date_range
 
 # How much of a page's body is read: the lead says who, where and when.
@@ -379,6 +379,7 @@ class EventTable:
     day: np.ndarray[Any, Any]
     stated_day: np.ndarray[Any, Any]  # the day when the text states it as a calendar date
     country: np.ndarray[Any, Any]
+    firm_country: np.ndarray[Any, Any]  # the country is firmly held (`_firm_country`)
     place: np.ndarray[Any, Any]
     resolved: np.ndarray[Any, Any]
     family: np.ndarray[Any, Any]
@@ -393,6 +394,24 @@ def _place_name(name: str) -> str:
     if words and words[0] == "the":
         words = words[1:]
     return " ".join(words)
+
+
+# A town of fewer people whose country is the only one a name tells may be a namesake abroad of
+# a place the gazetteer lacks ("Pinetown" in North Carolina read as Pinetown, South Africa).
+FIRM_TOWN_POPULATION = 500_000
+
+
+def _firm_country(place: PlaceMention | None) -> bool:
+    """Whether an event's country is firmly held: its place resolved to a country, a region,
+    or a city of FIRM_TOWN_POPULATION people or more (or of unknown size); not a name left
+    ambiguous between namesakes of one country ("Side": two Turkish towns, in "on the
+    Northwest Side"), nor a small town abroad that may be a namesake at home."""
+    resolved = place.resolved if place else None
+    if resolved is None:
+        return False
+    if resolved.feature != "city" or resolved.population is None:
+        return True
+    return resolved.population >= FIRM_TOWN_POPULATION
 
 
 def _count(event: Event, figures: Mapping[str, Figure], measure: str) -> float:
@@ -430,8 +449,8 @@ def profile_events(
     """The event-level arrays of the events whose documents `table` holds."""
     ids: dict[str, int] = {}
     columns: dict[str, array[Any]] = {name: array("q") for name in
-                                      ("document", "day", "stated_day", "country", "place",
-                                       "resolved", "family")}
+                                      ("document", "day", "stated_day", "country",
+                                       "firm_country", "place", "resolved", "family")}
     killed, injured = array("d"), array("d")
     surnames = _Rows()
     full_names: list[tuple[tuple[int, int], ...]] = []
@@ -455,6 +474,7 @@ def profile_events(
             "day": day,
             "stated_day": day if event.date and event.date.rule in STATED_RULES else -1,
             "country": ids.setdefault(f"c:{country}", len(ids)) if country else -1,
+            "firm_country": int(_firm_country(place)),
             "place": ids.setdefault(f"p:{_place_name(place.name)}", len(ids)) if place else -1,
             "resolved": ids.setdefault(
                 f"r:{resolved.geonameid or resolved.name}:{resolved.admin1}", len(ids)
