@@ -208,3 +208,50 @@ def test_a_small_corpus_draws_rarity_toward_the_prior_and_a_large_one_measures_i
                            page("Quimby Lane shooting victim named.", "v")])
     assert many.rarity()[many.vocabulary["quimby"]] > 0.85
     assert many.rarity()[many.vocabulary["council"]] < 0.05
+
+
+def _pair_row(events: list[Event], documents: dict[str, Document], first: Document,
+              second: Document, people: dict[str, Person]) -> np.ndarray:
+    comparison = compare_events(events, documents, people=people)
+    found = comparison.events.events
+    x = next(k for k, e in enumerate(found) if e.document_id == first.id)
+    y = next(k for k, e in enumerate(found) if e.document_id == second.id)
+    [row] = [k for k in range(len(comparison.a)) if {comparison.a[k], comparison.b[k]} == {x, y}]
+    features: np.ndarray = comparison.features[row]
+    return features
+
+
+def test_a_headline_of_what_followed_marks_the_pair_a_follow_up_and_weighs_its_gap() -> None:
+    events, documents = _local_events()
+    people = {HASKINS.id: HASKINS}
+    follow_up = _pair_row(events, documents, FIRST, SECOND, people)  # "Teen charged in ..."
+    assert follow_up[FEATURES.index("follow_up")] == 1.0
+    assert follow_up[FEATURES.index("follow_up_gap")] == follow_up[FEATURES.index("gap")]
+    same_day = _pair_row(events, documents, FIRST, OTHER, people)  # "Man killed ...", "wounded"
+    assert same_day[FEATURES.index("follow_up")] == 0.0
+    assert same_day[FEATURES.index("follow_up_gap")] == 0.0
+
+
+def test_a_page_recalling_another_shootings_victim_names_no_person_of_both_events() -> None:
+    # a report of one child's death recalls another child shot weeks before, by name
+    recall = page(
+        "A 5-year-old girl, Ayanna Moore, was shot and killed Saturday on Lyford Street. It "
+        "comes weeks after 3-year-old Kaleah Jones was shot and killed on Easter.",
+        "Girl, 5, killed on Lyford Street", "2016-04-17")
+    easter = page(
+        "Kaleah Jones, 3, was shot and killed on Easter Sunday on Greiner Street, police said.",
+        "Girl, 3, killed on Easter", "2016-03-28")
+    arrest = page(
+        "Two men were charged in the Easter killing of Kaleah Jones, 3, on Greiner Street.",
+        "Two charged in Easter killing of girl, 3", "2016-04-07")
+    moore = Person(id="p-moore", status="killed", name="Ayanna Moore", age=5)
+    jones = Person(id="p-jones", status="killed", name="Kaleah Jones", age=3)
+    people = {p.id: p for p in (moore, jones)}
+    events = [event_of(recall, people=(moore.id,)), event_of(easter, people=(jones.id,)),
+              event_of(arrest, people=(jones.id,)), *(event_of(p) for p in FILLER)]
+    documents = {d.id: d for d in (recall, easter, arrest, *FILLER)}
+    other = _pair_row(events, documents, recall, easter, people)
+    assert other[FEATURES.index("person")] == 1.0  # the page names her
+    assert other[FEATURES.index("same_person")] == 0.0  # but its event's victim is another
+    same = _pair_row(events, documents, easter, arrest, people)
+    assert same[FEATURES.index("same_person")] == 1.0

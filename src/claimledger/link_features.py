@@ -26,6 +26,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from claimledger.extract import lexicons
 from claimledger.model import Document, Event, Figure, Person, PlaceMention
 from claimledger.taxonomy import FAMILY, date_range
 
@@ -53,6 +54,8 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # read against the page's date, which for a follow-up is weeks after the event.
 STATED_RULES = frozenset({"absolute", "partial-year-from-publication"})
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "s"}
+# Words of the news that follows an attack: the arrest, the charge, the plea, the funeral.
+FOLLOW_UP_NEWS = lexicons.words("follow_up_news")
 
 FEATURES: tuple[str, ...] = (
     "text",  # cosine of the pages' TF-IDF vectors
@@ -62,6 +65,8 @@ FEATURES: tuple[str, ...] = (
     "person",  # a person harmed in one event is named in the other page: 1 by first name and
     # surname, else half the surname's rarity (CorpusCounts.rarity)
     "person_conflict",  # both events name people harmed, and neither page names the other's
+    "same_person",  # both events name a person harmed by the same surname (not a page that
+    # recalls another's victim: "weeks after 3-year-old Kaleah Jones was shot")
     "ages",  # ages both pages give (0, 1 for one, 2 for two or more, halved)
     "ages_conflict",  # both pages give ages, none the same
     "same_day",  # the events' days (event date, else publication date) at most a day apart
@@ -76,6 +81,8 @@ FEATURES: tuple[str, ...] = (
     "injured_conflict",
     "family",  # both events of one family (violence, demonstration, strategic)
     "outlet",  # both pages from one outlet
+    "follow_up",  # either page's headline tells what followed an attack ("Man charged in ...")
+    "follow_up_gap",  # the gap, where either page is such a follow-up (its news comes later)
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{3,}")
@@ -247,7 +254,8 @@ def _boilerplate(lines: array[int], titles: array[int]) -> frozenset[int]:
 class DocumentTable:
     """Per document (row i of each matrix): L2-normalised term, title and name vectors, a
     binary row of the capitalised words it uses and of the ages it gives, its day (ordinal,
-    -1: none), its outlet (-1: none) and its blocking keys."""
+    -1: none), its outlet (-1: none), whether its headline is a follow-up's and its blocking
+    keys."""
 
     index: dict[str, int]
     words: Any  # scipy CSR, documents x vocabulary
@@ -258,6 +266,7 @@ class DocumentTable:
     ages: Any  # documents x (MAX_AGE + 1)
     day: np.ndarray[Any, Any]
     outlet: np.ndarray[Any, Any]
+    follow_up: np.ndarray[Any, Any]  # the headline tells what followed an attack
     keys: list[np.ndarray[Any, Any]]
 
 
@@ -298,6 +307,7 @@ def profile_documents(
     index: dict[str, int] = {}
     days = array("q")
     outlets = array("q")
+    follow_ups = array("b")
     outlet_ids: dict[str, int] = {}
     keys: list[np.ndarray[Any, Any]] = []
     for document in documents:
@@ -306,9 +316,12 @@ def profile_documents(
                  if _stable_hash(line.strip()) not in counts.boilerplate]
         body = "\n".join(lines)
         title_terms: Counter[int] = Counter()
+        follow_up = False
         for token, _ in _tokens(counts.headline(document)):
+            follow_up = follow_up or token in FOLLOW_UP_NEWS
             if token in vocabulary and token not in STOP_WORDS:
                 title_terms[vocabulary[token]] += 1
+        follow_ups.append(follow_up)
         terms: Counter[int] = Counter({k: 2 * v for k, v in title_terms.items()})
         capital: set[int] = set()
         for token, capitalised in _tokens(body):
@@ -342,6 +355,7 @@ def profile_documents(
         ages=ages.matrix(MAX_AGE + 1),
         day=np.asarray(days, dtype=np.int64),
         outlet=np.asarray(outlets, dtype=np.int64),
+        follow_up=np.asarray(follow_ups, dtype=bool),
         keys=keys,
     )
 
@@ -545,6 +559,7 @@ def pair_features(
     out[:, column["person"]] = person
     named = np.diff(events.surnames.indptr) > 0
     out[:, column["person_conflict"]] = named[a] & named[b] & (person == 0)
+    out[:, column["same_person"]] = _rowwise(events.surnames > 0, a, b) > 0
     shared_ages = _rowwise(documents.ages, da, db)
     out[:, column["ages"]] = np.minimum(shared_ages, 2) / 2
     aged = np.diff(documents.ages.indptr) > 0
@@ -571,4 +586,7 @@ def pair_features(
     out[:, column["family"]] = events.family[a] == events.family[b]
     oa, ob = documents.outlet[da], documents.outlet[db]
     out[:, column["outlet"]] = (oa >= 0) & (oa == ob)
+    follow_up = documents.follow_up[da] | documents.follow_up[db]
+    out[:, column["follow_up"]] = follow_up
+    out[:, column["follow_up_gap"]] = follow_up * out[:, column["gap"]]
     return out
