@@ -387,13 +387,18 @@ def test_population_key_of_any_phrase_is_lowercase_restricting_words(phrase: str
 
 
 def dated_entry(
-    figures: list[tuple[Figure, str]], rule: str = "ucdp", measure: str = "killed"
+    figures: list[tuple[Figure, str]],
+    rule: str = "ucdp",
+    measure: str = "killed",
+    wounded: dict[str, float] | None = None,
 ) -> LedgerEntry:
     rows = {
         f.id: msgspec.structs.replace(ledger_row(f, f"doc-{f.id}", None), published=day)
         for f, day in figures
     }
-    return ledger_entry("c", measure, [f for f, _ in figures], rows, rule=rule)  # type: ignore[arg-type]
+    return ledger_entry(  # type: ignore[arg-type]
+        "c", measure, [f for f, _ in figures], rows, rule=rule, wounded=wounded
+    )
 
 
 def tally(figure_id: str, n: int, source: str) -> Figure:
@@ -431,11 +436,23 @@ def test_counted_people_tie_goes_to_the_latest_report() -> None:
     assert injured.best == 2
 
 
-def test_a_higher_count_of_the_dead_updates_only_in_the_first_days() -> None:
-    # a victim died of wounds two days later: the toll rose
+def test_a_higher_count_of_the_dead_updates_only_where_a_wounded_person_died() -> None:
+    # a victim died of wounds two days later: the toll rose, the wounded fell by as many
     rose = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
-                        (tally("b", 2, "Herald"), "2024-05-03")])
+                        (tally("b", 2, "Herald"), "2024-05-03")],
+                       wounded={"doc-a": 1.0, "doc-b": 0.0})
     assert rose.best == 2
+    # the later report counts one more dead and as many wounded: more people in all, more
+    # likely someone counted twice than a death
+    more = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
+                        (tally("b", 2, "Herald"), "2024-05-03")],
+                       wounded={"doc-a": 1.0, "doc-b": 1.0})
+    assert more.best == 1
+    # the earlier report had the higher count: no update, the lower one
+    earlier = dated_entry([(tally("a", 2, "Tribune"), "2024-05-01"),
+                           (tally("b", 1, "Herald"), "2024-05-03")],
+                          wounded={"doc-a": 0.0, "doc-b": 1.0})
+    assert earlier.best == 1
     # a trial report a month later counts two dead: more likely another death than this one's
     later = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
                          (tally("b", 2, "Herald"), "2024-06-01")])

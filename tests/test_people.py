@@ -113,6 +113,29 @@ def test_an_incident_of_an_earlier_year_is_not_counted(
     assert counts("Three people were killed in 2009.") == (3, 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # another incident, dated by a month of the year before the page's
+        ("A boy was wounded on Elm Street on Friday. Another boy died in a shooting in the same "
+         "town last November.", 0, 1),
+        # ... and told on in the sentence after it
+        ("A girl was killed on Friday. Last year, a 9-year-old was shot at a park nearby. In that "
+         "shooting, a neighbor's gun killed 9-year-old Ava Stone.", 1, 0),
+    ],
+)
+def test_an_incident_told_for_comparison_is_not_counted(
+    text: str, killed: int, injured: int
+) -> None:
+    assert counts(text, published="2016-03-02") == (killed, injured)
+
+
+def test_a_month_named_as_the_pages_own_is_counted() -> None:
+    # "last Monday" is no month; "last March" on a page of March is the page's own month
+    text = "A man was shot and killed last Monday. Two women were wounded last March."
+    assert counts(text, published="2016-03-02") == (1, 2)
+
+
 def test_a_sentence_of_separate_shootings_counts_no_one_of_the_event() -> None:
     text = ("A man was wounded on Pine Street on Sunday. It came a week after two women and a "
             "boy were killed in separate shootings nearby.")
@@ -196,6 +219,41 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
 )
 def test_double_counting_traps(text: str, title: str, killed: int, injured: int) -> None:
     assert counts(text, title=title) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the dead named again after someone else was shot: the one who died, not the latest
+        ("A teenager was killed and a delivery driver was shot on Pine Street on Thursday. "
+         "Police identified the 17-year-old boy killed as Kevin Hall.", 1, 1),
+        ("She died at the scene. A second person was also injured. Police said the woman "
+         "killed was Dana Hill, 44.", 1, 1),
+    ],
+)
+def test_a_person_named_again_is_the_one_with_their_fate(
+    text: str, killed: int, injured: int
+) -> None:
+    assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The boy was taken off life support on Sunday and passed away.", 1, 0),
+        ("A bullet struck the girl in the chest. She was taken to a hospital, but doctors were "
+         "not able to save her.", 1, 0),
+        ("Doctors could not save him.", 1, 0),
+        # a reflexive killing without a subject the parse gives
+        ("Police said a man suspected of robbing a store fought with a police dog before "
+         "shooting and killing himself.", 1, 0),
+        # a thing recovered is no person recovering
+        ("The rifle the man used was also recovered from inside the house.", 0, 0),
+        ("Four people are recovering after a shooting.", 0, 4),
+    ],
+)
+def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)
 
 
 @pytest.mark.parametrize(

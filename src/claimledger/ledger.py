@@ -45,9 +45,10 @@ least as large as its part). Every estimate is a number some source stated; an o
   or a larger figure it states for the whole; never a figure about a part; 0 where it counts
   only the wounded, for the dead), so the voices one report quotes count once, and
   best is the reading the most reports give. Ties go to the latest report, since a later
-  report knows more (a victim has died, a count was corrected), then to the higher reading;
-  for the dead, only reports of the first two days update the count (a victim dies of
-  wounds), a much later report's higher tally (a trial, an anniversary) tying to the lower.
+  report knows more (a count was corrected), then to the higher reading; for the dead, ties
+  go to the lower reading (a tally naming more dead more often counts someone twice than it
+  knows of a death), and a report of nobody dead is out of date once a report of the first
+  two days counts a death (a victim died of wounds).
   A tally is a lower bound: one below a number another report states updates nothing, and a
   report of nobody dead is out of date once a report of the first days counts a death. Where
   no report gives a reading of the whole (only parts: "five Russians"), best is read by
@@ -238,8 +239,10 @@ def estimate(
     rule: Rule,
     measure: Measure | None = None,
     silent: Mapping[str, str | None] | None = None,
+    wounded: Mapping[str, float] | None = None,
 ) -> tuple[float | None, float | None, float | None, str | None]:
     """low, best, high and the population they describe, by `rule` (see the module notes).
+    `wounded` (for the dead): each report's reading of the wounded.
     `silent` (given for counts of people): for the dead, the reports that count the wounded
     and none killed (report_count.py)."""
     scope = estimate_scope(figures, rows)
@@ -266,7 +269,7 @@ def estimate(
     if silent is not None or any(counted(figure) for figure, _ in readings):
         by_report = report_readings(figures, rows, silent)
         if any(reading.figure is not None for reading in by_report):
-            best = _best_of_reports(by_report, measure)
+            best = _best_of_reports(by_report, measure, wounded)
             return min(low, best), best, max(high, best), population
     sources: dict[float, set[str]] = defaultdict(set)
     for figure, stated in _latest_of_each_source(readings, rows):
@@ -277,14 +280,19 @@ def estimate(
 
 
 def _best_of_reports(
-    readings: Sequence[Reading], measure: Measure | None
+    readings: Sequence[Reading],
+    measure: Measure | None,
+    wounded: Mapping[str, float] | None = None,
 ) -> float:
     """The best count of people from each report's one reading: the reading the most reports
     give; ties go to the latest report, since a later report knows
     more (a victim has died, a count was corrected), then to the higher reading. For the dead,
-    only reports of the first days update the count (a victim dies of wounds); a much later
-    report's higher tally (a trial, an anniversary) more often counts other deaths, so ties
-    then go to the lower reading."""
+    a report of nobody dead is out of date once a report of the first days counts a death (a
+    victim died of wounds), and ties between counts go to the lower one that can still update
+    (a tally no lower than any number stated): one report's tally that names more dead than
+    another's more often counts someone twice, or the dead of another shooting, than it knows
+    of a death the other missed (events-gva dev: killed exact 0.869 -> 0.873 and 0.885 -> 0.891
+    on the two halves, with each article's own tally as its report)."""
     if measure == "killed":
         readings = _not_outdated(readings)
     reports: dict[float, set[str]] = defaultdict(set)
@@ -295,11 +303,33 @@ def _best_of_reports(
     for reading in updating:
         latest[reading.value] = max(latest[reading.value], reading.published or "")
     if measure == "killed":
-        early = _early_latest(updating)
-        best = max(reports, key=lambda v: (len(reports[v]), v > 0, early[v], -v))
+        can_update = {reading.value for reading in updating}
+        rank = {v: (len(reports[v]), v > 0, v in can_update) for v in reports}
+        top = max(rank.values())
+        tied = sorted(v for v in reports if rank[v] == top)
+        best = tied[0]
+        for higher in reversed(tied[1:]):
+            if _died_since(higher, best, readings, wounded or {}):
+                return higher
     else:
         best = max(reports, key=lambda v: (len(reports[v]), v > 0, latest[v], v))
     return best
+
+
+def _died_since(
+    higher: float, lower: float, readings: Sequence[Reading], wounded: Mapping[str, float]
+) -> bool:
+    """Whether the reports of `higher` dead update those of `lower`: later, and counting as
+    many fewer wounded as more dead (the wounded man of Monday's report died on Tuesday), not
+    more people in all."""
+
+    def latest(value: float) -> tuple[str, float]:
+        chosen = [r for r in readings if r.value == value]
+        day = max(r.published or "" for r in chosen)
+        return day, min(wounded.get(r.report, 0.0) for r in chosen if (r.published or "") == day)
+
+    (day_high, hurt_high), (day_low, hurt_low) = latest(higher), latest(lower)
+    return day_high > day_low and hurt_high < hurt_low and higher + hurt_high <= lower + hurt_low
 
 
 def _updating(readings: Sequence[Reading]) -> list[Reading]:
@@ -334,18 +364,6 @@ def _not_outdated(readings: Sequence[Reading]) -> list[Reading]:
 
 
 UPDATE_DAYS = 2  # how long after the first report a higher count of the dead is an update
-
-
-def _early_latest(readings: Sequence[Reading]) -> dict[float, str]:
-    """Per value, its latest report within UPDATE_DAYS of the first report ('' if none)."""
-    known = [d for reading in readings if (d := _day(reading.published)) is not None]
-    first = min(known) if known else None
-    early: dict[float, str] = defaultdict(str)
-    for reading in readings:
-        day = _day(reading.published)
-        if first is not None and day is not None and (day - first).days <= UPDATE_DAYS:
-            early[reading.value] = max(early[reading.value], day.isoformat())
-    return early
 
 
 def _day(published: str | None) -> date | None:
@@ -383,11 +401,13 @@ def ledger_entry(
     tolerance: float = APPROXIMATE_TOLERANCE,
     roundups: Collection[str] = (),
     silent: Mapping[str, str | None] | None = None,
+    wounded: Mapping[str, float] | None = None,
 ) -> LedgerEntry:
     """The entry for one cluster and measure from its (non-negated) figures and their rows.
     The figures in `roundups` (ids: stated figures that count other incidents, see
     report_count.other_counts) are left out of the estimates and disputes; their rows stay.
-    `silent`: for the dead, the reports that count the wounded and none killed."""
+    `silent`: for the dead, the reports that count the wounded and none killed; `wounded`: for
+    the dead, each report's reading of the wounded."""
     ordered = sorted(figures, key=lambda f: _row_order(rows[f.id], f))
     asserted = [f for f in ordered if f.modality is None]
     weighed = _once_per_text(asserted or ordered, rows)
@@ -395,7 +415,7 @@ def ledger_entry(
     disputes = find_disputes(
         weighed, tolerance, published={f.id: rows[f.id].published for f in weighed}
     )
-    low, best, high, population = estimate(weighed, rows, rule, measure, silent)
+    low, best, high, population = estimate(weighed, rows, rule, measure, silent, wounded)
     return LedgerEntry(
         cluster_id=cluster_id,
         measure=measure,
@@ -469,13 +489,17 @@ def build_ledger(
         own = list(found.values())
         people = measure in PEOPLE_MEASURES
         silent = None
+        hurt: dict[str, float] = {}
         if people:
             wounded = list(grouped.get((cluster_id, "injured"), {}).values())
             silent = silent_reports(own, wounded, rows) if measure == "killed" else {}
+            if measure == "killed":
+                asserted = [f for f in wounded if f.modality is None]
+                hurt = {r.report: r.value for r in report_readings(asserted, rows)}
         entries.append(ledger_entry(
             cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
             roundups=other_counts(own, documents, document_of) if people else (),
-            silent=silent,
+            silent=silent, wounded=hurt,
         ))
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
 

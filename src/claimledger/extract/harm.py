@@ -24,6 +24,7 @@ import msgspec
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Span_
 
+from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.extract.doc_index import doc_children
 from claimledger.extract.headline_harm import headline_mentions, stated_total
@@ -173,6 +174,14 @@ def _fatal(verb: Token) -> bool:
     return following is not None and following.lower_ == "dead"
 
 
+def _dies(verb: Token) -> bool:
+    """'died', 'succumbed', 'passed away'."""
+    lemma = verb.lemma_.lower()
+    return lemma in DYING_VERBS or (
+        lemma == "pass" and any(c.dep_ == "prt" and c.lower_ == "away" for c in _children(verb))
+    )
+
+
 def status_of(token: Token) -> HarmStatus | None:
     """What a harm word says happened to its patient, or None for a word that is not one."""
     lemma = token.lemma_.lower()
@@ -182,7 +191,7 @@ def status_of(token: Token) -> HarmStatus | None:
     if pos in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
         if lemma in KILLING_VERBS:
             return "killed"
-        if lemma in DYING_VERBS:
+        if _dies(token):
             return "killed"
         if lemma in SHOOTING_VERBS:
             return "killed" if _fatal(token) else "shot"
@@ -192,7 +201,7 @@ def status_of(token: Token) -> HarmStatus | None:
             token, {"oprd", "acomp", "xcomp", "ccomp", "advmod"}, DEAD_WORDS
         ):
             return "killed"
-        if lemma == "recover" and not _has_child(token, {"dobj"}, ALL_WORDS):
+        if lemma == "recover" and not any(c.dep_ in ("dobj", "auxpass") for c in _children(token)):
             return "injured"  # "four people are recovering after a shooting"
         if lemma in ("strike", "hit"):
             # "all four victims were struck", "a bullet struck a girl", "fired, hitting the boy"
@@ -275,7 +284,7 @@ def _patients(word: Token) -> list[Token]:
             if g.dep_ == "pobj"
         ]
         return found
-    if word.pos_ == "ADJ" or lemma in DYING_VERBS or _headline_word(word):
+    if word.pos_ == "ADJ" or _dies(word) or _headline_word(word):
         if _headline_word(word):
             found += [c for c in _children(word) if c.dep_ == "nummod"]
         # "two boys dead" (left ... dead), "X is dead", "X died", "dead: a man"
@@ -287,7 +296,7 @@ def _patients(word: Token) -> list[Token]:
             found += [c for c in _children(word) if c.dep_ in ("nsubj", "nsubjpass")]
             if word.dep_ in ("acomp", "attr") or word.head.lemma_ == "be":
                 found += [c for c in _children(word.head) if c.dep_ == "nsubj"]
-        if not found and word.dep_ == "conj" and lemma in DYING_VERBS:
+        if not found and word.dep_ == "conj" and _dies(word):
             first = word.head
             if first.dep_ == "acl":
                 # "X was one of five people shot ... and died": the sentence's subject
@@ -328,7 +337,7 @@ def _patients(word: Token) -> list[Token]:
             c
             for c in _children(word)
             if c.lower_ in ("who", "that", "whom")
-            and (c.dep_ == "nsubjpass" or lemma in DYING_VERBS or c.dep_ == "dobj")
+            and (c.dep_ == "nsubjpass" or _dies(word) or c.dep_ == "dobj")
         ]
         if relative:
             found.append(word.head)
@@ -837,8 +846,9 @@ def _by_police(verb: Token) -> bool:
 
 def _in_age(token: Token) -> bool:
     """'year' in '22-year-old': an age, no year of statistics."""
-    after = token.doc[token.i + 1 : token.i + 3]
-    return token.lower_ in ("year", "years") and any(t.lower_ == "old" for t in after)
+    if token.lower_ not in ("year", "years"):
+        return False
+    return any(t.lower_ == "old" for t in token.doc[token.i + 1 : token.i + 3])
 
 
 def _other_time(sentence_words: set[str]) -> bool:
@@ -877,6 +887,33 @@ def _earlier_year(sentence: Span_, published: str | None) -> bool:
         if entity.label_ == "DATE" and years and not day and not _in_clause(entity.root):
             earlier = earlier or any(1900 <= y < year for y in years)
     return earlier
+
+
+MONTH_NUMBERS = {row[0]: int(row[1]) for row in lexicons.rows("months")}
+
+
+def _last_month(sentence: Span_, published: str | None) -> bool:
+    """'last November' on a page of March: another incident, told for comparison."""
+    month = int(published[5:7]) if published and published[5:7].isdigit() else None
+    return any(
+        word.lower_ == "last"
+        and word.i + 1 < sentence.end
+        and (named := MONTH_NUMBERS.get(word.doc[word.i + 1].lower_.rstrip("."))) is not None
+        and word.doc[word.i + 1].is_title
+        and named != month
+        for word in sentence
+    )
+
+
+BACK_REFERENCES = frozenset({"shooting", "incident", "case", "attack", "crash", "killing"})
+
+
+def _refers_back(sentence: Span_) -> bool:
+    """'in that shooting', 'in that case': a sentence telling more of the one before it."""
+    return any(
+        word.lower_ == "that" and word.dep_ == "det" and word.head.lower_ in BACK_REFERENCES
+        for word in sentence
+    )
 
 
 def _in_clause(token: Token) -> bool:
@@ -922,6 +959,11 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not attempted
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
+        if lower_lemma(word) == "save" and _could_not(word):
+            # "doctors could not save her", "were unable to save him": died
+            evidence = token_span(word, word)
+            for patient in (c for c in _children(word) if c.dep_ == "dobj"):
+                found += _mentions_of(patient, "killed", evidence, False)
         # "turned the gun on himself", "killed himself", "took his own life"
         lemma = word.lemma_
         if lemma not in SELF_HARM_VERBS and lemma.lower() not in KILLING_VERBS:
@@ -951,8 +993,8 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
                     # who turns the gun on themselves after shooting others is the shooter
                     role = "suspect" if turned or own_life else mention.role
                     found.append(msgspec.structs.replace(mention, role=role))
-            if not subjects and reflexive and (turned or own_life):
-                # "... then turned the gun on herself"
+            if not subjects and reflexive and (turned or own_life or fatal):
+                # "... then turned the gun on herself", "before shooting and killing himself"
                 gender: Gender | None = (
                     "female"
                     if reflexive[0].lower_ == "herself"
@@ -975,6 +1017,21 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             seen.add(key)
             kept.append(mention)
     return kept
+
+
+def lower_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _could_not(verb: Token) -> bool:
+    """'could not save', 'were not able to save', 'unable to save'."""
+    if _negated(verb):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and (
+        head.lower_ == "unable" or (head.lower_ == "able" and _negated(head.head))
+        or _negated(head)
+    )
 
 
 def _fatal_word(token: Token) -> bool:
@@ -1011,13 +1068,18 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     found: list[HarmMention] = []
     seen: set[tuple[int, int, str]] = set()
     said: set[str] = set()
+    elsewhere = False  # whether the sentence before told of another incident
     for sentence in doc.sents:
         words = {t.lower_ for t in sentence if not _in_age(t)}
-        if (
+        published = context(doc).published
+        elsewhere = (
             _other_time(words)
-            or _earlier_year(sentence, context(doc).published)
+            or _earlier_year(sentence, published)
+            or _last_month(sentence, published)
             or _separate_incidents(words)
-        ):
+            or (elsewhere and _refers_back(sentence))
+        )
+        if elsewhere:
             continue
         text = " ".join(sentence.text.split()).lower()
         if text in said:

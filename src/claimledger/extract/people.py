@@ -143,10 +143,15 @@ def _match(mention: HarmMention, people: Sequence[_Someone]) -> _Someone | None:
             if person.age == mention.age and person.fits(mention):
                 return person
     if mention.definite or mention.name:
-        for person in reversed(people):
-            if person.fits(mention) and (person.name is None or mention.name is None):
-                return person
-        return None
+        fitting = [
+            p for p in reversed(people)
+            if p.fits(mention) and (p.name is None or mention.name is None)
+        ]
+        if mention.status == "killed":
+            # "A juvenile was killed and a driver was shot ... the 17-year-old boy killed": the
+            # one already dead, not the latest person named
+            fitting.sort(key=lambda p: p.status != "killed")
+        return fitting[0] if fitting else None
     # An indefinite mention ("a man", "one person") in another sentence than everyone it could
     # be retells the one person a single-victim story is about; in the same sentence it is
     # someone else ("a man was killed and a woman wounded").
