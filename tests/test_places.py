@@ -540,3 +540,36 @@ def test_a_name_the_text_narrows_once_is_that_place_everywhere() -> None:
     alone = "Pueblo police say a teenager was shot Monday night."
     pueblo = _by_name(resolve_places(find_places(within(parse(alone)))), "Pueblo")
     assert pueblo.resolved is None or pueblo.resolved.admin1 != "Colorado"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "county", "state"),
+    [
+        ("A man was shot and killed in Allison on Friday, the Butler County sheriff said.",
+         "Allison", "Butler County", "Iowa"),
+        ("Two people were wounded in Augusta on Tuesday, Richmond County deputies said.",
+         "Augusta", "Richmond County", "Georgia"),
+        ("A teen was shot in Princeton on Monday, Mercer County deputies said.",
+         "Princeton", "Mercer County", None),  # New Jersey's or West Virginia's: both fit
+    ],
+)  # fmt: skip
+def test_a_town_and_the_county_it_lies_in_settle_each_other(
+    text: str, town: str, county: str, state: str | None
+) -> None:
+    mentions = resolve_places(find_places(_doc(text, [(town, "GPE"), (county, "GPE")])))
+    for name in (town, county):
+        found = _by_name(mentions, name).resolved
+        assert (found.admin1 if found else None) == state
+
+
+def test_an_event_place_left_ambiguous_is_its_far_largest_us_namesake() -> None:
+    from claimledger.extract.place_choice import largest_us_namesake
+
+    columbus = largest_us_namesake(_mention("Columbus", 0)).resolved  # Ohio's, 4x Georgia's
+    assert columbus is not None and columbus.admin1 == "Ohio"
+    brooksville = largest_us_namesake(_mention("Brooksville", 0)).resolved
+    assert brooksville is not None and brooksville.admin1 == "Florida"
+    for alike in ("Springfield", "Monroe", "Georgia", "Franklin County"):  # no clear winner
+        assert largest_us_namesake(_mention(alike, 0)).resolved is None
+    paris = _mention("Paris", 0)  # never moved off a settled reading
+    assert largest_us_namesake(paris) == paris

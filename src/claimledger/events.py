@@ -21,7 +21,7 @@ import msgspec
 
 from claimledger.extract import lexicons
 from claimledger.extract.people import count_people, people_records, tally_figures
-from claimledger.extract.place_choice import home_region, settle_at_home
+from claimledger.extract.place_choice import home_region, largest_us_namesake, settle_at_home
 from claimledger.model import (
     Actor,
     Attribution,
@@ -378,6 +378,18 @@ def _main_place(
     return best
 
 
+def _event_place(
+    mentions: Sequence[_Mention],
+    located: Sequence[PlaceMention],
+    places: Sequence[PlaceMention],
+    text: str,
+) -> PlaceMention | None:
+    """The event's place (`_main_place`); where the text and the site's home leave its name
+    ambiguous, the largest US namesake by a clear margin (place_choice.largest_us_namesake)."""
+    place = _main_place(mentions, located, places, text)
+    return largest_us_namesake(place) if place is not None else None
+
+
 LARGE_CITY_POPULATION = 100_000
 
 
@@ -571,7 +583,7 @@ def assemble_events(
                     counted,
                     shooting_days if _follow_up(document.text, cluster.mentions) else (),
                 ),
-                place=_main_place(cluster.mentions, located, places, document.text),
+                place=_event_place(cluster.mentions, located, places, document.text),
                 actors=tuple(actors.values()),
                 figure_ids=(*ids, *(f.id for f in own_tallies)),
                 attribution_ids=attribution_ids,

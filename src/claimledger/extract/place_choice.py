@@ -371,18 +371,19 @@ def resolve_places(
     settle or imply, a name never by itself.
 
     A name with several candidates is decided afresh in the document's context (a reading made
-    without it, "Canton" as Guangzhou, does not outlive a verdict of "ambiguous here"), and
-    again until nothing changes: a name settled by context can itself settle another. Then a
+    without it, "Canton" as Guangzhou, does not outlive a verdict of "ambiguous here"; a town
+    and a county it names settle each other first, `_towns_in_named_counties`), and again
+    until nothing changes: a name settled by context can itself settle another. Then a
     mention settled on a small town where none of the document's other names is (another
     country, or another state of the same country) is unsettled. Last, a name the text narrows
     to one place once is that place everywhere (`_as_written_out`).
     """
     gazetteer = load_gazetteer()
     given = country_codes(context_countries, gazetteer)
-    current = [
+    current = _towns_in_named_counties([
         m if len(m.candidates) <= 1 else msgspec.structs.replace(m, resolved=None)
         for m in mentions
-    ]
+    ])
     for _ in range(len(current) + 1):
         context = _context(current, given)
         updated = []
@@ -417,6 +418,48 @@ def resolve_places(
     return _as_written_out(settled)
 
 
+def _towns_in_named_counties(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A town and a county the document both names, each ambiguous, settle each other where
+    exactly one of the town's namesakes lies in one of the county's ("Allison" and "Butler
+    County": Allison, Iowa, in Butler County, Iowa; "Augusta" and "Richmond County": Georgia).
+    Two such pairs settle nothing ("Princeton" and "Mercer County": New Jersey or West
+    Virginia), nor does a county that towns would place in different states."""
+    counties = {
+        (c.country_code, c.admin1, normalise_place_name(c.name)): c
+        for m in mentions
+        if len(m.candidates) > 1 and all(c.feature == "admin2" for c in m.candidates)
+        for c in m.candidates
+    }
+    if not counties:
+        return list(mentions)
+    towns: dict[int, PlaceCandidate] = {}
+    units: dict[str, set[PlaceCandidate]] = defaultdict(set)
+    for index, mention in enumerate(mentions):
+        if len(mention.candidates) < 2 or mention.resolved is not None:
+            continue
+        pairs = [
+            (town, county)
+            for town in mention.candidates
+            if town.feature == "city"
+            and town.admin2
+            and (county := counties.get((town.country_code, town.admin1,
+                                         normalise_place_name(town.admin2)))) is not None
+        ]
+        if len(pairs) == 1:
+            towns[index] = pairs[0][0]
+            units[normalise_place_name(pairs[0][1].name)].add(pairs[0][1])
+    settled = []
+    for index, mention in enumerate(mentions):
+        chosen = towns.get(index)
+        named = units.get(normalise_place_name(mention.name), set())
+        if chosen is None and len(named) == 1 and mention.resolved is None:
+            chosen = next(iter(named))
+        if chosen is not None and chosen in mention.candidates:
+            mention = msgspec.structs.replace(mention, resolved=chosen)
+        settled.append(mention)
+    return settled
+
+
 def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """A name the text once narrows to one place ("PUEBLO, Colo. -": the state after it leaves
     one candidate) is that place wherever else the document writes it ("Pueblo police say"),
@@ -434,6 +477,31 @@ def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
             mention = msgspec.structs.replace(mention, resolved=place)
         result.append(mention)
     return result
+
+
+# --- the weakest reading, for an event's place ------------------------------------------------
+
+NAMESAKE_MARGIN = 2  # the largest namesake has this many times the people of every other
+
+
+def largest_us_namesake(mention: PlaceMention) -> PlaceMention:
+    """An event's place that neither the text nor the site's home settles, read as its most
+    populous namesake where that is a US town with NAMESAKE_MARGIN times the people of every
+    other ("COLUMBUS (WCMH) --": Columbus, Ohio, not Georgia; "shot in Brooksville": Florida's,
+    not Mississippi's); names shared by towns of like size ("Springfield", "Monroe") or by a
+    county or a region stay unsettled. For the event only: a guess the document's other names
+    never rest on."""
+    if mention.resolved is not None or len(mention.candidates) < 2:
+        return mention
+    if any(c.feature != "city" for c in mention.candidates):
+        return mention
+    ranked = sorted(mention.candidates, key=lambda c: c.population or 0, reverse=True)
+    largest, runner_up = ranked[0], ranked[1]
+    if largest.country_code != "US" or (largest.population or 0) < NAMESAKE_MARGIN * (
+        runner_up.population or 0
+    ):
+        return mention
+    return msgspec.structs.replace(mention, resolved=largest)
 
 
 # --- a news site's home -------------------------------------------------------------------------
