@@ -185,6 +185,8 @@ def _dies(verb: Token) -> bool:
 def status_of(token: Token) -> HarmStatus | None:
     """What a harm word says happened to its patient, or None for a word that is not one."""
     lemma = token.lemma_.lower()
+    if lemma not in HARM_WORDS and token.lower_ not in HARM_WORDS:
+        return None  # most words: no need to look further
     pos = token.pos_
     if _found_shot(token):
         return "shot"
@@ -228,6 +230,12 @@ def status_of(token: Token) -> HarmStatus | None:
 
 
 FINDING_VERBS = frozenset({"find", "discover", "locate", "leave"})
+# every word status_of reads as harm, by lemma or lower case
+HARM_WORDS = (
+    KILLING_VERBS | DYING_VERBS | SHOOTING_VERBS | WOUNDING_VERBS | DEAD_WORDS | set(HARM_NOUNS)
+    | {"pass", "shot", "wounded", "injured", "hurt", "recover", "strike", "hit"}
+    | {"pronounce", "declare", "find", "leave", "lie"}
+)
 
 
 
