@@ -250,6 +250,11 @@ def test_a_person_named_again_is_the_one_with_their_fate(
         # a thing recovered is no person recovering
         ("The rifle the man used was also recovered from inside the house.", 0, 0),
         ("Four people are recovering after a shooting.", 0, 4),
+        # 'each' counts the people counted already
+        ("Three people were found dead in the house. Each victim suffered more than one gunshot "
+         "wound.", 3, 0),
+        # who a shooting left in critical condition
+        ("The gunfire killed a man on Sunday and left a teenager in critical condition.", 1, 1),
     ],
 )
 def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) -> None:

@@ -569,6 +569,8 @@ def _mentions_of(
 ) -> Iterator[HarmMention]:
     """The mentions of the people a patient phrase names; a list that holds a group ("he and
     four others", "three adults and a child") is also one group of everyone it lists."""
+    if any(c.dep_ == "det" and c.lower_ in ("each", "every") for c in _children(head)):
+        return  # "each victim suffered more than one wound": the people counted elsewhere
     found = list(_listed_mentions(head, status, evidence, negated))
     yield from found
     counted = [
@@ -1143,6 +1145,9 @@ def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> li
         while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lemma_.lower() == "leave":
+            # "leaving the teen in critical condition"
+            subjects += [c for c in _children(verb) if c.dep_ == "dobj"]
         evidence = token_span(verb, word) if verb.i < word.i else token_span(word, word)
         for head in subjects:
             for mention in _mentions_of(head, status, evidence, _negated(verb)):
