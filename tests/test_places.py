@@ -573,3 +573,30 @@ def test_an_event_place_left_ambiguous_is_its_far_largest_us_namesake() -> None:
         assert largest_us_namesake(_mention(alike, 0)).resolved is None
     paris = _mention("Paris", 0)  # never moved off a settled reading
     assert largest_us_namesake(paris) == paris
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("D.C. police are investigating a shooting that left six people injured.", "D.C."),
+        ("Six injured in shooting in Southwest D.C.", "Southwest D.C."),
+        ("A man was shot in Northeast DC on Sunday, police said.", "Northeast DC"),
+    ],
+)  # fmt: skip
+def test_the_districts_abbreviation_alone_is_the_city_of_washington(text: str, name: str) -> None:
+    found = _by_name(resolve_places(find_places(within(parse(text)))), name).resolved
+    assert found is not None
+    assert (found.name, found.feature, found.admin1) == ("Washington", "city",
+                                                          "District of Columbia")
+    # other states' abbreviations stand only after a town ("Elgin, Ill.")
+    alone = resolve_places(find_places(within(parse("Ill. police said a man was shot."))))
+    assert not any(m.name == "Ill." for m in alone)
+
+
+@pytest.mark.model
+def test_a_metropolitan_police_department_names_its_town() -> None:
+    text = "The Las Vegas Metropolitan Police Department said four people were shot Sunday."
+    mentions = resolve_places(find_places(within(parse(text))))
+    towns = [m.resolved for m in mentions if m.resolved is not None]
+    assert [(t.name, t.admin1) for t in towns] == [("Las Vegas", "Nevada")]

@@ -205,10 +205,14 @@ STREET_WORDS = lexicons.words("street_words")
 MAX_AGENCY_NAME_TOKENS = 4
 
 
+METRO_WORDS = frozenset({"metro", "metropolitan"})
+
+
 def _agency_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     """Towns and counties named by their own officials ("Buckeye police are investigating",
-    "Memphis Police Department", "Fresno County sheriff's deputies"), even where the model took
-    the whole for an organisation or the town is small."""
+    "Memphis Police Department", "Fresno County sheriff's deputies", "the Las Vegas
+    Metropolitan Police Department"), even where the model took the whole for an organisation
+    or the town is small."""
     text = doc_text(doc)
     for token in doc:
         if token.lower_ not in AGENCY_WORDS or token.i == 0:
@@ -221,8 +225,11 @@ def _agency_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             and doc[first - 1].lower_ not in AGENCY_WORDS
         ):
             first -= 1
-        for begin in range(first, token.i):  # the longest name first
-            start, end = doc[begin].idx, doc[token.i - 1].idx + len(doc[token.i - 1].text)
+        last = token.i  # "Las Vegas Metropolitan Police": the town ends before "Metropolitan"
+        while last - 1 > first and doc[last - 1].lower_ in METRO_WORDS:
+            last -= 1
+        for begin in range(first, last):  # the longest name first
+            start, end = doc[begin].idx, doc[last - 1].idx + len(doc[last - 1].text)
             key = normalise_place_name(text[start:end])
             if key in GENERIC_WORDS or not gazetteer.is_own_name(key):
                 continue
@@ -324,7 +331,9 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
     mentions: list[PlaceMention] = []
     for item in found:
         name = text[item.start : item.end]
-        if (item.start, item.end) in states or name in STATE_ABBREVIATIONS:
+        if (item.start, item.end) in states or (
+            name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS
+        ):
             continue  # a state after a town is added below, with its state
         if normalise_place_name(name) in GENERIC_WORDS or _street(name):
             continue
@@ -370,12 +379,31 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "north
                            "southeast", "southwest"})
 
 
+# The District of Columbia's abbreviation is the one that stands alone in prose ("D.C. police",
+# "in Southeast D.C."): it names the city of Washington, which the District is.
+DISTRICT_ABBREVIATIONS = frozenset(
+    name for name, code in STATE_ABBREVIATIONS.items() if code == "DC"
+)
+
+
+def _district_city(gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
+    return tuple(
+        c for c in gazetteer.lookup("Washington")
+        if c.feature == "city" and c.country_code == "US" and c.admin1 == "District of Columbia"
+    )
+
+
 def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
     """The gazetteer's candidates for a name, own names first. A direction before the name of
     a town of LARGE_CITY_POPULATION or more, the whole being no place's own name, is that town
     ("North Austin" is Austin, Texas, not the village in England GeoNames also calls so; "North
-    Las Vegas" stays a city of its own; "West Ward" is no town called Ward)."""
+    Las Vegas" stays a city of its own; "West Ward" is no town called Ward). "D.C." alone, or
+    after a direction, is Washington (DISTRICT_ABBREVIATIONS)."""
     first, _, rest = name.partition(" ")
+    if name in DISTRICT_ABBREVIATIONS or (
+        first.lower() in COMPASS_WORDS and rest in DISTRICT_ABBREVIATIONS
+    ):
+        return _district_city(gazetteer)
     if rest and first.lower() in COMPASS_WORDS and not gazetteer.is_own_name(
         normalise_place_name(name)
     ):
