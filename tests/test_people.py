@@ -255,6 +255,8 @@ def test_a_person_named_again_is_the_one_with_their_fate(
          "wound.", 3, 0),
         # who a shooting left in critical condition
         ("The gunfire killed a man on Sunday and left a teenager in critical condition.", 1, 1),
+        # each found in their own state
+        ("Officers found a man dead and a woman wounded.", 1, 1),
     ],
 )
 def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) -> None:

@@ -298,6 +298,8 @@ def _patients(word: Token) -> list[Token]:
         # "two boys dead" (left ... dead), "X is dead", "X died", "dead: a man"
         if word.dep_ in ("oprd", "xcomp", "ccomp") and word.head.lemma_ in ("leave", "find"):
             found += [c for c in _children(word.head) if c.dep_ in ("dobj", "nsubjpass")]
+            # "found a man dead and a woman wounded": the parse gives 'dead' its own subject
+            found += [c for c in _children(word) if c.dep_ == "nsubj"]
         elif word.dep_ == "amod" and word.head.pos_ in ("NOUN", "PROPN", "NUM"):
             found.append(word.head)  # "the dead man", "the injured woman"
         else:
