@@ -257,6 +257,10 @@ def test_a_person_named_again_is_the_one_with_their_fate(
         ("The gunfire killed a man on Sunday and left a teenager in critical condition.", 1, 1),
         # each found in their own state
         ("Officers found a man dead and a woman wounded.", 1, 1),
+        # the people described one by one are the members of the group shot
+        ("Two young children and an adult were shot Sunday. A 4-year-old girl was shot in the "
+         "leg, an 8-year-old boy was shot in the arm and a 61-year-old woman was shot in the "
+         "back.", 0, 3),
     ],
 )
 def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) -> None:
@@ -282,3 +286,10 @@ def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) ->
 )
 def test_a_headline_alone_states_the_count(title: str, killed: int, injured: int) -> None:
     assert counts("Police are investigating.", title=title) == (killed, injured)
+
+
+def test_a_headline_tells_who_of_those_the_body_counts_shot_died() -> None:
+    # the body counts three shot and no one dead; the headline says one died and two were hurt
+    title = "One man dead, two juveniles injured in east side triple shooting"
+    text = "Three people were shot Saturday night near a park, police said."
+    assert counts(text, title=title) == (1, 2)

@@ -232,7 +232,10 @@ def _count(mentions: Sequence[HarmMention]) -> Tally:
             return max(largest.get(key, 0), ordinal.get(key, 0))
 
         dead = _people_or_group(side, "killed", most("killed"))
-        hurt = _people_or_group(side, "injured", most("injured"), _dead_unnamed(side, dead))
+        # the people only said to have been shot are members of a group shot, if the text
+        # gives one: "two young children and an adult were shot ... a 4-year-old girl ..."
+        hurt_group = most("injured") or max(most("shot") - dead, 0)
+        hurt = _people_or_group(side, "injured", hurt_group, _dead_unnamed(side, dead))
         everyone = max((n for (s, _), n in largest.items() if s == suspect), default=0)
         if not suspect and everyone:
             # "one of five people shot ... the others suffered injuries"
@@ -318,8 +321,12 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
     everyone = max(body.killed + body.injured, headline.killed + headline.injured)
     killed = body.killed or headline.killed
     injured = body.injured or headline.injured
-    if not any(m.headline and m.status == "injured" and m.kind != "none" for m in mentions):
-        injured = min(injured, max(everyone - killed, 0))
+    room = max(everyone - killed, 0)
+    if any(m.headline and m.status == "injured" and m.kind != "none" for m in mentions):
+        # "One man dead, two juveniles injured in triple shooting" over a body counting three
+        # shot and no one dead: the two the headline says
+        room = max(room, headline.injured)
+    injured = min(injured, room)
     if (killed, injured) == (body.killed, body.injured):
         return body
     return Tally(
