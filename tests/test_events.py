@@ -129,17 +129,19 @@ def test_since_a_date_does_not_split_the_event() -> None:
     assert len(events) == 1 and events[0].date == dates[0]
 
 
-def local_event(text: str, dates: Sequence[tuple[str, str, str]], published: str) -> Event:
-    """The first event of a local report, with date mentions (words, value, rule) by hand."""
+def local_event(text: str, dates: Sequence[tuple[str, ...]], published: str) -> Event:
+    """The first event of a local report, with date mentions (words, value, rule and, where not
+    a day, granularity) by hand."""
     document = Document(
         id=content_id(text), text=text, segments=(Segment("body", 0, len(text)),),
         published=published,
     )
     mentions = []
-    for words, value, rule in dates:
+    for words, value, rule, *granularity in dates:
         start = text.index(words)
         mentions.append(
-            DateMention(span=Span(start, start + len(words), words), value=value, rule=rule)
+            DateMention(span=Span(start, start + len(words), words), value=value, rule=rule,
+                        granularity=granularity[0] if granularity else "day")  # type: ignore[arg-type]
         )
     return events_of(document, annotate(text), dates=mentions)[0]
 
@@ -171,12 +173,36 @@ LOCAL_DATES = [
     ("A woman wounded in a shooting late Friday died on Sunday, police said.",
      [("Friday", "2016-01-08", "weekday-before-publication"),
       ("Sunday", "2016-01-10", "weekday-before-publication")], "2016-01-08"),
+    # the day of a statement dates the statement; the attack is no later than it
+    ("Authorities Sunday said two people were killed in a shooting. Officers were called "
+     "about 10 p.m. Saturday.",
+     [("Sunday", "2016-01-10", "weekday-before-publication"),
+      ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
+    ("Two people were killed in a shooting, authorities said Sunday afternoon.",
+     [("Sunday afternoon", "2016-01-10", "weekday-before-publication")], "2016-01-10"),
+    ("The coroner on Sunday identified the man killed in the shooting. Officers found him "
+     "about 2 a.m. Saturday.",
+     [("Sunday", "2016-01-10", "weekday-before-publication"),
+      ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
+    # a weekday after the page's date tells how things stood when the page was updated
+    ("A man was shot and killed, police said. The second man shot was in stable condition "
+     "Tuesday morning.",
+     [("Tuesday morning", "2016-01-12", "weekday-day-after-publication")], "2016-01-11"),
+    # a weekend narrowed to the day in it that the report gives
+    ("Police arrested a boy in a fatal weekend shooting. Officers were called to the house "
+     "about 11 p.m. Saturday.",
+     [("weekend", "2016-01-04", "weekend-before-publication", "week"),
+      ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
+    ("Police arrested a boy in a fatal weekend shooting. Officers were called to the house "
+     "about 11 p.m. Sunday, Jan. 3.",
+     [("weekend", "2016-01-04", "weekend-before-publication", "week"),
+      ("Sunday, Jan. 3", "2016-01-03", "absolute")], "2016-01-04"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "dates", "expected"), LOCAL_DATES)
 def test_a_local_report_dates_the_shooting_not_what_followed(
-    text: str, dates: Sequence[tuple[str, str, str]], expected: str
+    text: str, dates: Sequence[tuple[str, ...]], expected: str
 ) -> None:
     event = local_event(text, dates, published="2016-01-11")
     assert event.date is not None and event.date.value == expected

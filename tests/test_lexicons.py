@@ -798,6 +798,13 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
              ["2016-01-09", "2016-01-07"]),
         ],
     ),
+    "statement_verbs": (
+        event_dates,
+        [
+            ("Police said Sunday that a man was shot Saturday.", ["2016-01-09"]),
+            ("Police found Sunday that a man was shot Saturday.", ["2016-01-10", "2016-01-09"]),
+        ],
+    ),
     "follow_up_news": (
         event_day,
         [

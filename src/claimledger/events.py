@@ -93,9 +93,33 @@ FOLLOW_UP_WORDS = lexicons.words("follow_up_words")
 FOLLOW_UP_REACH = 40  # characters before a date in which a follow-up word claims it
 
 
+STATEMENT_VERBS = lexicons.words("statement_verbs")
+# between a verb of a statement and the day it dates: "said on Saturday", "confirmed early Friday"
+_VERB_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:on|early|late)[ \t]+)?$")
+_VERB_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+# A weekday the day after the page's date ("in stable condition Saturday morning" on a page of
+# Friday's) tells how things stood when the page was updated; the attack is on the page's date
+# or earlier.
+LATER_THAN_THE_PAGE = frozenset({"weekday-day-after-publication"})
+
+
+def _dates_a_statement(mention: DateMention, text: str) -> bool:
+    """A day right beside a verb of a statement dates the statement: "Authorities Saturday
+    said", "the coroner on Sunday identified", "officials confirmed early Friday morning"."""
+    before = _VERB_BEFORE.search(text, max(0, mention.span.start - 30), mention.span.start)
+    after = _VERB_AFTER.match(text, mention.span.end)
+    return any(
+        found is not None and found.group(1).lower() in STATEMENT_VERBS
+        for found in (before, after)
+    )
+
+
 def _dates_an_event(mention: DateMention, text: str) -> bool:
     """"since January" or "until March" bounds a span of time; it does not date the event. Nor
-    does the date of what followed it: "was arraigned Monday", "a vigil is planned for Friday"."""
+    does the date of what followed it: "was arraigned Monday", "a vigil is planned for Friday",
+    "police said Saturday" (`_dates_a_statement`), a weekday after the page's own date."""
+    if mention.rule in LATER_THAN_THE_PAGE or _dates_a_statement(mention, text):
+        return False
     before = text[max(0, mention.span.start - 8) : mention.span.start].lower().split()
     if before and before[-1] in BOUNDING_WORDS:
         return False
@@ -254,12 +278,13 @@ def _most_common_date(
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
     shooting_days: Sequence[DateMention] = (),
+    said_days: Sequence[DateMention] = (),
 ) -> DateMention | None:
     """In a follow-up report, the earliest of `shooting_days` (the days it gives the shooting
     itself) before the date its own sentences give the event, unless that date is one of them
     (a report recalling an earlier shooting: "a man was wounded at that location on Jan. 6");
     else the date `_event_date` chooses."""
-    chosen = _event_date(mentions, published, dates, harm)
+    chosen = _event_date(mentions, published, dates, harm, said_days)
     if chosen is not None and chosen.value in {d.value for d in shooting_days}:
         return chosen
     earlier = [
@@ -279,14 +304,18 @@ def _event_date(
     published: str | None = None,
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
+    said_days: Sequence[DateMention] = (),
 ) -> DateMention | None:
     """The most precise date the event's own triggers carry, the earliest of those (a
     follow-up report repeats the day of its news, "pleaded guilty today", more often than it
     names the day of the shooting it follows, "the Dec. 28 shooting"; and a shooting comes
-    before the death that follows it); the dates of arrests and other strategic developments
-    joined to it only where the attack has none; else a day next to its sentences
-    (`_nearby_day`); else the publication day (a local report that gives no date is about the
-    day it appeared)."""
+    before the death that follows it), a week or longer narrowed to a day within it that the
+    text gives near the event ("a fatal weekend shooting ... called to the house about 11 p.m.
+    Saturday"); the dates of arrests and other strategic developments joined to it only where
+    the attack has none; else a day next to its sentences (`_nearby_day`); else the earliest
+    day of a statement about it ("police said Sunday afternoon": the attack is no later);
+    else the publication day (a local report that gives no date is about the day it
+    appeared)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     dated += [
         d
@@ -298,6 +327,8 @@ def _event_date(
         nearby = _nearby_day([m.trigger for m in mentions], dates)
         if nearby is not None:
             return nearby
+        if said_days:
+            return min(said_days, key=lambda d: (d.value or "", d.span.start))
         day = (published or "")[:10]
         if len(day) != 10 or _valid_day(day) is None:
             return None
@@ -306,7 +337,14 @@ def _event_date(
     dated.sort(key=lambda d: d.span.start)
     best = min(((d.value or "", d.granularity) for d in dated),
                key=lambda k: (precision[k[1]], k[0]))
-    return next(d for d in dated if (d.value or "", d.granularity) == best)
+    chosen = next(d for d in dated if (d.value or "", d.granularity) == best)
+    span = date_range(chosen)
+    if chosen.granularity != "day" and span is not None:
+        nearby = _nearby_day([m.trigger for m in mentions], dates)
+        within = date_range(nearby) if nearby is not None else None
+        if within is not None and span[0] <= within[0] and within[1] <= span[1]:
+            return nearby
+    return chosen
 
 
 def _valid_day(day: str) -> date | None:
@@ -500,6 +538,14 @@ def assemble_events(
     `locations` holds the start offsets of the places named as where something happens. Each
     event's harm mentions are counted into its people and a tally (extract/people.py)."""
     event_dates = [d for d in dates if _dates_an_event(d, document.text)]
+    said_days = [
+        d
+        for d in dates
+        if d.granularity == "day"
+        and date_range(d)
+        and d.rule not in LATER_THAN_THE_PAGE
+        and _dates_a_statement(d, document.text)
+    ]
     # names the text leaves unsettled are read in the site's home state, for the events only
     places = settle_at_home(places, home_region(document.url))
     located = [p for p in places if p.span.start in locations]
@@ -582,6 +628,7 @@ def assemble_events(
                     event_dates,
                     counted,
                     shooting_days if _follow_up(document.text, cluster.mentions) else (),
+                    said_days,
                 ),
                 place=_event_place(cluster.mentions, located, places, document.text),
                 actors=tuple(actors.values()),
