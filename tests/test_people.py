@@ -85,6 +85,10 @@ def test_a_statistic_of_the_year_is_no_toll_of_the_event() -> None:
     text = ("A man was shot and killed Tuesday. So far this year, 212 people have been killed "
             "in the city.")
     assert counts(text) == (1, 0)
+    text = "Seven people were wounded. So far in 2017, at least 47 people have been killed here."
+    assert counts(text) == (0, 7)
+    text = "A woman was wounded. So far this month, nine people have been shot in the area."
+    assert counts(text) == (0, 1)
 
 
 @pytest.mark.parametrize(

@@ -864,8 +864,12 @@ def _in_age(token: Token) -> bool:
 
 
 def _other_time(sentence_words: set[str]) -> bool:
-    """Sentences about the year's violence or another incident: 'so far this year'."""
-    return bool(
+    """Sentences about the year's violence or another incident: 'so far this year', 'so far in
+    2017', 'so far this month'."""
+    so_far = {"so", "far"} <= sentence_words and any(
+        word == "month" or (len(word) == 4 and word.isdigit()) for word in sentence_words
+    )
+    return so_far or bool(
         {"year", "years", "homicides", "since", "annually", "statistics"} & sentence_words
         and {"this", "so", "last", "since", "far", "per", "each", "every"} & sentence_words
     )
