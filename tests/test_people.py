@@ -69,6 +69,7 @@ def test_zeros_and_negation_count_nobody(text: str, killed: int, injured: int) -
         "The bullet could have killed someone, the officer said.",
         "He threatened to shoot his neighbor during the argument.",
         "Police said the man tried to kill his wife with a knife.",
+        "His son said the crash nearly killed his father last year.",
     ],
 )
 def test_hypotheticals_and_attempts_count_nobody(text: str) -> None:

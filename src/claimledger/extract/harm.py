@@ -255,8 +255,11 @@ def _found_shot(token: Token) -> bool:
 
 
 def _unreal(verb: Token) -> bool:
-    """'could have killed', 'tried to shoot', 'threatened to kill', 'if he had died'."""
+    """'could have killed', 'tried to shoot', 'threatened to kill', 'if he had died', 'nearly
+    killed'."""
     for child in _children(verb):
+        if child.dep_ == "advmod" and child.lower_ in ("nearly", "almost"):
+            return True
         if child.dep_ == "aux" and child.lower_ in MODAL_WORDS:
             return True
         if child.dep_ in ("aux", "auxpass") and child.lower_ == "to" and verb.dep_ != "advcl":
