@@ -262,6 +262,9 @@ def test_a_person_named_again_is_the_one_with_their_fate(
         ("The gunfire killed a man on Sunday and left a teenager in critical condition.", 1, 1),
         # each found in their own state
         ("Officers found a man dead and a woman wounded.", 1, 1),
+        # an age in months is an age: the same baby, told three times
+        ("A 2-year-old was pronounced dead. A 15-month-old suffered a gunshot wound to the leg. "
+         "The 15-month-old child was taken to a hospital.", 1, 1),
         # the people described one by one are the members of the group shot
         ("Two young children and an adult were shot Sunday. A 4-year-old girl was shot in the "
          "leg, an 8-year-old boy was shot in the arm and a 61-year-old woman was shot in the "

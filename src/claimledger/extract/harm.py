@@ -422,20 +422,26 @@ def _conjuncts(head: Token) -> list[Token]:
     return people
 
 
+AGED = re.compile(r"(\d{1,3})-?(year|month|week)s?-?old")
+
+
+def _in_years(aged: re.Match[str]) -> int:
+    """'17-year-old': 17; '15-month-old': 1; '3-week-old': 0."""
+    number, unit = int(aged.group(1)), aged.group(2)
+    return number if unit == "year" else (number // 12 if unit == "month" else 0)
+
+
 def _age(head: Token) -> int | None:
     """'a 17-year-old', 'Kevie Durham, 24', 'a man, 30,'."""
     doc = head.doc
     low = max(0, head.i - 6)
     if head.like_num:
-        after = "".join(t.lower_ for t in doc[head.i : head.i + 5])
-        aged = re.match(r"(\d{1,3})-?years?-?old", after)
+        aged = AGED.match("".join(t.lower_ for t in doc[head.i : head.i + 5]))
         if aged:
-            return int(aged.group(1))
-    words = [t.lower_ for t in doc[low : head.i + 1]]
-    joined = "".join(words)
-    found = re.search(r"(\d{1,3})-?years?-?old", joined)
+            return _in_years(aged)
+    found = AGED.search("".join(t.lower_ for t in doc[low : head.i + 1]))
     if found:
-        return int(found.group(1))
+        return _in_years(found)
     for child in _children(head):
         if child.dep_ in ("appos", "npadvmod", "amod", "nummod") and child.i > head.i:
             value = number_of(child) if child.like_num else None
@@ -540,7 +546,7 @@ def _is_person_phrase(head: Token) -> bool:
     if _untagged_name(head):
         return True  # "Hicks died": a surname the model did not tag
     # "a 17-year-old", "the 16-year-old"
-    return bool(re.search(r"year-?old", head.text.lower())) or head.lower_ == "old"
+    return bool(re.search(r"(year|month|week)-?old", head.text.lower())) or head.lower_ == "old"
 
 
 def _untagged_name(head: Token) -> bool:
