@@ -316,7 +316,9 @@ def _patients(word: Token) -> list[Token]:
                 root = word.sent.root
                 found += [c for c in _children(root) if c.dep_ in ("nsubj", "nsubjpass")]
             elif status_of(first) is not None:
-                found += _patients(first)  # "a man was shot and died"
+                # "a man was shot and died"; "he shot himself and died": the subject
+                patients = [p for p in _patients(first) if p.lower_ not in SUICIDE_OBJECTS]
+                found += patients or [c for c in _children(first) if c.dep_ == "nsubj"]
             else:  # "a boy believed to have shot himself ... has died": the shared subject
                 found += [c for c in _children(first) if c.dep_ in ("nsubj", "nsubjpass")]
         return found
@@ -984,10 +986,11 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not attempted
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
-        if lower_lemma(word) == "save" and _could_not(word):
-            # "doctors could not save her", "were unable to save him": died
+        if lower_lemma(word) in ("save", "survive") and _could_not(word):
+            # "doctors could not save her", "were unable to save him", "did not survive": died
             evidence = token_span(word, word)
-            for patient in (c for c in _children(word) if c.dep_ == "dobj"):
+            role = "dobj" if lower_lemma(word) == "save" else "nsubj"
+            for patient in (c for c in _children(word) if c.dep_ == role):
                 found += _mentions_of(patient, "killed", evidence, False)
         # "turned the gun on himself", "killed himself", "took his own life"
         lemma = word.lemma_
