@@ -304,3 +304,9 @@ def test_a_headline_tells_who_of_those_the_body_counts_shot_died() -> None:
     title = "One man dead, two juveniles injured in east side triple shooting"
     text = "Three people were shot Saturday night near a park, police said."
     assert counts(text, title=title) == (1, 2)
+
+
+def test_a_headline_counts_the_dead_a_body_only_calls_a_fatal_shooting() -> None:
+    title = "4 Shot, 2 Killed In South Side Apartment Complex"
+    text = "Police are investigating a deadly shooting at an apartment complex on Elm Street."
+    assert counts(text, title=title) == (2, 2)

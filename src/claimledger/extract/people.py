@@ -314,6 +314,9 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
     Strip Mall Shooting, Suspect Dead") and repeat the body's people."""
     body = _count([m for m in mentions if not m.headline])
     headline = _count([m for m in mentions if m.headline])
+    if headline.killed > body.killed and _only_a_fatal_shooting(mentions):
+        # "4 Shot, 2 Killed" over a body that says only "a deadly shooting": the headline's dead
+        body = _count([m for m in mentions if not m.headline and m.status != "killed"])
     if (body.killed or not headline.killed) and (body.injured or not headline.injured):
         return body
     # The headline adds a status the body does not count, not more people than both count:
@@ -337,6 +340,15 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
         suspects_killed=max(body.suspects_killed, headline.suspects_killed),
         suspects_injured=max(body.suspects_injured, headline.suspects_injured),
         sentences=body.sentences | headline.sentences,
+    )
+
+
+def _only_a_fatal_shooting(mentions: Sequence[HarmMention]) -> bool:
+    """Whether the body tells of the dead only by 'a fatal shooting', 'a deadly shooting': that
+    someone died, not how many."""
+    dead = [m for m in mentions if not m.headline and m.status == "killed" and m.kind != "none"]
+    return bool(dead) and all(
+        m.kind == "group" and m.span.text.lower().split()[-1] == "shooting" for m in dead
     )
 
 
