@@ -136,7 +136,8 @@ def test_a_key_on_many_pages_gives_each_page_at_most_its_neighbours() -> None:
 def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> None:
     events = EventTable(
         events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), stated_day=np.zeros(6),
-        country=np.zeros(6), firm_country=np.ones(6),
+        country=np.zeros(6), firm_country=np.ones(6), region=np.zeros(6), county=np.zeros(6),
+        level=np.zeros(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
         injured=np.zeros(6), surnames=None, names=[],
     )
@@ -255,3 +256,31 @@ def test_a_page_recalling_another_shootings_victim_names_no_person_of_both_event
     assert other[FEATURES.index("same_person")] == 0.0  # but its event's victim is another
     same = _pair_row(events, documents, easter, arrest, people)
     assert same[FEATURES.index("same_person")] == 1.0
+
+
+def _placed(found: Event, name: str, feature: str, admin2: str | None) -> Event:
+    import msgspec
+
+    from claimledger.model import PlaceCandidate, PlaceMention
+
+    where = PlaceCandidate(name=name, feature=feature, country_code="US",  # type: ignore[arg-type]
+                           country="United States", admin1="California", admin2=admin2)
+    mention = PlaceMention(span=found.trigger, name=name, candidates=(where,), resolved=where)
+    return msgspec.structs.replace(found, place=mention)
+
+
+def test_a_town_and_the_county_it_lies_in_are_no_conflict_of_places() -> None:
+    town = page("A boy, 1, was killed in an accidental shooting in Chowchilla, deputies said.",
+                "Boy, 1, killed in accidental shooting", "2017-01-12")
+    county = page("A Madera County mother was charged in the accidental shooting of her son, 1.",
+                  "Madera County mother charged in shooting of son", "2017-03-03")
+    other = page("A man was killed in an accidental shooting in Fresno, police said.",
+                 "Man killed in accidental shooting", "2017-01-12")
+    events = [_placed(event_of(town), "Chowchilla", "city", "Madera County"),
+              _placed(event_of(county), "Madera County", "admin2", "Madera County"),
+              _placed(event_of(other), "Fresno", "city", "Fresno County"),
+              *(event_of(p) for p in FILLER)]
+    documents = {d.id: d for d in (town, county, other, *FILLER)}
+    conflict = FEATURES.index("place_conflict")
+    assert _pair_row(events, documents, town, county, {})[conflict] == 0.0
+    assert _pair_row(events, documents, other, county, {})[conflict] == 1.0

@@ -74,7 +74,7 @@ FEATURES: tuple[str, ...] = (
     "far",  # more than 30 days apart
     "dated_apart",  # both events dated by their text, more than 3 days apart
     "place",  # the events' places name the same place
-    "place_conflict",  # both places resolved, to different places
+    "place_conflict",  # both places resolved, to different places, neither inside the other
     "killed_agree",
     "killed_conflict",
     "injured_agree",
@@ -384,9 +384,10 @@ def ages_in(text: str) -> set[int]:
 class EventTable:
     """Per event (row k): its document's row, its day (-1: none of its own) and that day again
     where the text writes it as a calendar date (STATED_RULES: "March 9", not "Sunday"), its
-    country, place and resolved place as ids (-1: none), its family, killed and injured (nan:
-    none), and a row of its people's surnames over the vocabulary (each the surname's IDF), and
-    each person's (first name, surname) as vocabulary ids (-1: not in it)."""
+    country, place, resolved place and that place's admin units as ids (-1: none), its family,
+    killed and injured (nan: none), and a row of its people's surnames over the vocabulary
+    (each the surname's IDF), and each person's (first name, surname) as vocabulary ids (-1:
+    not in it)."""
 
     events: list[Event]
     document: np.ndarray[Any, Any]
@@ -396,11 +397,27 @@ class EventTable:
     firm_country: np.ndarray[Any, Any]  # the country is firmly held (`_firm_country`)
     place: np.ndarray[Any, Any]
     resolved: np.ndarray[Any, Any]
+    region: np.ndarray[Any, Any]  # the resolved place's admin-1 unit (-1: none)
+    county: np.ndarray[Any, Any]  # its admin-2 unit (-1: none)
+    level: np.ndarray[Any, Any]  # UNIT_LEVELS of its feature: 1 admin-1, 2 admin-2, else 0
     family: np.ndarray[Any, Any]
     killed: np.ndarray[Any, Any]
     injured: np.ndarray[Any, Any]
     surnames: Any
     names: list[tuple[tuple[int, int], ...]]
+
+
+UNIT_LEVELS = {"admin1": 1, "admin2": 2}
+
+
+def _nested(events: EventTable, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> Any:
+    """Where one event's place lies in the other's: a town and its county ("Chowchilla" and
+    "Madera County"), a town or a county and its state."""
+    region = (events.region[a] >= 0) & (events.region[a] == events.region[b])
+    state = (events.level[a] == 1) | (events.level[b] == 1)
+    county = ((events.level[a] == 2) | (events.level[b] == 2)) & (events.county[a] >= 0) & (
+        events.county[a] == events.county[b])
+    return region & (state | county)
 
 
 def _place_name(name: str) -> str:
@@ -464,7 +481,8 @@ def profile_events(
     ids: dict[str, int] = {}
     columns: dict[str, array[Any]] = {name: array("q") for name in
                                       ("document", "day", "stated_day", "country",
-                                       "firm_country", "place", "resolved", "family")}
+                                       "firm_country", "place", "resolved", "family", "region",
+                                       "county", "level")}
     killed, injured = array("d"), array("d")
     surnames = _Rows()
     full_names: list[tuple[tuple[int, int], ...]] = []
@@ -494,6 +512,12 @@ def profile_events(
                 f"r:{resolved.geonameid or resolved.name}:{resolved.admin1}", len(ids)
             ) if resolved else -1,
             "family": ids.setdefault(f"f:{FAMILY.get(event.event_type)}", len(ids)),
+            "region": ids.setdefault(f"s:{resolved.country_code}|{resolved.admin1}", len(ids))
+            if resolved and resolved.admin1 else -1,
+            "county": ids.setdefault(
+                f"u:{resolved.country_code}|{resolved.admin1}|{resolved.admin2}", len(ids)
+            ) if resolved and resolved.admin1 and resolved.admin2 else -1,
+            "level": UNIT_LEVELS.get(resolved.feature, 0) if resolved else 0,
         }
         for name, value in values.items():
             columns[name].append(value)
@@ -576,7 +600,9 @@ def pair_features(
     pa, pb = events.place[a], events.place[b]
     ra, rb = events.resolved[a], events.resolved[b]
     out[:, column["place"]] = ((pa >= 0) & (pa == pb)) | ((ra >= 0) & (ra == rb))
-    out[:, column["place_conflict"]] = (ra >= 0) & (rb >= 0) & (ra != rb) & (pa != pb)
+    out[:, column["place_conflict"]] = (
+        (ra >= 0) & (rb >= 0) & (ra != rb) & (pa != pb) & ~_nested(events, a, b)
+    )
     for measure in ("killed", "injured"):
         values: np.ndarray[Any, Any] = getattr(events, measure)
         both = ~np.isnan(values[a]) & ~np.isnan(values[b])
