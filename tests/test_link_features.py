@@ -137,7 +137,7 @@ def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> No
     events = EventTable(
         events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), stated_day=np.zeros(6),
         country=np.zeros(6), firm_country=np.ones(6), region=np.zeros(6), county=np.zeros(6),
-        level=np.zeros(6),
+        level=np.zeros(6), kind=np.zeros(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
         injured=np.zeros(6), surnames=None, names=[],
     )

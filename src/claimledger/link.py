@@ -9,8 +9,9 @@ place, counts, family, outlet), so every decision can be read and undone.
    (link_blocking), so candidate pairs grow near-linearly with the corpus.
 3. Scoring: a logistic model over the signals, its weights fitted on half of a corpus of local
    news grouped by incident (`python -m claimledger.eval.train_links`, link_model.json).
-   Events in different countries (both firmly held), of the same document, or of one family
-   whose texts write calendar dates more than `dated_apart_days` apart are never linked.
+   Events in different countries (both firmly held), of different kinds (a protest, an
+   attack), of the same document, or of one family whose texts write calendar dates more than
+   `dated_apart_days` apart are never linked.
 4. Clustering: links are taken strongest first, and two groups of events join only when the
    mean probability over all their pairs (a pair never compared counts as 0) reaches
    `coherence`, so one wrong link cannot chain two incidents together. Only links inside the
@@ -161,8 +162,9 @@ def _allowed(
 ) -> np.ndarray[Any, Any]:
     """The pairs no hard rule keeps apart: events of one document, in different countries both
     firmly held (link_features._firm_country: a small town abroad is weighed as a place that
-    differs, it may be a namesake of one at home), or of one family whose texts write calendar
-    dates more than `dated_apart` days apart. (Other days are weighed, not ruled on: a weekday
+    differs, it may be a namesake of one at home), of different kinds (link_features.KINDS: a
+    protest and an attack), or of one family whose texts write calendar dates more than
+    `dated_apart` days apart. (Other days are weighed, not ruled on: a weekday
     read against the page's date dates a follow-up months later to its own week, and the page's
     date is the fallback of undated events.)"""
     ca, cb = events.country[a], events.country[b]
@@ -171,8 +173,10 @@ def _allowed(
     da, db = events.stated_day[a], events.stated_day[b]
     apart = (da >= 0) & (db >= 0) & (np.abs(da - db) > dated_apart)
     one_family = events.family[a] == events.family[b]
+    ka, kb = events.kind[a], events.kind[b]
+    kinds = (ka < 0) | (kb < 0) | (ka == kb)
     allowed: np.ndarray[Any, Any] = (
-        countries & ~(apart & one_family) & (events.document[a] != events.document[b])
+        countries & kinds & ~(apart & one_family) & (events.document[a] != events.document[b])
     )
     return allowed
 

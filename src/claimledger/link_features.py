@@ -400,6 +400,7 @@ class EventTable:
     region: np.ndarray[Any, Any]  # the resolved place's admin-1 unit (-1: none)
     county: np.ndarray[Any, Any]  # its admin-2 unit (-1: none)
     level: np.ndarray[Any, Any]  # UNIT_LEVELS of its feature: 1 admin-1, 2 admin-2, else 0
+    kind: np.ndarray[Any, Any]  # KINDS of its family: an attack or a protest (-1: neither)
     family: np.ndarray[Any, Any]
     killed: np.ndarray[Any, Any]
     injured: np.ndarray[Any, Any]
@@ -408,6 +409,9 @@ class EventTable:
 
 
 UNIT_LEVELS = {"admin1": 1, "admin2": 2}
+# The families of events that happen, each its own kind: a protest is never the battle of the
+# same day. (What follows an event, an arrest or a truce, is of no kind: it links to either.)
+KINDS = {"violence": 0, "demonstration": 1}
 
 
 def _nested(events: EventTable, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> Any:
@@ -482,7 +486,7 @@ def profile_events(
     columns: dict[str, array[Any]] = {name: array("q") for name in
                                       ("document", "day", "stated_day", "country",
                                        "firm_country", "place", "resolved", "family", "region",
-                                       "county", "level")}
+                                       "county", "level", "kind")}
     killed, injured = array("d"), array("d")
     surnames = _Rows()
     full_names: list[tuple[tuple[int, int], ...]] = []
@@ -518,6 +522,7 @@ def profile_events(
                 f"u:{resolved.country_code}|{resolved.admin1}|{resolved.admin2}", len(ids)
             ) if resolved and resolved.admin1 and resolved.admin2 else -1,
             "level": UNIT_LEVELS.get(resolved.feature, 0) if resolved else 0,
+            "kind": KINDS.get(FAMILY.get(event.event_type), -1),
         }
         for name, value in values.items():
             columns[name].append(value)
