@@ -522,7 +522,7 @@ def profile_events(
                 f"u:{resolved.country_code}|{resolved.admin1}|{resolved.admin2}", len(ids)
             ) if resolved and resolved.admin1 and resolved.admin2 else -1,
             "level": UNIT_LEVELS.get(resolved.feature, 0) if resolved else 0,
-            "kind": KINDS.get(FAMILY.get(event.event_type), -1),
+            "kind": KINDS.get(FAMILY.get(event.event_type) or "", -1),
         }
         for name, value in values.items():
             columns[name].append(value)
