@@ -45,7 +45,8 @@ from claimledger.eval.train_attribution import (
     parsed_articles,
     training_examples,
 )
-from claimledger.extract.attribution import scored_attributions
+from claimledger.eval.train_attribution_crf import train_chain
+from claimledger.extract.attribution import USE_CHAIN, scored_attributions
 from claimledger.extract.attribution_confidence import (
     CALIBRATION_FILE,
     Calibration,
@@ -80,8 +81,8 @@ def fold_of(articles: Sequence[str], folds: int, seed: int = 0) -> dict[str, int
 def train_tagger(
     golds: Sequence[GoldDocument], docs: dict[str, Doc], epochs: int = EPOCHS
 ) -> AttributionTagger:
-    """A tagger trained as the shipped one is (eval/train_attribution.py's defaults), but for
-    the number of passes."""
+    """A tagger trained as the shipped one is (eval/train_attribution.py's defaults, and the cue
+    chain as eval/train_attribution_crf.py trains it), but for the number of passes."""
     cue_examples: list[Example] = []
     role_examples: list[Example] = []
     for kind, example in training_examples(golds, docs):
@@ -89,6 +90,7 @@ def train_tagger(
     return AttributionTagger(
         cue=fit(cue_examples, min_count=5, alpha=1e-6, prune=0.1, epochs=epochs),
         role=fit(role_examples, min_count=5, alpha=1e-6, prune=0.1, epochs=epochs),
+        chain=train_chain(golds, docs) if USE_CHAIN else None,
     )
 
 

@@ -1,9 +1,11 @@
 """Attribution extraction: who says what, and how, in one parsed segment of a document.
 
-A trained tagger (weights in extract/data, built by eval/train_attribution.py) marks the head
-word of each cue, then the cue's other words, its source and its content (direct quotes and
-indirect speech alike); sources are then named and resolved, chains built, and hedges and
-denials flagged. Statements left without a source belong to the outlet or byline.
+Trained taggers (weights in extract/data) mark each cue: a linear-chain CRF labels the cue words
+of every sentence (eval/train_attribution_crf.py), and a word model scores the cue words of the
+lexicons it leaves out (eval/train_attribution.py); a role model then gives each cue its other
+words, its source and its content (direct quotes and indirect speech alike); sources are then
+named and resolved, chains built, and hedges and denials flagged. Statements left without a
+source belong to the outlet or byline.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from claimledger.extract.attribution_confidence import (
     load_calibration,
     mean,
 )
+from claimledger.extract.attribution_crf import CueChain, load_chain
 from claimledger.extract.attribution_features import (
     ROLE_GROUPS,
     Key,
@@ -40,6 +43,7 @@ from claimledger.extract.attribution_features import (
 from claimledger.extract.attribution_model import (
     AttributionTagger,
     GroupScorer,
+    LinearModel,
     load_tagger,
     probability,
 )
@@ -52,6 +56,8 @@ from claimledger.model import Attribution, SourceKind, Span, record_id
 
 # A word is a cue head from this probability on (below 0.5: recall matters more here)
 CUE_THRESHOLD = 0.35
+# Whether cues come from the chain tagger (attribution_crf) rather than the word model.
+USE_CHAIN = True
 # Sentences shorter than this (in word tokens) are not kept as the outlet's own statements.
 MIN_STATEMENT_WORDS = 4
 # Words the tagger left out that may sit inside one content without splitting it (measured
@@ -88,6 +94,8 @@ class CueTags:
     heads: list[Token]
     probabilities: list[float]
     sentence_peak: dict[int, float]
+    # the other words of each cue the chain found, by head index ({} from the word model)
+    words: dict[int, list[int]] = field(default_factory=dict)
 
 
 # Parts of speech whose words the tagger never takes for cue heads (checked on the dev split and
@@ -136,6 +144,9 @@ def tag_cues(
     """The head word of every cue ("said" in "has said in a statement"), in text order."""
     table = table or token_table(doc)
     model = (tagger or load_tagger()).cue
+    chain = tagger.chain if tagger is not None else load_chain() if USE_CHAIN else None
+    if chain is not None:
+        return _chain_cues(doc, quoted, table, chain, model)
     cue_class = model.classes.index("cue")
     never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
     tags = CueTags([], [], {})
@@ -166,6 +177,45 @@ def tag_cues(
     return tags
 
 
+def _chain_cues(
+    doc: Doc, quoted: Sequence[bool], table: TokenTable, chain: CueChain, model: LinearModel
+) -> CueTags:
+    """The cues of the chain: each run of cue words, its head and its probability. A cue word
+    of the lexicons the chain leaves out is a cue where the word model takes it for one: the
+    chain learnt from annotations that give each word one role, and rarely puts a cue inside
+    another's content ("According to X, a U.S. official said ...")."""
+    found = chain.tag(table, quoted)
+    tags = CueTags([], [], {})
+    in_cue = list(found.in_cue)
+    taken: set[int] = set()
+    runs: list[tuple[int, list[int], float]] = []
+    for start, end, p in found.spans:
+        words = [i for i in range(start, end + 1) if not table.space[i]]
+        runs.append((cue_head([doc[i] for i in words]).i, words, p))
+        taken.update(words)
+    cue_class = model.classes.index("cue")
+    for i, lex in enumerate(table.lexes):
+        if i in taken:
+            continue
+        if _puts_a_figure(doc[i]):
+            runs.append((i, [i], 1.0))
+        elif lex != "-":
+            p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+            in_cue[i] = max(in_cue[i], p)
+            if p >= CUE_THRESHOLD:
+                runs.append((i, [i], p))
+    for i, words, p in sorted(runs):
+        tags.heads.append(doc[i])
+        tags.probabilities.append(p)
+        tags.words[i] = words
+    peaks = tags.sentence_peak
+    for i, p in enumerate(in_cue):
+        sentence = table.sentence_start[i]
+        if p > peaks.get(sentence, 0.0):
+            peaks[sentence] = p
+    return tags
+
+
 def _puts_a_figure(token: Token) -> bool:
     """"X put the death toll at 100": an estimate by X, a cue the tagger rarely saw."""
     if not is_stating_verb(token):
@@ -182,11 +232,14 @@ def tag_roles(
     quoted: Sequence[bool],
     table: TokenTable | None = None,
     tagger: AttributionTagger | None = None,
+    cue_words: dict[int, list[int]] | None = None,
 ) -> list[_Tagged]:
     """The rest of each cue, its source and its content. A token claimed by several cues goes
     to the nearest cue that governs it in the parse, else to the one that claims it most surely
     ("According to Bloomberg, a U.S. official said ...": "a U.S. official" is said's source)."""
     head_of = {t.i: k for k, t in enumerate(heads)}
+    cue_words = cue_words or {}
+    taken = {i for words in cue_words.values() for i in words}
     context = role_context(doc, quoted, head_of, table)
     scorer = _scorer_of(tagger)
     classes = scorer.model.classes
@@ -198,7 +251,9 @@ def tag_roles(
         start, end = role_window(context.table, head.i, quoted)
         other_cue = any(head_of.get(i, k) != k for i in range(start, end))
         cue = cue_view(context, head.i, other_cue)
-        window = [i for i in range(start, end) if not (space[i] or i in head_of)]
+        window = [
+            i for i in range(start, end) if not (space[i] or i in head_of or i in taken)
+        ]
         scores = scorer.matrix([role_parts(context, i, cue) for i in window])
         tops = scores.argmax(axis=1).tolist()
         for i, row, top in zip(window, scores.tolist(), tops, strict=True):
@@ -211,7 +266,7 @@ def tag_roles(
             if i not in best or claim[:2] > best[i][:2]:
                 best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
-    extra_cue: list[set[int]] = [set() for _ in heads]
+    extra_cue: list[set[int]] = [set(cue_words.get(head.i, ())) for head in heads]
     for i in sorted(best):
         _, p, k, label = best[i]
         tagged[k].probability[i] = p
@@ -359,7 +414,7 @@ def scored_attributions(
     quoted = quoted_tokens(doc)
     table = token_table(doc)
     cues = tag_cues(doc, quoted, table, tagger)
-    tagged = tag_roles(doc, cues.heads, quoted, table, tagger)
+    tagged = tag_roles(doc, cues.heads, quoted, table, tagger, cues.words)
     for item, cue_probability in zip(tagged, cues.probabilities, strict=True):
         item.cue_probability = cue_probability
     token_probability = {i: p for item in tagged for i, p in item.probability.items()}
@@ -372,6 +427,7 @@ def scored_attributions(
     everything = sorted(((t, *_pick_spans(t)) for t in tagged), key=lambda p: p[0].cue[0].i)
     everything = [p for p in everything if not _an_act(p[0], p[2], quoted)]
     relays = _relays(everything)
+    everything = _relayed_claims(everything)
     shared_subjects = _shared_subjects(everything)
     picked = [(t, source, content) for t, source, content in everything if content]
     named: list[NamedSource] = []
@@ -467,10 +523,32 @@ def _relays(
     relays: dict[int, tuple[list[Token], list[Token]]] = {}
     for item, source, content in picked:
         governing = by_head.get(cue_head(item.cue).head.i)
-        relaying = any(lexicons.lemma(t) in RELAY_WORDS for t in item.cue)
-        if relaying and governing is not None and governing is not item and source:
+        if _relaying(item) and governing is not None and governing is not item and source:
             relays[id(governing)] = (source, content)
     return relays
+
+
+def _relaying(item: _Tagged) -> bool:
+    return any(lexicons.lemma(t) in RELAY_WORDS for t in item.cue)
+
+
+def _relayed_claims(
+    found: Sequence[tuple[_Tagged, list[Token], list[Token]]],
+) -> list[tuple[_Tagged, list[Token], list[Token]]]:
+    """A relaying cue left with no content of its own, a word or three at most ("And,
+    according to Bloomberg, she was alluding to the battle": the words are the inner cue's),
+    relays the whole inner attribution: its source, cue and content."""
+    by_head = {cue_head(item.cue).i: (item, source, content) for item, source, content in found}
+    result = []
+    for item, source, content in found:
+        inner = by_head.get(cue_head(item.cue).head.i)
+        short = _word_count(content) < MIN_SIDE_WORDS
+        if short and source and _relaying(item) and inner is not None and inner[0] is not item:
+            words = [t.i for t in (*inner[0].cue, *inner[1], *inner[2])]
+            doc = item.cue[0].doc
+            content = [t for t in doc[min(words) : max(words) + 1] if not t.is_space]
+        result.append((item, source, content))
+    return result
 
 
 def _shared_subjects(

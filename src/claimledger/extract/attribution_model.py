@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from claimledger.extract.attribution_crf import CueChain
+
 MODEL_FILE = "attribution_tagger.json.gz"
 
 K = TypeVar("K", bound=Hashable)  # the key of a feature group
@@ -113,11 +115,13 @@ class GroupScorer(Generic[K]):
 
 @dataclass(frozen=True)
 class AttributionTagger:
-    """The two models: cue tokens, then each cue's source and content tokens."""
+    """The models: cue tokens (by the chain where one is given, else word by word), then each
+    cue's source and content tokens."""
 
     cue: LinearModel
     role: LinearModel
     trained_on: str = ""
+    chain: CueChain | None = None
 
 
 @lru_cache(maxsize=1)
