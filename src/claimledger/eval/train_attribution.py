@@ -151,23 +151,36 @@ def fit(
     return LinearModel(classes=classes, weights=weights)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options naming what a trainer reads: --data, --split, --cache and --limit."""
     parser.add_argument("--data", type=Path, required=True, help="the attribution-polnear folder")
     parser.add_argument("--split", default="train")
     parser.add_argument("--cache", type=Path, help="DocBin file to reuse parses across runs")
     parser.add_argument("--limit", type=int, help="first N articles only")
-    parser.add_argument("--min-count", type=int, default=5, help="drop rarer features")
-    parser.add_argument("--alpha", type=float, default=1e-6, help="L2 regularization")
-    parser.add_argument("--prune", type=float, default=0.1, help="drop smaller weights")
-    parser.add_argument(
-        "--out", type=Path, default=Path(__file__).resolve().parent / "data" / MODEL_FILE
-    )
-    args = parser.parse_args(argv)
+
+
+def read_corpus(args: argparse.Namespace) -> list[GoldDocument]:
+    """The annotation files `corpus_arguments` name (the first --limit articles' only)."""
     golds = list(read_polnear(args.data, args.split))
     if args.limit:
         keep = set(list(dict.fromkeys(g.article for g in golds))[: args.limit])
         golds = [g for g in golds if g.article in keep]
+    return golds
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    corpus_arguments(parser)
+    parser.add_argument("--min-count", type=int, default=5, help="drop rarer features")
+    parser.add_argument("--alpha", type=float, default=1e-6, help="L2 regularization")
+    parser.add_argument("--prune", type=float, default=0.1, help="drop smaller weights")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "extract" / "data" / MODEL_FILE,
+    )
+    args = parser.parse_args(argv)
+    golds = read_corpus(args)
     docs = parsed_articles(golds, args.cache)
     cue_examples: list[Example] = []
     role_examples: list[Example] = []

@@ -17,8 +17,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from claimledger.eval.polnear import GoldDocument, read_polnear
-from claimledger.eval.train_attribution import parsed_articles, tokens_covering
+from claimledger.eval.polnear import GoldDocument
+from claimledger.eval.train_attribution import (
+    corpus_arguments,
+    parsed_articles,
+    read_corpus,
+    tokens_covering,
+)
 from claimledger.extract.attribution_crf import CRF_FILE, CueChain, sentence_features, sentences
 from claimledger.extract.attribution_features import token_table
 from claimledger.extract.quotes import quoted_tokens
@@ -105,10 +110,7 @@ def train_chain(golds: Sequence[GoldDocument], docs: dict[str, Doc]) -> CueChain
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="the attribution-polnear folder")
-    parser.add_argument("--split", default="train")
-    parser.add_argument("--cache", type=Path, help="DocBin file to reuse parses across runs")
-    parser.add_argument("--limit", type=int, help="first N articles only")
+    corpus_arguments(parser)
     parser.add_argument("--c1", type=float, default=C1, help="L1 regularization")
     parser.add_argument("--c2", type=float, default=C2, help="L2 regularization")
     parser.add_argument("--iterations", type=int, default=ITERATIONS, help="L-BFGS iterations")
@@ -120,10 +122,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    golds = list(read_polnear(args.data, args.split))
-    if args.limit:
-        keep = set(list(dict.fromkeys(g.article for g in golds))[: args.limit])
-        golds = [g for g in golds if g.article in keep]
+    golds = read_corpus(args)
     docs = parsed_articles(golds, args.cache)
     sequences = list(training_sequences(golds, docs))
     print(f"{len(golds)} annotation files; {len(sequences)} sentences", flush=True)
