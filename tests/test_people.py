@@ -57,6 +57,9 @@ def test_counts_people_in_the_ways_reports_state_them(
         ("A man was shot and killed on Elm Street. No one else was hurt.", 1, 0),
         ("Shots were fired at the house, but no one was injured.", 0, 0),
         ("The driver was not injured.", 0, 0),
+        ("The boy was shot in the head. Neither of his brothers or his mother were injured, "
+         "police said.", 0, 1),
+        ("A man was shot. Neither the driver nor his passenger was hurt.", 0, 1),
     ],
 )
 def test_zeros_and_negation_count_nobody(text: str, killed: int, injured: int) -> None:

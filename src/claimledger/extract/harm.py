@@ -569,8 +569,14 @@ def _untagged_name(head: Token) -> bool:
 
 
 def _nobody(head: Token) -> bool:
-    """Whether the phrase names nobody: 'no one', 'nobody', 'none', 'no other student'."""
+    """Whether the phrase names nobody: 'no one', 'nobody', 'none', 'no other student',
+    'neither the driver nor his passenger', 'neither of the brothers or their mother'."""
     if head.lower_ in NOBODY or head.lower_ == "none":
+        return True
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if any(c.lower_ == "neither" for c in (*_children(head), *_children(first))):
         return True
     return any(c.lower_ == "no" and c.dep_ == "det" for c in _children(head)) or (
         head.lower_ == "one" and any(c.lower_ == "no" for c in _children(head))
