@@ -106,20 +106,26 @@ class CueChain:
             run: list[int] = []
             for k in range(end - start):
                 i = start + k
-                p_begin = tagger.marginal("B", k)
-                p_inside = tagger.marginal("I", k) if self.inside else 0.0
-                in_cue[i] = p_begin + p_inside
+                p = in_cue[i] = 1.0 - tagger.marginal("O", k)
                 if table.space[i]:
                     continue
-                if in_cue[i] < THRESHOLD or (run and p_begin > p_inside):
+                if p < THRESHOLD:
                     if run:
                         spans.append(_span(run, in_cue))
                     run = []
-                if in_cue[i] >= THRESHOLD:
-                    run.append(i)
+                    continue
+                if run and (not self.inside or self._begins(k)):
+                    spans.append(_span(run, in_cue))
+                    run = []
+                run.append(i)
             if run:
                 spans.append(_span(run, in_cue))
         return CueSpans(spans, in_cue)
+
+    def _begins(self, k: int) -> bool:
+        """Whether the k-th token of the sentence last tagged more likely begins a cue than
+        goes on with one."""
+        return bool(self.tagger.marginal("B", k) > self.tagger.marginal("I", k))
 
 
 def _span(run: list[int], in_cue: list[float]) -> tuple[int, int, float]:
