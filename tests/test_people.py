@@ -295,6 +295,9 @@ def test_wordings_of_death_and_recovery(text: str, killed: int, injured: int) ->
         ("Boy, 7, shot in Sandusky today", 0, 1),
         ("Teen Killed, Five Others Injured in Austin Shooting", 1, 5),
         ("No one hurt in shooting at bar", 0, 0),
+        # a list without "and"
+        ("Ex-firefighter killed 6-year-old boy, wife, himself", 3, 0),
+        ("One man dead, two juveniles injured in east side shooting", 1, 2),
         ("Teens shot near park", 0, 0),
     ],
 )

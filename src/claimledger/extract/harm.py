@@ -421,6 +421,15 @@ def _conjuncts(head: Token) -> list[Token]:
             # "Mayo, 24, Justin King, 24, and ...": a list of names with ages the parse hung
             # on one another
             people += _conjuncts(child)
+        elif (
+            child.dep_ == "appos"
+            and context(head.doc).kind == "title"
+            and head.pos_ == "NOUN"
+            and (child.pos_ == "NOUN" or child.lower_ in SUICIDE_OBJECTS)
+            and not any(c.dep_ == "nummod" for c in (*_children(head), *_children(child)))
+        ):
+            # a headline's list without "and": "killed 6-year-old boy, wife, himself"
+            people += _conjuncts(child)
     return people
 
 
