@@ -316,3 +316,10 @@ def test_a_headline_counts_the_dead_a_body_only_calls_a_fatal_shooting() -> None
     title = "4 Shot, 2 Killed In South Side Apartment Complex"
     text = "Police are investigating a deadly shooting at an apartment complex on Elm Street."
     assert counts(text, title=title) == (2, 2)
+
+
+def test_the_dead_named_after_others_shot_are_not_the_shot() -> None:
+    # "killed" is coordinated with "shot" across other people: the two shot did not die
+    title = "2 cops shot, suspect and bystander killed in West Philly rampage"
+    killed, injured = counts("Police are investigating.", title=title)
+    assert injured == 2 and killed < 2

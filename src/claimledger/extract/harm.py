@@ -141,6 +141,15 @@ def _has_child(token: Token, deps: frozenset[str] | set[str], words: frozenset[s
 # --- what happened ---------------------------------------------------------------------------
 
 
+def _others_between(verb: Token, later: Token) -> bool:
+    """Whether other people or acts stand between two coordinated verbs ('2 cops shot, suspect
+    and bystander killed': the killed are others than the shot)."""
+    return any(
+        t.dep_ in ("conj", "nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "VERB")
+        for t in verb.doc[verb.i + 1 : later.i]
+    )
+
+
 def _fatal(verb: Token) -> bool:
     """'fatally shot', 'shot dead', 'shot to death', 'shot and killed', 'deadly shooting'."""
     for child in _children(verb):
@@ -159,6 +168,7 @@ def _fatal(verb: Token) -> bool:
             child.dep_ == "conj"
             and child.lemma_ in KILLING_VERBS
             and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in _children(child))
+            and not _others_between(verb, child)
         ):
             # "shot and killed"; not "four were shot and one was killed", "shot him, killed
             # his sister"; "shot ... and died" is the dying verb's own
@@ -363,8 +373,14 @@ def _patients(word: Token) -> list[Token]:
                 found += [c for c in _children(child) if c.dep_ == "dobj"]
     if not found and "nsubj" in deps and _subject_suffers(word, deps):
         found.append(deps["nsubj"])  # headlines: "Man shot in Elgin", "4 wounded"
-    if not found and word.dep_ == "conj" and word.head.pos_ in ("VERB", "ADJ"):
+    if (
+        not found
+        and word.dep_ == "conj"
+        and word.head.pos_ in ("VERB", "ADJ")
+        and not _others_between(word.head, word)
+    ):
         # "was shot and killed", "killing five and wounding others": the first verb's patient
+        # (not in "2 cops shot, suspect and bystander killed")
         first = word.head
         if status_of(first) is not None or first.lemma_ in ("find", "take", "rush"):
             found = _patients(first)
