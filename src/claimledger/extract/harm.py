@@ -240,6 +240,7 @@ def status_of(token: Token) -> HarmStatus | None:
 
 
 FINDING_VERBS = frozenset({"find", "discover", "locate", "leave"})
+CARRYING_VERBS = frozenset({"take", "transport", "rush", "carry", "fly", "airlift", "drive"})
 # every word status_of reads as harm, by lemma or lower case
 HARM_WORDS = (
     KILLING_VERBS | DYING_VERBS | SHOOTING_VERBS | WOUNDING_VERBS | DEAD_WORDS | set(HARM_NOUNS)
@@ -1194,6 +1195,9 @@ def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> li
         while verb.dep_ in ("prep", "pobj") and verb.head.i != verb.i:
             verb = verb.head
         subjects = [c for c in _children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.lemma_.lower() in CARRYING_VERBS:
+            # "Paramedics took the man, with a gunshot wound, to a hospital": the man
+            subjects = [c for c in _children(verb) if c.dep_ in ("dobj", "nsubjpass")]
         if verb.lemma_.lower() == "leave":
             # "leaving the teen in critical condition"
             subjects += [c for c in _children(verb) if c.dep_ == "dobj"]
