@@ -266,6 +266,8 @@ def test_a_person_named_again_is_the_one_with_their_fate(
          "wound.", 3, 0),
         # who a shooting left in critical condition
         ("The gunfire killed a man on Sunday and left a teenager in critical condition.", 1, 1),
+        # in hospital: alive and hurt
+        ("Two boys died. The other victim, a 16-year-old girl, is in an area hospital.", 2, 1),
         # the one carried to hospital with a wound, not who carried him
         ("Paramedics took the man, with a gunshot wound in the chest, to a hospital.", 0, 1),
         # each found in their own state

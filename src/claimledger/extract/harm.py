@@ -1186,6 +1186,14 @@ def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> li
             and word.head.lemma_.lower()
             in ("suffer", "sustain", "treat", "receive", "for", "have", "with")
         )
+        # "the other victim, a 16-year-old girl, is in an area hospital"
+        in_hospital = (
+            lemma == "hospital"
+            and word.dep_ == "pobj"
+            and word.head.lower_ == "in"
+            and word.head.head.lemma_.lower() in ("be", "remain", "stay")
+        )
+        condition = condition or in_hospital
         if not (condition or wounds) or any(_fatal_word(c) for c in _children(word)):
             continue
         # "in critical condition", "suffered wounds": alive; "found with gunshot wounds", "had
