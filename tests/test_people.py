@@ -252,6 +252,7 @@ def test_a_person_named_again_is_the_one_with_their_fate(
         ("A bullet struck the girl in the chest. She was taken to a hospital, but doctors were "
          "not able to save her.", 1, 0),
         ("Doctors could not save him.", 1, 0),
+        ("A gunman massacred nine people at the church.", 9, 0),
         ("Police said the victim, a teen, did not survive.", 1, 0),
         ("Two people were shot; both are expected to survive.", 0, 2),
         ("While cleaning his rifle, the 17-year-old accidentally shot himself and died.", 1, 0),

@@ -30,7 +30,9 @@ from claimledger.extract.doc_index import doc_children
 from claimledger.extract.headline_harm import headline_mentions, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
-KILLING_VERBS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead"})
+KILLING_VERBS = frozenset(
+    {"kill", "murder", "slay", "execute", "assassinate", "behead", "massacre", "slaughter"}
+)
 DYING_VERBS = frozenset({"die", "perish", "succumb"})
 WOUNDING_VERBS = frozenset({"wound", "injure", "hurt", "hospitalize", "hospitalise", "graze"})
 SHOOTING_VERBS = frozenset({"shoot", "gun"})
