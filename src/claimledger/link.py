@@ -194,7 +194,9 @@ def coherent_groups(
     at least `coherence` (a pair never compared, or below FLOOR, counts as 0); the kept pairs
     are those inside the final groups. Each group keeps the summed probabilities to its
     neighbouring groups, so a merge costs the neighbours of the smaller one (average linkage)."""
-    known = probability >= FLOOR
+    # an event with no pair at the threshold never joins a group, so its pairs are never weighed
+    linked = np.unique(np.r_[a[probability >= threshold], b[probability >= threshold]])
+    known = (probability >= FLOOR) & np.isin(a, linked) & np.isin(b, linked)
     between: dict[int, dict[int, float]] = defaultdict(dict)
     for x, y, p in zip(a[known].tolist(), b[known].tolist(), probability[known].tolist(),
                        strict=True):
