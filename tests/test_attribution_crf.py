@@ -11,13 +11,22 @@ from spacy.tokens import Doc
 
 from claimledger.eval.polnear import GoldAttribution, GoldDocument
 from claimledger.eval.train_attribution_crf import cue_labels, fit_chain, training_sequences
+from claimledger.extract import attribution
 from claimledger.extract.attribution import find_attributions, tag_cues
 from claimledger.extract.attribution_crf import CRF_FILE, CueChain, load_chain
 from claimledger.extract.attribution_features import token_table
 from claimledger.extract.quotes import quoted_tokens
-from parsing import parse
+from claimledger.model import Attribution
+from conftest import shared_path
+from parsing import parse, within
 
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture
+def chain_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cues by the chain, as with CLAIMLEDGER_CUES=chain."""
+    monkeypatch.setattr(attribution, "USE_CHAIN", True)
 
 
 def _fragment(text: str, words: str, after: int = 0) -> tuple[tuple[int, int], ...]:
@@ -97,6 +106,7 @@ def test_every_token_has_a_probability_of_lying_in_a_cue() -> None:
     assert [p for _, _, p in found.spans] == [pytest.approx(found.in_cue[said])]
 
 
+@pytest.mark.usefixtures("chain_cues")
 def test_the_cues_of_a_sentence_are_heads_with_the_words_around_them() -> None:
     doc = parse("According to the police, the bridge was closed after the storm.")
     cues = tag_cues(doc, quoted_tokens(doc))
@@ -105,6 +115,38 @@ def test_the_cues_of_a_sentence_are_heads_with_the_words_around_them() -> None:
     found = find_attributions(doc, include_unattributed=False)
     assert [(a.cue.text if a.cue else None) for a in found] == ["According to"]
     assert found[0].source is not None and found[0].source.text == "the police"
+    assert found[0].confidence is not None
+
+
+def test_the_word_model_alone_is_the_default() -> None:
+    doc = parse("According to the police, the bridge was closed after the storm.")
+    assert not attribution.USE_CHAIN
+    assert tag_cues(doc, quoted_tokens(doc)).words == {}
+
+
+@pytest.mark.usefixtures("chain_cues")
+def test_a_relaying_cue_left_wordless_relays_the_inner_claim() -> None:
+    text = "And, according to Bloomberg, she was alluding to the battle in Syria last week."
+    found = find_attributions(within(parse(text), voice="Outlet"), include_unattributed=False)
+    according = next(a for a in found if a.cue and a.cue.text == "according to")
+    assert according.source is not None and according.source.text == "Bloomberg"
+    assert according.content.text.startswith("she was alluding to the battle")
+
+
+def _reference_with_chain() -> list[Attribution]:
+    text = shared_path("seed", "000_96a361415a47dee9.txt").read_text(encoding="utf-8")
+    start, end = text.index("In the aftermath"), text.index("By Tyler Durden")
+    return find_attributions(within(parse(text[start:end]), start=start, voice="Zero Hedge"))
+
+
+@pytest.mark.data
+@pytest.mark.usefixtures("chain_cues")
+def test_with_the_chain_the_reference_denial_is_russias_and_no_act_is_a_cue() -> None:
+    found = _reference_with_chain()
+    denied = next(a for a in found if a.cue and a.cue.text == "denied")
+    assert denied.denial and denied.source_name == "Russia"
+    cue_words = {word for a in found if a.cue for word in a.cue.text.split()}
+    assert not cue_words & {"attacked", "responded"}
 
 
 def test_the_shipped_chain_is_small() -> None:

@@ -20,8 +20,9 @@ article's first annotation file:
 The maps (see extract/attribution_confidence.py) are fitted on all folds' attributions. The
 expected calibration error is measured out of fold twice over: the maps fitted on the other
 folds' attributions, applied to one fold's. `--check dev` fits nothing and measures the shipped
-tagger with the shipped maps on the dev split, judged the same way. Needs scikit-learn (a
-development dependency).
+tagger with the shipped maps on the dev split, judged the same way. With CLAIMLEDGER_CUES=chain
+the taggers find cues with the cue chain (each fold's trained on its training folds), and the
+maps go to attribution_calibration_chain.json. Needs scikit-learn (a development dependency).
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ from claimledger.eval.train_attribution import (
     training_examples,
 )
 from claimledger.eval.train_attribution_crf import train_chain
-from claimledger.extract.attribution import USE_CHAIN, scored_attributions
+from claimledger.extract.attribution import USE_CHAIN, scored_attributions, shipped_calibration
 from claimledger.extract.attribution_confidence import (
     CALIBRATION_FILE,
+    CHAIN_CALIBRATION_FILE,
     Calibration,
     Isotonic,
     RawScores,
@@ -288,9 +290,7 @@ def cross_calibrated(found: Sequence[Found], folds: int) -> Judged:
 def shipped_on(golds: Sequence[GoldDocument], docs: dict[str, Doc]) -> Judged:
     """The shipped tagger and calibration on other articles (the dev split): each found
     attribution's confidence against whether the article's first annotation file agrees."""
-    from claimledger.extract.attribution_confidence import load_calibration
-
-    calibration = load_calibration()
+    calibration = shipped_calibration()
     if calibration is None:
         raise SystemExit("this package has no calibration to check")
     first: dict[str, GoldDocument] = {}
@@ -342,7 +342,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parents[1] / "extract" / "data" / CALIBRATION_FILE,
+        default=Path(__file__).resolve().parents[1]
+        / "extract"
+        / "data"
+        / (CHAIN_CALIBRATION_FILE if USE_CHAIN else CALIBRATION_FILE),
     )
     parser.add_argument(
         "--check",

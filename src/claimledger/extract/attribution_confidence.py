@@ -33,6 +33,8 @@ import numpy as np
 from claimledger.model import Attribution, Confidence
 
 CALIBRATION_FILE = "attribution_calibration.json"
+# The calibration of the taggers with the cue chain (attribution.USE_CHAIN).
+CHAIN_CALIBRATION_FILE = "attribution_calibration_chain.json"
 # Raw probabilities are clipped this far from 0 and 1 before taking logits: the maps read
 # logits, since the tagger's probabilities crowd against 1 (0.9999 and 0.999999 differ).
 _EPSILON = 1e-9
@@ -157,10 +159,10 @@ def _round(p: float) -> float:
     return round(min(max(p, 0.0), 1.0), 3)
 
 
-@lru_cache(maxsize=1)
-def load_calibration() -> Calibration | None:
-    """The calibration shipped with the package; None if the package has none."""
-    found = resources.files("claimledger.extract.data").joinpath(CALIBRATION_FILE)
+@lru_cache(maxsize=2)
+def load_calibration(name: str = CALIBRATION_FILE) -> Calibration | None:
+    """A calibration shipped with the package; None if the package has none."""
+    found = resources.files("claimledger.extract.data").joinpath(name)
     if not found.is_file():
         return None
     return Calibration.from_json(json.loads(found.read_text(encoding="utf-8")))
