@@ -127,6 +127,9 @@ def test_an_incident_of_an_earlier_year_is_not_counted(
         # another incident, dated by a month of the year before the page's
         ("A boy was wounded on Elm Street on Friday. Another boy died in a shooting in the same "
          "town last November.", 0, 1),
+        # an incident the sentence calls another
+        ("Two men were wounded on Elm Street. In an unrelated shooting, a woman was killed on "
+         "Oak Street.", 0, 2),
         # ... and told on in the sentence after it
         ("A girl was killed on Friday. Last year, a 9-year-old was shot at a park nearby. In that "
          "shooting, a neighbor's gun killed 9-year-old Ava Stone.", 1, 0),

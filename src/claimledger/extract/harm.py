@@ -969,6 +969,21 @@ def _last_month(sentence: Span_, published: str | None) -> bool:
 BACK_REFERENCES = frozenset({"shooting", "incident", "case", "attack", "crash", "killing"})
 
 
+OTHER_INCIDENT_WORDS = frozenset({"another", "previous", "earlier", "similar", "unrelated"})
+INCIDENT_NOUNS = BACK_REFERENCES | {"suicide", "homicide", "murder", "shootings", "incidents"}
+
+
+def _another_incident(sentence: Span_) -> bool:
+    """'In another murder-suicide last week, ...', 'an unrelated shooting': a sentence of
+    another incident than the page's."""
+    return any(
+        word.lower_ in OTHER_INCIDENT_WORDS
+        and word.dep_ in ("det", "amod")
+        and word.head.lower_ in INCIDENT_NOUNS
+        for word in sentence
+    )
+
+
 def _refers_back(sentence: Span_) -> bool:
     """'in that shooting', 'in that case': a sentence telling more of the one before it."""
     return any(
@@ -1139,6 +1154,7 @@ def find_harm(doc: Doc) -> list[HarmMention]:
             or _earlier_year(sentence, published)
             or _last_month(sentence, published)
             or _separate_incidents(words)
+            or _another_incident(sentence)
             or (elsewhere and _refers_back(sentence))
         )
         if elsewhere:
