@@ -636,6 +636,9 @@ def test_ages_are_no_counts() -> None:
     ("17 dead, 41 wounded in Chicago weekend shootings", True),
     ("More than 3,290 people have been injured this year.", True),
     ("Three children have been shot in the Houston area in the past four days.", True),
+    ("3-year-old shot to death on Elm Street, pushing the city's death toll to 49", True),
+    ("Boy shot to death on Oak Street, pushing death toll to 30", True),
+    ("The murder total remains at 499.", True),
     ("1 dead, 9 wounded in shooting at Detroit block party", False),
     ("Four people were shot and one was killed on Sunday night, police said.", False),
 ])

@@ -36,7 +36,11 @@ _ROUNDUP = re.compile(
     r"(?:year|month|summer|decade)\b"
     r"|\bso far\b|\bannually\b|\bsince (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
     r"|\b(?:in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b"
-    r"|\b(?:citywide|nationwide|statewide)\b|\bacross the (?:city|country|state|nation)\b",
+    r"|\b(?:citywide|nationwide|statewide)\b|\bacross the (?:city|country|state|nation)\b"
+    r"|\b(?:push|pushes|pushing|bring|brings|bringing|raise|raises|raising) "
+    r"(?:the )?(?:\w+(?:'s|’s) )?"
+    r"(?:death toll|homicide (?:count|total|toll)|murder (?:count|total))\b"
+    r"|\b(?:homicide|murder) (?:count|total|tally)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
