@@ -588,7 +588,7 @@ def pair_features(
     out[:, column["person"]] = person
     named = np.diff(events.surnames.indptr) > 0
     out[:, column["person_conflict"]] = named[a] & named[b] & (person == 0)
-    out[:, column["same_person"]] = _rowwise(events.surnames > 0, a, b) > 0
+    out[:, column["same_person"]] = _rowwise(events.surnames, a, b) > 0  # rarities are > 0
     shared_ages = _rowwise(documents.ages, da, db)
     out[:, column["ages"]] = np.minimum(shared_ages, 2) / 2
     aged = np.diff(documents.ages.indptr) > 0
