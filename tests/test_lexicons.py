@@ -625,7 +625,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             (
                 "According to Reuters, a U.S. official said the town had fallen.",
-                [("Outlet", "Reuters", "a U.S. official")],
+                [("Outlet", "Reuters"), ("Outlet", "Reuters", "a U.S. official")],
             ),
             (
                 "Reuters, citing a U.S. official, said the town had fallen.",
