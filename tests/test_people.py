@@ -257,6 +257,7 @@ def test_a_person_named_again_is_the_one_with_their_fate(
         ("Doctors could not save him.", 1, 0),
         ("A gunman massacred nine people at the church.", 9, 0),
         ("Police said the victim, a teen, did not survive.", 1, 0),
+        ("A man was shot in the chest and is not expected to survive.", 0, 1),
         ("Two people were shot; both are expected to survive.", 0, 2),
         ("While cleaning his rifle, the 17-year-old accidentally shot himself and died.", 1, 0),
         # a reflexive killing without a subject the parse gives

@@ -1035,7 +1035,10 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not attempted
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
-        if lower_lemma(word) in ("save", "survive") and _could_not(word):
+        saved = lower_lemma(word) == "save" and _could_not(word)
+        # "did not survive"; not "is not expected to survive": in critical condition
+        survived = lower_lemma(word) == "survive" and _negated(word)
+        if saved or survived:
             # "doctors could not save her", "were unable to save him", "did not survive": died
             evidence = token_span(word, word)
             role = "dobj" if lower_lemma(word) == "save" else "nsubj"
