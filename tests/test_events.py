@@ -188,6 +188,15 @@ LOCAL_DATES = [
     ("A man was shot and killed, police said. The second man shot was in stable condition "
      "Tuesday morning.",
      [("Tuesday morning", "2016-01-12", "weekday-day-after-publication")], "2016-01-11"),
+    # a day of a state of things or the end of a running total dates no event
+    ("A man was shot and killed, police said. The second man shot was in stable condition as "
+     "of Sunday.",
+     [("Sunday", "2016-01-10", "weekday-before-publication")], "2016-01-11"),
+    ("A man was shot and killed, police said. The second man shot was in stable condition on "
+     "Sunday.",
+     [("Sunday", "2016-01-10", "weekday-before-publication")], "2016-01-10"),
+    ("A man was shot and killed, police said. The city has had 312 shootings through Jan. 3.",
+     [("Jan. 3", "2016-01-03", "partial-year-from-publication")], "2016-01-11"),
     # a weekend narrowed to the day in it that the report gives
     ("Police arrested a boy in a fatal weekend shooting. Officers were called to the house "
      "about 11 p.m. Saturday.",
@@ -213,6 +222,31 @@ def test_the_publication_day_stands_in_only_where_nothing_dates_the_event() -> N
     assert event.date is not None and event.date.rule == "publication-date"
     undated = local_event("A man was shot and killed, police said.", [], published="")
     assert undated.date is None
+
+
+# (headline, the day of its event); the body gives no day; published on Monday 2016-01-11
+HEADLINE_DAYS = [
+    # a report that says who was shot is written once the victim is known: the day before
+    ("Police identify woman killed in shooting", "2016-01-10", "publication-date-day-before"),
+    ("Woman killed in shooting is identified", "2016-01-10", "publication-date-day-before"),
+    ("Teens ID’d in double fatal shooting", "2016-01-10", "publication-date-day-before"),
+    ("Woman killed in shooting", "2016-01-11", "publication-date"),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected", "rule"), HEADLINE_DAYS)
+def test_a_report_that_gives_no_day_stands_in_its_page_date_or_the_day_before(
+    headline: str, expected: str, rule: str
+) -> None:
+    body = "A woman was shot and killed, police said."
+    text = f"{headline}\n\n{body}"
+    document = Document(
+        id=content_id(text), text=text, title=headline, published="2016-01-11",
+        segments=(Segment("title", 0, len(headline)),
+                  Segment("body", len(headline) + 2, len(text))),
+    )
+    event = events_of(document, annotate(text))[0]
+    assert event.date is not None and (event.date.value, event.date.rule) == (expected, rule)
 
 
 def report_event(text: str) -> Event:

@@ -238,6 +238,23 @@ def event_day(text: str) -> str | None:
     return None if date is None else date.value
 
 
+def headline_day(headline: str) -> str | None:
+    """The date of the first event of a report published on Monday 2016-01-11 under the
+    headline, its body giving no day, through the whole pipeline."""
+    from claimledger.model import Document, Segment, content_id
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    text = f"{headline}\n\nA woman was shot and killed, police said."
+    document = Document(
+        id=content_id(text), text=text, title=headline, published="2016-01-11",
+        segments=(Segment("title", 0, len(headline)),
+                  Segment("body", len(headline) + 2, len(text))),
+    )
+    date = analyse(document, load_nlp()).events[0].date
+    return None if date is None else date.value
+
+
 def located(text: str) -> list[tuple[str, bool]]:
     doc = within(parse(text))
     return [(m.name, is_location(m, doc)) for m in find_places(doc)]
@@ -812,6 +829,14 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
              "at a party on Jan. 2.", "2016-01-02"),
             ("A man was wanted Monday for murder. Police said he fatally shot John Smith, 24, "
              "at a party on Jan. 2.", "2016-01-11"),
+        ],
+    ),
+    "identification_words": (
+        headline_day,
+        [
+            ("Coroner identifies woman killed in shooting", "2016-01-10"),
+            ("Names of shooting victims released", "2016-01-10"),
+            ("Woman killed in shooting, coroner says", "2016-01-11"),
         ],
     ),
     "local_agency_words": (

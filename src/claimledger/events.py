@@ -88,7 +88,10 @@ def _in_sentence(span_start: int, trigger: Trigger) -> bool:
     return trigger.sentence_start <= span_start < trigger.sentence_end
 
 
-BOUNDING_WORDS = ("since", "until", "till", "before", "by")
+BOUNDING_WORDS = ("since", "until", "till", "before", "by", "through")
+# "in stable condition as of Sunday", "3,165 shootings through Nov. 16": the day of a state of
+# things or the end of a running total, not of an event
+BOUNDING_PHRASES = (("as", "of"),)
 FOLLOW_UP_WORDS = lexicons.words("follow_up_words")
 FOLLOW_UP_REACH = 40  # characters before a date in which a follow-up word claims it
 
@@ -120,8 +123,8 @@ def _dates_an_event(mention: DateMention, text: str) -> bool:
     "police said Saturday" (`_dates_a_statement`), a weekday after the page's own date."""
     if mention.rule in LATER_THAN_THE_PAGE or _dates_a_statement(mention, text):
         return False
-    before = text[max(0, mention.span.start - 8) : mention.span.start].lower().split()
-    if before and before[-1] in BOUNDING_WORDS:
+    before = text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
+    if (before and before[-1] in BOUNDING_WORDS) or tuple(before[-2:]) in BOUNDING_PHRASES:
         return False
     near = text[max(0, mention.span.start - FOLLOW_UP_REACH) : mention.span.start]
     near = re.split(r"[.;!?\n]", near)[-1]  # within the date's own sentence
@@ -274,7 +277,7 @@ def _cluster_mentions(mentions: Sequence[_Mention]) -> list[_Cluster]:
 
 def _most_common_date(
     mentions: Sequence[_Mention],
-    published: str | None = None,
+    stand_in: DateMention | None = None,
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
     shooting_days: Sequence[DateMention] = (),
@@ -284,7 +287,7 @@ def _most_common_date(
     itself) before the date its own sentences give the event, unless that date is one of them
     (a report recalling an earlier shooting: "a man was wounded at that location on Jan. 6");
     else the date `_event_date` chooses."""
-    chosen = _event_date(mentions, published, dates, harm, said_days)
+    chosen = _event_date(mentions, stand_in, dates, harm, said_days)
     if chosen is not None and chosen.value in {d.value for d in shooting_days}:
         return chosen
     earlier = [
@@ -301,7 +304,7 @@ def _most_common_date(
 
 def _event_date(
     mentions: Sequence[_Mention],
-    published: str | None = None,
+    stand_in: DateMention | None = None,
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
     said_days: Sequence[DateMention] = (),
@@ -314,8 +317,7 @@ def _event_date(
     Saturday"); the dates of arrests and other strategic developments joined to it only where
     the attack has none; else a day next to its sentences (`_nearby_day`); else the earliest
     day of a statement about it ("police said Sunday afternoon": the attack is no later);
-    else the publication day (a local report that gives no date is about the day it
-    appeared)."""
+    else `stand_in`, the day `_stand_in_day` gives the report."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     dated += [
         d
@@ -329,10 +331,7 @@ def _event_date(
             return nearby
         if said_days:
             return min(said_days, key=lambda d: (d.value or "", d.span.start))
-        day = (published or "")[:10]
-        if len(day) != 10 or _valid_day(day) is None:
-            return None
-        return DateMention(span=Span(start=0, end=0, text=""), value=day, rule="publication-date")
+        return stand_in
     precision = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated.sort(key=lambda d: d.span.start)
     best = min(((d.value or "", d.granularity) for d in dated),
@@ -345,6 +344,29 @@ def _event_date(
         if within is not None and span[0] <= within[0] and within[1] <= span[1]:
             return nearby
     return chosen
+
+
+IDENTIFICATION_WORDS = lexicons.words("identification_words")
+
+
+def _stand_in_day(document: Document) -> DateMention | None:
+    """The day of a report whose text gives its event none: its publication day (a local
+    report that gives no day is about the day it appeared, more often than not), or the day
+    before where its headline says who was shot ("KC police identify woman killed in quadruple
+    shooting": written once the victim was known)."""
+    day = (document.published or "")[:10]
+    published = _valid_day(day) if len(day) == 10 else None
+    if published is None:
+        return None
+    headline = document.title
+    if headline is None:
+        first = next((s for s in document.segments if s.kind == "title"), None)
+        headline = document.segment_text(first) if first is not None else ""
+    words = {word.strip(",.:;\"'()") for word in headline.lower().split()}
+    if words & IDENTIFICATION_WORDS:
+        before = (published - timedelta(days=1)).isoformat()
+        return DateMention(span=Span(0, 0, ""), value=before, rule="publication-date-day-before")
+    return DateMention(span=Span(start=0, end=0, text=""), value=day, rule="publication-date")
 
 
 def _valid_day(day: str) -> date | None:
@@ -564,6 +586,7 @@ def assemble_events(
     if not clusters:
         return Assembly()
     shooting_days = _shooting_days(document.text, triggers, harm, event_dates)
+    stand_in = _stand_in_day(document)
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:
@@ -624,7 +647,7 @@ def assemble_events(
                 sub_events=sub_events,
                 date=_most_common_date(
                     cluster.mentions,
-                    document.published,
+                    stand_in,
                     event_dates,
                     counted,
                     shooting_days if _follow_up(document.text, cluster.mentions) else (),
