@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from claimledger.events import assemble_events
+from claimledger.exports.clusters import cluster_dates
 from claimledger.extract.annotation import annotation
 from claimledger.extract.places import is_location
 from claimledger.model import (
@@ -247,6 +248,8 @@ def test_a_report_that_gives_no_day_stands_in_its_page_date_or_the_day_before(
     )
     event = events_of(document, annotate(text))[0]
     assert event.date is not None and (event.date.value, event.date.rule) == (expected, rule)
+    dates = cluster_dates([event])
+    assert dates is not None and not dates.from_text  # a stand-in day is no day of the text
 
 
 def report_event(text: str) -> Event:

@@ -19,8 +19,9 @@ from claimledger.model import Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store
 from claimledger.taxonomy import Rule, date_range
 
-# A date the text does not give: the event takes its report's publication day.
-PUBLICATION_DATE = "publication-date"
+# A date the text does not give: the event takes its report's publication day, or the day
+# before it (events.py's stand-in days).
+STAND_IN_RULES = frozenset({"publication-date", "publication-date-day-before"})
 GRANULARITIES: tuple[Literal["day", "week", "month"], ...] = ("day", "week", "month")
 
 
@@ -131,7 +132,7 @@ def cluster_dates(events: Sequence[Event]) -> Dates | None:
         if event.date is None or days is None or event.date.granularity not in GRANULARITIES:
             continue
         precision = GRANULARITIES.index(event.date.granularity)
-        dated.append((precision, event.date.rule == PUBLICATION_DATE, *days))
+        dated.append((precision, event.date.rule in STAND_IN_RULES, *days))
     if not dated:
         return None
     best = min((precision, published) for precision, published, _, _ in dated)
