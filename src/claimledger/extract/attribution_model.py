@@ -6,7 +6,7 @@ import gzip
 import json
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Generic, TypeVar
@@ -27,9 +27,22 @@ class LinearModel:
 
     classes: tuple[str, ...]
     weights: dict[str, tuple[float, ...]]
+    # for two classes, each feature's one weight as a float (read for every token of a page)
+    _single: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        single = all(len(row) == 1 for row in self.weights.values())
+        flat = {f: row[0] for f, row in self.weights.items()} if single else {}
+        object.__setattr__(self, "_single", flat)
 
     def scores(self, features: Iterable[str]) -> list[float]:
         # The tagger scores every token against every cue near it: sum columns, not cells.
+        if self._single:
+            totals = [0.0] * len(self.classes)
+            found = [w for w in map(self._single.get, features) if w is not None]
+            if found:
+                totals[-1] = sum(found)  # two classes: the second class's score
+            return totals
         get = self.weights.get
         rows = [row for row in map(get, features) if row is not None]
         totals = [0.0] * len(self.classes)
