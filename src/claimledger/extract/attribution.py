@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from spacy.attrs import POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
@@ -37,10 +38,12 @@ from claimledger.extract.attribution_features import (
     TokenTable,
     cue_features,
     cue_head,
+    cue_part,
     cue_view,
+    pair_parts,
     role_context,
-    role_parts,
     role_window,
+    token_part,
     token_table,
 )
 from claimledger.extract.attribution_model import (
@@ -259,7 +262,12 @@ def tag_roles(
         window = [
             i for i in range(start, end) if not (space[i] or i in head_of or i in taken)
         ]
-        scores = scorer.matrix([role_parts(context, i, cue) for i in window])
+        if not window:
+            continue
+        # the token's and the cue's groups first, then the pair's, in role_parts' order
+        own = np.array([scorer.partial(*token_part(context, i)) for i in window])
+        base = own + np.array(scorer.partial(*cue_part(cue)))
+        scores = scorer.added(base, [pair_parts(context, i, cue) for i in window])
         tops = scores.argmax(axis=1).tolist()
         for i, row, top in zip(window, scores.tolist(), tops, strict=True):
             if top == none:

@@ -390,6 +390,22 @@ ROLE_GROUPS: dict[str, Callable[[Key], list[str]]] = {
 
 def role_parts(context: RoleContext, i: int, cue: CueView) -> Grouped:
     """The feature groups of "is token i in the source / the content of this cue"."""
+    return [token_part(context, i), cue_part(cue), *pair_parts(context, i, cue)]
+
+
+def token_part(context: RoleContext, i: int) -> tuple[str, Key]:
+    """The group of role features of the token alone (the same for every cue)."""
+    table = context.table
+    return ("token", (table.tags[i], table.deps[i], table.ents[i] or "-", table.words[i]))
+
+
+def cue_part(cue: CueView) -> tuple[str, Key]:
+    """The group of role features of the cue alone (the same for every token)."""
+    return ("cue", (cue.word, cue.tag, cue.dep, cue.other_cue))
+
+
+def pair_parts(context: RoleContext, i: int, cue: CueView) -> Grouped:
+    """The groups of role features of the token seen from the cue."""
     table = context.table
     head = cue.i
     if i < head:
@@ -414,8 +430,6 @@ def role_parts(context: RoleContext, i: int, cue: CueView) -> Grouped:
     run = context.quote_run[i]
     nearest = run >= 0 and run == (cue.nearest_left if i < head else cue.nearest_right)
     return [
-        ("token", (tag, table.deps[i], table.ents[i] or "-", table.words[i])),
-        ("cue", (cue.word, cue.tag, cue.dep, cue.other_cue)),
         ("attachment", (attach, side, tag, cue.word)),
         ("position", (side, _bucket(distance), q, cue.quoted, sent_offset, table.punct[i])),
         (

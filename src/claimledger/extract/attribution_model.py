@@ -115,6 +115,20 @@ class GroupScorer(Generic[K]):
     def clear(self) -> None:
         self._young, self._old = {}, {}
 
+    def added(self, base: np.ndarray, rows: Sequence[Sequence[tuple[str, K]]]) -> np.ndarray:
+        """`base` (one row of class scores per feature row) plus the scores of each row's
+        groups, added in the rows' order: the same floats as `matrix` over the base's groups
+        followed by these."""
+        if not rows:
+            return base
+        get, partial = self._young.get, self.partial
+        flat = [get(item) or partial(*item) for row in rows for item in row]
+        parts = np.array(flat).reshape(len(rows), len(rows[0]), -1)
+        total = base.copy()
+        for k in range(parts.shape[1]):
+            total += parts[:, k]
+        return total
+
     def matrix(self, rows: Sequence[Sequence[tuple[str, K]]]) -> np.ndarray:
         """The scores of many feature rows at once, each with the same number of groups:
         an array of one row per feature row, one column per class."""
