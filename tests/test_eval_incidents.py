@@ -16,11 +16,21 @@ from claimledger.eval.incidents import (
     baseline_count,
     bcubed,
     choose_incidents,
+    incident_date,
     names_city,
     score_corpus,
     score_links,
 )
-from claimledger.model import Analysis, Count, Document, Event, LedgerEntry, LedgerRow, Span
+from claimledger.model import (
+    Analysis,
+    Count,
+    DateMention,
+    Document,
+    Event,
+    LedgerEntry,
+    LedgerRow,
+    Span,
+)
 from conftest import shared_path
 
 
@@ -192,3 +202,26 @@ def test_an_incident_split_evenly_over_clusters_reads_the_one_that_tells_the_cou
     articles = [Article(id="a1", incident="i"), Article(id="b1", incident="i")]
     results, _ = score_corpus({"i": incident}, articles, corpus)
     assert (results[0].cluster, results[0].counts["killed"]) == ("b", 2)
+
+
+def _dated(event_id: str, value: str, granularity: str = "day", rule: str = "absolute") -> Event:
+    return Event(
+        id=event_id, document_id=event_id, trigger=Span(start=0, end=1, text="x"),
+        event_type="Violence against civilians",
+        date=DateMention(span=Span(start=0, end=1, text="x"), value=value,
+                         granularity=granularity, rule=rule),  # type: ignore[arg-type]
+    )
+
+
+def test_an_incident_is_dated_as_its_exports_rank_dates() -> None:
+    # two paywalled pages stand in their publication day; one text gives the day
+    events = [_dated("a", "2016-03-08", rule="publication-date"),
+              _dated("b", "2016-03-08", rule="publication-date"),
+              _dated("c", "2016-03-06", rule="weekday")]
+    assert incident_date(events) == "2016-03-06"
+    # a day before a month; among days the most common, then the earliest
+    events = [_dated("a", "2017-03", granularity="month"), _dated("b", "2017-03-04"),
+              _dated("c", "2017-03-05"), _dated("d", "2017-03-05")]
+    assert incident_date(events) == "2017-03-05"
+    assert incident_date([_dated("a", "2017-03-05"), _dated("b", "2017-03-04")]) == "2017-03-04"
+    assert incident_date([]) is None

@@ -13,8 +13,8 @@ corpus, linking included, into a store, exactly as `claimledger run` would; then
   error; each article's own tally (its main event's figures alone) is scored the same way;
 - linking is scored over articles: pairwise precision and recall of "same cluster" against
   "same incident", and B-cubed, beside leaving every article alone;
-- the event: found (some article of the incident has one), its date (the cluster's most common
-  event date) against the coded date, its place naming the coded city or county, its admin-1
+- the event: found (some article of the incident has one), its date (the cluster's date as its
+  exports rank dates: days the texts give first, then the most common) against the coded date, its place naming the coded city or county, its admin-1
   against the coded state.
 
 A plain regular-expression baseline runs in the same report: the largest number (or "a"/"an")
@@ -36,6 +36,7 @@ from pathlib import Path
 
 import msgspec
 
+from claimledger.exports.clusters import GRANULARITIES, STAND_IN_RULES
 from claimledger.model import Analysis, Event, LedgerEntry
 
 CountMeasure = str  # "killed" or "injured"
@@ -369,8 +370,7 @@ def score_corpus(
                 for e in analysis.events
                 if corpus.cluster_of.get(e.id) == cluster
             ]
-            dates = Counter(e.date.value for e in events if e.date and e.date.value)
-            date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+            date = incident_date(events)
             for event in events:
                 if event.place is None:
                     continue
@@ -420,6 +420,22 @@ def score_corpus(
         {a: article_cluster[a] for a in evented}, {a: incident_of[a] for a in evented}
     )
     return results, links
+
+
+def incident_date(events: Sequence[Event]) -> str | None:
+    """The cluster's date as its exports rank dates (exports/clusters.py `cluster_dates`): the
+    most precise kind any event gives (a day, then a week, then a month), dates the texts give
+    before publication days standing in; among those the most common, the earliest on ties."""
+    ranked = [
+        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date.value)
+        for e in events
+        if e.date is not None and e.date.value and e.date.granularity in GRANULARITIES
+    ]
+    if not ranked:
+        return None
+    best = min((precision, stand_in) for precision, stand_in, _ in ranked)
+    dates = Counter(value for precision, stand_in, value in ranked if (precision, stand_in) == best)
+    return min(dates, key=lambda d: (-dates[d], d))
 
 
 def _incident_cluster(clusters: Counter[str], corpus: StoredCorpus) -> str | None:
