@@ -14,8 +14,8 @@ corpus, linking included, into a store, exactly as `claimledger run` would; then
 - linking is scored over articles: pairwise precision and recall of "same cluster" against
   "same incident", and B-cubed, beside leaving every article alone;
 - the event: found (some article of the incident has one), its date (the cluster's date as its
-  exports rank dates: days the texts give first, then the most common) against the coded date, its place naming the coded city or county, its admin-1
-  against the coded state.
+  exports rank dates: days the texts give first, then the most common) against the coded date,
+  its place naming the coded city or county, its admin-1 against the coded state.
 
 A plain regular-expression baseline runs in the same report: the largest number (or "a"/"an")
 before a killing or wounding word in each article, the incident's count the maximum over its
