@@ -462,6 +462,19 @@ def test_a_higher_count_of_the_dead_updates_only_where_a_wounded_person_died() -
     assert stated.best == 1  # stated numbers tie to the lower reading
 
 
+def test_stated_tolls_of_the_dead_tie_to_the_latest_of_the_first_days() -> None:
+    # numbers the reports state, not tallies of people they name: the toll rose
+    figures = [(fig("a", 20, 20, source="Observer"), "2024-03-09"),
+               (fig("b", 40, 40, source="Wire"), "2024-03-10"),
+               (fig("c", 62, 62, source="Ministry"), "2024-03-11")]
+    rows = {
+        f.id: msgspec.structs.replace(ledger_row(f, f"doc-{f.id}", None), published=day)
+        for f, day in figures
+    }
+    entry = ledger_entry("c", "killed", [f for f, _ in figures], rows, silent={})
+    assert entry.best == 62
+
+
 def test_a_tally_is_a_lower_bound_and_never_disputes_a_higher_count() -> None:
     entry = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
                          (fig("b", 4, 4, source="Police"), "2024-05-01")])

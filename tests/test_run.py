@@ -38,6 +38,9 @@ def test_examples_give_one_linked_attack_with_a_disputed_death_toll(
     outlets = {row.outlet for row in entry.rows}
     assert {"Kivu Observer", "Lakeside Wire", "Great Lakes Daily", "Continental Times"} <= outlets
     assert entry.low is not None and entry.high is not None and entry.low < entry.high
+    # the toll the outlets state rose over three days (20, 40, then the ministry's 62): the
+    # latest of the first days, not the lowest
+    assert (entry.low, entry.best, entry.high) == (20, 62, 100)
 
 
 def test_rerunning_changes_nothing(examples_dir: Path, tmp_path: Path) -> None:

@@ -292,7 +292,9 @@ def _best_of_reports(
     (a tally no lower than any number stated): one report's tally that names more dead than
     another's more often counts someone twice, or the dead of another shooting, than it knows
     of a death the other missed (events-gva dev: killed exact 0.869 -> 0.873 and 0.885 -> 0.891
-    on the two halves, with each article's own tally as its report)."""
+    on the two halves, with each article's own tally as its report). Where a tied reading is a
+    number a report states, not a tally ("the toll rose to 62"), ties go as before to the latest
+    report of the first days."""
     if measure == "killed":
         readings = _not_outdated(readings)
     reports: dict[float, set[str]] = defaultdict(set)
@@ -307,10 +309,16 @@ def _best_of_reports(
         rank = {v: (len(reports[v]), v > 0, v in can_update) for v in reports}
         top = max(rank.values())
         tied = sorted(v for v in reports if rank[v] == top)
-        best = tied[0]
-        for higher in reversed(tied[1:]):
-            if _died_since(higher, best, readings, wounded or {}):
-                return higher
+        stated = {r.value for r in readings if r.figure is not None and r.figure.rule is None}
+        if len(tied) > 1 and not stated & set(tied):
+            # tallies of the people the reports name: the lower, unless a wounded victim died
+            for higher in reversed(tied[1:]):
+                if _died_since(higher, tied[0], readings, wounded or {}):
+                    return higher
+            return tied[0]
+        # numbers the reports state ("the toll rose to 62"): the latest of the first days
+        early = _early_latest(updating)
+        best = max(reports, key=lambda v: (len(reports[v]), v > 0, early[v], -v))
     else:
         best = max(reports, key=lambda v: (len(reports[v]), v > 0, latest[v], v))
     return best
@@ -364,6 +372,18 @@ def _not_outdated(readings: Sequence[Reading]) -> list[Reading]:
 
 
 UPDATE_DAYS = 2  # how long after the first report a higher count of the dead is an update
+
+
+def _early_latest(readings: Sequence[Reading]) -> dict[float, str]:
+    """Per value, its latest report within UPDATE_DAYS of the first report ('' if none)."""
+    known = [d for reading in readings if (d := _day(reading.published)) is not None]
+    first = min(known) if known else None
+    early: dict[float, str] = defaultdict(str)
+    for reading in readings:
+        day = _day(reading.published)
+        if first is not None and day is not None and (day - first).days <= UPDATE_DAYS:
+            early[reading.value] = max(early[reading.value], day.isoformat())
+    return early
 
 
 def _day(published: str | None) -> date | None:
