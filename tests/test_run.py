@@ -3,6 +3,7 @@ idempotent reruns, and a run killed with SIGKILL that resumes to the same store.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -135,3 +136,35 @@ def test_a_run_killed_mid_way_resumes_to_the_same_store(tmp_path: Path) -> None:
     resumed = run([corpus], killed, options=options)
     assert resumed.skipped == interrupted_at and resumed.analysed == 60 - interrupted_at
     assert dump(killed) == dump(reference)
+
+
+def test_the_ledger_of_confident_figures_only(examples_dir: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimledger.cli import main
+
+    db = tmp_path / "ledger.db"
+    run([examples_dir], db)
+
+    def entries(*extra: str) -> dict[tuple[str, str], dict[str, object]]:
+        result = CliRunner().invoke(main, ["ledger", "--db", str(db), "--format", "json", *extra])
+        assert result.exit_code == 0, result.output
+        return {(e["cluster_id"], e["measure"]): e for e in json.loads(result.output)}
+
+    stored = entries()
+    # no bar: the same ledger as stored, built again
+    assert entries("--min-confidence", "0") == stored
+    # a high bar keeps the figures pages state in their own voice and the surest attributions
+    sure = entries("--min-confidence", "0.9")
+    assert sum(len(e["rows"]) for e in sure.values()) < sum(len(e["rows"]) for e in stored.values())
+    with open_store(db) as store:
+        voiced = {
+            attribution.id
+            for analysis in store.analyses()
+            for attribution in analysis.attributions
+            if attribution.confidence is not None and attribution.confidence.whole >= 0.9
+        }
+        kept = {
+            f.id for f in store.figures() if f.attribution_id is None or f.attribution_id in voiced
+        }
+    assert {row["figure_id"] for e in sure.values() for row in e["rows"]} <= kept

@@ -590,17 +590,28 @@ def _output_path(
     help="table: one per entry; json: the entries as a JSON array (`claimledger schema` "
     "describes them); csv: one row per source's figure beside its entry's low/best/high.",
 )
-def ledger(event: str | None, db: str, disputed: bool, rule: str, fmt: str) -> None:
+@click.option(
+    "--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="P",
+    help="Build the ledger again from only the figures the page states itself or that an "
+    "attribution at least P likely right gives to its source.",
+)
+def ledger(
+    event: str | None, db: str, disputed: bool, rule: str, fmt: str,
+    min_confidence: float | None = None,
+) -> None:
     """Print the ledger: per event and measure, each source's figure, low/best/high."""
+    from claimledger.derived import confident_ledger
     from claimledger.exports import open_for_reading
     from claimledger.ledger import RULE_NAMES
 
     out = checked_stdout()
     console = _console(out)
     with _store_errors(db), open_for_reading(db) as store:
-        entries = [
-            e for e in store.ledger(event, rule=RULE_NAMES[rule]) if e.disputed or not disputed
-        ]
+        found = (
+            store.ledger(event, rule=RULE_NAMES[rule]) if min_confidence is None
+            else confident_ledger(store, min_confidence, rule, event)  # type: ignore[arg-type]
+        )
+        entries = [e for e in found if e.disputed or not disputed]
         if fmt != "table":
             _emit_ledger(entries, fmt, out)
         elif not entries:

@@ -58,3 +58,29 @@ def bring_up_to_date(store: Store) -> bool:
         return False
     write_derived(store, list(store.events()), store.links())
     return True
+
+
+def confident_ledger(
+    store: Store, minimum: float, rule: Rule, cluster_id: str | None = None
+) -> list[LedgerEntry]:
+    """The ledger built again from the figures a reader can be at least `minimum` sure of: a
+    figure the page states in its own voice, or one whose attribution is at least that likely
+    right as a whole (one stored without a confidence is not known to be). Clusters stay as the
+    links make them."""
+    sure = {
+        attribution.id
+        for analysis in store.analyses()
+        for attribution in analysis.attributions
+        if attribution.confidence is not None and attribution.confidence.whole >= minimum
+    }
+    figures = {
+        figure.id: figure
+        for figure in store.figures()
+        if figure.attribution_id is None or figure.attribution_id in sure
+    }
+    events, links = list(store.events()), store.links()
+    entries = build_ledger(
+        events, figures, store.document_map(), links, rule=rule,
+        clusters=cluster_events(events, links),
+    )
+    return [e for e in entries if cluster_id is None or e.cluster_id == cluster_id]
