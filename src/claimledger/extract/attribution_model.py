@@ -132,12 +132,7 @@ class GroupScorer(Generic[K]):
     def matrix(self, rows: Sequence[Sequence[tuple[str, K]]]) -> np.ndarray:
         """The scores of many feature rows at once, each with the same number of groups:
         an array of one row per feature row, one column per class."""
-        if not rows:
-            return np.zeros((0, len(self.model.classes)))
-        get, partial = self._young.get, self.partial
-        flat = [get(item) or partial(*item) for row in rows for item in row]
-        totals: np.ndarray = np.array(flat).reshape(len(rows), len(rows[0]), -1).sum(axis=1)
-        return totals
+        return self.added(np.zeros((len(rows), len(self.model.classes))), rows)
 
 
 @dataclass(frozen=True)

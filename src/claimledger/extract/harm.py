@@ -26,6 +26,7 @@ from spacy.tokens import Span as Span_
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
+from claimledger.extract.dates import MONTHS
 from claimledger.extract.doc_index import doc_children
 from claimledger.extract.headline_harm import headline_mentions, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
@@ -950,16 +951,13 @@ def _earlier_year(sentence: Span_, published: str | None) -> bool:
     return earlier
 
 
-MONTH_NUMBERS = {row[0]: int(row[1]) for row in lexicons.rows("months")}
-
-
 def _last_month(sentence: Span_, published: str | None) -> bool:
     """'last November' on a page of March: another incident, told for comparison."""
     month = int(published[5:7]) if published and published[5:7].isdigit() else None
     return any(
         word.lower_ == "last"
         and word.i + 1 < sentence.end
-        and (named := MONTH_NUMBERS.get(word.doc[word.i + 1].lower_.rstrip("."))) is not None
+        and (named := MONTHS.get(word.doc[word.i + 1].lower_.rstrip("."))) is not None
         and word.doc[word.i + 1].is_title
         and named != month
         for word in sentence
@@ -1035,13 +1033,13 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not attempted
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
-        saved = lower_lemma(word) == "save" and _could_not(word)
+        saved = lexicons.lemma(word) == "save" and _could_not(word)
         # "did not survive"; not "is not expected to survive": in critical condition
-        survived = lower_lemma(word) == "survive" and _negated(word)
+        survived = lexicons.lemma(word) == "survive" and _negated(word)
         if saved or survived:
             # "doctors could not save her", "were unable to save him", "did not survive": died
             evidence = token_span(word, word)
-            role = "dobj" if lower_lemma(word) == "save" else "nsubj"
+            role = "dobj" if lexicons.lemma(word) == "save" else "nsubj"
             for patient in (c for c in _children(word) if c.dep_ == role):
                 found += _mentions_of(patient, "killed", evidence, False)
         # "turned the gun on himself", "killed himself", "took his own life"
@@ -1097,10 +1095,6 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             seen.add(key)
             kept.append(mention)
     return kept
-
-
-def lower_lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 def _could_not(verb: Token) -> bool:
