@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.extract.numbers import parse_quantity
 from claimledger.ledger import (
+    Dead,
     build_ledger,
     cluster_events,
     find_disputes,
@@ -19,9 +20,19 @@ from claimledger.ledger import (
     ledger_from_analyses,
     ledger_row,
 )
-from claimledger.model import Count, Document, Event, EventLink, Figure, LedgerEntry, Span
+from claimledger.model import (
+    Count,
+    Document,
+    Event,
+    EventLink,
+    Figure,
+    LedgerEntry,
+    Measure,
+    Span,
+)
 from claimledger.population import population_key, relate
-from claimledger.report_count import roundup
+from claimledger.report_count import Reading, roundup
+from claimledger.taxonomy import Rule
 
 
 def fig(
@@ -388,16 +399,17 @@ def test_population_key_of_any_phrase_is_lowercase_restricting_words(phrase: str
 
 def dated_entry(
     figures: list[tuple[Figure, str]],
-    rule: str = "ucdp",
-    measure: str = "killed",
+    rule: Rule = "ucdp",
+    measure: Measure = "killed",
     wounded: dict[str, float] | None = None,
+    dead: Dead | None = None,
 ) -> LedgerEntry:
     rows = {
         f.id: msgspec.structs.replace(ledger_row(f, f"doc-{f.id}", None), published=day)
         for f, day in figures
     }
-    return ledger_entry(  # type: ignore[arg-type]
-        "c", measure, [f for f, _ in figures], rows, rule=rule, wounded=wounded
+    return ledger_entry(
+        "c", measure, [f for f, _ in figures], rows, rule=rule, wounded=wounded, dead=dead
     )
 
 
@@ -434,6 +446,29 @@ def test_counted_people_tie_goes_to_the_latest_report() -> None:
     injured = dated_entry([(tally("a", 1, "Tribune"), "2024-05-01"),
                            (tally("b", 2, "Herald"), "2024-05-20")], measure="injured")
     assert injured.best == 2
+
+
+def test_the_wounded_who_died_since_are_counted_once() -> None:
+    def dead(best: float, *reports: tuple[str, str, float]) -> Dead:
+        return Dead([Reading(r, day, n) for r, day, n in reports], best)
+
+    # Friday: a man shot and wounded; Saturday: the man has died. One dead, nobody wounded.
+    died = dead(1, ("doc-a", "2024-05-03", 0), ("doc-b", "2024-05-04", 1))
+    wounded = [(tally("a", 1, "Tribune"), "2024-05-03")]
+    assert dated_entry(wounded, measure="injured", dead=died).best == 0
+    assert dated_entry(wounded, measure="injured").best == 1
+    # three wounded on Friday, one died: two
+    three = [(tally("a", 3, "Tribune"), "2024-05-03")]
+    assert dated_entry(three, measure="injured", dead=died).best == 2
+    # the later report counts one more dead and as many wounded: more people, not a death
+    also = [(tally("a", 1, "Tribune"), "2024-05-03"), (tally("b", 1, "Herald"), "2024-05-04")]
+    assert dated_entry(also, measure="injured", dead=died).best == 1
+    # a report of two dead a month later (a trial, or another shooting): not the wounded man
+    month = dead(1, ("doc-a", "2024-05-03", 0), ("doc-b", "2024-06-04", 1))
+    assert dated_entry(wounded, measure="injured", dead=month).best == 1
+    # a report that counts no dead at all (not even none) is left as it is
+    unknown = dead(1, ("doc-b", "2024-05-04", 1))
+    assert dated_entry(wounded, measure="injured", dead=unknown).best == 1
 
 
 def test_a_higher_count_of_the_dead_updates_only_where_a_wounded_person_died() -> None:
