@@ -31,7 +31,7 @@ from claimledger.model import (
     Span,
 )
 from claimledger.population import population_key, relate
-from claimledger.report_count import Reading, roundup
+from claimledger.report_count import Reading, earlier_year, roundup
 from claimledger.taxonomy import Rule
 
 
@@ -656,6 +656,46 @@ def test_a_roundup_or_a_statistic_in_a_report_counts_other_incidents() -> None:
     best = best_of(report("c", "2017-01-25", text, [("at least 47 people", "killed", "people",
                                                       "47")]))
     assert best == {"killed": None}
+
+
+def test_a_count_of_an_earlier_year_is_another_incident() -> None:
+    # a page of 2017 recalls a shooting of 2015: no count of this one's dead
+    text = ("Four men were shot on Genesee Street on Sunday. Titus was involved in the 2015 "
+            "shooting outside a club in August 2015, when three people were shot dead.")
+    best = best_of(report("a", "2017-02-22", text, [
+        ("Four men", "injured", None, "4:tally"),
+        ("three people", "killed", "people", "3"),
+    ]))
+    assert best == {"killed": None, "injured": 4}
+    # the page's own incident told again at a trial, dated to the day, is still counted
+    text = "On May 26, 2013, two men were shot dead outside a bar, prosecutors said."
+    best = best_of(report("b", "2014-03-02", text, [("two men", "killed", "men", "2")]))
+    assert best == {"killed": 2}
+
+
+@pytest.mark.parametrize(("sentence", "published", "earlier"), [
+    ("Crime stats for 2015, in the city of New Orleans, show 165 people were murdered.",
+     "2016-01-01", True),
+    ("A gunman killed 13 people in 2009.", "2016-05-01", True),
+    ("On May 26, 2013, two men were shot.", "2014-03-02", False),
+    ("Two men were shot in 2016 and one in 2015.", "2016-05-01", False),
+    ("A man has been arrested for the killing of two men in May.", "2014-06-13", False),
+    ("Two men were shot on Friday.", "2016-05-01", False),
+])
+def test_earlier_year_sentences(sentence: str, published: str, earlier: bool) -> None:
+    assert earlier_year(sentence, published) is earlier
+
+
+def test_a_stated_count_of_the_wounded_alone_reads_none_dead() -> None:
+    # two pages state four wounded and no dead; a third counts a man who died (a mix-up of
+    # another shooting): none dead, as most reports say
+    wounded = [report(n, "2016-06-05", "Four people were wounded in a shooting on Sunday.",
+                      [("Four people", "injured", "people", "4")]) for n in ("a", "b")]
+    died = report("c", "2016-06-05", "A man died at the hospital. Four people were wounded.", [
+        ("A man", "killed", None, "1:tally"),
+        ("Four people", "injured", "people", "4"),
+    ])
+    assert best_of(*wounded, died) == {"killed": 0, "injured": 4}
 
 
 def test_ages_are_no_counts() -> None:

@@ -9,15 +9,17 @@ reprint it, whatever voices it quotes) gives one reading of each measure:
   where the report names three), the value the report states most often, the first on ties
   (a headline's "4 wounded" and its lead's "four people were wounded" against a stray number).
   A figure about a part ("two children", "2 officers") never stands for the whole;
-- a report that counts the wounded and gives no figure of the dead reads 0 killed ("five
-  people were shot and wounded": none killed; a death is always told). Not the other way: a
-  report of a death often leaves the wounded out;
+- a report that counts the wounded (by its tally or a figure it states) and gives no figure
+  of the dead reads 0 killed ("five people were shot and wounded": none killed; a death is
+  always told). Not the other way: a report of a death often leaves the wounded out;
 - else no reading.
 
 Figures that count other incidents are left out first (`other_counts`): a figure of a roundup's
 or a statistic's sentence ("45 homicides so far this year", "17 dead in weekend shootings",
-"3,290 people have been injured this year", "the past four days"), told by its words, and a
-number of no population written as someone's age ("Lindsay, 24, and", "both 35").
+"3,290 people have been injured this year", "the past four days"), told by its words, a
+sentence dated to an earlier year than the page's and to no day ("Crime stats for 2015 show
+165 people were murdered" on a page of 2016), and a number of no population written as
+someone's age ("Lindsay, 24, and", "both 35").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from claimledger.extract.dates import MONTHS
 from claimledger.model import Document, Figure, LedgerRow, Measure
 from claimledger.population import population_key
 
@@ -58,6 +61,23 @@ def roundup(sentence: str) -> bool:
     return _ROUNDUP.search(sentence) is not None
 
 
+_YEAR = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-])")
+_MONTH_WORD = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_DAY_DATE = re.compile(rf"\b(?:{_MONTH_WORD})\.? \d{{1,2}}(?:st|nd|rd|th)?\b")
+
+
+def earlier_year(sentence: str, published: str | None) -> bool:
+    """Whether a sentence counts in a year before the page's and is dated to no day: another
+    incident or a year's statistic ("Crime stats for 2015 show 165 people were murdered", "in
+    August 2015, when three people were shot dead" on a page of 2017), not the incident told
+    again at a trial ("On May 26, 2013, two men were shot"). A whole month is no such sign:
+    "charged with the killing of two men in May" is the page's incident."""
+    if not published or not published[:4].isdigit() or _DAY_DATE.search(sentence):
+        return False
+    years = [int(found) for found in _YEAR.findall(sentence)]
+    return bool(years) and all(y < int(published[:4]) for y in years)
+
+
 _AGE_WORD = re.compile(r"\bages?\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
 
@@ -86,7 +106,8 @@ def other_counts(figures: Sequence[Figure], documents: Mapping[str, Document],
         if figure.rule is not None or document is None:
             continue
         start, end = figure.span.start, figure.span.end
-        if roundup(sentence_at(document.text, start, end)) or (
+        sentence = sentence_at(document.text, start, end)
+        if roundup(sentence) or earlier_year(sentence, document.published) or (
             figure.population is None and an_age(document.text, start, end)
         ):
             found.add(figure.id)
@@ -130,7 +151,7 @@ def silent_reports(
     return {
         key: rows[figure.id].published
         for figure in injured
-        if figure.rule is not None and figure.modality is None
+        if figure.modality is None
         and not population_key(figure.population)
         and (key := report_key(rows[figure.id])) not in spoken
     }
