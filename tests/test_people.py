@@ -226,6 +226,10 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
         ("A 14-year-old boy was charged Monday with killing his friend while they played with a "
          "gun.", "Teen charged in shooting of friend", 1, 0),
         ("Police are investigating a non-fatal shooting on Main Street.", "", 0, 0),
+        # the headline parsed as killing the shooting: the shooting's three are no dead
+        ("Seventeen-year-old Quantico Moton was shot along with a 16-year-old boy and a "
+         "21-year-old man on Monday. He died late Monday night.",
+         "Teen killed in Mayfair triple shooting identified", 1, 2),
     ],
 )
 def test_double_counting_traps(text: str, title: str, killed: int, injured: int) -> None:

@@ -1168,6 +1168,8 @@ def find_harm(doc: Doc) -> list[HarmMention]:
             negated = _negated(word)
             by_police = _by_police(word)
             for head in _patients(word):
+                if head.lower_ in MULTIPLE_HARM:
+                    continue  # "Teen killed in triple shooting" parsed as killing the shooting
                 for mention in _mentions_of(head, status, evidence, negated):
                     if by_police and mention.role == "victim":
                         # "he was shot and killed by police": the suspect
