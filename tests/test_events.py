@@ -313,6 +313,16 @@ REPORT_PLACES = [
      "Sunday.", "Chicago", "Illinois"),
     ("SOUTH SHORE — Police are investigating a shooting that wounded six people on Sunday.",
      "SOUTH SHORE", "Illinois"),
+    # a name whose far largest namesake is a US town: that town, even where a unit abroad
+    # (a parish of Saint Vincent) or a county of the same stem shares it
+    ("A teen was accidentally shot in northwest Charlotte on Friday, police said.",
+     "Charlotte", "North Carolina"),
+    ("A teen was accidentally shot in Springfield on Friday, police said.", "Springfield", None),
+    # a dateline's state after the outlet, with no dash
+    ("BLUFFTON, Ind. (WANE) A man was killed Tuesday night in what Bluffton police believe "
+     "was an accident.", "Bluffton", "Indiana"),
+    ("BLUFFTON (WANE) A man was killed Tuesday night in what Bluffton police believe was an "
+     "accident.", "Bluffton", None),
 ]  # fmt: skip
 
 

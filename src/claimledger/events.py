@@ -21,7 +21,12 @@ import msgspec
 
 from claimledger.extract import lexicons
 from claimledger.extract.people import count_people, people_records, tally_figures
-from claimledger.extract.place_choice import home_region, largest_us_namesake, settle_at_home
+from claimledger.extract.place_choice import (
+    document_countries,
+    home_region,
+    largest_us_namesake,
+    settle_at_home,
+)
 from claimledger.model import (
     Actor,
     Attribution,
@@ -445,9 +450,40 @@ def _event_place(
     text: str,
 ) -> PlaceMention | None:
     """The event's place (`_main_place`); where the text and the site's home leave its name
-    ambiguous, the largest US namesake by a clear margin (place_choice.largest_us_namesake)."""
+    ambiguous, the largest US namesake by a clear margin (place_choice.largest_us_namesake),
+    else a part of the one large US town the document names (`_in_large_town`)."""
     place = _main_place(mentions, located, places, text)
-    return largest_us_namesake(place) if place is not None else None
+    if place is None:
+        return None
+    settled = document_countries(places)
+    place = largest_us_namesake(place, settled)
+    if place.resolved is not None:
+        return place
+    return _in_large_town(place, [largest_us_namesake(p, settled) for p in places])
+
+
+def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> PlaceMention:
+    """An event's place left unsettled whose every namesake lies outside the state of the one
+    large US town the document settles or reads as its far largest namesake ("Whitehaven" in a
+    story that names Memphis: not the town in England but a part of Memphis; "COLUMBUS (WCMH)
+    -- ... shot in south Linden"): placed in that town, under its own name, as a neighbourhood
+    is (extract/places.py `_in_town`). US local news only: a village abroad that the gazetteer
+    lacks is no part of the city a conflict report names."""
+    towns = {
+        p.resolved.geonameid: p.resolved
+        for p in places
+        if p.resolved is not None
+        and p.resolved.country_code == "US"
+        and p.resolved.feature == "city"
+        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
+    }
+    if len(towns) != 1:
+        return place
+    town = next(iter(towns.values()))
+    if any((c.country_code, c.admin1) == (town.country_code, town.admin1)
+           for c in place.candidates):
+        return place
+    return msgspec.structs.replace(place, candidates=(town,), resolved=town)
 
 
 LARGE_CITY_POPULATION = 100_000

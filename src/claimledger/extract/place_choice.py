@@ -463,7 +463,9 @@ def _towns_in_named_counties(mentions: Sequence[PlaceMention]) -> list[PlaceMent
 def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """A name the text once narrows to one place ("PUEBLO, Colo. -": the state after it leaves
     one candidate) is that place wherever else the document writes it ("Pueblo police say"),
-    rather than a namesake abroad or left ambiguous: the writer means one place by one name."""
+    rather than a namesake abroad or left ambiguous: the writer means one place by one name. So
+    is a neighbourhood placed in its town ("the Austin neighborhood" of Chicago): "shot to death
+    in Austin" in the headline is Chicago too, not Austin, Texas."""
     narrowed: dict[str, PlaceCandidate] = {}
     for mention in mentions:
         if len(mention.candidates) == 1 and mention.resolved is not None:
@@ -473,7 +475,7 @@ def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     result = []
     for mention in mentions:
         place = narrowed.get(normalise_place_name(mention.name))
-        if len(mention.candidates) > 1 and place is not None and place in mention.candidates:
+        if len(mention.candidates) > 1 and place is not None:
             mention = msgspec.structs.replace(mention, resolved=place)
         result.append(mention)
     return result
@@ -484,18 +486,35 @@ def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
 NAMESAKE_MARGIN = 2  # the largest namesake has this many times the people of every other
 
 
-def largest_us_namesake(mention: PlaceMention) -> PlaceMention:
+def largest_us_namesake(
+    mention: PlaceMention, settled: frozenset[str] = frozenset()
+) -> PlaceMention:
     """An event's place that neither the text nor the site's home settles, read as its most
     populous namesake where that is a US town with NAMESAKE_MARGIN times the people of every
     other ("COLUMBUS (WCMH) --": Columbus, Ohio, not Georgia; "shot in Brooksville": Florida's,
     not Mississippi's); names shared by towns of like size ("Springfield", "Monroe") or by a
-    county or a region stay unsettled. For the event only: a guess the document's other names
-    never rest on."""
+    county or a region of that very name stay unsettled. A county that only shares the stem
+    ("Charlotte" beside Charlotte County, Florida) is no namesake of a town written without
+    "County"; nor, for a town of LARGE_CITY_POPULATION, is a unit abroad in a country where the
+    document settles nothing (`settled`: the countries it does): "Savannah" is Savannah,
+    Georgia, not the Savannah Region of Ghana, unless the text places something in Ghana. For
+    the event only: a guess the document's other names never rest on."""
     if mention.resolved is not None or len(mention.candidates) < 2:
         return mention
-    if any(c.feature != "city" for c in mention.candidates):
+    written = normalise_place_name(mention.name)
+    towns = [c for c in mention.candidates if c.feature == "city"]
+    if len(towns) < 2:
         return mention
-    ranked = sorted(mention.candidates, key=lambda c: c.population or 0, reverse=True)
+    ranked = sorted(towns, key=lambda c: c.population or 0, reverse=True)
+    large = (ranked[0].population or 0) >= LARGE_CITY_POPULATION
+    if any(
+        c.feature != "city"
+        and normalise_place_name(c.name) == written
+        and not (large and c.country_code != ranked[0].country_code
+                 and c.country_code not in settled)
+        for c in mention.candidates
+    ):
+        return mention
     largest, runner_up = ranked[0], ranked[1]
     if largest.country_code != "US" or (largest.population or 0) < NAMESAKE_MARGIN * (
         runner_up.population or 0

@@ -23,10 +23,12 @@ _AFTER_TOWN = re.compile(
     r"|(?P<full>(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?))"
 )
 # A dateline: a town in capitals at the start of a line, its state, the outlet in brackets, a
-# dash ("DENVER (CBS4) –", "HAMPTON, Va. –", "LOUISVILLE, Ky. (WHAS11) -").
+# dash ("DENVER (CBS4) –", "HAMPTON, Va. –", "LOUISVILLE, Ky. (WHAS11) -"); after a state and
+# the outlet the dash may be left out ("BLUFFTON, Ind. (WANE) A man was killed").
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<town>[A-Z][A-Z'’.\-]*[A-Z.](?:[ \t][A-Z][A-Z'’.\-]*[A-Z.]){0,3})"
-    r"(?P<state>,[ \t]*[A-Z][A-Za-z. ]{1,18}?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-–—])"
+    r"(?:(?P<state>,[ \t]*[A-Z][A-Za-z. ]{1,18}?)[ \t]*\([^)\n]{1,40}\)[ \t]+(?=[A-Z])"
+    r"|(?P<dashed>,[ \t]*[A-Z][A-Za-z. ]{1,18}?)?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[-–—]))"
 )
 DATELINE_REACH = 600  # characters from the start of the body a dateline may stand at
 
@@ -80,6 +82,7 @@ def find_dateline(text: str, gazetteer: Gazetteer) -> Dateline | None:
         town = match["town"]
         if len(town.replace(" ", "")) < 3 or not gazetteer.lookup(town):
             continue
-        state = state_after(text, match.end("town"), gazetteer) if match["state"] else None
+        written = match["state"] or match["dashed"]
+        state = state_after(text, match.end("town"), gazetteer) if written else None
         return Dateline(match.start("town"), match.end("town"), state)
     return None

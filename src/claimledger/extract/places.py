@@ -335,7 +335,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS
         ):
             continue  # a state after a town is added below, with its state
-        if normalise_place_name(name) in GENERIC_WORDS or _street(name):
+        if normalise_place_name(name) in GENERIC_WORDS or _street(text, item.start, item.end):
             continue
         candidates = _filter_by_hint(_looked_up(name, gazetteer), item.hint)
         if item.state is not None:
@@ -416,30 +416,60 @@ def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
     return own_names_first(gazetteer.lookup(name), name)
 
 
-def _street(name: str) -> bool:
-    words = name.split()
-    return len(words) > 1 and words[-1].lower().strip(".") in STREET_WORDS
+# The words after a name that make it part of a street's: "Colorado Avenue", "near Thompson
+# and Colorado avenues"; a street word in lower case after a town is the town's ("a Brooklyn
+# street", "the Myrtle Beach hospital").
+_STREET_AFTER = re.compile(
+    r"[ \t]+(?P<other>and[ \t]+[A-Z][\w.'’-]*[ \t]+)?(?P<word>[A-Za-z]+)(?![\w-])"
+)
+_NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
+_NAME_AND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+and[ \t]+$")
+
+
+def _street(text: str, start: int, end: int) -> bool:
+    """Whether a name is (part of) a street's or a building's name rather than a town's: its last
+    word is a street word ("Plano Rd"), a street word follows it ("Colorado Avenue"), two names
+    share a plural one ("Thompson and Colorado avenues"), or it is a street word after another
+    name ("South Maryland Parkway")."""
+    words = text[start:end].split()
+    if not words:
+        return False
+    if words[-1].lower().strip(".") in STREET_WORDS:
+        return len(words) > 1 or _NAME_BEFORE.search(text, 0, start) is not None
+    after = _STREET_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after["word"]
+    if word[0].isupper() and word.lower() in STREET_WORDS:
+        return True
+    paired = after["other"] is not None or _NAME_AND_BEFORE.search(text, 0, start) is not None
+    return paired and word.endswith("s") and word[:-1].lower() in STREET_WORDS
 
 
 def _in_town(neighbourhood: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
     """A neighbourhood ("Chicago's Englewood neighborhood", "the Shawnee neighborhood") as the
-    large town the segment names that holds it: the town is what a gazetteer can place."""
-    towns = [
+    large town the segment names that holds it: the town is what a gazetteer can place. A town
+    in whose county one of the name's candidates lies comes first; where none does, the name's
+    candidates are namesakes elsewhere ("the Austin neighborhood ... Chicago police": not Austin,
+    Texas) and the one large town the segment names holds it."""
+    named = [
         m.resolved
         for m in mentions
         if m.resolved is not None
-        and m is not neighbourhood
+        and normalise_place_name(m.name) != normalise_place_name(neighbourhood.name)
         and m.resolved.feature == "city"
         and (m.resolved.population or 0) >= LARGE_CITY_POPULATION
-        and (
-            not neighbourhood.candidates
-            or any(
-                (c.country_code, c.admin1, c.admin2)
-                == (m.resolved.country_code, m.resolved.admin1, m.resolved.admin2)
-                for c in neighbourhood.candidates
-            )
+    ]
+    towns = [
+        town
+        for town in named
+        if any(
+            (c.country_code, c.admin1, c.admin2) == (town.country_code, town.admin1, town.admin2)
+            for c in neighbourhood.candidates
         )
     ]
+    if not towns and (not neighbourhood.candidates or len({t.geonameid for t in named}) == 1):
+        towns = named
     if not towns:
         return neighbourhood
     town = max(towns, key=lambda c: c.population or 0)

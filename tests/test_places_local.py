@@ -1,0 +1,108 @@
+"""How US local news names the town of a story: datelines, streets, neighbourhoods of a large
+town, and a town's far larger namesake."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.events import _in_large_town
+from claimledger.extract.gazetteer import load_gazetteer
+from claimledger.extract.place_choice import choose_candidate, largest_us_namesake, own_names_first
+from claimledger.extract.place_qualifiers import find_dateline
+from claimledger.extract.places import find_places, resolve_places
+from claimledger.model import PlaceMention, Span
+from parsing import parse, within
+
+
+def _mention(name: str, start: int = 0) -> PlaceMention:
+    """A mention as find_places makes it from a sentence that says nothing else."""
+    gazetteer = load_gazetteer()
+    candidates = own_names_first(gazetteer.lookup(name), name)
+    return PlaceMention(
+        span=Span(start, start + len(name), name),
+        name=name,
+        candidates=candidates,
+        resolved=choose_candidate(candidates, capitals=gazetteer.capitals),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("BLUFFTON, Ind. (WANE) A man was killed Tuesday night.", "Indiana"),
+        ("LOUISVILLE, Ky. (WHAS11) - A man was killed.", "Kentucky"),
+        # no state and no dash: a line that starts with a name in capitals, no dateline
+        ("BLUFFTON (WANE) A man was killed Tuesday night.", None),
+        ("ELGIN, Ill. police said a man was killed.", None),
+    ],
+)
+def test_a_dateline_may_leave_out_the_dash_after_its_state_and_outlet(
+    text: str, state: str | None
+) -> None:
+    dateline = find_dateline(text, load_gazetteer())
+    found = dateline.state.name if dateline is not None and dateline.state else None
+    assert found == state
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        ("Two men were killed near Thompson and Colorado avenues on Sunday.", "Colorado", None),
+        ("The shooting happened on South Maryland Parkway in the central valley.", "Parkway",
+         None),
+        # a street word in lower case after a town is a street of that town
+        ("A man was found shot on a Brooklyn street on Sunday.", None, "Brooklyn"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_street_name_is_no_town(
+    text: str, street: str | None, town: str | None
+) -> None:
+    names = [m.name for m in find_places(within(parse(text)))]
+    assert street is None or street not in names
+    assert town is None or town in names
+
+
+@pytest.mark.model
+def test_a_neighbourhood_named_like_a_town_elsewhere_is_in_the_town_the_text_names() -> None:
+    text = (
+        "A boy was shot to death in Austin on Saturday. He was shot in the Austin neighborhood "
+        "on the West Side, according to Chicago police."
+    )
+    mentions = resolve_places(find_places(within(parse(text))))
+    towns = {(m.name, m.resolved.name if m.resolved else None) for m in mentions}
+    assert ("Austin", "Chicago") in towns and ("Austin", "Austin") not in towns
+    alone = "A boy was shot to death in Austin on Saturday, police said."
+    mentions = resolve_places(find_places(within(parse(alone))))
+    assert [m.resolved.admin1 for m in mentions if m.resolved] == ["Texas"]
+
+
+def test_a_far_larger_us_town_wins_over_units_that_share_only_its_name() -> None:
+    charlotte = largest_us_namesake(_mention("Charlotte")).resolved  # a parish of Saint Vincent
+    assert charlotte is not None and charlotte.admin1 == "North Carolina"
+    savannah = largest_us_namesake(_mention("Savannah")).resolved  # a region of Ghana
+    assert savannah is not None and savannah.admin1 == "Georgia"
+    # ... unless the document settles a place in that unit's country
+    assert largest_us_namesake(_mention("Savannah"), frozenset({"GH"})).resolved is None
+    assert largest_us_namesake(_mention("Springfield")).resolved is None
+
+
+def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() -> None:
+    whitehaven = PlaceMention(  # only a town in England carries the name
+        span=Span(0, 10, "Whitehaven"),
+        name="Whitehaven",
+        candidates=_mention("Whitehaven").candidates,
+        resolved=None,
+    )
+    memphis, nashville = _mention("Memphis", 40), _mention("Nashville", 80)
+    placed = _in_large_town(whitehaven, [whitehaven, memphis])
+    assert placed.name == "Whitehaven"
+    assert placed.resolved is not None and placed.resolved.name == "Memphis"
+    # two large towns: which one is not said
+    assert _in_large_town(whitehaven, [whitehaven, memphis, nashville]).resolved is None
+    # a namesake in the large town's state: the place may be that town, not a part of Memphis
+    franklin = PlaceMention(
+        span=Span(0, 8, "Franklin"), name="Franklin",
+        candidates=_mention("Franklin").candidates, resolved=None,
+    )
+    assert _in_large_town(franklin, [franklin, memphis]).resolved is None
