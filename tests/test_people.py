@@ -5,6 +5,7 @@ Every sentence here is written for these tests, in the shapes local reports use.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claimledger.extract.harm import find_harm
 from claimledger.extract.people import count_people
@@ -336,3 +337,11 @@ def test_the_dead_named_after_others_shot_are_not_the_shot() -> None:
     title = "2 cops shot, suspect and bystander killed in West Philly rampage"
     killed, injured = counts("Police are investigating.", title=title)
     assert injured == 2 and killed < 2
+
+
+def test_a_street_the_model_tags_as_a_person_is_no_one_harmed() -> None:
+    # the model sometimes tags "Rosa Parks Boulevard" a person, who then "died" on it
+    doc = parse("Rosa Parks Boulevard died down after midnight, and Rosa Parks died in 2005.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
+    found = find_harm(within(doc))
+    assert [m.span.text for m in found] == ["Rosa Parks"]

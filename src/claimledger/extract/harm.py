@@ -566,6 +566,8 @@ def _is_person_phrase(head: Token) -> bool:
             or head.lower_ in PLURAL_PRONOUNS
             or head.lower_ in ("one", "nobody", "someone", "anyone", "everyone", "another")
         )
+    if head.ent_type_ == "PERSON" and _street_name(head):
+        return False  # "Rosa Parks Boulevard", a street tagged as a person
     if head.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or head.lower_ in PERSON_NOUNS:
         return True
     if head.lower_ in OTHERS or head.lower_ in GROUP_SIZES or head.lower_ in NOBODY:
@@ -578,6 +580,23 @@ def _is_person_phrase(head: Token) -> bool:
         return True  # "Hicks died": a surname the model did not tag
     # "a 17-year-old", "the 16-year-old"
     return bool(re.search(r"(year|month|week)-?old", head.text.lower())) or head.lower_ == "old"
+
+
+STREET_WORDS = lexicons.words("street_words")
+
+
+def _street_name(head: Token) -> bool:
+    """Whether a name runs on into a street word: "Rosa Parks Boulevard", "Martin Luther King
+    Jr. Drive"."""
+    end = head.i + 1
+    while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+        end += 1
+    last = head.doc[end - 1] if end - 1 > head.i else head
+    after = head.doc[end] if end < len(head.doc) else None
+    return any(
+        token is not None and token.is_title and token.lower_.rstrip(".") in STREET_WORDS
+        for token in (last, after)
+    )
 
 
 def _untagged_name(head: Token) -> bool:
