@@ -318,6 +318,13 @@ REPORT_PLACES = [
     ("A teen was accidentally shot in northwest Charlotte on Friday, police said.",
      "Charlotte", "North Carolina"),
     ("A teen was accidentally shot in Springfield on Friday, police said.", "Springfield", None),
+    # the state the report's places lie in most often holds the event, not a station's town
+    ("A man was shot and killed at a night club in Chesterfield County, S.C., early Sunday. "
+     "His family told WSOC-TV in Charlotte that he had broken up a fight.",
+     "Chesterfield County", "South Carolina"),
+    ("A man was shot and killed at a night club in Chesterfield County early Sunday. His "
+     "family told WSOC-TV in Charlotte that he had broken up a fight.",
+     "Charlotte", "North Carolina"),
     # a dateline's state after the outlet, with no dash
     ("BLUFFTON, Ind. (WANE) A man was killed Tuesday night in what Bluffton police believe "
      "was an accident.", "Bluffton", "Indiana"),

@@ -25,6 +25,7 @@ from claimledger.extract.place_choice import (
     document_countries,
     home_region,
     largest_us_namesake,
+    region_of,
     settle_at_home,
 )
 from claimledger.model import (
@@ -416,7 +417,9 @@ def _main_place(
 
     countries = Counter(candidate(p).country_code for p in pool)
     country = max(countries, key=lambda code: countries[code])
-    in_country = [p for p in pool if candidate(p).country_code == country]
+    in_country = _in_main_region(
+        [p for p in pool if candidate(p).country_code == country], places
+    )
     names = Counter(_place_key(p) for p in in_country)
     best = min(
         in_country,
@@ -441,6 +444,27 @@ def _main_place(
             counts = Counter(_place_key(p) for p in towns)
             return max(towns, key=lambda p: counts[_place_key(p)])
     return best
+
+
+def _in_main_region(
+    pool: Sequence[PlaceMention], places: Sequence[PlaceMention]
+) -> Sequence[PlaceMention]:
+    """The places of the pool in the admin-1 unit the document's settled places lie in most
+    often, where one does ("a night club in Chesterfield County, S.C. ... told WSOC-TV in
+    Charlotte": South Carolina's county, not the station's town); the whole pool on a tie or
+    where none of it lies there."""
+    regions = Counter(
+        region for p in places if p.resolved is not None
+        and (region := region_of(p.resolved)) is not None
+    )
+    if not regions:
+        return pool
+    ranked = regions.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return pool
+    main = ranked[0][0]
+    inside = [p for p in pool if p.resolved is not None and region_of(p.resolved) == main]
+    return inside or pool
 
 
 def _event_place(
