@@ -345,3 +345,38 @@ def test_a_street_the_model_tags_as_a_person_is_no_one_harmed() -> None:
     doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 10, 12, label="PERSON")]
     found = find_harm(within(doc))
     assert [m.span.text for m in found] == ["Rosa Parks"]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "killed", "injured"),
+    [
+        # the headline lists every one the killer killed, himself last: the count of the dead,
+        # over a body that tells one of them twice ...
+        ("Soldier fatally shoots 11-year-old daughter, himself",
+         "A soldier shot his daughter, 11, and then himself. The girl died at the scene. Emma "
+         "Stone, 11, was a fifth grader. The father was found dead.", 2, 0),
+        # ... or leaves one out
+        ("South Dakota Man Killed Wife, 4 Kids Then Himself",
+         "A father fatally shot his wife and four children in an apparent murder-suicide.",
+         6, 0),
+        ("Father kills sons, 10 and 12, before turning the gun on himself",
+         "Two boys were found dead in their home on Sunday.", 3, 0),
+        ("Dad fatally shot twin daughters, himself", "The girls were 8.", 3, 0),
+        # the dead the headline's other clauses count
+        ("Man Kills Wife Then Himself; 1 of 2 Students Wounded Has Died",
+         "The gunman opened fire in his wife's classroom, striking two students.", 3, 1),
+        ("7 slain by Missouri gunman who then killed himself",
+         "Police found the bodies of seven people in two homes.", 8, 0),
+        # not a list of the dead: a killer's own death, and victims the headline does not count
+        ("Courthouse murderer killed himself during gun battle",
+         "Two women were killed in the lobby before the gunman died.", 3, 0),
+        ("Mother gave sons drugs before shooting them, killing herself",
+         "A mother and her two sons were found dead.", 3, 0),
+        ("Boy, 9, fatally shoots himself on Detroit's west side",
+         "A 9-year-old boy died after shooting himself with his father's gun.", 1, 0),
+    ],
+)
+def test_a_killers_headline_lists_the_dead(
+    title: str, text: str, killed: int, injured: int
+) -> None:
+    assert counts(text, title=title) == (killed, injured)

@@ -309,6 +309,9 @@ class HarmMention(msgspec.Struct, frozen=True, kw_only=True):
     sentence_start: int = 0
     sentence_end: int = 0
     headline: bool = False
+    # a headline's list of everyone killed, the killer too ("kills wife, 2 sons, then himself"):
+    # `number` is the whole count of the dead.
+    listed: bool = False
 
 
 class Person(msgspec.Struct, frozen=True, kw_only=True):

@@ -28,7 +28,7 @@ from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.extract.dates import MONTHS
 from claimledger.extract.doc_index import doc_children
-from claimledger.extract.headline_harm import headline_mentions, stated_total
+from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
 KILLING_VERBS = frozenset(
@@ -1204,6 +1204,9 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         shorthand = headline_mentions(doc)
         if stated_total(shorthand) > stated_total(found):
             found = shorthand
+        listed = listed_dead(doc, found)
+        if listed is not None:
+            found.append(listed)
     # In text order: who is mentioned first in a sentence is introduced first ("A teenager was
     # injured when she was shot": the teenager, then she).
     return sorted(found, key=lambda m: (m.sentence_start, m.span.start))

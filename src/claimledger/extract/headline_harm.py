@@ -7,13 +7,20 @@ count or a person and the harm words that follow it. A count is a number ("5", "
 Others"); a person is a noun that names one ("Man", "Teen", "9-Year-Old Girl", "Boy, 7,"). The
 harm words give the status: "killed", "dead", "slain", "fatally shot", "shot dead", "dies" are
 deaths; "wounded", "injured", "hurt" are injuries; "shot" alone is a shooting.
+
+A killer's headline lists everyone killed, the killer last ("Man kills wife, 2 sons, then
+himself", "Gunman fatally shoots 3 musicians, self"): `listed_dead` reads that list as the
+whole count of the dead.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
-from claimledger.extract.annotation import context, page_offset, token_span
+from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.model import HarmMention, HarmStatus
 
 KILLED_WORDS = frozenset(
@@ -147,3 +154,117 @@ def stated_total(mentions: list[HarmMention]) -> int:
         return max([*groups, sum(m.kind == "person" for m in chosen)])
 
     return max(most("killed") + most("injured"), most("shot"))
+
+
+# A killing verb a list of its dead follows ("killed his wife, 2 sons, then himself").
+KILLING = re.compile(
+    r"\b(?:(?:shoots|shot)(?:,| and) (?:kills|killed)|fatally (?:shoots|shot|shooting)"
+    r"|kills|killed|killing|slays|slew)\s+",
+    re.IGNORECASE,
+)
+# Between the list's items: ", ", " and ", " then ", " before shooting ", "before turning the
+# gun on".
+LIST_SEPARATOR = re.compile(
+    r"\s*,?\s+(?:before|then)\s+(?:shooting|killing|turning\s+(?:the\s+)?(?:gun|weapon)\s+on)\s+"
+    r"|\s*,\s*(?:and\s+|then\s+)?|\s+(?:and|then|&)\s+(?:then\s+)?",
+    re.IGNORECASE,
+)
+# Where the list ends: a place, a time or another clause ("in Myrtle Creek", "; 1 of 2 ...").
+LIST_END = re.compile(
+    r"\s+(?:after|in|at|with|during|amid|as|inside|near|while|over|because|following|"
+    r"from|for|by|who|had|has|is|was|says?|said|police|officials)\b"
+    r"|(?<!gun)(?<!weapon)\s+on\b|\s*[;:|–—(]|\s-\s",
+    re.IGNORECASE,
+)
+SELF_WORDS = frozenset({"self", "himself", "herself"})
+KILLER = re.compile(r"\b(?:murderer|gunman|gunmen|shooter|killer|sniper)\b", re.IGNORECASE)
+DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "own"})
+PLURAL_PEOPLE = frozenset({"children", "people", "men", "women", "twins"})
+
+
+def _number(word: str) -> int | None:
+    return NUMBERS.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else None)
+
+
+def _plural(word: str) -> bool:
+    return word in PLURAL_PEOPLE or (word.endswith("s") and not word.endswith(("ss", "'s", "’s")))
+
+
+def _list_count(items: list[str]) -> int | None:
+    """How many people a killer's list names, the killer included; None where the killer is
+    not in it or an item before him is not told ("teen daughters")."""
+    total = 0
+    himself = False
+    for n, item in enumerate(items):
+        words = [w for w in item.lower().split() if w not in DETERMINERS]
+        value = _number(words[0]) if words else None
+        if not words:
+            count = None
+        elif words[0] in SELF_WORDS:
+            himself, count = True, 1
+        elif value is not None and (n == 0 or len(words) > 1):
+            count = value  # "3 bandmates", "his 2 children"; "killing 2, then himself"
+        elif "twin" in words or words[-1] == "twins":
+            count = 2
+        elif len(words) == 1 and _number(words[0]) is not None:
+            count = 0  # an age after a plural: "sons, 10 and 12" (counted with the plural)
+        elif _plural(words[-1]):
+            ages = 0
+            for after in items[n + 1:]:
+                if _number(after.strip().lower()) is None:
+                    break
+                ages += 1
+            count = ages or None
+        else:
+            count = 1 if len(words) <= 4 else None  # "wife", "infant daughter", "4-month-old"
+        if count is None:
+            break
+        total += count
+    return total if himself else None
+
+
+def _clause_before(text: str, end: int, verb: int) -> bool:
+    """Whether words stand between a count ending at `end` and the killing verb ("7 slain by
+    Missouri gunman who then killed"), not only a comma ("Boy, 9, fatally shoots": an age)."""
+    return end <= verb and re.search(r"[^\W\d]{3}", text[end:verb]) is not None
+
+
+def listed_dead(doc: Doc, found: Sequence[HarmMention] = ()) -> HarmMention | None:
+    """A headline's list of everyone a killer killed, himself included ("Man killed wife, 4
+    kids then himself", "Officer kills himself, 2 children", "father kills sons, 10 and 12,
+    before turning the gun on himself"), with the dead its other clauses count ("7 slain by
+    gunman who then killed himself", "Man kills wife then himself; 1 of 2 students wounded
+    has died", among the headline's mentions `found`): the whole count of the dead, as a
+    group mention marked `listed`."""
+    text = doc.text
+    if re.search(r"\b(?:them|others)\b", text, re.IGNORECASE):
+        return None  # "shooting them, killing herself": how many, the headline does not say
+    for verb in KILLING.finditer(text):
+        end = LIST_END.search(text, verb.end())
+        stop = end.start() if end else len(text)
+        items = LIST_SEPARATOR.split(text[verb.end():stop])
+        count = _list_count([item for item in items if item.strip()])
+        if count is None:
+            continue
+        base = context(doc).start
+        others = max(
+            (m.number or 0 for m in found
+             if m.status == "killed" and m.kind == "group"
+             and (_clause_before(text, m.span.end - base, verb.start())
+                  or m.span.start - base >= stop)),
+            default=0,
+        )
+        if count == 1 and not others and KILLER.search(text[: verb.start()]):
+            continue  # "Courthouse murderer killed himself": his victims go untold
+        return HarmMention(
+            span=page_span(doc, verb.start(), stop),
+            evidence=page_span(doc, verb.start(), verb.end()),
+            status="killed",
+            kind="group",
+            number=count + others,
+            sentence_start=page_offset(doc, 0),
+            sentence_end=page_offset(doc, len(text)),
+            headline=True,
+            listed=True,
+        )
+    return None

@@ -20,7 +20,7 @@ headline repeats the body's people ("Man killed" and "A man was shot and killed"
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimledger.model import (
     Attribution,
@@ -312,6 +312,18 @@ def count_people(mentions: Sequence[HarmMention]) -> Tally:
     """The people and counts of one event's harm mentions. The headline is counted apart and
     stands in only for what the body does not count: headlines parse badly ("Nine Injured In
     Strip Mall Shooting, Suspect Dead") and repeat the body's people."""
+    listed = [m for m in mentions if m.listed]
+    if listed:
+        # a killer's headline lists every one of the dead, himself too: the count of the dead,
+        # whatever the body's sentences add by telling one of them twice or leave out
+        counted = count_people([m for m in mentions if not m.listed])
+        whole = max(listed, key=lambda m: m.number or 0)
+        evidence = dict(counted.evidence)
+        evidence["killed"] = [*evidence["killed"], whole.span, whole.evidence]
+        return replace(
+            counted, killed=whole.number or 0, evidence=evidence,
+            suspects_killed=max(counted.suspects_killed, 1),
+        )
     body = _count([m for m in mentions if not m.headline])
     headline = _count([m for m in mentions if m.headline])
     if headline.killed > body.killed and _only_a_fatal_shooting(mentions):
