@@ -106,3 +106,21 @@ def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() ->
         candidates=_mention("Franklin").candidates, resolved=None,
     )
     assert _in_large_town(franklin, [franklin, memphis]).resolved is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a word the text uses for a person more often than for a place is that person
+        ("Gladys Garland has been checking her mail for years. \"It was quiet,\" Garland said. "
+         "Garland heard the shots around 1 a.m.", "Garland", False),
+        ("A man was shot in Garland on Sunday. Gladys Garland heard the shots.", "Garland", True),
+        # a common noun the model took for a place in a headline's capitals
+        ("Five Are Shot at a Home in Newark", "Home", False),
+        ("Five Are Shot at a Home in Newark", "Newark", True),
+    ],
+)  # fmt: skip
+def test_a_person_or_a_common_noun_is_no_place(text: str, name: str, found: bool) -> None:
+    names = [m.name for m in find_places(within(parse(text)))]
+    assert (name in names) == found
