@@ -9,7 +9,7 @@ from claimledger.events import _in_large_town
 from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.place_choice import choose_candidate, largest_us_namesake, own_names_first
 from claimledger.extract.place_qualifiers import find_dateline
-from claimledger.extract.places import find_places, resolve_places
+from claimledger.extract.places import find_places, is_location, resolve_places
 from claimledger.model import PlaceMention, Span
 from parsing import parse, within
 
@@ -124,3 +124,22 @@ def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() ->
 def test_a_person_or_a_common_noun_is_no_place(text: str, name: str, found: bool) -> None:
     names = [m.name for m in find_places(within(parse(text)))]
     assert (name in names) == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "name", "located"),
+    [
+        # the site's name and market after the headline: not where the story happened
+        ("Suspect identified in shooting at Trigg County home - WFSB 3 Connecticut",
+         "Connecticut", False),
+        # a second clause after a dash still says what happened where
+        ("Update: Shooting - Police investigate death in Hartford", "Hartford", True),
+        ("Woman killed in Hartford shooting | Hartford Courant", "Hartford", True),
+    ],
+)  # fmt: skip
+def test_a_place_in_the_site_name_after_a_headline_is_no_location(
+    title: str, name: str, located: bool
+) -> None:
+    doc = within(parse(title), kind="title")
+    assert any(m.name == name and is_location(m, doc) == located for m in find_places(doc))

@@ -538,11 +538,28 @@ LOCATION_PREPOSITIONS = frozenset(
 PLACE_HEADS = frozenset(word for word, _, *head in lexicons.rows("place_kinds") if head)
 
 
+# What parts a headline from the site's name: "... home - WFSB 3 Connecticut", "... | KTBS.com".
+TITLE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
+
+
+def _in_site_name(doc: Doc, offset: int) -> bool:
+    """Whether a title's words at `offset` stand after a separator that parts the headline from
+    the site's name and market ("Suspect identified in shooting at Trigg County home - WFSB 3
+    Connecticut"), where no verb follows the separator: the site's home, not the story's place."""
+    if segment_context(doc).kind != "title":
+        return False
+    separators = [m for m in TITLE_SEPARATOR.finditer(doc_text(doc)) if m.end() <= offset]
+    if not separators:
+        return False
+    tail = doc.char_span(separators[0].end(), len(doc_text(doc)), alignment_mode="expand")
+    return tail is not None and not any(t.pos_ in ("VERB", "AUX") for t in tail)
+
+
 def is_location(place: PlaceMention, doc: Doc) -> bool:
     """Whether a place is named as where something happens ("in Deir Ezzor", "the Syria
     battle", a dateline's "GOMA, March 10") rather than as a party ("U.S.-backed forces")."""
     span = doc_span(doc, place.span)
-    if span is None:
+    if span is None or _in_site_name(doc, span.start_char):
         return False
     dateline = find_dateline(doc_text(doc), load_gazetteer())
     if dateline is not None and span.start_char == dateline.start:
