@@ -143,3 +143,23 @@ def test_a_place_in_the_site_name_after_a_headline_is_no_location(
 ) -> None:
     doc = within(parse(title), kind="title")
     assert any(m.name == name and is_location(m, doc) == located for m in find_places(doc))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # a small town the model takes for an organisation, after "in": a place
+        ("Deputies are investigating a shooting in Immokalee that left a teenager injured.",
+         "Immokalee", True),
+        ("A boy was hit with buckshot at the dog park in Enfield on Saturday night.", "Enfield",
+         True),
+        # after "at" such a word is a company's or a building's as often
+        ("A man was shot at Enfield on Saturday night.", "Enfield", False),
+    ],
+)  # fmt: skip
+def test_a_town_taken_for_an_organisation_after_in_is_a_place(
+    text: str, name: str, found: bool
+) -> None:
+    names = [m.name for m in find_places(within(parse(text)))]
+    assert (name in names) == found

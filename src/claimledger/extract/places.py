@@ -112,17 +112,25 @@ def _name_and_hint(
 
 
 # The small model often tags an unfamiliar town as a person ("in Goma"): after one of these
-# words, a PERSON entity that is a gazetteer name is read as a place.
+# words, a PERSON entity that is a gazetteer name is read as a place. So is a one-word
+# organisation or product after "in" or "near" ("a shooting in Immokalee", "in Goleta", "in
+# Winchester"), though not after "at" ("at Walmart"), where companies stand.
 PLACE_PREPOSITIONS = frozenset(word for word, *_ in lexicons.rows("place_prepositions"))
+MISTAKEN_LABELS = frozenset({"ORG", "PRODUCT"})
 
 
 def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
     doc = ent.doc
+    if ent.start == 0 or not gazetteer.lookup(ent.text):
+        return False
+    before = doc[ent.start - 1].lower_
+    if ent.label_ == "PERSON":
+        return before in PLACE_PREPOSITIONS
     return (
-        ent.label_ == "PERSON"
-        and ent.start > 0
-        and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
-        and bool(gazetteer.lookup(ent.text))
+        ent.label_ in MISTAKEN_LABELS
+        and len(ent) == 1
+        and before in LOCATION_PREPOSITIONS
+        and before != "at"
     )
 
 
