@@ -846,6 +846,13 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Buckeye fans are celebrating the win.", []),
         ],
     ),
+    "resident_words": (
+        places,
+        [
+            ("A Pleasantville woman was shot in the foot.", ["Pleasantville"]),
+            ("A Pleasantville company was sold.", []),
+        ],
+    ),
     "street_words": (
         places,
         [

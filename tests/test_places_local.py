@@ -163,3 +163,18 @@ def test_a_town_taken_for_an_organisation_after_in_is_a_place(
 ) -> None:
     names = [m.name for m in find_places(within(parse(text)))]
     assert (name in names) == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the town people come from, however small
+        ("Two Brockton men were charged in the shootings.", ["Brockton"]),
+        ("An Evansville man was arrested on Sunday.", ["Evansville"]),
+        # a number or an article before the word is no part of a town's name
+        ("Four men were shot outside a bar on Sunday.", []),
+    ],
+)  # fmt: skip
+def test_a_town_is_named_by_its_people(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_places(within(parse(text)))] == names

@@ -219,27 +219,36 @@ MAX_AGENCY_NAME_TOKENS = 4
 METRO_WORDS = frozenset({"metro", "metropolitan"})
 
 
-def _agency_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
+# "a Pleasantville woman", "two Brockton men": a name before these words is a town.
+RESIDENT_WORDS = lexicons.words("resident_words")
+
+
+def _agency_spans(
+    doc: Doc, gazetteer: Gazetteer, words: frozenset[str] = AGENCY_WORDS
+) -> Iterator[_Found]:
     """Towns and counties named by their own officials ("Buckeye police are investigating",
     "Memphis Police Department", "Fresno County sheriff's deputies", "the Las Vegas
-    Metropolitan Police Department"), even where the model took the whole for an organisation
-    or the town is small."""
+    Metropolitan Police Department") or by their people (`words` = RESIDENT_WORDS: "a
+    Pleasantville woman"), even where the model took the whole for an organisation or the town
+    is small."""
     text = doc_text(doc)
     for token in doc:
-        if token.lower_ not in AGENCY_WORDS or token.i == 0:
+        if token.lower_ not in words or token.i == 0:
             continue
         first = token.i
         while (
             first > 0
             and token.i - first < MAX_AGENCY_NAME_TOKENS
             and _name_token(doc[first - 1])
-            and doc[first - 1].lower_ not in AGENCY_WORDS
+            and doc[first - 1].lower_ not in words
         ):
             first -= 1
         last = token.i  # "Las Vegas Metropolitan Police": the town ends before "Metropolitan"
         while last - 1 > first and doc[last - 1].lower_ in METRO_WORDS:
             last -= 1
         for begin in range(first, last):  # the longest name first
+            if doc[begin].like_num or doc[begin].pos_ in ("DET", "NUM"):
+                continue  # "Four men", "An Evansville man", "The Memphis Police Department"
             start, end = doc[begin].idx, doc[last - 1].idx + len(doc[last - 1].text)
             key = normalise_place_name(text[start:end])
             if key in GENERIC_WORDS or not gazetteer.is_own_name(key):
@@ -353,6 +362,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             *_dateline_spans(doc, gazetteer),
             *_entity_spans(doc, gazetteer),
             *_agency_spans(doc, gazetteer),
+            *_agency_spans(doc, gazetteer, RESIDENT_WORDS),
             *_gazetteer_spans(doc, gazetteer),
         ],
         text,
