@@ -367,6 +367,15 @@ def test_a_street_the_model_tags_as_a_person_is_no_one_harmed() -> None:
          "The gunman opened fire in his wife's classroom, striking two students.", 3, 1),
         ("7 slain by Missouri gunman who then killed himself",
          "Police found the bodies of seven people in two homes.", 8, 0),
+        # a murder-suicide's headline lists everyone dead, the killer too
+        ("Parents, 2 children dead in Roy murder-suicide",
+         "The bodies of Ann Lee, her husband and their two children were found Sunday. Ann "
+         "Lee, 34, was a nurse. Lee was found in the kitchen.", 4, 0),
+        ("Wallkill man, two children dead in murder-suicide",
+         "The children were found dead in their beds on Sunday.", 3, 0),
+        # the killer not in the list: no whole count
+        ("Boy, 3, killed by father in double murder-suicide",
+         "Police found the bodies of the boy, his mother and his father on Sunday.", 2, 0),
         # not a list of the dead: a killer's own death, and victims the headline does not count
         ("Courthouse murderer killed himself during gun battle",
          "Two women were killed in the lobby before the gunman died.", 3, 0),
