@@ -131,6 +131,7 @@ def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
         and len(ent) == 1
         and before in LOCATION_PREPOSITIONS
         and before != "at"
+        and gazetteer.is_own_name(normalise_place_name(ent.text))  # not Bowie's "Bui"
     )
 
 
