@@ -7,23 +7,12 @@ import pytest
 
 from claimledger.events import _in_large_town
 from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.place_choice import choose_candidate, largest_us_namesake, own_names_first
+from claimledger.extract.place_choice import largest_us_namesake
 from claimledger.extract.place_qualifiers import find_dateline
 from claimledger.extract.places import find_places, is_location, resolve_places
 from claimledger.model import PlaceMention, Span
 from parsing import parse, within
-
-
-def _mention(name: str, start: int = 0) -> PlaceMention:
-    """A mention as find_places makes it from a sentence that says nothing else."""
-    gazetteer = load_gazetteer()
-    candidates = own_names_first(gazetteer.lookup(name), name)
-    return PlaceMention(
-        span=Span(start, start + len(name), name),
-        name=name,
-        candidates=candidates,
-        resolved=choose_candidate(candidates, capitals=gazetteer.capitals),
-    )
+from test_places import _mention
 
 
 @pytest.mark.parametrize(
@@ -78,20 +67,20 @@ def test_a_neighbourhood_named_like_a_town_elsewhere_is_in_the_town_the_text_nam
 
 
 def test_a_far_larger_us_town_wins_over_units_that_share_only_its_name() -> None:
-    charlotte = largest_us_namesake(_mention("Charlotte")).resolved  # a parish of Saint Vincent
+    charlotte = largest_us_namesake(_mention("Charlotte", 0)).resolved  # a parish of Saint Vincent
     assert charlotte is not None and charlotte.admin1 == "North Carolina"
-    savannah = largest_us_namesake(_mention("Savannah")).resolved  # a region of Ghana
+    savannah = largest_us_namesake(_mention("Savannah", 0)).resolved  # a region of Ghana
     assert savannah is not None and savannah.admin1 == "Georgia"
     # ... unless the document settles a place in that unit's country
-    assert largest_us_namesake(_mention("Savannah"), frozenset({"GH"})).resolved is None
-    assert largest_us_namesake(_mention("Springfield")).resolved is None
+    assert largest_us_namesake(_mention("Savannah", 0), frozenset({"GH"})).resolved is None
+    assert largest_us_namesake(_mention("Springfield", 0)).resolved is None
 
 
 def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() -> None:
     whitehaven = PlaceMention(  # only a town in England carries the name
         span=Span(0, 10, "Whitehaven"),
         name="Whitehaven",
-        candidates=_mention("Whitehaven").candidates,
+        candidates=_mention("Whitehaven", 0).candidates,
         resolved=None,
     )
     memphis, nashville = _mention("Memphis", 40), _mention("Nashville", 80)
@@ -103,7 +92,7 @@ def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() ->
     # a namesake in the large town's state: the place may be that town, not a part of Memphis
     franklin = PlaceMention(
         span=Span(0, 8, "Franklin"), name="Franklin",
-        candidates=_mention("Franklin").candidates, resolved=None,
+        candidates=_mention("Franklin", 0).candidates, resolved=None,
     )
     assert _in_large_town(franklin, [franklin, memphis]).resolved is None
 
