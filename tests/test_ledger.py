@@ -598,6 +598,17 @@ def test_two_voices_in_one_report_are_one_reading() -> None:
     assert best_of(voices, stated_b, stated_c)["killed"] == 2
 
 
+def test_a_tally_and_its_suspects_at_the_same_words_are_two_figures() -> None:
+    # "kills 7-year-old daughter, himself": two dead, one of them the killer; the two figures
+    # share their words, and are not one figure read twice (as a reprint's would be)
+    text = "Avoyelles Parish man kills 7-year-old daughter, himself"
+    page = report("a", "2015-07-10", text, [
+        ("kills", "killed", "suspects", "1:tally"),
+        ("kills", "killed", None, "2:tally"),
+    ])
+    assert best_of(page)["killed"] == 2
+
+
 def test_a_larger_figure_a_report_states_for_the_whole_beats_its_tally() -> None:
     # the page names three of the five people it says were shot
     text = ("Five people were shot outside the club. A man, a woman and a teenager were "

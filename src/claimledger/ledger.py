@@ -508,14 +508,16 @@ def _once_per_text(figures: Sequence[Figure], rows: Mapping[str, LedgerRow]) -> 
     """One wire story reprinted by several outlets is one voice: a figure of a text that an
     earlier row already read (same text, same place in it) is left out of the estimates and
     disputes; its row still lists the outlet."""
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int, int, str | None, str | None]] = set()
     kept = []
     for figure in figures:
         row = rows[figure.id]
         if not row.text_id:
             kept.append(figure)
             continue
-        key = (row.text_id, figure.span.start, figure.span.end)
+        # (a tally of everyone and one of the suspects can share their words: "kills daughter,
+        # himself" is two dead, one of them the killer)
+        key = (row.text_id, figure.span.start, figure.span.end, figure.population, figure.rule)
         if key not in seen:
             seen.add(key)
             kept.append(figure)
