@@ -227,6 +227,8 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
         ("A 14-year-old boy was charged Monday with killing his friend while they played with a "
          "gun.", "Teen charged in shooting of friend", 1, 0),
         ("Police are investigating a non-fatal shooting on Main Street.", "", 0, 0),
+        # one of two fates is no count of either: four people shot
+        ("Police had reported that four people were wounded or killed.", "", 0, 4),
         # the headline parsed as killing the shooting: the shooting's three are no dead
         ("Seventeen-year-old Quantico Moton was shot along with a 16-year-old boy and a "
          "21-year-old man on Monday. He died late Monday night.",

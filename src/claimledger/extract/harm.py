@@ -1116,6 +1116,16 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
     return kept
 
 
+def _alternative(word: Token) -> Token | None:
+    """The harm word that `word` is the alternative of ('killed' in 'wounded or killed'), or
+    None."""
+    head = word.head
+    if word.dep_ != "conj" or head is word or status_of(head) is None:
+        return None
+    between = word.doc[head.i + 1 : word.i]
+    return head if any(t.lower_ == "or" and t.dep_ == "cc" for t in between) else None
+
+
 def _could_not(verb: Token) -> bool:
     """'could not save', 'were not able to save', 'unable to save'."""
     if _negated(verb):
@@ -1181,8 +1191,10 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         said.add(text)
         for word in sentence:
             status = status_of(word)
-            if status is None or _unreal(word):
+            if status is None or _unreal(word) or _alternative(word) is not None:
                 continue
+            if any(_alternative(c) is word for c in _children(word)):
+                status = "shot"  # "four people were wounded or killed": hurt, one way or another
             evidence = _evidence(word)
             negated = _negated(word)
             by_police = _by_police(word)
