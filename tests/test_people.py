@@ -227,6 +227,11 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
         ("A 14-year-old boy was charged Monday with killing his friend while they played with a "
          "gun.", "Teen charged in shooting of friend", 1, 0),
         ("Police are investigating a non-fatal shooting on Main Street.", "", 0, 0),
+        # a headline's counts as its verbs' objects, over a body that gives none
+        ("Police said several people were injured.", "Gunfight At Fresno Biker Club Kills 1, "
+         "Wounds 12", 1, 12),
+        ("Police are looking for the gunman.", "Georgia man indicted in shooting that injured 7",
+         0, 7),
         # one of two fates is no count of either: four people shot
         ("Police had reported that four people were wounded or killed.", "", 0, 4),
         # the headline parsed as killing the shooting: the shooting's three are no dead

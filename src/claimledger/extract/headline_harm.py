@@ -29,6 +29,13 @@ KILLED_WORDS = frozenset(
 )  # fmt: skip
 INJURED_WORDS = frozenset({"wounded", "injured", "hurt", "hospitalized"})
 FATAL_ADVERBS = frozenset({"fatally", "mortally"})
+# Verbs a headline gives a count as their object: "Kills 1, Wounds 12", "injures five".
+ACTIVE_VERBS: dict[str, HarmStatus] = {
+    "kills": "killed", "killed": "killed", "killing": "killed", "kill": "killed",
+    "wounds": "injured", "wounded": "injured", "wounding": "injured", "wound": "injured",
+    "injures": "injured", "injured": "injured", "injuring": "injured", "injure": "injured",
+    "hurts": "injured",
+}  # fmt: skip
 NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -100,6 +107,14 @@ def headline_mentions(doc: Doc) -> list[HarmMention]:
             clause_start = i + 1
             i += 1
             continue
+        active = ACTIVE_VERBS.get(words[i].lower_)
+        counted = _object_count(words, i + 1) if active else None
+        if active and counted is not None:
+            # "Gunfight At Biker Club Kills 1, Wounds 12", "Shooting injures 4 at hall": the
+            # count the verb takes as its object
+            found.append(_mention(doc, words[i], words[i + 1], active, "group", counted))
+            clause_start = i = i + 2
+            continue
         read = _status(words, i)
         if read is None:
             i += 1
@@ -112,6 +127,19 @@ def headline_mentions(doc: Doc) -> list[HarmMention]:
         clause_start = after
         i = after
     return found
+
+
+def _object_count(words: list[Token], at: int) -> int | None:
+    """The count an active headline verb takes as its object ("Kills 1", "Wounds 12"), not an
+    age ("kills 4-year-old")."""
+    if at >= len(words):
+        return None
+    value = NUMBERS.get(words[at].lower_) or (
+        int(words[at].text) if words[at].text.isdigit() and len(words[at].text) <= 2 else None
+    )
+    if value is None or (at + 1 < len(words) and words[at + 1].text in ("-", "–")):
+        return None
+    return value
 
 
 def _age_at(words: list[Token], i: int) -> bool:
