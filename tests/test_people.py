@@ -232,6 +232,13 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
          "Wounds 12", 1, 12),
         ("Police are looking for the gunman.", "Georgia man indicted in shooting that injured 7",
          0, 7),
+        # "both", "a shooting death", a life claimed or taken
+        ("When Trejo showed up with Martinez, both were fatally shot on the back deck.", "", 2, 0),
+        ("Deputies are investigating an accidental shooting death that occurred Thursday.", "",
+         1, 0),
+        ("The shooting claimed the life of 47-year-old Michael Matthews.", "", 1, 0),
+        ("A shooting that injured three males and claimed the life of one female.", "", 1, 3),
+        ("An accidental shooting claims a St. Marie youth.", "", 1, 0),
         # one of two fates is no count of either: four people shot
         ("Police had reported that four people were wounded or killed.", "", 0, 4),
         # the headline parsed as killing the shooting: the shooting's three are no dead

@@ -565,6 +565,7 @@ def _is_person_phrase(head: Token) -> bool:
             head.lower_ in PRONOUN_GENDER
             or head.lower_ in PLURAL_PRONOUNS
             or head.lower_ in ("one", "nobody", "someone", "anyone", "everyone", "another")
+            or head.lower_ in GROUP_SIZES  # "both were fatally shot"
         )
     if head.ent_type_ == "PERSON" and _street_name(head):
         return False  # "Rosa Parks Boulevard", a street tagged as a person
@@ -1044,6 +1045,13 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
                 found.append(_group(word, MULTIPLE_HARM[lower], sizes[0]))  # type: ignore[arg-type]
             elif lower == "shooting" and any(_fatal_word(c) for c in _children(word)):
                 found.append(_group(word, "killed", 1))  # "a fatal shooting": someone died
+        if (
+            lower == "death"
+            and word.pos_ == "NOUN"
+            and any(c.dep_ == "compound" and c.lower_ == "shooting" for c in _children(word))
+            and not _patients(word)
+        ):
+            found.append(_group(word, "killed", 1))  # "an accidental shooting death": someone
         attempted = any(c.lower_ in ("attempted", "attempt") for c in _children(word))
         if (
             lower == "suicide"
@@ -1052,6 +1060,10 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not attempted
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
+        for patient in _lives_claimed(word):
+            # "the shooting claimed the life of a 9-year-old", "took the lives of two men",
+            # "Accidental Shooting Claims St. Marie Youth"
+            found += _mentions_of(patient, "killed", token_span(word, word), _negated(word))
         saved = lexicons.lemma(word) == "save" and _could_not(word)
         # "did not survive"; not "is not expected to survive": in critical condition
         survived = lexicons.lemma(word) == "survive" and _negated(word)
@@ -1124,6 +1136,35 @@ def _alternative(word: Token) -> Token | None:
         return None
     between = word.doc[head.i + 1 : word.i]
     return head if any(t.lower_ == "or" and t.dep_ == "cc" for t in between) else None
+
+
+LIFE_TAKING_VERBS = frozenset({"claim", "take"})
+# What claims a life without a killer: "the shooting claimed the life of", "gunfire claims".
+HARM_CAUSES = frozenset({"shooting", "accident", "gunfire", "bullet", "discharge", "gunshot",
+                         "violence", "crossfire"})  # fmt: skip
+
+
+def _lives_claimed(verb: Token) -> list[Token]:
+    """Whose life a verb says was claimed or taken: the 'of' of 'the life of X', the owner of
+    'one man's life', or what a shooting 'claims' ('Shooting Claims St. Marie Youth'); not
+    'took his own life' (a suicide, read elsewhere)."""
+    if verb.pos_ != "VERB" or lexicons.lemma(verb) not in LIFE_TAKING_VERBS:
+        return []
+    found: list[Token] = []
+    for obj in (c for c in _children(verb) if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in ("life", "live"):
+            if any(c.lower_ == "own" for c in _children(obj)):
+                continue
+            found += [c for c in _children(obj) if c.dep_ == "poss"]
+            found += [
+                g for c in _children(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                for g in _children(c) if g.dep_ == "pobj"
+            ]
+        elif lexicons.lemma(verb) == "claim" and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in HARM_CAUSES for c in _children(verb)
+        ):
+            found.append(obj)
+    return found
 
 
 def _could_not(verb: Token) -> bool:
