@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
@@ -33,17 +33,14 @@ from claimledger.extract.attribution_confidence import (
 )
 from claimledger.extract.attribution_crf import CueChain, load_chain
 from claimledger.extract.attribution_features import (
+    MAX_ANCESTORS,
     ROLE_GROUPS,
-    Key,
     TokenTable,
     cue_features,
     cue_head,
-    cue_part,
     cue_view,
-    pair_parts,
     role_context,
     role_window,
-    token_part,
     token_table,
 )
 from claimledger.extract.attribution_model import (
@@ -53,9 +50,10 @@ from claimledger.extract.attribution_model import (
     load_tagger,
     probability,
 )
+from claimledger.extract.attribution_pairs import PairScorer
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
-from claimledger.extract.measures import is_stating_verb, is_toll_noun
+from claimledger.extract.measures import STATING_VERBS, is_stating_verb, is_toll_noun
 from claimledger.extract.quotes import quoted_tokens
 from claimledger.extract.sources import NamedSource, resolve_source
 from claimledger.model import Attribution, SourceKind, Span, record_id
@@ -116,23 +114,23 @@ NEVER_CUE_IDS = frozenset(POS_IDS[pos] for pos in NEVER_CUE_POS)
 
 
 @lru_cache(maxsize=1)
-def _role_scorer() -> GroupScorer[Key]:
+def _role_scorer() -> PairScorer:
     """The shipped tagger's role model, scoring grouped features."""
-    return GroupScorer(load_tagger().role, ROLE_GROUPS)
+    return PairScorer(GroupScorer(load_tagger().role, ROLE_GROUPS))
 
 
-_OTHER_SCORERS: dict[int, GroupScorer[Key]] = {}
+_OTHER_SCORERS: dict[int, PairScorer] = {}
 
 
-def _scorer_of(tagger: AttributionTagger | None) -> GroupScorer[Key]:
+def _scorer_of(tagger: AttributionTagger | None) -> PairScorer:
     """The role scorer of a tagger other than the shipped one (one trained on some folds)."""
     if tagger is None:
         return _role_scorer()
     key = id(tagger.role)
     found = _OTHER_SCORERS.get(key)
-    if found is None or found.model is not tagger.role:
+    if found is None or found.groups.model is not tagger.role:
         _OTHER_SCORERS.clear()
-        found = _OTHER_SCORERS[key] = GroupScorer(tagger.role, ROLE_GROUPS)
+        found = _OTHER_SCORERS[key] = PairScorer(GroupScorer(tagger.role, ROLE_GROUPS))
     return found
 
 
@@ -157,6 +155,7 @@ def tag_cues(
         return _chain_cues(doc, quoted, table, chain, model)
     cue_class = model.classes.index("cue")
     never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
+    stating = _stating_verbs(doc)
     tags = CueTags([], [], {})
     peaks = tags.sentence_peak
     run: list[Token] = []
@@ -164,7 +163,7 @@ def tag_cues(
     for i in range(len(table.words)):
         p = 0.0
 
-        if _puts_a_figure(doc[i]):
+        if i in stating and _puts_a_figure(doc[i]):
             p = 1.0
         elif i not in never:
             p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
@@ -202,10 +201,11 @@ def _chain_cues(
         runs.append((cue_head([doc[i] for i in words]).i, words, p))
         taken.update(words)
     cue_class = model.classes.index("cue")
+    stating = _stating_verbs(doc)
     for i, lex in enumerate(table.lexes):
         if i in taken:
             continue
-        if _puts_a_figure(doc[i]):
+        if i in stating and _puts_a_figure(doc[i]):
             runs.append((i, [i], 1.0))
         elif lex != "-":
             p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
@@ -222,6 +222,15 @@ def _chain_cues(
         if p > peaks.get(sentence, 0.0):
             peaks[sentence] = p
     return tags
+
+
+def _stating_verbs(doc: Doc) -> set[int]:
+    """The tokens `is_stating_verb` holds for, their lemmas read in one array: only those can
+    put a figure."""
+    strings = doc.vocab.strings
+    lemmas = doc.to_array([LEMMA]).tolist()
+    maybe = {key for key in set(lemmas) if not key or strings[key].lower() in STATING_VERBS}
+    return {i for i, key in enumerate(lemmas) if key in maybe and is_stating_verb(doc[i])}
 
 
 def _puts_a_figure(token: Token) -> bool:
@@ -250,34 +259,30 @@ def tag_roles(
     taken = {i for words in cue_words.values() for i in words}
     context = role_context(doc, quoted, head_of, table)
     scorer = _scorer_of(tagger)
-    classes = scorer.model.classes
+    classes = scorer.groups.model.classes
     none = classes.index("none")
     best: dict[int, tuple[bool, float, int, str]] = {}
-    governor: dict[int, int] = {}
-    space = context.table.space
+    # the tokens a cue may claim: no whitespace, no cue head, no word of a chain's cue
+    free = ~np.array(context.table.space, dtype=bool)
+    free[list(head_of)] = False
+    free[list(taken)] = False
+    views, windows = [], []
     for k, head in enumerate(heads):
         start, end = role_window(context.table, head.i, quoted)
         other_cue = any(head_of.get(i, k) != k for i in range(start, end))
-        cue = cue_view(context, head.i, other_cue)
-        window = [
-            i for i in range(start, end) if not (space[i] or i in head_of or i in taken)
-        ]
-        if not window:
-            continue
-        # the token's and the cue's groups first, then the pair's, in role_parts' order
-        own = np.array([scorer.partial(*token_part(context, i)) for i in window])
-        base = own + np.array(scorer.partial(*cue_part(cue)))
-        scores = scorer.added(base, [pair_parts(context, i, cue) for i in window])
-        tops = scores.argmax(axis=1).tolist()
-        for i, row, top in zip(window, scores.tolist(), tops, strict=True):
-            if top == none:
-                continue
-            label = classes[top]
-            if i not in governor:
-                governor[i] = _governing_cue(context.chain(i)[0], head_of)
-            claim = (governor[i] == k, probability(row, top), k, label)
-            if i not in best or claim[:2] > best[i][:2]:
-                best[i] = claim
+        views.append(cue_view(context, head.i, other_cue))
+        windows.append(np.flatnonzero(free[start:end]) + start)
+    tokens, owners, scores = scorer.scores(context, views, windows)
+    tops = scores.argmax(axis=1)
+    claimed = np.flatnonzero(tops != none)
+    governor: dict[int, int] = {}
+    found = (tokens[claimed], owners[claimed], scores[claimed], tops[claimed])
+    for i, k, row, top in zip(*(column.tolist() for column in found), strict=True):
+        if i not in governor:
+            governor[i] = _governing_cue(context.table.heads, i, head_of)
+        claim = (governor[i] == k, probability(row, top), k, classes[top])
+        if i not in best or claim[:2] > best[i][:2]:
+            best[i] = claim
     tagged = [_Tagged(cue=[head], source=[], content=[]) for head in heads]
     extra_cue: list[set[int]] = [set(cue_words.get(head.i, ())) for head in heads]
     for i in sorted(best):
@@ -304,12 +309,16 @@ def _figure_phrase(verb: Token) -> list[Token]:
     return list(doc[after[0].left_edge.i : after[-1].right_edge.i + 1])
 
 
-def _governing_cue(chain: Sequence[int], head_of: dict[int, int]) -> int:
-    """The cue whose head is the token's nearest ancestor in the parse (`chain`: the token and
-    its ancestors, nearest first); -1 if none."""
-    for ancestor in chain[1:]:
-        if ancestor in head_of:
-            return head_of[ancestor]
+def _governing_cue(heads: Sequence[int], i: int, head_of: dict[int, int]) -> int:
+    """The cue whose head is token i's nearest ancestor in the parse (at most MAX_ANCESTORS
+    steps up); -1 if none."""
+    node = i
+    for _ in range(MAX_ANCESTORS):
+        if heads[node] == node:
+            break
+        node = heads[node]
+        if node in head_of:
+            return head_of[node]
     return -1
 
 

@@ -45,7 +45,8 @@ Key = tuple[object, ...]
 Grouped = list[tuple[str, Key]]  # features as (group, key) pairs
 
 
-def _bucket(distance: int) -> str:
+def distance_bucket(distance: int) -> str:
+    """A distance in tokens (or words) as the tagger's features read it: 0 to 3, then ranges."""
     if distance <= 3:
         return str(distance)
     if distance <= 6:
@@ -181,7 +182,7 @@ def cue_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
     features.extend(f"w_child={word}|{child_dep}" for child_dep in child_deps)
     if table.sent_starts[i]:
         features.append("sent_start")
-    position = _bucket(i - table.sentence_start[i])
+    position = distance_bucket(i - table.sentence_start[i])
     features.append(f"pos_in_sent={position}|{word if not table.alpha[i] else '-'}")
     if i > 0 and not table.alpha[i]:
         features.append(f"prev_shape={table.shapes[i - 1][:4]}|{word}|{position}")
@@ -429,12 +430,16 @@ def pair_parts(context: RoleContext, i: int, cue: CueView) -> Grouped:
     # the quotation nearest the cue on the token's side, however long ("“...,” X said")
     run = context.quote_run[i]
     nearest = run >= 0 and run == (cue.nearest_left if i < head else cue.nearest_right)
+    position = (side, distance_bucket(distance), q, cue.quoted, sent_offset, table.punct[i])
     return [
         ("attachment", (attach, side, tag, cue.word)),
-        ("position", (side, _bucket(distance), q, cue.quoted, sent_offset, table.punct[i])),
+        ("position", position),
         (
             "between",
-            (_bucket(between), q, side, sent_offset, cues_between, attach, nearest, cue.other_cue),
+            (
+                distance_bucket(between), q, side, sent_offset, cues_between, attach, nearest,
+                cue.other_cue,
+            ),
         ),
     ]
 
