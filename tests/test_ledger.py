@@ -709,6 +709,16 @@ def test_a_stated_count_of_the_wounded_alone_reads_none_dead() -> None:
     assert best_of(*wounded, died) == {"killed": 0, "injured": 4}
 
 
+def test_a_title_case_count_is_no_age() -> None:
+    # "Dead, 3" looks like "Lindsay, 24,"; the word after the number makes it a count
+    text = "2 Dead, 3 Wounded In East Garfield Park Shooting"
+    best = best_of(report("a", "2017-01-29", text, [
+        ("2", "killed", None, "2"),
+        ("3", "injured", None, "3"),
+    ]))
+    assert best == {"killed": 2, "injured": 3}
+
+
 def test_ages_are_no_counts() -> None:
     text = "Jonah Barley, 17, and Raekwon Manigault, 19, were killed."
     best = best_of(report("a", "2024-05-01", text, [

@@ -79,6 +79,11 @@ def earlier_year(sentence: str, published: str | None) -> bool:
 
 
 _AGE_WORD = re.compile(r"\bages?\b", re.IGNORECASE)
+# Words after a number that make it a count: "3 Wounded", "4 people", "two others".
+_COUNTED = re.compile(
+    r"\s+(?:wounded|injured|hurt|dead|killed|shot|slain|people|persons|others|more|victims)\b",
+    re.IGNORECASE,
+)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
 
 
@@ -88,6 +93,8 @@ def an_age(text: str, start: int, end: int) -> bool:
     and 15")."""
     before = text[max(0, start - 20) : start]
     after = text[end : end + 7].casefold()
+    if _COUNTED.match(text, end):
+        return False  # "2 Dead, 3 Wounded": a count of what follows, after a title-case word
     return (
         _AGE_WORD.search(before) is not None
         or _NAME_BEFORE.search(before) is not None
