@@ -77,17 +77,30 @@ def remove_extension() -> None:
 def set_context(doc: Doc, context: SegmentContext) -> Doc:
     """Give a Doc, before it is parsed, the context of the segment it holds."""
     register_extension()
-    doc._.set(EXTENSION, Annotation(context=context))
+    _attach(doc, Annotation(context=context))
     return doc
+
+
+# The annotation is kept in the Doc's user data under this key too: the extractors read it for
+# every span they write, and reading an extension makes a new accessor object each time.
+ANNOTATION_KEY = "claimledger.annotation"
+
+
+def _attach(doc: Doc, found: Annotation) -> None:
+    doc._.set(EXTENSION, found)
+    doc.user_data[ANNOTATION_KEY] = found
 
 
 def annotation(doc: Doc) -> Annotation:
     """The Doc's annotation, created empty (offset 0, no voice) the first time it is asked for."""
+    kept = doc.user_data.get(ANNOTATION_KEY)
+    if isinstance(kept, Annotation):
+        return kept
     register_extension()
     found = doc._.get(EXTENSION)
     if not isinstance(found, Annotation):
         found = Annotation(context=SegmentContext())
-        doc._.set(EXTENSION, found)
+    _attach(doc, found)
     return found
 
 

@@ -94,29 +94,25 @@ def token_table(doc: Doc) -> TokenTable:
     columns = doc.to_array(_TABLE_ATTRS).astype("int64").T.tolist() if len(doc) else [[]] * 11
     orth, lower, shape, tag, dep, ent, head, alpha, punct, space, sent = columns
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-
-    def name(key: int) -> str:
-        found = names.get(key)
-        if found is None:
-            found = names[key] = strings[key % 2**64] if key else ""
-        return found
-
-    texts = [name(k) for k in orth]
-    shapes = [name(k) for k in shape]
+    # each distinct string key looked up once (a page repeats its words, tags and labels)
+    keys = {*orth, *lower, *shape, *tag, *dep, *ent}
+    names = {key: strings[key % 2**64] if key else "" for key in keys}
+    texts = [names[k] for k in orth]
+    shapes = [names[k] for k in shape]
     words = [
-        name(low) if a or p else s_
+        names[low] if a or p else s_
         for low, a, p, s_ in zip(lower, alpha, punct, shapes, strict=True)
     ]
     heads = [i + offset for i, offset in enumerate(head)]
-    lexes: list[str] = [cue_word_class(text) or "-" for text in texts]
+    lex_of: dict[str, str] = {text: cue_word_class(text) or "-" for text in set(texts)}
+    lexes = [lex_of[text] for text in texts]
     starts, ends = sentence_bounds(doc)
     return TokenTable(
         texts=texts,
         words=words,
-        tags=[name(k) for k in tag],
-        deps=[name(k) for k in dep],
-        ents=[name(k) for k in ent],
+        tags=[names[k] for k in tag],
+        deps=[names[k] for k in dep],
+        ents=[names[k] for k in ent],
         heads=heads,
         children=doc_children(doc),
         lexes=lexes,

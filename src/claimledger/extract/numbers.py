@@ -52,8 +52,11 @@ class QuantityMatch(msgspec.Struct, frozen=True, kw_only=True):
     quantity: Count
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
+    """A word, number or mark of a text (never changed once made; not frozen, since a frozen
+    dataclass costs three times as much to make and a page has thousands)."""
+
     text: str
     lower: str
     start: int
@@ -172,19 +175,12 @@ _START_WORDS = frozenset(
 
 def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    add = tokens.append
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         first = word[0]
-        tokens.append(
-            _Token(
-                text=word,
-                lower=word.lower(),
-                start=match.start(),
-                end=match.end(),
-                is_digits=first in "0123456789",
-                is_word=first.isalpha(),
-            )
-        )
+        start, end = match.span()
+        add(_Token(word, word.lower(), start, end, first in "0123456789", first.isalpha()))
     return tokens
 
 
