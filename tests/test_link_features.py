@@ -17,7 +17,17 @@ from claimledger.link_features import (
     outlet_of,
     profile_documents,
 )
-from claimledger.model import DateMention, Document, Event, Person, Segment, Span, content_id
+from claimledger.model import (
+    Count,
+    DateMention,
+    Document,
+    Event,
+    Figure,
+    Person,
+    Segment,
+    Span,
+    content_id,
+)
 
 
 def page(text: str, title: str, published: str | None = "2016-05-02", **fields: str) -> Document:
@@ -212,8 +222,9 @@ def test_a_small_corpus_draws_rarity_toward_the_prior_and_a_large_one_measures_i
 
 
 def _pair_row(events: list[Event], documents: dict[str, Document], first: Document,
-              second: Document, people: dict[str, Person]) -> np.ndarray:
-    comparison = compare_events(events, documents, people=people)
+              second: Document, people: dict[str, Person],
+              figures: dict[str, Figure] | None = None) -> np.ndarray:
+    comparison = compare_events(events, documents, people=people, figures=figures)
     found = comparison.events.events
     x = next(k for k, e in enumerate(found) if e.document_id == first.id)
     y = next(k for k, e in enumerate(found) if e.document_id == second.id)
@@ -284,3 +295,55 @@ def test_a_town_and_the_county_it_lies_in_are_no_conflict_of_places() -> None:
     conflict = FEATURES.index("place_conflict")
     assert _pair_row(events, documents, town, county, {})[conflict] == 0.0
     assert _pair_row(events, documents, other, county, {})[conflict] == 1.0
+
+
+def _compared(events: list[Event], documents: dict[str, Document],
+              options: LinkOptions | None = None) -> set[frozenset[str]]:
+    comparison = compare_events(events, documents, options=options)
+    found = comparison.events.events
+    return {frozenset((found[x].document_id, found[y].document_id))
+            for x, y in zip(comparison.a.tolist(), comparison.b.tolist(), strict=True)}
+
+
+def test_events_at_one_place_a_day_apart_are_compared_whatever_their_words() -> None:
+    # the first page's words are a column of video titles; the second the report itself
+    videos = page("Nick Bjugstad ready to return. How Mary Tyler Moore changed television.",
+                  "Teens arrested in fatal shooting", "2016-12-07")
+    report = page("Two teenagers were charged with murder in the death of a 15-year-old.",
+                  "Two charged with murder", "2016-12-07")
+    later = page("Police investigate a robbery at a gas station on Tryon Road.",
+                 "Gas station robbed", "2016-12-12")
+    pages = (videos, report, later)
+    events = [_placed(event_of(p, day=p.published), "Charlotte", "city", "Mecklenburg County")
+              for p in pages] + [event_of(p) for p in FILLER]
+    documents = {d.id: d for d in (*pages, *FILLER)}
+    compared = _compared(events, documents)
+    assert frozenset((videos.id, report.id)) in compared
+    assert frozenset((videos.id, later.id)) not in compared  # five days apart
+    never = _compared(events, documents, LinkOptions(place_days=-1))
+    assert frozenset((videos.id, report.id)) not in never
+
+
+def test_the_same_dead_counted_by_both_weigh_more_when_they_are_several() -> None:
+    import msgspec
+
+    def killed(document: Document, value: int) -> tuple[Event, Figure]:
+        figure = Figure(id=f"f-{document.id}", span=Span(0, 4, document.text[:4]),
+                        measure="killed", count=Count(low=value, high=value))
+        found = event_of(document)
+        return msgspec.structs.replace(found, figure_ids=(figure.id,)), figure
+
+    one = page("Three people were shot dead at a party on Elm Street.", "3 dead", "2016-05-01")
+    two = page("Police named the three people killed at a party on Elm Street.", "Victims named",
+               "2016-05-02")
+    three = page("A man was shot dead on Oak Street.", "Man killed", "2016-05-01")
+    four = page("Police named the man killed on Oak Street.", "Man named", "2016-05-02")
+    pairs = [killed(one, 3), killed(two, 3), killed(three, 1), killed(four, 1)]
+    events = [e for e, _ in pairs] + [event_of(p) for p in FILLER]
+    figures = {f.id: f for _, f in pairs}
+    documents = {d.id: d for d in (one, two, three, four, *FILLER)}
+    many, agree = FEATURES.index("killed_many"), FEATURES.index("killed_agree")
+    several = _pair_row(events, documents, one, two, {}, figures)
+    single = _pair_row(events, documents, three, four, {}, figures)
+    assert several[agree] == 1.0 and several[many] == 1.0
+    assert single[agree] == 1.0 and single[many] == 0.0

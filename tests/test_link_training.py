@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.eval.train_links import fit_half, load, main, pair_labels
-from claimledger.model import Analysis, Document, Event, Person, Span, content_id
+from claimledger.eval.train_links import corpus_precision, fit_half, load, main, pair_labels
+from claimledger.model import Analysis, Document, Event, EventLink, Person, Span, content_id
 from claimledger.store import open_store
 
 TOWNS = ("Dayton", "Toledo", "Akron", "Flint", "Lansing", "Elgin", "Peoria", "Macon", "Mobile",
@@ -88,3 +88,23 @@ def test_a_fitted_model_links_the_reports_of_each_incident(
     whole = next(line for line in printed.splitlines() if line.startswith("| whole folder"))
     precision, recall = (float(cell) for cell in whole.split("|")[2:4])
     assert precision == 1.0 and recall >= 0.9
+
+
+def test_whole_corpus_precision_is_estimated_from_the_fit_half_alone(tmp_path: Path) -> None:
+    db = _write(tmp_path)
+    corpus = load(tmp_path, db)
+    events = {e.document_id: e.id for e in corpus.events}
+    reports: dict[str, list[str]] = {}
+    for document, incident in sorted(corpus.incident_of_document.items()):
+        reports.setdefault(incident, []).append(events[document])
+    fit = next(i for i in sorted(reports) if fit_half(i))
+    others = [i for i in sorted(reports) if not fit_half(i)]
+    first, second = reports[fit]
+    right = [EventLink(a=first, b=second, score=1.0)]
+    assert corpus_precision(corpus, right) == (1.0, 1)
+    # an other-half report joined to the pair: two mixed pairs, counted half, whatever its
+    # incident; two other-half reports together change nothing (their labels are never read)
+    mixed = [*right, EventLink(a=second, b=reports[others[0]][0], score=1.0)]
+    assert corpus_precision(corpus, mixed) == (0.5, 1)
+    apart = [*right, EventLink(a=reports[others[1]][0], b=reports[others[2]][0], score=1.0)]
+    assert corpus_precision(corpus, apart) == (1.0, 1)

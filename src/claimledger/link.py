@@ -5,8 +5,9 @@ made it (link_features.FEATURES: shared words, title, names, the people harmed, 
 place, counts, family, outlet), so every decision can be read and undone.
 
 1. Profiles: two streaming passes over the events' documents (link_features).
-2. Blocking: pages that share a rare key (a name, a strong term) within a date window
-   (link_blocking), so candidate pairs grow near-linearly with the corpus.
+2. Blocking: pages that share a rare key (a name, a strong term) within a date window, and
+   events at one place dated a day apart (link_blocking), so candidate pairs grow near-linearly
+   with the corpus.
 3. Scoring: a logistic model over the signals, its weights fitted on half of a corpus of local
    news grouped by incident (`python -m claimledger.eval.train_links`, link_model.json).
    Events in different countries (both firmly held), of different kinds (a protest, an
@@ -31,7 +32,7 @@ from typing import Any
 import msgspec
 import numpy as np
 
-from claimledger.link_blocking import candidate_documents, event_pairs
+from claimledger.link_blocking import candidate_documents, event_pairs, nearby_events
 from claimledger.link_features import (
     FEATURES,
     DocumentTable,
@@ -81,6 +82,9 @@ class LinkOptions(msgspec.Struct, frozen=True, kw_only=True):
     neighbours: int = 12
     candidates_per_document: int = 24
     max_key_share: float = 0.05
+    # Events at one place dated at most this many days apart are compared whatever their
+    # pages' words (-1: never).
+    place_days: int = 1
     # None: the fitted model's (link_model.json).
     model: LinkModel | None = None
     threshold: float | None = None
@@ -127,6 +131,12 @@ def compare_events(
     )
     a, b = event_pairs(event_table, doc_a, doc_b)
     a, b = np.minimum(a, b), np.maximum(a, b)
+    if options.place_days >= 0:
+        day = np.where(event_table.day >= 0, event_table.day, table.day[event_table.document])
+        near_a, near_b = nearby_events(event_table, day, days=options.place_days,
+                                       neighbours=options.neighbours)
+        codes = np.unique(np.r_[a, near_a] * len(event_table.events) + np.r_[b, near_b])
+        a, b = codes // len(event_table.events), codes % len(event_table.events)
     allowed = _allowed(event_table, a, b, options.dated_apart_days)
     a, b = a[allowed], b[allowed]
     order = np.lexsort((b, a))

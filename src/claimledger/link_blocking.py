@@ -6,8 +6,10 @@ a street, a small town). An inverted index lists the pages of each key by day; a
 with the next `neighbours` pages of each of its keys published within `window_days` of it (an
 undated page with the first ones of each key). A key on more than `max_key_share` of the pages
 says nothing and is dropped. Pairs found through several keys add up the keys' IDF, and each page
-keeps its `per_document` strongest partners. Every step is numpy over the postings, so a pass
-costs a few sorts of arrays the size of the corpus's keys.
+keeps its `per_document` strongest partners. Events are also paired by their place: each with
+the next `neighbours` events of the same place dated a day or so later (`nearby_events`), the
+reports of one shooting whose pages share no strong word. Every step is numpy over the
+postings, so a pass costs a few sorts of arrays the size of the corpus's keys.
 """
 
 from __future__ import annotations
@@ -89,3 +91,28 @@ def event_pairs(events: EventTable, a: Array, b: Array) -> tuple[Array, Array]:
     first = order[starts[a[pair]] + within // cb[pair]]
     second = order[starts[b[pair]] + within % cb[pair]]
     return first, second
+
+
+def nearby_events(
+    events: EventTable, day: Array, *, days: int, neighbours: int
+) -> tuple[Array, Array]:
+    """Pairs of event rows (a < b) placed at one place (the resolved place, else the name as
+    written) and dated at most `days` apart (`day`: each event's day, -1 none), each event with
+    the next `neighbours` of its place in day order: reports of one shooting whose pages share
+    no strong word ("2 Charlotte teens arrested ..." under a column of video titles)."""
+    place = np.where(events.resolved >= 0, events.resolved, events.place)
+    rows = np.flatnonzero((place >= 0) & (day >= 0))
+    order = np.lexsort((rows, day[rows], place[rows]))
+    rows = rows[order]
+    keys, dated = place[rows], day[rows]
+    found_a: list[Array] = []
+    found_b: list[Array] = []
+    for offset in range(1, min(neighbours + 1, len(rows))):
+        first, second = slice(None, -offset), slice(offset, None)
+        keep = (keys[first] == keys[second]) & (dated[second] - dated[first] <= days)
+        keep &= events.document[rows[first]] != events.document[rows[second]]
+        a, b = rows[first][keep], rows[second][keep]
+        found_a.append(np.minimum(a, b))
+        found_b.append(np.maximum(a, b))
+    empty = np.zeros(0, dtype=np.int64)
+    return np.concatenate(found_a or [empty]), np.concatenate(found_b or [empty])

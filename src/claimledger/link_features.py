@@ -77,6 +77,7 @@ FEATURES: tuple[str, ...] = (
     "place_conflict",  # both places resolved, to different places, neither inside the other
     "killed_agree",
     "killed_conflict",
+    "killed_many",  # both count the same dead, two or more (one dead agrees in most shootings)
     "injured_agree",
     "injured_conflict",
     "family",  # both events of one family (violence, demonstration, strategic)
@@ -614,6 +615,7 @@ def pair_features(
         same = both & (values[a] == values[b])
         out[:, column[f"{measure}_agree"]] = same
         out[:, column[f"{measure}_conflict"]] = both & ~same
+    out[:, column["killed_many"]] = out[:, column["killed_agree"]] * (events.killed[a] >= 2)
     out[:, column["family"]] = events.family[a] == events.family[b]
     oa, ob = documents.outlet[da], documents.outlet[db]
     out[:, column["outlet"]] = (oa >= 0) & (oa == ob)
