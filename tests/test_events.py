@@ -341,3 +341,21 @@ def test_a_report_places_the_event_where_the_text_says(
     assert (place.name if place else None) == name
     resolved = place.resolved if place else None
     assert (resolved.admin1 if resolved else None) == admin1
+
+
+def test_an_age_written_as_a_number_does_not_hide_the_tally_of_the_wounded() -> None:
+    from claimledger.model import Document, Segment, content_id
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    # "his son, 7" is read as a stated 7 wounded; an age, it says nothing of how many, so the
+    # tally of the one wounded boy still stands
+    text = ("A father fatally shot his 1-year-old daughter and wounded his son, 7, before "
+            "turning the gun on himself, deputies said.")
+    document = Document(id=content_id(text), text=text, published="2016-07-27",
+                        segments=(Segment("body", 0, len(text)),))
+    analysis = analyse(document, load_nlp())
+    tallies = {(f.measure, f.population): f.count.low for f in analysis.figures
+               if f.rule == "people.v1"}
+    assert tallies.get(("injured", None)) == 1
+    assert tallies.get(("killed", None)) == 2

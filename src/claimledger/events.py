@@ -20,6 +20,7 @@ from datetime import date, timedelta
 import msgspec
 
 from claimledger.extract import lexicons
+from claimledger.extract.numbers import written_as_age
 from claimledger.extract.people import count_people, people_records, tally_figures
 from claimledger.extract.place_choice import (
     document_countries,
@@ -591,6 +592,12 @@ def _nearest_cluster(
     return best[2] if best else None
 
 
+def _an_age(figure: Figure, text: str) -> bool:
+    """A stated number of no population written as someone's age ("his son, 7, wounded"): it
+    says nothing of how many were harmed, so a tally is not a part of it."""
+    return figure.population is None and written_as_age(text, figure.span.start, figure.span.end)
+
+
 def _harm_trigger(harm: Sequence[HarmMention]) -> Trigger:
     """People killed, injured or shot where no word names the event ("a 15-year-old was shot
     near a residence"): the first such words stand for a violent event, typed weakly."""
@@ -688,7 +695,7 @@ def assemble_events(
         own_tallies = tally_figures(
             tally,
             event_id,
-            stated=[by_id[i] for i in ids],
+            stated=[by_id[i] for i in ids if not _an_age(by_id[i], document.text)],
             attributions=attributions,
             voice=document.voice[0],
         )

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from claimledger.extract.dates import MONTHS
+from claimledger.extract.numbers import written_as_age
 from claimledger.model import Document, Figure, LedgerRow, Measure
 from claimledger.population import population_key
 
@@ -78,31 +79,6 @@ def earlier_year(sentence: str, published: str | None) -> bool:
     return bool(years) and all(y < int(published[:4]) for y in years)
 
 
-_AGE_WORD = re.compile(r"\bages?\b", re.IGNORECASE)
-# Words after a number that make it a count: "3 Wounded", "4 people", "two others".
-_COUNTED = re.compile(
-    r"\s+(?:wounded|injured|hurt|dead|killed|shot|slain|people|persons|others|more|victims)\b",
-    re.IGNORECASE,
-)
-_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
-
-
-def an_age(text: str, start: int, end: int) -> bool:
-    """Whether the number at text[start:end] is written as someone's age ("Lindsay, 24, and",
-    "Cudnik, 32 were", "both 24 and from", "a man, 20, killed", "between the ages of 11
-    and 15")."""
-    before = text[max(0, start - 20) : start]
-    after = text[end : end + 7].casefold()
-    if _COUNTED.match(text, end):
-        return False  # "2 Dead, 3 Wounded": a count of what follows, after a title-case word
-    return (
-        _AGE_WORD.search(before) is not None
-        or _NAME_BEFORE.search(before) is not None
-        or before.casefold().endswith("both ")
-        or (before.endswith(", ") and after.startswith((",", ";", " years", "-year", ")")))
-    )
-
-
 def other_counts(figures: Sequence[Figure], documents: Mapping[str, Document],
                  document_of: Mapping[str, str]) -> frozenset[str]:
     """Ids of the stated figures (not tallies) that count no one of this incident: those of a
@@ -115,7 +91,7 @@ def other_counts(figures: Sequence[Figure], documents: Mapping[str, Document],
         start, end = figure.span.start, figure.span.end
         sentence = sentence_at(document.text, start, end)
         if roundup(sentence) or earlier_year(sentence, document.published) or (
-            figure.population is None and an_age(document.text, start, end)
+            figure.population is None and written_as_age(document.text, start, end)
         ):
             found.add(figure.id)
     return frozenset(found)

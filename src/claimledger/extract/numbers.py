@@ -669,3 +669,28 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             j -= 2  # "300x180 At least 25": the hedge belongs to the count after the code
         i = max(j, i + 1)
     return matches
+
+
+_AGE_WORD = re.compile(r"\bages?\b", re.IGNORECASE)
+# Words after a number that make it a count: "3 Wounded", "4 people", "two others".
+_COUNTED = re.compile(
+    r"\s+(?:wounded|injured|hurt|dead|killed|shot|slain|people|persons|others|more|victims)\b",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w'’-]*,\s$")
+
+
+def written_as_age(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] is written as someone's age ("Lindsay, 24, and",
+    "Cudnik, 32 were", "both 24 and from", "a man, 20, killed", "between the ages of 11
+    and 15")."""
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 7].casefold()
+    if _COUNTED.match(text, end):
+        return False  # "2 Dead, 3 Wounded": a count of what follows, after a title-case word
+    return (
+        _AGE_WORD.search(before) is not None
+        or _NAME_BEFORE.search(before) is not None
+        or before.casefold().endswith("both ")
+        or (before.endswith(", ") and after.startswith((",", ";", " years", "-year", ")")))
+    )
