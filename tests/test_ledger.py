@@ -635,6 +635,22 @@ def test_a_later_higher_toll_updates_and_the_reports_before_it_are_out_of_date()
     assert best_of(first, second, trial)["killed"] == 0
 
 
+def test_tied_counts_of_the_wounded_go_to_the_report_right_on_the_dead() -> None:
+    # two reports, each once: one counts the one dead and one wounded, the other (later)
+    # four dead and two wounded; two other reports count the one dead. The wounded: one.
+    right = report("a", "2016-07-17", "A man was shot dead and a woman was wounded.", [
+        ("A man", "killed", None, "1:tally"),
+        ("a woman", "injured", None, "1:tally"),
+    ])
+    wrong = report("b", "2016-07-18", "Four men were killed and two were wounded.", [
+        ("Four men", "killed", None, "4:tally"),
+        ("two were wounded", "injured", None, "2:tally"),
+    ])
+    others = [report(n, "2016-07-18", "A man was shot dead.",
+                     [("A man", "killed", None, "1:tally")]) for n in ("c", "d")]
+    assert best_of(right, wrong, *others) == {"killed": 1, "injured": 1}
+
+
 def test_a_report_of_a_death_is_no_count_of_the_wounded() -> None:
     # two pages tell only of the dead man; one also counts a wounded woman
     dead = [report(n, "2024-05-03", "A man was shot dead on Friday.",

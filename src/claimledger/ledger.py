@@ -275,7 +275,7 @@ def estimate(
         if any(reading.figure is not None for reading in by_report):
             if measure == "injured" and dead is not None:
                 by_report = _less_the_dead(by_report, dead)
-            best = _best_of_reports(by_report, measure, wounded) if by_report else 0.0
+            best = _best_of_reports(by_report, measure, wounded, dead) if by_report else 0.0
             return min(low, best), best, max(high, best), population
     sources: dict[float, set[str]] = defaultdict(set)
     for figure, stated in _latest_of_each_source(readings, rows):
@@ -289,10 +289,13 @@ def _best_of_reports(
     readings: Sequence[Reading],
     measure: Measure | None,
     wounded: Mapping[str, float] | None = None,
+    dead: Dead | None = None,
 ) -> float:
     """The best count of people from each report's one reading: the reading the most reports
     give; ties go to the latest report, since a later report knows
-    more (a victim has died, a count was corrected), then to the higher reading. For the dead,
+    more (a victim has died, a count was corrected), then to the higher reading; for the
+    wounded (with `dead`, the cluster's dead), first to a report that counts the dead as the
+    cluster does. For the dead,
     a report of nobody dead is out of date once a report of the first days counts a death (a
     victim died of wounds), and ties between counts go to the lower one that can still update
     (a tally no lower than any number stated): one report's tally that names more dead than
@@ -326,7 +329,12 @@ def _best_of_reports(
         early = _early_latest(updating)
         best = max(reports, key=lambda v: (len(reports[v]), v > 0, early[v], -v))
     else:
-        best = max(reports, key=lambda v: (len(reports[v]), v > 0, latest[v], v))
+        # for the wounded, ties go first to a reading of a report that gives the cluster's
+        # count of the dead: a report right on the dead is the one to believe on the wounded
+        # (events-gva whole folder: injured exact 0.783 -> 0.785, 7 incidents right, 4 wrong)
+        right = {r.report for r in dead.readings if r.value == dead.best} if dead else set()
+        agrees = {r.value for r in readings if r.report in right}
+        best = max(reports, key=lambda v: (len(reports[v]), v > 0, v in agrees, latest[v], v))
     return best
 
 
