@@ -50,6 +50,11 @@ OTHERS = frozenset({"others", "other", "more"})
 CLAUSE_ENDS = frozenset({",", ";", ":", "|", "-", "–", "—", "and", "&"})
 
 
+def _number(word: str) -> int | None:
+    """A headline's small count, as digits or a word ("5", "five"); None for other words."""
+    return NUMBERS.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else None)
+
+
 def _status(words: list[Token], at: int) -> tuple[HarmStatus, int] | None:
     """The status the harm words at `at` give, and the index after them."""
     word = words[at].lower_
@@ -79,7 +84,7 @@ def _who(words: list[Token], start: int, end: int) -> tuple[str, int, int] | Non
         word = words[i].lower_
         if word in ("no", "not", "none", "nobody"):
             return None
-        value = NUMBERS.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else None)
+        value = _number(word)
         if value is not None:
             if i > start and words[i - 1].lower_ == "no":
                 return None  # "No one hurt"
@@ -134,9 +139,7 @@ def _object_count(words: list[Token], at: int) -> int | None:
     age ("kills 4-year-old")."""
     if at >= len(words):
         return None
-    value = NUMBERS.get(words[at].lower_) or (
-        int(words[at].text) if words[at].text.isdigit() and len(words[at].text) <= 2 else None
-    )
+    value = _number(words[at].lower_)
     if value is None or (at + 1 < len(words) and words[at + 1].text in ("-", "–")):
         return None
     return value
@@ -210,10 +213,6 @@ KILLER = re.compile(r"\b(?:murderer|gunman|gunmen|shooter|killer|sniper)\b", re.
 DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "own"})
 PLURAL_PEOPLE = frozenset({"children", "people", "men", "women", "twins"})
 PAIRS = frozenset({"twins", "parents", "couple"})
-
-
-def _number(word: str) -> int | None:
-    return NUMBERS.get(word) or (int(word) if word.isdigit() and len(word) <= 2 else None)
 
 
 def _plural(word: str) -> bool:
