@@ -365,6 +365,9 @@ def _runs(tokens: Sequence[Token], bridge: set[int], slack: int = 0) -> list[lis
     for token in tokens:
         if runs:
             last = runs[-1][-1]
+            if token.i == last.i + 1:  # no gap
+                runs[-1].append(token)
+                continue
             gap = token.doc[last.i + 1 : token.i]
             others = sum(not (t.i in bridge or t.is_punct or t.is_space) for t in gap)
             if others <= slack:

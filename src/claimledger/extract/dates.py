@@ -327,45 +327,55 @@ def _weekend(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(_day_value(monday), "week", rule)
 
 
-PATTERNS: tuple[tuple[str, Handler], ...] = (
-    (rf"{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d){TRAILING_NON_DIGIT}", _iso_day),
-    (rf"{YEAR}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d){TRAILING_NON_DIGIT}", _iso_day),
-    (rf"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{YEAR}{TRAILING_NON_DIGIT}", _dotted_day),
+# Each pattern with a part of itself that every match of it contains: a text in which that part
+# is nowhere (no month name, no "ago") is not scanned with the pattern at all.
+_DIGIT_DASH, _DIGIT_SLASH, _DIGIT_DOT = r"\d-\d", r"\d/\d", r"\d\.\d"
+PATTERNS: tuple[tuple[str, Handler, str], ...] = (
+    (rf"{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d){TRAILING_NON_DIGIT}", _iso_day, _DIGIT_DASH),
+    (rf"{YEAR}/(?P<m>[01]?\d)/(?P<d>[0-3]?\d){TRAILING_NON_DIGIT}", _iso_day, _DIGIT_SLASH),
+    (rf"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.{YEAR}{TRAILING_NON_DIGIT}", _dotted_day, _DIGIT_DOT),
     (
         r"(?:(?P<rel>last|this past|this coming|this|next|the coming|over the|during the|the)"
         r"\s+)?weekend\b",
         _weekend,
+        "weekend",
     ),
     (
         rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}{TRAILING_NON_DIGIT}",
         _full_day,
+        MONTH,
     ),
     (
         rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}",
         _full_day,
+        MONTH,
     ),
     (
         r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:1[6-9]|20)\d\d|\d\d)" + TRAILING_NON_DIGIT,
         _numeric_day,
+        _DIGIT_SLASH,
     ),
-    (rf"{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}", _month_year),
-    (rf"{YEAR}-(?P<m>[01]\d){TRAILING_NON_DIGIT}(?!-)", _iso_month),
+    (rf"{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}", _month_year, MONTH),
+    (rf"{YEAR}-(?P<m>[01]\d){TRAILING_NON_DIGIT}(?!-)", _iso_month, _DIGIT_DASH),
     (
         rf"{MONTH}(?:\s+{DAY})?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b",
         _month_of_relative_year,
+        MONTH,
     ),
-    (rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{TRAILING_NON_DIGIT}", _month_day),
-    (rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", _month_day),
-    (rf"(?P<word>{_one_of(DAY_WORD_OFFSETS)}){PART_OF_DAY}\b", _day_word),
-    (rf"{NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago),
+    (rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{TRAILING_NON_DIGIT}", _month_day, MONTH),
+    (rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", _month_day, MONTH),
+    (rf"(?P<word>{_one_of(DAY_WORD_OFFSETS)}){PART_OF_DAY}\b", _day_word,
+     _one_of(DAY_WORD_OFFSETS)),
+    (rf"{NUMBER}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago, "ago"),
     (r"(?:(?:earlier|later|early|late|mid)[\s-]+)?"
      r"(?P<rel>last|this|next|the coming|the previous|this past|this coming)\s+"
-     r"(?P<unit>week|month|year)\b", _relative_period),
+     r"(?P<unit>week|month|year)\b", _relative_period, "week|month|year"),
     (rf"(?:(?P<rel>last|this past|this coming|next|this|on)\s+)?{WEEKDAY_FULL}{PART_OF_DAY}\b",
-     _weekday),
+     _weekday, WEEKDAY_FULL),
     (rf"(?:(?P<rel>last|next|this|in|since|by|until|from|during|early|late|mid)[\s-]+){MONTH}"
-     r"(?!\w)", _bare_month),
-    (rf"(?:in|since|by|until|during|of|early|late|mid)[\s-]+{YEAR}{TRAILING_NON_DIGIT}", _year),
+     r"(?!\w)", _bare_month, MONTH),
+    (rf"(?:in|since|by|until|during|of|early|late|mid)[\s-]+{YEAR}{TRAILING_NON_DIGIT}", _year,
+     YEAR),
 )  # fmt: skip
 
 # Whole-expression forms accept bare months and years ("February", "2017"): the caller says it
@@ -391,10 +401,12 @@ EARLIER_LATER = re.compile(
 )
 
 SCAN_PATTERNS = tuple(
-    (re.compile(rf"(?<![\w-]){pattern}", re.IGNORECASE), handler) for pattern, handler in PATTERNS
+    (re.compile(rf"(?<![\w-]){pattern}", re.IGNORECASE), handler, re.compile(part, re.IGNORECASE))
+    for pattern, handler, part in PATTERNS
 )
 FULL_PATTERNS = tuple(
-    (re.compile(pattern, re.IGNORECASE), handler) for pattern, handler in PATTERNS + EXPRESSION_ONLY
+    (re.compile(pattern, re.IGNORECASE), handler)
+    for pattern, handler in [(p, h) for p, h, _ in PATTERNS] + list(EXPRESSION_ONLY)
 )
 
 
@@ -460,7 +472,13 @@ def _inside_a_name(text: str, start: int, end: int) -> bool:
 
 def _scan(text: str, pub: str | None) -> Iterator[_Found]:
     pub_date = parse_published(pub)
-    for pattern, handler in SCAN_PATTERNS:
+    present: dict[str, bool] = {}  # each part searched for once
+    for pattern, handler, part in SCAN_PATTERNS:
+        seen = present.get(part.pattern)
+        if seen is None:
+            seen = present[part.pattern] = part.search(text) is not None
+        if not seen:
+            continue
         for match in pattern.finditer(text):
             resolved = handler(match, pub_date)
             if resolved is not None and not _inside_a_name(text, match.start(), match.end()):

@@ -6,7 +6,8 @@ Pairing is done sentence by sentence, so one unbalanced mark spoils at most its 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
 
 OPENING = {"“", "«", "„", "‘‘", "``"}
 CLOSING = {"”", "»", "''", "’’"}
@@ -15,41 +16,50 @@ STRAIGHT = {'"'}
 MAX_CARRY = 8
 
 
-def _marks(sent: Span) -> list[tuple[int, str]]:
+def _marks(texts: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The quotation marks among tokens [start, end) (a sentence), given every token's text."""
     marks = []
-    for token in sent:
-        text = token.text
+    for i in range(start, end):
+        text = texts[i]
         if text in OPENING:
-            marks.append((token.i, "open"))
+            marks.append((i, "open"))
         elif text in CLOSING:
-            marks.append((token.i, "close"))
+            marks.append((i, "close"))
         elif text in STRAIGHT or (text.startswith('"') and len(text) <= 2):
-            marks.append((token.i, "straight"))
+            marks.append((i, "straight"))
     return marks
+
+
+def _texts(doc: Doc) -> list[str]:
+    """Every token's text, read in one array (a Token object per token costs more)."""
+    strings = doc.vocab.strings
+    keys = doc.to_array([ORTH]).tolist() if len(doc) else []
+    names = {key: strings[key] for key in set(keys)}
+    return [names[key] for key in keys]
 
 
 def quoted_tokens(doc: Doc) -> list[bool]:
     """Per token: True when it lies inside a quotation (the marks themselves excluded)."""
     inside = [False] * len(doc)
-    sents = list(doc.sents)
-    marks_of = [_marks(sent) for sent in sents]
+    texts = _texts(doc)
+    sents = [(sent.start, sent.end) for sent in doc.sents]
+    marks_of = [_marks(texts, start, end) for start, end in sents]
     carried = False
-    for k, sent in enumerate(sents):
+    for k, (start, end) in enumerate(sents):
         marks = marks_of[k]
         if carried and not marks:
             # A quotation running on through a sentence with no marks: keep it open only if a
             # later sentence (close by) closes it.
             carried = _closed_later(marks_of, k)
-            for token in sent:
-                inside[token.i] = carried
+            inside[start:end] = [carried] * (end - start)
             continue
         first_kind = marks[0][1] if marks else None
         open_now = carried and (
             first_kind == "close" or (first_kind == "straight" and len(marks) % 2 == 1)
         )
         mark_at = dict(marks)
-        for token in sent:
-            kind = mark_at.get(token.i)
+        for i in range(start, end):
+            kind = mark_at.get(i)
             if kind == "open":
                 open_now = True
             elif kind == "close":
@@ -57,7 +67,7 @@ def quoted_tokens(doc: Doc) -> list[bool]:
             elif kind == "straight":
                 open_now = not open_now
             else:
-                inside[token.i] = open_now
+                inside[i] = open_now
         carried = open_now
     return inside
 
@@ -73,4 +83,5 @@ def _closed_later(marks_of: list[list[tuple[int, str]]], k: int) -> bool:
 
 def quote_mark_indices(doc: Doc) -> list[int]:
     """Token indices of every quotation mark, opening, closing or straight."""
-    return [i for sent in doc.sents for i, _ in _marks(sent)]
+    texts = _texts(doc)
+    return [i for sent in doc.sents for i, _ in _marks(texts, sent.start, sent.end)]
