@@ -600,6 +600,16 @@ def _street_name(head: Token) -> bool:
     )
 
 
+def _shooting_suspect(word: Token, head: Token) -> bool:
+    """Whether 'shooting' names the suspect's shooting, not a shooting of the suspect: the
+    words run on without an article ("shooting suspect Kurt Meyers", "Maryland shooting
+    suspect"; not "after shooting the suspect")."""
+    if word.lower_ != "shooting":
+        return False
+    first = head.left_edge
+    return first.i == word.i + 1 and not (first.dep_ == "det" and first.is_lower)
+
+
 def _untagged_name(head: Token) -> bool:
     """A capitalised word of the body, tagged as no entity, the subject of a harm word, that
     the page also writes within a person's name ('Owen Hicks' ... 'Hicks died')."""
@@ -1243,6 +1253,8 @@ def find_harm(doc: Doc) -> list[HarmMention]:
                 if head.lower_ in MULTIPLE_HARM:
                     continue  # "Teen killed in triple shooting" parsed as killing the shooting
                 for mention in _mentions_of(head, status, evidence, negated):
+                    if mention.role == "suspect" and _shooting_suspect(word, head):
+                        continue  # "search for shooting suspect": who shot, not who was shot
                     if by_police and mention.role == "victim":
                         # "he was shot and killed by police": the suspect
                         mention = msgspec.structs.replace(mention, role="suspect")
