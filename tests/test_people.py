@@ -239,6 +239,8 @@ def test_names_ages_and_wordings_of_local_reports(text: str, killed: int, injure
         ("The shooting claimed the life of 47-year-old Michael Matthews.", "", 1, 0),
         ("A shooting that injured three males and claimed the life of one female.", "", 1, 3),
         ("An accidental shooting claims a St. Marie youth.", "", 1, 0),
+        # an age written short is no count
+        ("Police said a 43 y/o man was shot and killed.", "", 1, 0),
         # the shooting's suspect is not shot; a suspect shot is
         ("Police officers walked away from the scene of a standoff with shooting suspect Kurt "
          "Meyers on Wednesday.", "", 0, 0),

@@ -543,7 +543,7 @@ def _group_size(head: Token) -> int | None:
         if child.dep_ in ("nummod", "quantmod", "amod", "det", "predet", "appos") and (
             child.i < head.i or child.dep_ == "appos"
         ):
-            value = number_of(child) if child.dep_ != "appos" else None
+            value = number_of(child) if child.dep_ != "appos" and not _years_old(child) else None
             if value is None and child.dep_ != "appos":
                 value = GROUP_SIZES.get(child.lower_)
             if value is not None:
@@ -556,6 +556,14 @@ def _group_size(head: Token) -> int | None:
         listed = [c for age in ages for c in _children(age) if c.dep_ == "conj" and c.like_num]
         return len(ages) + len(listed)
     return None
+
+
+def _years_old(number: Token) -> bool:
+    """Whether a number is an age written short: "a 43 y/o man", "25 yo", "30 yrs old"."""
+    after = [t.lower_ for t in number.doc[number.i + 1 : number.i + 4]]
+    return bool(after) and (
+        after[0] in ("yo", "y/o", "y.o.", "yrs", "yr") or after[:3] == ["y", "/", "o"]
+    )
 
 
 def _is_person_phrase(head: Token) -> bool:
