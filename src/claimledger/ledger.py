@@ -351,7 +351,13 @@ def _died_since(
         return day, min(wounded.get(r.report, 0.0) for r in chosen if (r.published or "") == day)
 
     (day_high, hurt_high), (day_low, hurt_low) = latest(higher), latest(lower)
-    return day_high > day_low and hurt_high < hurt_low and higher + hurt_high <= lower + hurt_low
+    return day_high > day_low and _wounded_died(lower, hurt_low, higher, hurt_high)
+
+
+def _wounded_died(dead: float, hurt: float, dead_later: float, hurt_later: float) -> bool:
+    """Whether a later count moves wounded people to the dead: fewer wounded, and no more
+    people in all (the wounded man of Monday's report died on Tuesday)."""
+    return hurt_later < hurt and dead_later + hurt_later <= dead + hurt
 
 
 # How long after a report of the wounded a report of more dead is one of them who died: a
@@ -389,7 +395,7 @@ def _less_the_dead(readings: Sequence[Reading], dead: Dead) -> list[Reading]:
         died = dead.best - before
         if not any(
             0 < (later - day).days <= WOUNDS_DAYS
-            and hurt < reading.value and dead.best + hurt <= before + reading.value
+            and _wounded_died(before, reading.value, dead.best, hurt)
             for later, hurt in best
         ):
             kept.append(reading)

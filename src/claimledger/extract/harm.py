@@ -490,14 +490,11 @@ def _name(head: Token) -> str | None:
     """The person's name when the phrase gives one (a PERSON entity at or around the head)."""
     if head.ent_type_ == "PERSON":
         start = head.i
-        end = head.i + 1
         while start > 0 and head.doc[start - 1].ent_type_ == "PERSON":
             start -= 1
             if head.doc[start].ent_iob_ == "B":
                 break
-        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
-            end += 1
-        return head.doc[start:end].text
+        return head.doc[start : _entity_end(head)].text
     if _untagged_name(head):
         first = head
         while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and (
@@ -594,12 +591,19 @@ def _is_person_phrase(head: Token) -> bool:
 STREET_WORDS = lexicons.words("street_words")
 
 
-def _street_name(head: Token) -> bool:
-    """Whether a name runs on into a street word: "Rosa Parks Boulevard", "Martin Luther King
-    Jr. Drive"."""
+def _entity_end(head: Token) -> int:
+    """The index after the last token of the entity the head stands in (the head's own when
+    it begins none)."""
     end = head.i + 1
     while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
         end += 1
+    return end
+
+
+def _street_name(head: Token) -> bool:
+    """Whether a name runs on into a street word: "Rosa Parks Boulevard", "Martin Luther King
+    Jr. Drive"."""
+    end = _entity_end(head)
     last = head.doc[end - 1] if end - 1 > head.i else head
     after = head.doc[end] if end < len(head.doc) else None
     return any(
