@@ -36,7 +36,6 @@ from claimledger.extract.attribution_features import (
     MAX_ANCESTORS,
     ROLE_GROUPS,
     TokenTable,
-    cue_features,
     cue_head,
     cue_view,
     role_context,
@@ -51,6 +50,7 @@ from claimledger.extract.attribution_model import (
     probability,
 )
 from claimledger.extract.attribution_pairs import PairScorer
+from claimledger.extract.cue_scorer import CueScorer
 from claimledger.extract.cues import classify_cue
 from claimledger.extract.hedges import find_hedge, is_denial
 from claimledger.extract.measures import STATING_VERBS, is_stating_verb, is_toll_noun
@@ -134,10 +134,21 @@ def _scorer_of(tagger: AttributionTagger | None) -> PairScorer:
     return found
 
 
+_CUE_SCORERS: list[CueScorer] = []
+
+
+def _cue_scorer(model: LinearModel) -> CueScorer:
+    """The cue scorer of a model, kept while the same model is asked for."""
+    if not _CUE_SCORERS or _CUE_SCORERS[0].model is not model:
+        _CUE_SCORERS[:] = [CueScorer(model)]
+    return _CUE_SCORERS[0]
+
+
 def clear_score_caches() -> None:
     """Forget the kept group scores (a benchmark repeating the same texts clears them, so that no
     pass reads scores kept from the texts' previous pass)."""
     _role_scorer().clear()
+    _CUE_SCORERS.clear()
     _OTHER_SCORERS.clear()
 
 
@@ -153,7 +164,7 @@ def tag_cues(
     chain = tagger.chain if tagger is not None else load_chain() if USE_CHAIN else None
     if chain is not None:
         return _chain_cues(doc, quoted, table, chain, model)
-    cue_class = model.classes.index("cue")
+    scorer = _cue_scorer(model)
     never = {i for i, pos in enumerate(doc.to_array([POS]).tolist()) if pos in NEVER_CUE_IDS}
     stating = _stating_verbs(doc)
     tags = CueTags([], [], {})
@@ -166,7 +177,7 @@ def tag_cues(
         if i in stating and _puts_a_figure(doc[i]):
             p = 1.0
         elif i not in never:
-            p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+            p = scorer.probability(table, i, quoted[i])
         sentence = table.sentence_start[i]
         if p > peaks.get(sentence, 0.0):
             peaks[sentence] = p
@@ -200,7 +211,7 @@ def _chain_cues(
         words = [i for i in range(start, end + 1) if not table.space[i]]
         runs.append((cue_head([doc[i] for i in words]).i, words, p))
         taken.update(words)
-    cue_class = model.classes.index("cue")
+    scorer = _cue_scorer(model)
     stating = _stating_verbs(doc)
     for i, lex in enumerate(table.lexes):
         if i in taken:
@@ -208,7 +219,7 @@ def _chain_cues(
         if i in stating and _puts_a_figure(doc[i]):
             runs.append((i, [i], 1.0))
         elif lex != "-":
-            p = probability(model.scores(cue_features(table, i, quoted[i])), cue_class)
+            p = scorer.probability(table, i, quoted[i])
             in_cue[i] = max(in_cue[i], p)
             if p >= CUE_THRESHOLD:
                 runs.append((i, [i], p))

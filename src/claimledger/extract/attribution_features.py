@@ -141,16 +141,22 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 def cue_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
-    """Features for "is token i (part of) a cue"."""
-    word, tag, dep, lex = table.words[i], table.tags[i], table.deps[i], table.lexes[i]
-    words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
-    head = table.heads[i]
-    grand = table.heads[head]
-    head_word, head_lex, head_dep = words[head], lexes[head], deps[head]
-    prev = words[i - 1] if i > 0 else "<s>"
-    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
-    child_deps = sorted({deps[c] for c in table.children[i]})
-    features = [
+    """Features for "is token i (part of) a cue": its own features, then its context's."""
+    return cue_own_features(cue_own_key(table, i)) + cue_context_features(table, i, quoted)
+
+
+CueKey = tuple[str, str, str, str]
+
+
+def cue_own_key(table: TokenTable, i: int) -> CueKey:
+    """What a token's own cue features read: its word, tag, dependency label and cue class."""
+    return table.words[i], table.tags[i], table.deps[i], table.lexes[i]
+
+
+def cue_own_features(key: CueKey) -> list[str]:
+    """The cue features of a token's own key, first in its feature list."""
+    word, tag, dep, lex = key
+    return [
         "bias",
         f"w={word}",
         f"suf={word[-3:]}",
@@ -160,6 +166,20 @@ def cue_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
         f"lex={lex}",
         f"lex_tag={lex}|{tag}",
         f"w_dep={word}|{dep}",
+    ]
+
+
+def cue_context_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
+    """The cue features of a token's head, neighbours, children and place in its sentence."""
+    word, dep, lex = table.words[i], table.deps[i], table.lexes[i]
+    words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
+    head = table.heads[i]
+    grand = table.heads[head]
+    head_word, head_lex, head_dep = words[head], lexes[head], deps[head]
+    prev = words[i - 1] if i > 0 else "<s>"
+    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    child_deps = sorted({deps[c] for c in table.children[i]})
+    features = [
         f"head={head_word}",
         f"head_tag={tags[head]}",
         f"head_lex={head_lex}",

@@ -7,8 +7,9 @@ import json
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
+from operator import add
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -40,8 +41,8 @@ class LinearModel:
         if self._single:
             totals = [0.0] * len(self.classes)
             found = [w for w in map(self._single.get, features) if w is not None]
-            if found:
-                totals[-1] = sum(found)  # two classes: the second class's score
+            if found:  # two classes: the second class's score, added left to right
+                totals[-1] = reduce(add, found)
             return totals
         get = self.weights.get
         rows = [row for row in map(get, features) if row is not None]

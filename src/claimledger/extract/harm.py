@@ -1074,25 +1074,25 @@ def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[
             and not _patients(word)
         ):
             found.append(_group(word, "killed", 1))  # "an accidental shooting death": someone
-        attempted = any(c.lower_ in ("attempted", "attempt") for c in _children(word))
         if (
             lower == "suicide"
             and word.i >= 2
             and word.doc[word.i - 2].lower_ == "murder"
-            and not attempted
+            and not any(c.lower_ in ("attempted", "attempt") for c in _children(word))
         ):
             found.append(_group(word, "killed", 2))  # a murder-suicide: the victim and the killer
         for patient in _lives_claimed(word):
             # "the shooting claimed the life of a 9-year-old", "took the lives of two men",
             # "Accidental Shooting Claims St. Marie Youth"
             found += _mentions_of(patient, "killed", token_span(word, word), _negated(word))
-        saved = lexicons.lemma(word) == "save" and _could_not(word)
+        own_lemma = lexicons.lemma(word)
+        saved = own_lemma == "save" and _could_not(word)
         # "did not survive"; not "is not expected to survive": in critical condition
-        survived = lexicons.lemma(word) == "survive" and _negated(word)
+        survived = own_lemma == "survive" and _negated(word)
         if saved or survived:
             # "doctors could not save her", "were unable to save him", "did not survive": died
             evidence = token_span(word, word)
-            role = "dobj" if lexicons.lemma(word) == "save" else "nsubj"
+            role = "dobj" if own_lemma == "save" else "nsubj"
             for patient in (c for c in _children(word) if c.dep_ == role):
                 found += _mentions_of(patient, "killed", evidence, False)
         # "turned the gun on himself", "killed himself", "took his own life"
