@@ -330,6 +330,25 @@ REPORT_PLACES = [
      "was an accident.", "Bluffton", "Indiana"),
     ("BLUFFTON (WANE) A man was killed Tuesday night in what Bluffton police believe was an "
      "accident.", "Bluffton", None),
+    # a report that reads as US local news (the town's own police, an address as a block, a
+    # sheriff) leaves namesakes abroad out: the largest US one by a clear margin
+    ("Lodi police said a 7-year-old girl was struck by a bullet Sunday after a gun was "
+     "accidentally discharged.", "Lodi", "California"),
+    ("A 7-year-old girl was struck by a bullet in Lodi on Sunday after a gun was accidentally "
+     "discharged.", "Lodi", None),
+    ("A boy was shot in the leg Wednesday in the 500 block of South Pacific Avenue in Santa "
+     "Ana.", "Santa Ana", "California"),
+    ("A boy was shot in the leg Wednesday on South Pacific Avenue in Santa Ana.", "Santa Ana",
+     None),
+    ("A 17-year-old was shot in the neck in a drive-by shooting Sunday evening, Birmingham "
+     "police said.", "Birmingham", "Alabama"),
+    # ... never where the report settles a place abroad
+    ("A man was shot dead in Toledo on Sunday, Toledo police said. He had moved there from "
+     "Madrid.", "Toledo", None),
+    # a small town in the county of the large city the dateline names: the city
+    ("DAYTON, Ohio (WDTN) – A man is dead after he was shot in Trotwood on Tuesday.", "DAYTON",
+     "Ohio"),
+    ("A man is dead after he was shot in Trotwood on Tuesday.", "Trotwood", "Ohio"),
 ]  # fmt: skip
 
 
@@ -341,6 +360,31 @@ def test_a_report_places_the_event_where_the_text_says(
     assert (place.name if place else None) == name
     resolved = place.resolved if place else None
     assert (resolved.admin1 if resolved else None) == admin1
+
+
+@pytest.mark.parametrize(
+    ("title", "admin1"),
+    [
+        ("Child accidentally shot in Marion County - WDAM-TV 7-News, Weather, "
+         "Sports-Hattiesburg, MS", "Mississippi"),
+        ("Child accidentally shot in Marion County", None),
+    ],
+)  # fmt: skip
+def test_a_site_name_after_the_headline_is_the_sites_home(title: str, admin1: str | None) -> None:
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    # "Marion County" is in eighteen states; the site's name places the station in Mississippi
+    body = ("A child was accidentally shot in Marion County Wednesday night, according to the "
+            "Marion County Sheriff's Department.")
+    text = f"{title}\n\n{body}"
+    document = Document(
+        id=content_id(text), text=text, published="2016-11-17",
+        segments=(Segment("title", 0, len(title)), Segment("body", len(title) + 2, len(text))),
+    )
+    place = analyse(document, load_nlp()).events[0].place
+    assert place is not None and place.name == "Marion County"
+    assert (place.resolved.admin1 if place.resolved else None) == admin1
 
 
 def test_an_age_written_as_a_number_does_not_hide_the_tally_of_the_wounded() -> None:

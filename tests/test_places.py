@@ -575,6 +575,36 @@ def test_an_event_place_left_ambiguous_is_its_far_largest_us_namesake() -> None:
     assert largest_us_namesake(paris) == paris
 
 
+def test_an_event_place_in_us_local_news_leaves_namesakes_abroad_out() -> None:
+    from claimledger.extract.place_choice import largest_us_namesake
+
+    for name, state in (("Lodi", "California"), ("Toledo", "Ohio"), ("Birmingham", "Alabama")):
+        assert largest_us_namesake(_mention(name, 0)).resolved is None  # Lombardy, Spain, England
+        found = largest_us_namesake(_mention(name, 0), us_only=True).resolved
+        assert found is not None and (found.country_code, found.admin1) == ("US", state)
+    # US namesakes of like size stay apart whatever the report
+    assert largest_us_namesake(_mention("Columbia", 0), us_only=True).resolved is None
+
+
+@pytest.mark.parametrize(
+    ("title", "home"),
+    [
+        ("Child shot in Marion County - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS",
+         "US|Mississippi"),
+        ("Woman shot in Tupelo | WTVA News, Weather and Sports for Tupelo, Mississippi",
+         "US|Mississippi"),
+        ("Shooting - Police investigate death in Hartford, Conn.", None),  # a headline's clause
+        ("Man shot near Columbus, Ga., and Phenix City, Ala. - WTVM", None),  # none after it
+        ("Four shot outside jazz club - KCTV5", None),
+        ("Man shot in Kansas City, Mo.", None),
+    ],
+)  # fmt: skip
+def test_a_site_name_after_the_headline_gives_the_sites_home(title: str, home: str | None) -> None:
+    from claimledger.extract.place_choice import title_home
+
+    assert title_home(title, 0, []) == home
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "name"),

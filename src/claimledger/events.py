@@ -28,6 +28,7 @@ from claimledger.extract.place_choice import (
     largest_us_namesake,
     region_of,
     settle_at_home,
+    title_home,
 )
 from claimledger.model import (
     Actor,
@@ -484,7 +485,38 @@ def _event_place(
     place = largest_us_namesake(place, settled)
     if place.resolved is not None:
         return place
-    return _in_large_town(place, [largest_us_namesake(p, settled) for p in places])
+    place = _in_large_town(place, [largest_us_namesake(p, settled) for p in places])
+    if place.resolved is not None or not _us_local(place, places, text):
+        return place
+    return largest_us_namesake(place, settled, us_only=True)
+
+
+def _home(document: Document, places: Sequence[PlaceMention]) -> str | None:
+    """The US state the site is at home in: named by its address (place_choice.home_region),
+    else by its name after the headline (place_choice.title_home)."""
+    home = home_region(document.url)
+    for segment in () if home is not None else document.segments_of("title"):
+        home = title_home(document.segment_text(segment), segment.start, places)
+        if home is not None:
+            break
+    return home
+
+
+# What only US local reporting writes: an address as a block ("the 300 block of North Street"),
+# a county sheriff and his deputies.
+US_LOCAL_WORDS = re.compile(r"\b(?:block of|[Ss]heriff|deputies)\b")
+
+
+def _us_local(place: PlaceMention, places: Sequence[PlaceMention], text: str) -> bool:
+    """Whether a report reads as US local news about its event's place: it settles no place
+    outside the US, and writes an address as a block or names a sheriff or deputies, or names
+    the place's own police ("Lodi police said"), as towns in the US have."""
+    if document_countries(places) - {"US"}:
+        return False
+    if US_LOCAL_WORDS.search(text):
+        return True
+    own_police = re.compile(r"\b" + re.escape(place.name) + CITY_POLICE.pattern, re.IGNORECASE)
+    return own_police.search(text) is not None
 
 
 def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> PlaceMention:
@@ -533,12 +565,20 @@ def _kilometres(a: PlaceCandidate, b: PlaceCandidate) -> float:
 CITY_POLICE = re.compile(r"\s*(?:metro(?:politan)?\s+)?police\b", re.IGNORECASE)
 
 
+def _dateline(place: PlaceMention, text: str) -> bool:
+    """Whether a place stands as a dateline: in capitals at the start of a line ("DAYTON, Ohio
+    (WDTN) -")."""
+    line = text.rfind("\n", 0, place.span.start) + 1
+    return place.name.isupper() and not text[line : place.span.start].strip()
+
+
 def _city_around(
     place: PlaceMention, places: Sequence[PlaceMention], text: str
 ) -> PlaceMention:
-    """A small place in the county of a large city whose police the document names is a
-    neighbourhood of the city ("SOUTH SHORE — Chicago Police have video ..."): the city, whose
-    police investigate, is where the event is placed."""
+    """A small place in the county of a large city whose police the document names, or that
+    stands as its dateline, is a neighbourhood of the city ("SOUTH SHORE — Chicago Police have
+    video ...", "DAYTON, Ohio (WDTN) – ... in Trotwood"): the city, whose police investigate or
+    where the report is filed, is where the event is placed."""
     town = place.resolved
     if town is None or (town.population or 0) >= LARGE_CITY_POPULATION:
         return place
@@ -553,7 +593,7 @@ def _city_around(
             (town.admin2 is not None and p.resolved.admin2 == town.admin2)
             or _kilometres(town, p.resolved) <= NEIGHBOURHOOD_KM
         )
-        and CITY_POLICE.match(text, p.span.end) is not None
+        and (CITY_POLICE.match(text, p.span.end) is not None or _dateline(p, text))
     ]
     if not cities:
         return place
@@ -636,7 +676,7 @@ def assemble_events(
         and _dates_a_statement(d, document.text)
     ]
     # names the text leaves unsettled are read in the site's home state, for the events only
-    places = settle_at_home(places, home_region(document.url))
+    places = settle_at_home(places, _home(document, places))
     located = [p for p in places if p.span.start in locations]
     if harm and not any(t.family == "violence" for t in triggers):
         triggers = [*triggers, _harm_trigger(harm)]

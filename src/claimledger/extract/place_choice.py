@@ -23,6 +23,7 @@ from claimledger.extract.gazetteer import (
     normalise_place_name,
     unit_stem,
 )
+from claimledger.extract.place_qualifiers import state_after
 from claimledger.model import PlaceCandidate, PlaceMention
 
 LARGE_CITY_POPULATION = 100_000
@@ -487,7 +488,7 @@ NAMESAKE_MARGIN = 2  # the largest namesake has this many times the people of ev
 
 
 def largest_us_namesake(
-    mention: PlaceMention, settled: frozenset[str] = frozenset()
+    mention: PlaceMention, settled: frozenset[str] = frozenset(), *, us_only: bool = False
 ) -> PlaceMention:
     """An event's place that neither the text nor the site's home settles, read as its most
     populous namesake where that is a US town with NAMESAKE_MARGIN times the people of every
@@ -498,11 +499,19 @@ def largest_us_namesake(
     "County"; nor, for a town of LARGE_CITY_POPULATION, is a unit abroad in a country where the
     document settles nothing (`settled`: the countries it does): "Savannah" is Savannah,
     Georgia, not the Savannah Region of Ghana, unless the text places something in Ghana. For
-    the event only: a guess the document's other names never rest on."""
+    the event only: a guess the document's other names never rest on. With `us_only` (a report
+    that reads as US local news, events.py `_us_local`), namesakes outside the US are left out
+    first ("Lodi police said": Lodi, California, not Lodi in Lombardy; "Birmingham police":
+    Alabama's, ten times Michigan's)."""
     if mention.resolved is not None or len(mention.candidates) < 2:
         return mention
     written = normalise_place_name(mention.name)
-    towns = [c for c in mention.candidates if c.feature == "city"]
+    candidates = mention.candidates
+    if us_only:
+        candidates = tuple(c for c in candidates if c.country_code == "US")
+        if len(candidates) == 1:
+            return msgspec.structs.replace(mention, resolved=candidates[0])
+    towns = [c for c in candidates if c.feature == "city"]
     if len(towns) < 2:
         return mention
     ranked = sorted(towns, key=lambda c: c.population or 0, reverse=True)
@@ -512,7 +521,7 @@ def largest_us_namesake(
         and normalise_place_name(c.name) == written
         and not (large and c.country_code != ranked[0].country_code
                  and c.country_code not in settled)
-        for c in mention.candidates
+        for c in candidates
     ):
         return mention
     largest, runner_up = ranked[0], ranked[1]
@@ -596,6 +605,43 @@ def home_region(url: str | None) -> str | None:
     if len(states) != 1 or "" in states:
         return None
     return f"US|{next(iter(states))}"
+
+
+# What parts a headline from the site's name: "... home - WFSB 3 Connecticut", "... | KTBS.com".
+TITLE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
+# Words in lower case a site's name may hold ("News, Weather and Sports for Huntsville, AL"); any
+# other makes the words after the separator part of the headline ("- man shot on Main street").
+SITE_NAME_WORDS = frozenset({"and", "for", "of", "the", "in", "on", "your", "news", "weather"})
+
+
+def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str | None:
+    """The US state a headline's site name places the site in ("Child accidentally shot in
+    Marion County - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS": Mississippi; "... -
+    WAFB 9 News Baton Rouge, Louisiana News"): after the headline's last separator, words in
+    title case, the one state written after a comma there or of the places settled there.
+    `start` is the title's offset in the page, `mentions` the document's places. A weak hint,
+    as `home_region` is; None where the name holds no state or more than one."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    tail = separators[-1].end()
+    words = re.findall(r"[A-Za-z][\w'’.]*", title[tail:])
+    if any(w[0].islower() and w not in SITE_NAME_WORDS for w in words):
+        return None
+    gazetteer = load_gazetteer()
+    states = {
+        region
+        for m in mentions
+        if m.resolved is not None
+        and m.resolved.country_code == "US"
+        and start + tail <= m.span.start < start + len(title)
+        and (region := region_of(m.resolved)) is not None
+    }
+    for comma in (i for i in range(tail, len(title)) if title[i] == ","):
+        state = state_after(title, comma, gazetteer)
+        if state is not None:
+            states.add(f"US|{state.name}")
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def settle_at_home(mentions: Sequence[PlaceMention], home: str | None) -> list[PlaceMention]:

@@ -30,6 +30,7 @@ from claimledger.extract.gazetteer import (
 )
 from claimledger.extract.place_choice import (
     LARGE_CITY_POPULATION,
+    TITLE_SEPARATOR,
     choose_candidate,
     country_codes,
     own_names_first,
@@ -556,9 +557,6 @@ LOCATION_PREPOSITIONS = frozenset(
 # Heads that make a place name where something happens: "the Deir Ezzor region".
 PLACE_HEADS = frozenset(word for word, _, *head in lexicons.rows("place_kinds") if head)
 
-
-# What parts a headline from the site's name: "... home - WFSB 3 Connecticut", "... | KTBS.com".
-TITLE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
 
 
 def _in_site_name(doc: Doc, offset: int) -> bool:
