@@ -349,6 +349,13 @@ REPORT_PLACES = [
     ("DAYTON, Ohio (WDTN) – A man is dead after he was shot in Trotwood on Tuesday.", "DAYTON",
      "Ohio"),
     ("A man is dead after he was shot in Trotwood on Tuesday.", "Trotwood", "Ohio"),
+    # a far namesake of a part of the city whose police investigate: that part of the city
+    ("A shooting in Austin killed one teen and wounded five people on Friday afternoon, "
+     "Chicago police said.", "Austin", "Illinois"),
+    ("A shooting in Austin killed one teen and wounded five people on Friday afternoon, police "
+     "said.", "Austin", "Texas"),
+    ("A man was shot and killed in Hammond, Ind., on Friday afternoon, Chicago police said.",
+     "Hammond", "Indiana"),
 ]  # fmt: skip
 
 

@@ -475,20 +475,56 @@ def _event_place(
     places: Sequence[PlaceMention],
     text: str,
 ) -> PlaceMention | None:
-    """The event's place (`_main_place`); where the text and the site's home leave its name
-    ambiguous, the largest US namesake by a clear margin (place_choice.largest_us_namesake),
-    else a part of the one large US town the document names (`_in_large_town`)."""
+    """The event's place (`_main_place`), unless it reads as a far namesake of a part of the
+    city the report is anchored in (`_far_namesake`); where the text and the site's home leave
+    its name ambiguous, the largest US namesake by a clear margin
+    (place_choice.largest_us_namesake), else a part of the one large US town the document names
+    (`_in_large_town`), else, in US local news, the largest US namesake (`_us_local`)."""
     place = _main_place(mentions, located, places, text)
     if place is None:
         return None
     settled = document_countries(places)
     place = largest_us_namesake(place, settled)
     if place.resolved is not None:
-        return place
+        return _far_namesake(place, places, text)
     place = _in_large_town(place, [largest_us_namesake(p, settled) for p in places])
     if place.resolved is not None or not _us_local(place, places, text):
         return place
     return largest_us_namesake(place, settled, us_only=True)
+
+
+# Farther than any US town's suburbs reach across a state line (Hammond, Indiana, from Chicago):
+# a namesake this far from the city a report is anchored in is no place near it.
+FAR_NAMESAKE_KM = 300
+
+
+def _far_namesake(place: PlaceMention, places: Sequence[PlaceMention], text: str) -> PlaceMention:
+    """An event's place read as a town in another state or country, far from the one large US
+    city the report is anchored in (its dateline, or the city whose police investigate), is a
+    part of that city that shares a namesake's name ("CHICAGO — A shooting in Austin killed one
+    teen": Chicago's Austin, not Austin, Texas; "Little Havana ... Miami police"): placed in the
+    city, under its own name, as a neighbourhood is. A name the text narrows to one place
+    ("Austin, Texas") stays."""
+    chosen = place.resolved
+    if chosen is None or len(place.candidates) < 2 or chosen.feature != "city":
+        return place
+    anchors = {
+        p.resolved.geonameid: p.resolved
+        for p in places
+        if p.resolved is not None
+        and p.resolved.country_code == "US"
+        and p.resolved.feature == "city"
+        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
+        and (CITY_POLICE.match(text, p.span.end) is not None or _dateline(p, text))
+    }
+    if len(anchors) != 1:
+        return place
+    town = next(iter(anchors.values()))
+    if (chosen.country_code, chosen.admin1) == (town.country_code, town.admin1) or (
+        _kilometres(chosen, town) <= FAR_NAMESAKE_KM
+    ):
+        return place
+    return msgspec.structs.replace(place, candidates=(town,), resolved=town)
 
 
 def _home(document: Document, places: Sequence[PlaceMention]) -> str | None:
