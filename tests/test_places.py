@@ -587,6 +587,21 @@ def test_an_event_place_in_us_local_news_leaves_namesakes_abroad_out() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "state"),
+    [("Harris County", "Texas"), ("Escambia County", "Florida"), ("Franklin County", None),
+     ("Marion County", None), ("Montgomery County", None)],
+)  # fmt: skip
+def test_a_name_only_us_counties_share_is_the_county_ten_times_larger(
+    name: str, state: str | None
+) -> None:
+    from claimledger.extract.place_choice import largest_us_namesake
+
+    # by the people of their towns: Harris County, Texas, holds Houston
+    found = largest_us_namesake(_mention(name, 0)).resolved
+    assert (found.admin1 if found else None) == state
+
+
+@pytest.mark.parametrize(
     ("title", "home"),
     [
         ("Child shot in Marion County - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS",

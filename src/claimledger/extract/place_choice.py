@@ -502,7 +502,8 @@ def largest_us_namesake(
     the event only: a guess the document's other names never rest on. With `us_only` (a report
     that reads as US local news, events.py `_us_local`), namesakes outside the US are left out
     first ("Lodi police said": Lodi, California, not Lodi in Lombardy; "Birmingham police":
-    Alabama's, ten times Michigan's)."""
+    Alabama's, ten times Michigan's). A name only US counties share is read by the people of
+    their towns (`_largest_us_county`)."""
     if mention.resolved is not None or len(mention.candidates) < 2:
         return mention
     written = normalise_place_name(mention.name)
@@ -511,6 +512,8 @@ def largest_us_namesake(
         candidates = tuple(c for c in candidates if c.country_code == "US")
         if len(candidates) == 1:
             return msgspec.structs.replace(mention, resolved=candidates[0])
+    if all(c.feature == "admin2" and c.country_code == "US" for c in candidates):
+        return _largest_us_county(mention, candidates)
     towns = [c for c in candidates if c.feature == "city"]
     if len(towns) < 2:
         return mention
@@ -530,6 +533,36 @@ def largest_us_namesake(
     ):
         return mention
     return msgspec.structs.replace(mention, resolved=largest)
+
+
+def _largest_us_county(
+    mention: PlaceMention, counties: Sequence[PlaceCandidate]
+) -> PlaceMention:
+    """A county name shared by US counties alone ("Harris County": Texas or Georgia), read as
+    the one whose towns hold DOMINANCE times the people of every other's (Harris County, Texas,
+    with Houston); counties of like size ("Franklin County", "Marion County") stay apart."""
+    sizes = _county_people()
+    ranked = sorted(counties, key=lambda c: sizes.get((c.admin1, c.name), 0), reverse=True)
+    largest, runner_up = (sizes.get((c.admin1, c.name), 0) for c in ranked[:2])
+    if largest < DOMINANCE * runner_up:
+        return mention
+    return msgspec.structs.replace(mention, resolved=ranked[0])
+
+
+@lru_cache(maxsize=1)
+def _county_people() -> dict[tuple[str | None, str], int]:
+    """The people of the towns GeoNames places in each US county (by state and county name),
+    summed: how large a county is, where GeoNames gives counties no population."""
+    gazetteer = load_gazetteer()
+    columns = gazetteer.columns
+    us = columns.text_ids.get("US")
+    city = FEATURES.index("city")
+    sizes: dict[tuple[str | None, str], int] = defaultdict(int)
+    for row, country in enumerate(columns.countries):
+        if country == us and columns.features[row] == city and columns.admin2[row] >= 0:
+            key = (columns.text(columns.admin1[row]), columns.text(columns.admin2[row]) or "")
+            sizes[key] += max(columns.populations[row], 0)
+    return dict(sizes)
 
 
 # --- a news site's home -------------------------------------------------------------------------
