@@ -349,6 +349,11 @@ REPORT_PLACES = [
     ("DAYTON, Ohio (WDTN) – A man is dead after he was shot in Trotwood on Tuesday.", "DAYTON",
      "Ohio"),
     ("A man is dead after he was shot in Trotwood on Tuesday.", "Trotwood", "Ohio"),
+    # a town a hospital stands in is where the wounded were taken, not where they were hurt
+    ("Four people were wounded in a shooting on Wednesday night and taken to a hospital in "
+     "Walnut Creek, Vallejo police said.", "Vallejo", "California"),
+    ("Four people were wounded in a shooting on Wednesday night in Walnut Creek, Vallejo police "
+     "said.", "Walnut Creek", "California"),
     # a far namesake of a part of the city whose police investigate: that part of the city
     ("A shooting in Austin killed one teen and wounded five people on Friday afternoon, "
      "Chicago police said.", "Austin", "Illinois"),

@@ -846,6 +846,16 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Buckeye fans are celebrating the win.", []),
         ],
     ),
+    "hospital_words": (
+        located,
+        [
+            ("The girl was taken to a hospital in Spartanburg.", [("Spartanburg", False)]),
+            ("The girl was shot in Spartanburg.", [("Spartanburg", True)]),
+            ("Three victims were taken to a medical center in Walnut Creek.",
+             [("Walnut Creek", False)]),
+            ("A man was shot at a community center in Hartford.", [("Hartford", True)]),
+        ],
+    ),
     "resident_words": (
         places,
         [

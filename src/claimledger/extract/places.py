@@ -591,5 +591,18 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
             return False  # "U.S. forces", "the Russian Foreign Ministry"
         token = token.head  # "the Deir Ezzor region"
     if token.dep_ == "pobj":
-        return token.head.lower_ in LOCATION_PREPOSITIONS
+        return token.head.lower_ in LOCATION_PREPOSITIONS and not _hospital_town(token.head)
     return token.dep_ in ("ROOT", "appos") or token.i == span.sent.start
+
+
+# "a hospital in Spartanburg", "Advocate Christ Medical Center in Oak Lawn": the town where the
+# wounded were taken.
+HOSPITAL_WORDS = lexicons.words("hospital_words")
+
+
+def _hospital_town(preposition: Token) -> bool:
+    """Whether a preposition before a town hangs on a hospital's name ("taken to a hospital in
+    Spartanburg", "John Muir Medical Center in Walnut Creek"): the town is the hospital's."""
+    head = preposition.head
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+    return preposition.dep_ == "prep" and any(w.lower_ in HOSPITAL_WORDS for w in words)
