@@ -3,7 +3,7 @@ data: its text, each token's dependents, its entities."""
 
 from __future__ import annotations
 
-from spacy.attrs import HEAD
+from spacy.attrs import HEAD, LOWER
 from spacy.tokens import Doc, Span
 
 TEXT_KEY = "claimledger.text"
@@ -44,3 +44,18 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     if not isinstance(ents, tuple):
         ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
     return ents
+
+
+LOWERS_KEY = "claimledger.lowers"
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """Each token's lower-case form, read in one array: a scan of every token for a few words
+    otherwise makes a Token object per token."""
+    lowers = doc.user_data.get(LOWERS_KEY)
+    if not isinstance(lowers, list):
+        keys = doc.to_array([LOWER]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names = {key: strings[key] for key in set(keys)}
+        lowers = doc.user_data[LOWERS_KEY] = [names[key] for key in keys]
+    return lowers

@@ -18,7 +18,7 @@ have killed", "tried to kill", "threatened to shoot"), and harm in sentences abo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import msgspec
 from spacy.tokens import Doc, Token
@@ -27,7 +27,7 @@ from spacy.tokens import Span as Span_
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.extract.dates import MONTHS
-from claimledger.extract.doc_index import doc_children
+from claimledger.extract.doc_index import doc_children, doc_lowers
 from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
@@ -1048,7 +1048,9 @@ MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
                  "killing": "killed", "slaying": "killed"}  # fmt: skip
 
 
-def _special_mentions(sentence: Span_, seen: set[tuple[int, int, str]]) -> list[HarmMention]:
+def _special_mentions(
+    sentence: Sequence[Token], seen: set[tuple[int, int, str]]
+) -> list[HarmMention]:
     """Wordings the patient rules miss: "five were shot, one fatally"; "a quadruple shooting";
     "a double homicide"; "a murder-suicide"; "turned the gun on himself", "killed himself"."""
     found: list[HarmMention] = []
@@ -1235,16 +1237,23 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     seen: set[tuple[int, int, str]] = set()
     said: set[str] = set()
     elsewhere = False  # whether the sentence before told of another incident
+    published = context(doc).published
+    lowers = doc_lowers(doc)
     for sentence in doc.sents:
-        words = {t.lower_ for t in sentence if not _in_age(t)}
-        published = context(doc).published
+        tokens = list(sentence)  # read by each rule below: Token objects made once
+        words = {
+            word
+            for word, token in zip(lowers[sentence.start : sentence.end], tokens, strict=True)
+            if not _in_age(token)
+        }
+        # (a rule reading a sentence for some word is tried only where the word is in it)
         elsewhere = (
             _other_time(words)
             or _earlier_year(sentence, published)
-            or _last_month(sentence, published)
+            or ("last" in words and _last_month(sentence, published))
             or _separate_incidents(words)
-            or _another_incident(sentence)
-            or (elsewhere and _refers_back(sentence))
+            or (not words.isdisjoint(OTHER_INCIDENT_WORDS) and _another_incident(sentence))
+            or (elsewhere and "that" in words and _refers_back(sentence))
         )
         if elsewhere:
             continue
@@ -1252,7 +1261,7 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         if text in said:
             continue  # a caption or a paragraph the page repeats says it once
         said.add(text)
-        for word in sentence:
+        for word in tokens:
             status = status_of(word)
             if status is None or _unreal(word) or _alternative(word) is not None:
                 continue
@@ -1274,8 +1283,8 @@ def find_harm(doc: Doc) -> list[HarmMention]:
                     if key not in seen:
                         seen.add(key)
                         found.append(mention)
-        found += _condition_mentions(sentence, seen)
-        found += _special_mentions(sentence, seen)
+        found += _condition_mentions(tokens, seen)
+        found += _special_mentions(tokens, seen)
     if context(doc).kind == "title":
         # a headline's shorthand, where it counts more people than the parse found
         shorthand = headline_mentions(doc)
@@ -1289,11 +1298,13 @@ def find_harm(doc: Doc) -> list[HarmMention]:
     return sorted(found, key=lambda m: (m.sentence_start, m.span.start))
 
 
-def _condition_mentions(sentence: object, seen: set[tuple[int, int, str]]) -> list[HarmMention]:
+def _condition_mentions(
+    sentence: Sequence[Token], seen: set[tuple[int, int, str]]
+) -> list[HarmMention]:
     """'X is in critical condition', 'X suffered a gunshot wound', 'X was treated for wounds':
     injured, unless the same sentence says X died."""
     found: list[HarmMention] = []
-    for word in sentence:  # type: ignore[attr-defined]
+    for word in sentence:
         lemma = word.lemma_.lower()
         condition = lemma == "condition" and any(c.lower_ in CONDITIONS for c in _children(word))
         wounds = (
