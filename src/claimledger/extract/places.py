@@ -12,13 +12,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import msgspec
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context as segment_context
 from claimledger.extract.annotation import doc_span, page_span
-from claimledger.extract.doc_index import doc_ents, doc_text
+from claimledger.extract.doc_index import doc_ents, doc_lowers, doc_text
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
@@ -190,25 +191,33 @@ def _shouted(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_RUN_ATTRS = [IDX, ENT_TYPE, IS_TITLE, IS_UPPER, IS_ALPHA, LENGTH]
+
+
 def _runs(doc: Doc) -> Iterator[list[Token]]:
     """Runs of capitalised tokens outside any entity, allowing "al-"/"ez-" connectors inside;
-    none in a line set in capitals."""
+    none in a line set in capitals. (`_name_token` read from arrays: every token is read.)"""
+    if not len(doc):
+        return
     shouted = _shouted(doc_text(doc))
-    run: list[Token] = []
-    for token in doc:
-        if any(start <= token.idx < end for start, end in shouted):
+    lowers = doc_lowers(doc)
+    starts, ents, title, upper, alpha, length = doc.to_array(_RUN_ATTRS).T.tolist()
+    run: list[int] = []
+    for i, start in enumerate(starts):
+        if shouted and any(begin <= start < end for begin, end in shouted):
             if run:
-                yield run
+                yield [doc[k] for k in run]
             run = []
             continue
-        if token.ent_type_ == "" and (_name_token(token) or (run and token.lower_ in CONNECTORS)):
-            run.append(token)
+        name = title[i] or (upper[i] and length[i] > 1 and alpha[i])
+        if not ents[i] and (name or (run and lowers[i] in CONNECTORS)):
+            run.append(i)
             continue
         if run:
-            yield run
+            yield [doc[k] for k in run]
         run = []
     if run:
-        yield run
+        yield [doc[k] for k in run]
 
 
 # "Buckeye police", "Fresno County sheriff's deputies": a name before these words is a place.
@@ -234,9 +243,10 @@ def _agency_spans(
     Pleasantville woman"), even where the model took the whole for an organisation or the town
     is small."""
     text = doc_text(doc)
-    for token in doc:
-        if token.lower_ not in words or token.i == 0:
+    for at, lower in enumerate(doc_lowers(doc)):
+        if lower not in words or at == 0:
             continue
+        token = doc[at]
         first = token.i
         while (
             first > 0
