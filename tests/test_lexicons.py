@@ -883,6 +883,8 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         [
             ("St Petersburg", "saint petersburg"),
             ("Mt. Kenya", "mount kenya"),
+            ("HALIFAX CO.", "halifax county"),
+            ("Cobb", "cobb"),
         ],
     ),
     "country_aliases": (

@@ -575,6 +575,13 @@ def test_an_event_place_left_ambiguous_is_its_far_largest_us_namesake() -> None:
     assert largest_us_namesake(paris) == paris
 
 
+@pytest.mark.model
+def test_a_county_shortened_to_co_is_the_county() -> None:
+    text = "HALIFAX CO., Va. - A woman was shot in her driveway on Sunday, deputies said."
+    found = _by_name(resolve_places(find_places(within(parse(text)))), "HALIFAX CO.").resolved
+    assert found is not None and (found.name, found.admin1) == ("Halifax County", "Virginia")
+
+
 def test_an_event_place_in_us_local_news_leaves_namesakes_abroad_out() -> None:
     from claimledger.extract.place_choice import largest_us_namesake
 
