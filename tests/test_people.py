@@ -409,3 +409,25 @@ def test_a_killers_headline_lists_the_dead(
     title: str, text: str, killed: int, injured: int
 ) -> None:
     assert counts(text, title=title) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a first name, then a surname, of the one full name the text gives
+        ("The victim has been identified as Dnomyar Russell. The coroner reports that Russell "
+         "died Friday. Police said Dnomyar was somehow shot in the head.", 1, 0),
+        # two full names share the surname: two people
+        ("Michelle Stone and Richard Stone were shot on Sunday. Stone died at the hospital.",
+         1, 1),
+        # the town a teenager comes from is no name of his
+        ("A man is charged in the fatal shooting of a Larose teenager. Authorities say Bourda "
+         "was shot while riding his bicycle.", 1, 0),
+        # a gallery's caption, an animal: no one
+        ("Image 2 of 8 An 11-year-old boy accidentally shot himself on Sunday.", 0, 1),
+        ("The gun went off, struck and killed the girl and injured one of the family dogs.",
+         1, 0),
+    ],
+)
+def test_who_is_someone_and_who_is_the_same_someone(text: str, killed: int, injured: int) -> None:
+    assert counts(text) == (killed, injured)

@@ -27,7 +27,7 @@ from spacy.tokens import Span as Span_
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_offset, page_span, token_span
 from claimledger.extract.dates import MONTHS
-from claimledger.extract.doc_index import doc_children, doc_lowers
+from claimledger.extract.doc_index import doc_children, doc_ents, doc_lowers
 from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
@@ -503,6 +503,8 @@ def _name(head: Token) -> str | None:
             first = first.doc[first.i - 1]
         return head.doc[first.i : head.i + 1].text
     for child in _children(head):
+        if child.dep_ == "compound" and head.lower_ in RESIDENT_WORDS:
+            continue  # "a Larose teenager", "the Hutchinson man": the town they come from
         if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
             return _name(child)
     if head.lower_ == "old" and head.head.ent_type_ == "PERSON" and head.dep_ == "amod":
@@ -563,8 +565,27 @@ def _years_old(number: Token) -> bool:
     )
 
 
+# A gallery's caption chrome ("Image 2 of 8 An 11-year-old boy accidentally shot himself"),
+# parsed as the subject: no one.
+MEDIA_WORDS = frozenset({"image", "photo", "video", "slide", "gallery"})
+# "injured one of the family dogs": no one either
+ANIMAL_WORDS = frozenset({"dog", "cat", "horse", "puppy", "pet", "animal", "cow", "deer"})
+
+
+def _of_animals(head: Token) -> bool:
+    """'one of the family dogs'."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in ANIMAL_WORDS for g in _children(c))
+        for c in _children(head)
+    )
+
+
 def _is_person_phrase(head: Token) -> bool:
     lemma = head.lemma_.lower()
+    if head.lower_ in MEDIA_WORDS:
+        return False
     if head.pos_ == "PRON":
         return (
             head.lower_ in PRONOUN_GENDER
@@ -702,6 +723,8 @@ def _listed_mentions(
         "sentence_end": page_offset(doc, sentence.end_char),
         "headline": page.kind == "title",
     }
+    if _of_animals(head):
+        return
     if head.lower_ in ("who", "that", "whom") and head.head.dep_ == "relcl":
         head = head.head.head  # "a female who was shot": the female
     if head.lower_ == "those":
@@ -1044,6 +1067,8 @@ def _in_clause(token: Token) -> bool:
 
 SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
 SELF_HARM_VERBS = frozenset({"turn", "take", "shoot"})
+# "a Pleasantville woman": words for people after the town they come from
+RESIDENT_WORDS = lexicons.words("resident_words")
 MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
                  "killing": "killed", "slaying": "killed"}  # fmt: skip
 
@@ -1293,9 +1318,32 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         listed = listed_dead(doc, found)
         if listed is not None:
             found.append(listed)
+    found = _full_names(doc, found)
     # In text order: who is mentioned first in a sentence is introduced first ("A teenager was
     # injured when she was shot": the teenager, then she).
     return sorted(found, key=lambda m: (m.sentence_start, m.span.start))
+
+
+def _full_names(doc: Doc, mentions: list[HarmMention]) -> list[HarmMention]:
+    """A one-word name is the full name of the one person the text names with it first or last
+    ("The victim has been identified as Dnomyar Russell ... Dnomyar was shot ... Russell
+    died": one person, not two); a word two full names share ("Michelle Stone", "Richard
+    Stone") stays as written."""
+    if not any(m.name and " " not in m.name for m in mentions):
+        return mentions
+    owners: dict[str, set[str]] = {}
+    for entity in doc_ents(doc):
+        words = entity.text.replace("’s", "").replace("'s", "").split()
+        if entity.label_ == "PERSON" and len(words) >= 2:
+            for word in (words[0], words[-1]):
+                owners.setdefault(word, set()).add(" ".join(words))
+    named = []
+    for mention in mentions:
+        full = owners.get(mention.name or "", set())
+        if len(full) == 1:
+            mention = msgspec.structs.replace(mention, name=next(iter(full)))
+        named.append(mention)
+    return named
 
 
 def _condition_mentions(
