@@ -508,15 +508,7 @@ def _far_namesake(place: PlaceMention, places: Sequence[PlaceMention], text: str
     chosen = place.resolved
     if chosen is None or len(place.candidates) < 2 or chosen.feature != "city":
         return place
-    anchors = {
-        p.resolved.geonameid: p.resolved
-        for p in places
-        if p.resolved is not None
-        and p.resolved.country_code == "US"
-        and p.resolved.feature == "city"
-        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
-        and (CITY_POLICE.match(text, p.span.end) is not None or _dateline(p, text))
-    }
+    anchors = _large_us_towns(places, anchored_in=text)
     if len(anchors) != 1:
         return place
     town = next(iter(anchors.values()))
@@ -562,14 +554,7 @@ def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> Place
     -- ... shot in south Linden"): placed in that town, under its own name, as a neighbourhood
     is (extract/places.py `_in_town`). US local news only: a village abroad that the gazetteer
     lacks is no part of the city a conflict report names."""
-    towns = {
-        p.resolved.geonameid: p.resolved
-        for p in places
-        if p.resolved is not None
-        and p.resolved.country_code == "US"
-        and p.resolved.feature == "city"
-        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
-    }
+    towns = _large_us_towns(places)
     if len(towns) != 1:
         return place
     town = next(iter(towns.values()))
@@ -577,6 +562,27 @@ def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> Place
            for c in place.candidates):
         return place
     return msgspec.structs.replace(place, candidates=(town,), resolved=town)
+
+
+def _large_us_towns(
+    places: Sequence[PlaceMention], anchored_in: str | None = None
+) -> dict[int | None, PlaceCandidate]:
+    """The US towns of LARGE_CITY_POPULATION the document settles, by GeoNames id; given the
+    page's text (`anchored_in`), only those the report is anchored in: its dateline, or the
+    town whose police investigate."""
+    return {
+        p.resolved.geonameid: p.resolved
+        for p in places
+        if p.resolved is not None
+        and p.resolved.country_code == "US"
+        and p.resolved.feature == "city"
+        and (p.resolved.population or 0) >= LARGE_CITY_POPULATION
+        and (
+            anchored_in is None
+            or CITY_POLICE.match(anchored_in, p.span.end) is not None
+            or _dateline(p, anchored_in)
+        )
+    }
 
 
 LARGE_CITY_POPULATION = 100_000
