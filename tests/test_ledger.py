@@ -31,7 +31,7 @@ from claimledger.model import (
     Span,
 )
 from claimledger.population import population_key, relate
-from claimledger.report_count import Reading, earlier_year, roundup
+from claimledger.report_count import Reading, earlier_year, roundup, roundup_title
 from claimledger.taxonomy import Rule
 
 
@@ -769,3 +769,39 @@ def test_ages_are_no_counts() -> None:
 ])
 def test_roundup_sentences(sentence: str, is_roundup: bool) -> None:
     assert roundup(sentence) is is_roundup
+
+
+def titled(page: tuple[Document, Event, list[Figure]], title: str
+           ) -> tuple[Document, Event, list[Figure]]:
+    document, event, figures = page
+    return msgspec.structs.replace(document, title=title), event, figures
+
+
+def test_a_report_of_several_shootings_counts_none_of_them_beside_a_report_of_one() -> None:
+    roundup = titled(report("a", "2015-04-08",
+                            "A 22-year-old man was shot in his leg. About 20 minutes earlier, a "
+                            "24-year-old man was shot to death in a Logan Square drive-by.", [
+                                ("A 22-year-old man", "injured", None, "1:tally"),
+                                ("a 24-year-old man", "killed", None, "1:tally"),
+                            ]),
+                     "1 Man Killed, Boy, 2 Others Wounded in Shootings Since Tuesday Morning")
+    single = titled(report("b", "2015-04-07", "An 8-year-old boy was shot in North Lawndale.",
+                           [("An 8-year-old boy", "injured", None, "1:tally")]),
+                    "8-year-old boy shot in North Lawndale")
+    assert best_of(roundup, single) == {"killed": None, "injured": 1}
+    # alone, or beside another roundup, its counts stand
+    assert best_of(roundup) == {"killed": 1, "injured": 1}
+    # a headline of one shooting with a plural word is no roundup
+    plural = titled(single, "Neighbours mourn after shootings of boy in North Lawndale")
+    assert best_of(roundup, plural) == {"killed": None, "injured": 1}
+
+
+@pytest.mark.parametrize(("title", "several"), [
+    ("17 dead, 41 wounded in Chicago weekend shootings", True),
+    ("Two boys shot in separate accidental shootings in Portsmouth", True),
+    ("1 Man Killed, Boy, 2 Others Wounded in Shootings Since Tuesday Morning", True),
+    ("One dead, four injured in Volunteer Parkway shootings", False),
+    ("Man charged in fatal shooting of teen", False),
+])
+def test_roundup_titles(title: str, several: bool) -> None:
+    assert roundup_title(title) is several

@@ -584,7 +584,14 @@ def build_ledger(
         people = measure in PEOPLE_MEASURES
         silent = None
         hurt: dict[str, float] = {}
-        roundups = other_counts(own, documents, document_of) if people else frozenset()
+        reporting = {
+            document_of[f]
+            for m in PEOPLE_MEASURES
+            for f in grouped.get((cluster_id, m), {})
+        }
+        roundups = (
+            other_counts(own, documents, document_of, reporting) if people else frozenset()
+        )
         if people:
             wounded = list(grouped.get((cluster_id, "injured"), {}).values())
             silent = silent_reports(own, wounded, rows) if measure == "killed" else {}
