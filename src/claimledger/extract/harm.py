@@ -486,6 +486,10 @@ def _age(head: Token) -> int | None:
     return None
 
 
+# "a Pleasantville woman": words for people after the town they come from
+RESIDENT_WORDS = lexicons.words("resident_words")
+
+
 def _name(head: Token) -> str | None:
     """The person's name when the phrase gives one (a PERSON entity at or around the head)."""
     if head.ent_type_ == "PERSON":
@@ -1067,8 +1071,6 @@ def _in_clause(token: Token) -> bool:
 
 SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
 SELF_HARM_VERBS = frozenset({"turn", "take", "shoot"})
-# "a Pleasantville woman": words for people after the town they come from
-RESIDENT_WORDS = lexicons.words("resident_words")
 MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
                  "killing": "killed", "slaying": "killed"}  # fmt: skip
 
