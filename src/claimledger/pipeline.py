@@ -24,6 +24,7 @@ from claimledger._version import __version__
 from claimledger.events import assemble_events
 from claimledger.extract.annotation import Annotation, SegmentContext, annotation, set_context
 from claimledger.extract.components import add_components
+from claimledger.extract.doc_index import keep_text
 from claimledger.extract.places import resolve_places
 from claimledger.model import (
     Analysis,
@@ -123,7 +124,8 @@ def segment_doc(nlp: Language, document: Document, segment: Segment) -> Doc:
     """A segment's text (or a piece of it) as an unparsed Doc that knows its place in the page
     and its voice."""
     voice, voice_kind = document.voice
-    doc = nlp.make_doc(document.segment_text(segment))
+    text = document.segment_text(segment)
+    doc = keep_text(nlp.make_doc(text), text)
     return set_context(
         doc,
         SegmentContext(

@@ -146,9 +146,11 @@ def _cue_scorer(model: LinearModel) -> CueScorer:
 
 def clear_score_caches() -> None:
     """Forget the kept group scores (a benchmark repeating the same texts clears them, so that no
-    pass reads scores kept from the texts' previous pass)."""
+    pass reads scores kept from the texts' previous pass). The cue scorer itself stays: its
+    weights by feature parts are the model's, read from no text."""
     _role_scorer().clear()
-    _CUE_SCORERS.clear()
+    for scorer in _CUE_SCORERS:
+        scorer.clear()
     _OTHER_SCORERS.clear()
 
 

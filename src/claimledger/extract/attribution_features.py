@@ -58,8 +58,8 @@ def distance_bucket(distance: int) -> str:
     return "26+"
 
 
-_PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PHRASAL_DEPS = {"prep", "prt", "dobj", "acomp", "attr", "advmod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,9 @@ def cue_own_features(key: CueKey) -> list[str]:
 
 
 def cue_context_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
-    """The cue features of a token's head, neighbours, children and place in its sentence."""
+    """The cue features of a token's head, neighbours, children and place in its sentence.
+    `cue_scorer.CueScorer` reads the same features by their parts, in the same order: a
+    feature changed here is changed there."""
     word, dep, lex = table.words[i], table.deps[i], table.lexes[i]
     words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
     head = table.heads[i]
@@ -204,9 +206,9 @@ def cue_context_features(table: TokenTable, i: int, quoted: bool) -> list[str]:
         features.append(f"prev_shape={table.shapes[i - 1][:4]}|{word}|{position}")
     for child in table.children[i]:
         child_dep = deps[child]
-        if child_dep in _PHRASAL_DEPS:
+        if child_dep in PHRASAL_DEPS:
             features.append(f"w_child_w={word}|{child_dep}|{words[child]}")
-        elif child_dep in _SUBJECT_DEPS:
+        elif child_dep in SUBJECT_DEPS:
             child_tag = tags[child]
             kind = table.ents[child] or ("PRP" if child_tag == "PRP" else child_tag)
             features.append(f"subj={kind}")

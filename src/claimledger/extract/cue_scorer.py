@@ -4,29 +4,64 @@ A token's feature list starts with its own features (`cue_own_features`), a func
 word, tag, dependency label and cue class; a page repeats those keys (four tokens in five share
 one with an earlier token). The weights of a list are summed left to right, so the running sum
 after the own features depends on the key alone: it is kept per key, and the context features'
-weights are added to it in the same order. The probabilities are those of
-`probability(model.scores(cue_features(...)))`, float for float.
+weights are added to it in the same order. The context features are not built as strings: each
+kind ("head=", "w_next=" ...) has its weights by the parts its strings are made of (a word, a
+word and a label ...), read in `cue_context_features`' order by `_context_sum`. The
+probabilities are those of `probability(model.scores(cue_features(...)))`, float for float.
 """
 
 from __future__ import annotations
 
 import math
 from functools import reduce
-from itertools import repeat
+from itertools import combinations, pairwise, repeat
 from operator import add
 
 from claimledger.extract.attribution_features import (
+    PHRASAL_DEPS,
+    SUBJECT_DEPS,
     CueKey,
     TokenTable,
-    cue_context_features,
     cue_features,
     cue_own_features,
     cue_own_key,
+    distance_bucket,
 )
 from claimledger.extract.attribution_model import LinearModel, probability
 
 # Kept sums at most; past it the kept ones are dropped (memory stays bounded on a long run).
 MAX_KEYS = 200_000
+# The context features' kinds, in `cue_context_features`' order, with the number of parts
+# joined by "|" after the "=" of each.
+CONTEXT_KINDS = {
+    "head": 1, "head_tag": 1, "head_lex": 1, "dep_head_lex": 2, "dep_head": 2, "head_dep": 2,
+    "gh_lex": 3, "gh": 3, "quoted": 1, "prev": 1, "next": 1, "w_next": 2, "prev_w": 2,
+    "child": 1, "w_child": 2, "pos_in_sent": 2, "prev_shape": 3, "w_child_w": 3, "subj": 1,
+    "lex_subj": 2, "after_punct": 2,
+}  # fmt: skip
+
+
+def context_weights(weights: dict[str, float]) -> dict[str, dict[object, float]]:
+    """Each context kind's weights by the parts of its feature strings: the part itself for a
+    kind of one part, else the tuple of parts. A part may hold "|" itself (the word "|"), so a
+    string is entered under every way of cutting it into its kind's number of parts: the
+    parts a token gives join into one string only, so a look-up by parts finds that string's
+    weight or nothing."""
+    tables: dict[str, dict[object, float]] = {kind: {} for kind in CONTEXT_KINDS}
+    for feature, weight in weights.items():
+        kind, equals, rest = feature.partition("=")
+        size = CONTEXT_KINDS.get(kind)
+        if not equals or size is None:
+            continue
+        if size == 1:
+            tables[kind][rest] = weight
+            continue
+        pieces = rest.split("|")
+        for cuts in combinations(range(1, len(pieces)), size - 1):
+            bounds = (0, *cuts, len(pieces))
+            parts = tuple("|".join(pieces[a:b]) for a, b in pairwise(bounds))
+            tables[kind][parts] = weight
+    return tables
 
 
 class CueScorer:
@@ -38,6 +73,8 @@ class CueScorer:
         two = len(model.classes) == 2 and all(len(row) == 1 for row in model.weights.values())
         # two classes, one weight per feature: the second class's score against the first's
         self._weights = {f: row[0] for f, row in model.weights.items()} if two else None
+        self._context = context_weights(self._weights) if self._weights is not None else {}
+        self._sentence_start = self._weights.get("sent_start", 0.0) if self._weights else 0.0
         self._own: dict[CueKey, float] = {}
 
     def probability(self, table: TokenTable, i: int, quoted: bool) -> float:
@@ -51,7 +88,7 @@ class CueScorer:
             if len(self._own) >= MAX_KEYS:
                 self._own.clear()
             own = self._own[key] = _running_sum(weights, cue_own_features(key), 0.0)
-        total = _running_sum(weights, cue_context_features(table, i, quoted), own)
+        total = self._context_sum(table, i, quoted, own)
         scores = (0.0, total)  # as `LinearModel.scores` gives them: the first class's is 0
         top = max(scores)
         exps = (math.exp(scores[0] - top), math.exp(scores[1] - top))
@@ -59,6 +96,59 @@ class CueScorer:
 
     def clear(self) -> None:
         self._own.clear()
+
+    def _context_sum(self, table: TokenTable, i: int, quoted: bool, total: float) -> float:
+        """`total` plus the weights of `cue_context_features(table, i, quoted)`, added in that
+        list's order (a feature without a weight adds nothing)."""
+        kinds = self._context
+        words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
+        word, dep, lex = words[i], deps[i], lexes[i]
+        head = table.heads[i]
+        grand = table.heads[head]
+        head_word, head_lex, head_dep = words[head], lexes[head], deps[head]
+        prev = words[i - 1] if i > 0 else "<s>"
+        nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+        total += kinds["head"].get(head_word, 0.0)
+        total += kinds["head_tag"].get(tags[head], 0.0)
+        total += kinds["head_lex"].get(head_lex, 0.0)
+        total += kinds["dep_head_lex"].get((dep, head_lex), 0.0)
+        total += kinds["dep_head"].get((dep, head_word), 0.0)
+        total += kinds["head_dep"].get((head_dep, dep), 0.0)
+        total += kinds["gh_lex"].get((dep, head_dep, lexes[grand]), 0.0)
+        total += kinds["gh"].get((dep, head_dep, words[grand]), 0.0)
+        total += kinds["quoted"].get(str(quoted), 0.0)
+        total += kinds["prev"].get(prev, 0.0)
+        total += kinds["next"].get(nxt, 0.0)
+        total += kinds["w_next"].get((word, nxt), 0.0)
+        total += kinds["prev_w"].get((prev, word), 0.0)
+        children = table.children[i]
+        if children:
+            child_deps = sorted({deps[c] for c in children})
+            by_dep, by_word_dep = kinds["child"], kinds["w_child"]
+            for child_dep in child_deps:
+                total += by_dep.get(child_dep, 0.0)
+            for child_dep in child_deps:
+                total += by_word_dep.get((word, child_dep), 0.0)
+        if table.sent_starts[i]:
+            total += self._sentence_start
+        position = distance_bucket(i - table.sentence_start[i])
+        alpha = table.alpha[i]
+        total += kinds["pos_in_sent"].get((position, word if not alpha else "-"), 0.0)
+        if i > 0 and not alpha:
+            total += kinds["prev_shape"].get((table.shapes[i - 1][:4], word, position), 0.0)
+        for child in children:
+            child_dep = deps[child]
+            if child_dep in PHRASAL_DEPS:
+                total += kinds["w_child_w"].get((word, child_dep, words[child]), 0.0)
+            elif child_dep in SUBJECT_DEPS:
+                child_tag = tags[child]
+                kind = table.ents[child] or ("PRP" if child_tag == "PRP" else child_tag)
+                total += kinds["subj"].get(kind, 0.0)
+                total += kinds["lex_subj"].get((lex, kind), 0.0)
+        if i > 0 and table.punct[i - 1]:
+            before = table.texts[i - 2] if i > 1 else "<s>"
+            total += kinds["after_punct"].get((table.texts[i - 1], before), 0.0)
+        return total
 
 
 def _running_sum(weights: dict[str, float], features: list[str], start: float) -> float:

@@ -3,10 +3,18 @@ data: its text, each token's dependents, its entities."""
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.attrs import HEAD, LOWER
 from spacy.tokens import Doc, Span
 
 TEXT_KEY = "claimledger.text"
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Keep `text`, the text `doc` was made from, as its text (spaCy's tokenizer loses no
+    character of it, so it is `Doc.text`); the Doc itself."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
 
 
 def doc_text(doc: Doc) -> str:
@@ -26,10 +34,14 @@ def doc_children(doc: Doc) -> list[list[int]]:
     `Token.children` walks the token's whole subtree edges on each call."""
     children = doc.user_data.get(CHILDREN_KEY)
     if not isinstance(children, list):
-        children = [[] for _ in range(len(doc))]
-        for i, offset in enumerate(doc.to_array([HEAD]).astype("int64").tolist()):
-            if offset:
-                children[i + offset].append(i)
+        # the dependents sorted by their head (stably: each head's in text order), then cut
+        # into one list per head
+        offsets = doc.to_array([HEAD]).astype("int64")
+        dependents = np.flatnonzero(offsets)
+        heads = dependents + offsets[dependents]
+        flat = dependents[np.argsort(heads, kind="stable")].tolist()
+        ends = np.cumsum(np.bincount(heads, minlength=len(doc))).tolist()
+        children = [flat[start:end] for start, end in zip([0, *ends], ends, strict=False)]
         doc.user_data[CHILDREN_KEY] = children
     return children
 

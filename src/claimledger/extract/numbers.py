@@ -32,8 +32,9 @@ tokens long.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import get_args
+from typing import TypeVar, get_args
 
 import msgspec
 
@@ -122,12 +123,17 @@ _HEDGES: tuple[tuple[tuple[str, ...], Hedge], ...] = tuple(
 )
 
 
+_V = TypeVar("_V")
+
+
 def _index_by_first_word(
-    hedges: tuple[tuple[tuple[str, ...], Hedge], ...],
-) -> dict[str, list[tuple[tuple[str, ...], Hedge]]]:
-    index: dict[str, list[tuple[tuple[str, ...], Hedge]]] = {}
-    for words, hedge in hedges:
-        index.setdefault(words[0], []).append((words, hedge))
+    phrases: Iterable[tuple[tuple[str, ...], _V]],
+) -> dict[str, list[tuple[tuple[str, ...], _V]]]:
+    """Phrases (with what each stands for) by their first word, in their order: only those a
+    token's word starts are tried at it, the first that matches wins as in the whole list."""
+    index: dict[str, list[tuple[tuple[str, ...], _V]]] = {}
+    for words, value in phrases:
+        index.setdefault(words[0], []).append((words, value))
     return index
 
 
@@ -136,6 +142,7 @@ _HEDGES_BY_FIRST_WORD = _index_by_first_word(_HEDGES)
 _HEDGE_INTENSIFIERS = lexicons.words("count_hedge_intensifiers")
 _ZERO_WORDS = [phrase.split() for (phrase,) in lexicons.rows("zero_words")]
 _NONE_WORDS = [tuple(words) for words in _ZERO_WORDS if len(words) > 1]
+_NONE_WORDS_BY_FIRST_WORD = _index_by_first_word((words, None) for words in _NONE_WORDS)
 _NONE_SINGLE = frozenset(words[0] for words in _ZERO_WORDS if len(words) == 1)
 # "no" is a zero count only before a noun-like word; these follow "no" in other senses.
 _NOT_AFTER_NO = lexicons.words("not_after_no")
@@ -158,6 +165,8 @@ _SHARES = (
     (("quarter", "of", "a"), 0.25),
     (("three", "quarters", "of", "a"), 0.75),
 )
+_SHARES_BY_FIRST_WORD = _index_by_first_word(_SHARES)
+_FEW_WORDS_BY_FIRST_WORD = _index_by_first_word(_FEW_WORDS.items())
 
 # Every word a count expression can start with; find_quantities tries nothing else.
 _START_WORDS = frozenset(
@@ -294,7 +303,7 @@ def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
                 return _Value(low * scale, high * scale, conservative * scale, vague=True), j + 2
         return _Value(low, high, conservative, vague=True), j
 
-    for words, (low_k, high_k) in _FEW_WORDS.items():
+    for words, (low_k, high_k) in _FEW_WORDS_BY_FIRST_WORD.get(word, ()):
         if _words_at(tokens, i, words):
             j = i + len(words)
             if _lower_at(tokens, j) == "dozen":
@@ -311,7 +320,7 @@ def _parse_value(tokens: list[_Token], i: int) -> tuple[_Value, int] | None:
             scale, j = 12.0, j + 1
         return _Value(2 * scale, 2 * scale, 2 * scale, approximate=True), j
 
-    for words, share in _SHARES:
+    for words, share in _SHARES_BY_FIRST_WORD.get(word, ()):
         # "a quarter of a million", "three quarters of a million"
         if _words_at(tokens, i, words) and _lower_at(tokens, i + len(words)) in _SCALES:
             part = share * _SCALES[tokens[i + len(words)].lower]
@@ -367,10 +376,10 @@ def _match_hedge(tokens: list[_Token], i: int) -> tuple[Hedge, int] | None:
 
 def _parse_none(tokens: list[_Token], i: int) -> int | None:
     """The index after a zero-count expression ('no one', 'none', 'no deaths'), if any."""
-    for words in _NONE_WORDS:
+    word = _lower_at(tokens, i)
+    for words, _ in _NONE_WORDS_BY_FIRST_WORD.get(word, ()):
         if _words_at(tokens, i, words):
             return i + len(words)
-    word = _lower_at(tokens, i)
     if word in _NONE_SINGLE:
         return i + 1
     if word == "no" and i + 1 < len(tokens):

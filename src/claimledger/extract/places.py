@@ -184,7 +184,10 @@ def _shouted(text: str) -> list[tuple[int, int]]:
     word in capitals is no sign of a name."""
     found = []
     for line in re.finditer(r"[^\n]+", text):
-        words = [w for w in line.group().split() if any(ch.isalpha() for ch in w)]
+        parts = line.group().split()
+        if sum(map(str.isupper, parts)) < SHOUTED_WORDS:
+            continue  # too few words in capitals, whatever the words of letters are
+        words = [w for w in parts if any(ch.isalpha() for ch in w)]
         upper = [w for w in words if w.isupper()]
         if len(upper) >= SHOUTED_WORDS and len(upper) >= 0.8 * len(words):
             found.append((line.start(), line.end()))
