@@ -31,7 +31,7 @@ from claimledger.model import (
     Span,
 )
 from claimledger.population import population_key, relate
-from claimledger.report_count import Reading, earlier_year, roundup, roundup_title
+from claimledger.report_count import Reading, earlier_year, roundup, roundup_title, sentence_at
 from claimledger.taxonomy import Rule
 
 
@@ -805,3 +805,13 @@ def test_a_report_of_several_shootings_counts_none_of_them_beside_a_report_of_on
 ])
 def test_roundup_titles(title: str, several: bool) -> None:
     assert roundup_title(title) is several
+
+
+def test_a_sentence_run_into_the_next_is_cut_at_its_period() -> None:
+    # scraped paragraphs joined without a space: the next sentence's "last year" is not this one's
+    text = ("The June 15 shooting left a girl dead and injured three others.Vargas moved to "
+            "Cranston last year.")
+    at = text.index("three")
+    sentence = sentence_at(text, at, at + 5)
+    assert sentence == "The June 15 shooting left a girl dead and injured three others"
+    assert not roundup(sentence)

@@ -51,11 +51,14 @@ _ROUNDUP = re.compile(
     r"|\b(?:homicide|murder) (?:count|total|tally)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# ". " ends a sentence, and so does a period run into the next sentence's first word, as
+# scraped pages join paragraphs ("injured three others.Vargas moved with her family")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n|[a-z][.!?](?=[A-Z][a-z])")
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (cut at '. ', '! ', '? ' and line breaks)."""
+    """The sentence around text[start:end] (cut at '. ', '! ', '? ', line breaks and a period
+    between a word and a capitalised word)."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
     return text[before[-1] if before else 0 : after.start() + 1 if after else len(text)]
