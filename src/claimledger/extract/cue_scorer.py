@@ -73,7 +73,8 @@ class CueScorer:
         two = len(model.classes) == 2 and all(len(row) == 1 for row in model.weights.values())
         # two classes, one weight per feature: the second class's score against the first's
         self._weights = {f: row[0] for f, row in model.weights.items()} if two else None
-        self._context = context_weights(self._weights) if self._weights is not None else {}
+        tables = context_weights(self._weights) if self._weights is not None else {}
+        self._by_kind = tuple(tables.get(kind, {}) for kind in CONTEXT_KINDS)
         self._sentence_start = self._weights.get("sent_start", 0.0) if self._weights else 0.0
         self._own: dict[CueKey, float] = {}
 
@@ -100,7 +101,11 @@ class CueScorer:
     def _context_sum(self, table: TokenTable, i: int, quoted: bool, total: float) -> float:
         """`total` plus the weights of `cue_context_features(table, i, quoted)`, added in that
         list's order (a feature without a weight adds nothing)."""
-        kinds = self._context
+        (
+            head_w, head_tag_w, head_lex_w, dep_head_lex_w, dep_head_w, head_dep_w, gh_lex_w,
+            gh_w, quoted_w, prev_w, next_w, w_next_w, prev_w_w, child_w, w_child_w,
+            pos_in_sent_w, prev_shape_w, w_child_w_w, subj_w, lex_subj_w, after_punct_w,
+        ) = self._by_kind  # each kind's weights, in CONTEXT_KINDS' order
         words, tags, deps, lexes = table.words, table.tags, table.deps, table.lexes
         word, dep, lex = words[i], deps[i], lexes[i]
         head = table.heads[i]
@@ -108,46 +113,45 @@ class CueScorer:
         head_word, head_lex, head_dep = words[head], lexes[head], deps[head]
         prev = words[i - 1] if i > 0 else "<s>"
         nxt = words[i + 1] if i + 1 < len(words) else "</s>"
-        total += kinds["head"].get(head_word, 0.0)
-        total += kinds["head_tag"].get(tags[head], 0.0)
-        total += kinds["head_lex"].get(head_lex, 0.0)
-        total += kinds["dep_head_lex"].get((dep, head_lex), 0.0)
-        total += kinds["dep_head"].get((dep, head_word), 0.0)
-        total += kinds["head_dep"].get((head_dep, dep), 0.0)
-        total += kinds["gh_lex"].get((dep, head_dep, lexes[grand]), 0.0)
-        total += kinds["gh"].get((dep, head_dep, words[grand]), 0.0)
-        total += kinds["quoted"].get(str(quoted), 0.0)
-        total += kinds["prev"].get(prev, 0.0)
-        total += kinds["next"].get(nxt, 0.0)
-        total += kinds["w_next"].get((word, nxt), 0.0)
-        total += kinds["prev_w"].get((prev, word), 0.0)
+        total += head_w.get(head_word, 0.0)
+        total += head_tag_w.get(tags[head], 0.0)
+        total += head_lex_w.get(head_lex, 0.0)
+        total += dep_head_lex_w.get((dep, head_lex), 0.0)
+        total += dep_head_w.get((dep, head_word), 0.0)
+        total += head_dep_w.get((head_dep, dep), 0.0)
+        total += gh_lex_w.get((dep, head_dep, lexes[grand]), 0.0)
+        total += gh_w.get((dep, head_dep, words[grand]), 0.0)
+        total += quoted_w.get(str(quoted), 0.0)
+        total += prev_w.get(prev, 0.0)
+        total += next_w.get(nxt, 0.0)
+        total += w_next_w.get((word, nxt), 0.0)
+        total += prev_w_w.get((prev, word), 0.0)
         children = table.children[i]
         if children:
             child_deps = sorted({deps[c] for c in children})
-            by_dep, by_word_dep = kinds["child"], kinds["w_child"]
             for child_dep in child_deps:
-                total += by_dep.get(child_dep, 0.0)
+                total += child_w.get(child_dep, 0.0)
             for child_dep in child_deps:
-                total += by_word_dep.get((word, child_dep), 0.0)
+                total += w_child_w.get((word, child_dep), 0.0)
         if table.sent_starts[i]:
             total += self._sentence_start
         position = distance_bucket(i - table.sentence_start[i])
         alpha = table.alpha[i]
-        total += kinds["pos_in_sent"].get((position, word if not alpha else "-"), 0.0)
+        total += pos_in_sent_w.get((position, word if not alpha else "-"), 0.0)
         if i > 0 and not alpha:
-            total += kinds["prev_shape"].get((table.shapes[i - 1][:4], word, position), 0.0)
+            total += prev_shape_w.get((table.shapes[i - 1][:4], word, position), 0.0)
         for child in children:
             child_dep = deps[child]
             if child_dep in PHRASAL_DEPS:
-                total += kinds["w_child_w"].get((word, child_dep, words[child]), 0.0)
+                total += w_child_w_w.get((word, child_dep, words[child]), 0.0)
             elif child_dep in SUBJECT_DEPS:
                 child_tag = tags[child]
                 kind = table.ents[child] or ("PRP" if child_tag == "PRP" else child_tag)
-                total += kinds["subj"].get(kind, 0.0)
-                total += kinds["lex_subj"].get((lex, kind), 0.0)
+                total += subj_w.get(kind, 0.0)
+                total += lex_subj_w.get((lex, kind), 0.0)
         if i > 0 and table.punct[i - 1]:
             before = table.texts[i - 2] if i > 1 else "<s>"
-            total += kinds["after_punct"].get((table.texts[i - 1], before), 0.0)
+            total += after_punct_w.get((table.texts[i - 1], before), 0.0)
         return total
 
 

@@ -41,6 +41,7 @@ from claimledger.extract.place_choice import (
 )
 from claimledger.extract.place_qualifiers import (
     STATE_ABBREVIATIONS,
+    Dateline,
     StateName,
     find_dateline,
     state_after,
@@ -123,16 +124,17 @@ MISTAKEN_LABELS = frozenset({"ORG", "PRODUCT"})
 
 def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
     doc = ent.doc
-    if ent.start == 0 or not gazetteer.lookup(ent.text):
+    if ent.start == 0:
         return False
     before = doc[ent.start - 1].lower_
     if ent.label_ == "PERSON":
-        return before in PLACE_PREPOSITIONS
+        return before in PLACE_PREPOSITIONS and bool(gazetteer.lookup(ent.text))
     return (
         ent.label_ in MISTAKEN_LABELS
         and len(ent) == 1
         and before in LOCATION_PREPOSITIONS
         and before != "at"
+        and bool(gazetteer.lookup(ent.text))
         and gazetteer.is_own_name(normalise_place_name(ent.text))  # not Bowie's "Bui"
     )
 
@@ -485,6 +487,14 @@ _NAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
 _NAME_AND_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+and[ \t]+$")
 
 
+def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether `pattern` (ending in "$", never matching a line break) matches text[:start] at
+    its end: only its last line is searched (the one before a line break ending it, where "$"
+    also matches), not the whole text before it."""
+    line = text.rfind("\n", 0, max(0, start - 1)) + 1
+    return pattern.search(text, line, start) is not None
+
+
 def _street(text: str, start: int, end: int) -> bool:
     """Whether a name is (part of) a street's or a building's name rather than a town's: its last
     word is a street word ("Plano Rd"), a street word follows it ("Colorado Avenue"), two names
@@ -494,14 +504,14 @@ def _street(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     if words[-1].lower().strip(".") in STREET_WORDS:
-        return len(words) > 1 or _NAME_BEFORE.search(text, 0, start) is not None
+        return len(words) > 1 or _ends_with(_NAME_BEFORE, text, start)
     after = _STREET_AFTER.match(text, end)
     if after is None:
         return False
     word = after["word"]
     if word[0].isupper() and word.lower() in STREET_WORDS:
         return True
-    paired = after["other"] is not None or _NAME_AND_BEFORE.search(text, 0, start) is not None
+    paired = after["other"] is not None or _ends_with(_NAME_AND_BEFORE, text, start)
     return paired and word.endswith("s") and word[:-1].lower() in STREET_WORDS
 
 
@@ -585,13 +595,25 @@ def _in_site_name(doc: Doc, offset: int) -> bool:
     return tail is not None and not any(t.pos_ in ("VERB", "AUX") for t in tail)
 
 
+DATELINE_KEY = "claimledger.dateline"
+
+
+def _segment_dateline(doc: Doc) -> Dateline | None:
+    """`find_dateline` of the segment's text, found once per Doc (each of its places is
+    checked against it)."""
+    if DATELINE_KEY not in doc.user_data:
+        doc.user_data[DATELINE_KEY] = find_dateline(doc_text(doc), load_gazetteer())
+    found: Dateline | None = doc.user_data[DATELINE_KEY]
+    return found
+
+
 def is_location(place: PlaceMention, doc: Doc) -> bool:
     """Whether a place is named as where something happens ("in Deir Ezzor", "the Syria
     battle", a dateline's "GOMA, March 10") rather than as a party ("U.S.-backed forces")."""
     span = doc_span(doc, place.span)
     if span is None or _in_site_name(doc, span.start_char):
         return False
-    dateline = find_dateline(doc_text(doc), load_gazetteer())
+    dateline = _segment_dateline(doc)
     if dateline is not None and span.start_char == dateline.start:
         return True  # "HOUSTON –"
     if span.end < len(doc) and doc[span.end].lower_ in AGENCY_WORDS:

@@ -7,6 +7,9 @@ checked against its neighbours where the word has a common non-conflict sense ("
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from claimledger.extract import lexicons
@@ -183,10 +186,47 @@ def classify_trigger(token: Token) -> tuple[str, str] | None:
     return event_type, sub_type
 
 
+_TRIGGER_POS = np.array([POS_IDS[pos] for pos in ("NOUN", "VERB", "PROPN")], dtype=np.uint64)
+# Whether a string key (a lemma's, a word's) names a trigger word, by key: the string of a key
+# is the same in every Doc. Emptied past MAX_KEPT_KEYS (memory bounded on long runs).
+_TRIGGER_KEYS: dict[int, bool] = {}
+MAX_KEPT_KEYS = 200_000
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The tokens `classify_trigger` may take, read from arrays (a Token object for each token
+    of a page costs more than the test): a noun or verb whose lemma is a killing verb or in the
+    lexicon, or whose word is one of the lexicon's "-ing" words."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([POS, LEMMA, LOWER])
+    nouns_and_verbs = np.flatnonzero(np.isin(columns[:, 0], _TRIGGER_POS))
+    if len(_TRIGGER_KEYS) > MAX_KEPT_KEYS:
+        _TRIGGER_KEYS.clear()
+    strings = doc.vocab.strings
+    found = []
+    for i, lemma, lower in zip(
+        nouns_and_verbs.tolist(),
+        columns[nouns_and_verbs, 1].tolist(),
+        columns[nouns_and_verbs, 2].tolist(),
+        strict=True,
+    ):
+        for key in (lemma, lower):
+            wanted = _TRIGGER_KEYS.get(key)
+            if wanted is None:
+                name = strings[key].lower()
+                wanted = _TRIGGER_KEYS[key] = name in LEXICON or name in KILLING_VERBS
+            if wanted:
+                found.append(i)
+                break
+    return found
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Every event trigger in one segment's Doc (its actors are the actors component's)."""
     triggers: list[Trigger] = []
-    for token in doc:
+    for i in _candidates(doc):
+        token = doc[i]
         typed = classify_trigger(token)
         if typed is None:
             continue
