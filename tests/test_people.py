@@ -431,3 +431,21 @@ def test_a_killers_headline_lists_the_dead(
 )
 def test_who_is_someone_and_who_is_the_same_someone(text: str, killed: int, injured: int) -> None:
     assert counts(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a sentence of the city's weekend or year counts no one of this shooting
+        ("A man was shot dead on Elm Street on Sunday. Seventeen people were killed and 41 "
+         "wounded across the city over the weekend.", 1, 0),
+        ("Two men were wounded on Sunday. It was the city's 45th homicide so far this year.",
+         0, 2),
+        # the page's own shooting, however it is told, still counts
+        ("Two men were wounded in a shooting on Sunday, police said.", 0, 2),
+    ],
+)
+def test_people_of_a_roundup_sentence_are_not_counted(
+    text: str, killed: int, injured: int
+) -> None:
+    assert counts(text) == (killed, injured)

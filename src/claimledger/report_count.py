@@ -35,22 +35,10 @@ from typing import NamedTuple
 
 from claimledger.extract.dates import MONTHS
 from claimledger.extract.numbers import written_as_age
+from claimledger.extract.roundups import roundup
 from claimledger.model import Document, Figure, LedgerRow, Measure
 from claimledger.population import population_key
 
-_ROUNDUP = re.compile(
-    r"\b(?:shootings|homicides|murders|killings|incidents|separate)\b"
-    r"|\b(?:this|last|so far this|the past|the previous|a|per|each|every) "
-    r"(?:year|month|summer|decade)\b"
-    r"|\bso far\b|\bannually\b|\bsince (?:19|20)\d\d\b|\bin (?:19|20)\d\d\b"
-    r"|\b(?:in|during) the (?:past|last) (?:\w+ )?(?:days|weeks|months|years)\b"
-    r"|\b(?:citywide|nationwide|statewide)\b|\bacross the (?:city|country|state|nation)\b"
-    r"|\b(?:push|pushes|pushing|bring|brings|bringing|raise|raises|raising) "
-    r"(?:the )?(?:\w+(?:'s|’s) )?"
-    r"(?:death toll|homicide (?:count|total|toll)|murder (?:count|total))\b"
-    r"|\b(?:homicide|murder) (?:count|total|tally)\b",
-    re.IGNORECASE,
-)
 # ". " ends a sentence, and so does a period run into the next sentence's first word, as
 # scraped pages join paragraphs ("injured three others.Vargas moved with her family")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n|[a-z][.!?](?=[A-Z][a-z])")
@@ -62,11 +50,6 @@ def sentence_at(text: str, start: int, end: int) -> str:
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     after = _SENTENCE_END.search(text, end)
     return text[before[-1] if before else 0 : after.start() + 1 if after else len(text)]
-
-
-def roundup(sentence: str) -> bool:
-    """Whether a sentence counts over many incidents or a span of time, not one incident."""
-    return _ROUNDUP.search(sentence) is not None
 
 
 _YEAR = re.compile(r"(?<![\w$.,-])(?:19|20)\d\d(?![\w-])")

@@ -29,6 +29,7 @@ from claimledger.extract.annotation import context, page_offset, page_span, toke
 from claimledger.extract.dates import MONTHS
 from claimledger.extract.doc_index import doc_children, doc_ents, doc_lowers
 from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
+from claimledger.extract.roundups import roundup
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
 KILLING_VERBS = frozenset(
@@ -1281,6 +1282,7 @@ def find_harm(doc: Doc) -> list[HarmMention]:
             or _separate_incidents(words)
             or (not words.isdisjoint(OTHER_INCIDENT_WORDS) and _another_incident(sentence))
             or (elsewhere and "that" in words and _refers_back(sentence))
+            or roundup(sentence.text, years=False)
         )
         if elsewhere:
             continue
