@@ -250,6 +250,13 @@ SENTENCES = [
         "Obama thinks about the 20 first-graders who were killed in the shooting.",
         [("20", "killed", "first-graders", False, None)],
     ),
+    # a count of wounds counts no one; a count of injuries can count people
+    ("A teenage male was found suffering from several gunshot wounds.", []),
+    ("He suffered three gunshot wounds to the chest.", []),
+    (
+        "The attack caused 30 deaths and 50 injuries.",
+        [("30", "killed", None, False, None), ("50", "injured", None, False, None)],
+    ),
 ]  # fmt: skip
 
 

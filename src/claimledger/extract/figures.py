@@ -56,6 +56,8 @@ _CARE_VERBS = frozenset({"need", "require", "receive", "undergo"})
 _CARE_NOUNS = frozenset({"care", "treatment", "surgery"})
 # The two measures one count of casualties joins ("killed or wounded").
 _CASUALTIES: frozenset[Measure | None] = frozenset({"killed", "injured"})
+# "three gunshot wounds", "multiple stab wounds": a count of these counts no one.
+_WOUND_NOUNS = frozenset({"wound", "wounds"})
 # "sustained gunshot wounds", "suffered injuries": who bears them was hurt (lemmas).
 _SUSTAIN_VERBS = frozenset({"sustain", "suffer"})
 # Pronouns standing for who states a figure ("it put the toll at 40"), resolved to a name.
@@ -780,6 +782,8 @@ def _figure_of(
         and counted.head.pos_ in ("NOUN", "PROPN")
     ):
         counted = counted.head  # "six CRPF troops": the count counts the troops
+    if counted is not None and counted.lower_ in _WOUND_NOUNS:
+        return None  # "suffering from several gunshot wounds": wounds counted, not people
     link: _Link | None = None
     if parsed:
         link = _link_of_noun(counted) if counted is not None else _link_from_head(root)
