@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, second_analysis
 from claimledger.extract.numbers import parse_quantity
+from claimledger.extract.roundups import roundup, roundup_title
 from claimledger.ledger import (
     Dead,
     build_ledger,
@@ -31,7 +32,7 @@ from claimledger.model import (
     Span,
 )
 from claimledger.population import population_key, relate
-from claimledger.report_count import Reading, earlier_year, roundup, roundup_title, sentence_at
+from claimledger.report_count import Reading, earlier_year, sentence_at
 from claimledger.taxonomy import Rule
 
 

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from claimledger.extract.dates import MONTHS
 from claimledger.extract.numbers import written_as_age
-from claimledger.extract.roundups import roundup
+from claimledger.extract.roundups import roundup, roundup_title
 from claimledger.model import Document, Figure, LedgerRow, Measure
 from claimledger.population import population_key
 
@@ -67,22 +67,6 @@ def earlier_year(sentence: str, published: str | None) -> bool:
         return False
     years = [int(found) for found in _YEAR.findall(sentence)]
     return bool(years) and all(y < int(published[:4]) for y in years)
-
-
-# A headline telling of several shootings: "17 dead, 41 wounded in Chicago weekend shootings",
-# "1 Man Killed, Boy, 2 Others Wounded in Shootings Since Tuesday Morning", "Two boys shot in
-# separate accidental shootings".
-_ROUNDUP_TITLE = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|several|multiple|separate|weekend|overnight|night's"
-    r"|series of|spate of|string of|city|recent)\b[\w\s,'-]{0,25}\bshootings\b"
-    r"|\bshootings\s+(?:across|since|within|in \d+ days)\b",
-    re.IGNORECASE,
-)
-
-
-def roundup_title(title: str | None) -> bool:
-    """Whether a headline tells of several shootings, not one."""
-    return title is not None and _ROUNDUP_TITLE.search(title) is not None
 
 
 def other_counts(figures: Sequence[Figure], documents: Mapping[str, Document],

@@ -29,6 +29,7 @@ from claimledger.extract.annotation import context, page_offset, page_span, toke
 from claimledger.extract.dates import MONTHS
 from claimledger.extract.doc_index import doc_children, doc_ents, doc_lowers
 from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
+from claimledger.extract.measures import is_animal
 from claimledger.extract.roundups import roundup
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
@@ -573,16 +574,14 @@ def _years_old(number: Token) -> bool:
 # A gallery's caption chrome ("Image 2 of 8 An 11-year-old boy accidentally shot himself"),
 # parsed as the subject: no one.
 MEDIA_WORDS = frozenset({"image", "photo", "video", "slide", "gallery"})
-# "injured one of the family dogs": no one either
-ANIMAL_WORDS = frozenset({"dog", "cat", "horse", "puppy", "pet", "animal", "cow", "deer"})
 
 
 def _of_animals(head: Token) -> bool:
-    """'one of the family dogs'."""
+    """'one of the family dogs': no one."""
     return any(
         c.dep_ == "prep"
         and c.lower_ == "of"
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in ANIMAL_WORDS for g in _children(c))
+        and any(g.dep_ == "pobj" and is_animal(g) for g in _children(c))
         for c in _children(head)
     )
 

@@ -1,7 +1,9 @@
 """Sentences that count over many incidents or a span of time, not one incident: "45 homicides
 so far this year", "17 dead in weekend shootings", "3,290 people have been injured this year",
 "the past four days". Their numbers and the people they name are no count of one event: the
-ledger leaves out the figures stated in them (report_count.py) and harm the people they name."""
+ledger leaves out the figures stated in them (report_count.py) and harm the people they name.
+Headlines of several shootings ("17 dead, 41 wounded in Chicago weekend shootings") too: the
+ledger leaves such a report out beside a report of one."""
 
 from __future__ import annotations
 
@@ -33,3 +35,19 @@ def roundup(sentence: str, *, years: bool = True) -> bool:
     return _ROUNDUP.search(sentence) is not None or (
         years and _IN_A_YEAR.search(sentence) is not None
     )
+
+
+# A headline telling of several shootings: "17 dead, 41 wounded in Chicago weekend shootings",
+# "1 Man Killed, Boy, 2 Others Wounded in Shootings Since Tuesday Morning", "Two boys shot in
+# separate accidental shootings".
+_ROUNDUP_TITLE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|several|multiple|separate|weekend|overnight|night's"
+    r"|series of|spate of|string of|city|recent)\b[\w\s,'-]{0,25}\bshootings\b"
+    r"|\bshootings\s+(?:across|since|within|in \d+ days)\b",
+    re.IGNORECASE,
+)
+
+
+def roundup_title(title: str | None) -> bool:
+    """Whether a headline tells of several shootings, not one."""
+    return title is not None and _ROUNDUP_TITLE.search(title) is not None
