@@ -9,6 +9,7 @@ import pytest
 
 from claimledger.model import Document, content_id, document_id
 from claimledger.read.options import ReadOptions
+from claimledger.read.record import read_record
 from claimledger.read.text import read_text_scrape, segment_text_scrape
 from claimledger.read.text_rules import (
     byline_name,
@@ -481,6 +482,40 @@ def test_video_and_teaser_links_inside_a_body_are_related_not_body() -> None:
     ]
     assert all("40 civilians" not in body for body in _texts(document, "body"))
     assert len(_texts(document, "body")) == 2
+
+
+PLAYLIST = (
+    "1:17 Twins receive gift of mobility this holiday season Pause\n\n"
+    "0:41 Woman dies crossing river in Kennewick\n\n"
+    "0:16 Scene of street wreck where motorcyclist was killed\n"
+)
+
+
+def test_a_video_playlist_in_a_page_is_related_not_body() -> None:
+    document = _read(TEASER_PAGE.replace("Go to video\n", PLAYLIST))
+    assert _texts(document, "related")[0].startswith("1:17 Twins")
+    assert not any(
+        "motorcyclist" in body or "Woman dies" in body for body in _texts(document, "body")
+    )
+    assert len(_texts(document, "body")) == 2
+
+
+def test_a_page_of_nothing_but_a_playlist_has_no_body_even_from_a_record() -> None:
+    title = "Man accidentally shoots himself in leg in Kennewick"
+    document = read_record(
+        {"title": title, "text": PLAYLIST}, input="r", options=ReadOptions(), kind="jsonl"
+    )
+    assert document.segments_of("body") == ()
+    assert document.title == title
+
+
+def test_a_timeline_entry_opening_with_a_clock_time_stays_body() -> None:
+    entry = (
+        "10:45 Police said the gunman fled the scene on foot and was arrested two blocks away "
+        "an hour later."
+    )
+    document = _read(TEASER_PAGE.replace("Go to video\n", entry + "\n\n"))
+    assert any(entry in body for body in _texts(document, "body"))
 
 
 def test_prose_that_opens_with_a_teaser_word_stays_body() -> None:

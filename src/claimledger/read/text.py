@@ -73,6 +73,12 @@ TEASER_MARKER = re.compile(
     re.IGNORECASE,
 )
 TEASER_MAX_WORDS = 40
+# A video playlist's item: its running time, then a headline, often "Pause" after the one that
+# plays ("0:41 Woman dies crossing river in Kennewick", "1:17 Twins receive gift Pause"). A clock
+# time ("10:30 p.m.") is no running time, and a timeline's entry is a sentence, not a headline.
+PLAYLIST_ITEM = re.compile(
+    r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?![ap]\.?\s?m\b)[\"'‘“A-Z0-9]", re.IGNORECASE
+)
 # A page's last line, under the story and cut off mid-sentence, of this many words or more is
 # the story's too.
 CUT_OFF_MIN_WORDS = 10
@@ -312,6 +318,7 @@ def _label_lines(text: str, lines: list[Line]) -> list[SegmentKind]:
     labels: list[SegmentKind] = ["chrome"] * len(lines)
     body = _find_body(text, lines)
     if body is None:
+        _label_teasers(text, lines, labels)
         return labels
     first, last = body
     if last == len(lines) - 2 and _cut_off_sentence(text, lines[last + 1]):
@@ -339,6 +346,10 @@ def _label_teasers(text: str, lines: list[Line], labels: list[SegmentKind]) -> N
     pending = False
     for index, line in enumerate(lines):
         words = text[line.start : line.end]
+        if line.role != "prose" and PLAYLIST_ITEM.match(words):
+            labels[index] = "related"
+            pending = False
+            continue
         marker = TEASER_MARKER.match(words)
         if marker is not None and line.words <= TEASER_MAX_WORDS:
             labels[index] = "related"
