@@ -610,6 +610,28 @@ def test_a_tally_and_its_suspects_at_the_same_words_are_two_figures() -> None:
     assert best_of(page)["killed"] == 2
 
 
+def test_two_events_of_one_report_in_one_cluster_give_the_tallies_of_one_of_them() -> None:
+    # one page tells of a man shot dead and, further down, of "the man, shot in the chest":
+    # read as two events of one incident, the second's tally of one wounded is the dead man
+    text = "A man was shot and killed on Elm Street. The man, shot in the chest, died there."
+    page, first, figures = report("a", "2024-05-01", text, [
+        ("A man was shot and killed", "killed", None, "1:tally"),
+        ("The man, shot in the chest", "injured", None, "1:tally"),
+    ])
+    first = msgspec.structs.replace(first, figure_ids=(figures[0].id,))
+    second = Event(id="a-e2", document_id="a", trigger=Span(0, 1, "A"), event_type="violence",
+                   figure_ids=(figures[1].id,))
+    entries = build_ledger([first, second], {f.id: f for f in figures}, {"a": page},
+                           [EventLink(a=first.id, b=second.id, score=1.0)])
+    by_measure = {e.measure: e for e in entries}
+    assert by_measure["killed"].best == 1
+    assert by_measure["injured"].best is None
+    assert [r.figure_id for r in by_measure["injured"].rows] == [figures[1].id]  # still listed
+    # unlinked, each event is an entry of its own and keeps its tally
+    apart = build_ledger([first, second], {f.id: f for f in figures}, {"a": page}, [])
+    assert sorted((e.measure, e.best) for e in apart) == [("injured", 1), ("killed", 1)]
+
+
 def test_a_larger_figure_a_report_states_for_the_whole_beats_its_tally() -> None:
     # the page names three of the five people it says were shot
     text = ("Five people were shot outside the club. A man, a woman and a teenager were "

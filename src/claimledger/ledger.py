@@ -86,6 +86,7 @@ from claimledger.report_count import (
     PEOPLE_MEASURES,
     Reading,
     other_counts,
+    report_key,
     report_readings,
     silent_reports,
 )
@@ -574,6 +575,8 @@ def build_ledger(
             )
             grouped[(cluster_id, figure.measure)].setdefault(figure_id, figure)
     document_of = {figure_id: row.document_id for figure_id, row in rows.items()}
+    # tallies of a report's other events in a cluster: left out like roundups, rows kept
+    repeated = _tallies_told_twice(events, clusters, grouped, rows)
     entries = []
     killed: dict[str, Dead] = {}
     # the dead of a cluster before its wounded: a wounded person who died since is counted once
@@ -590,13 +593,14 @@ def build_ledger(
             for f in grouped.get((cluster_id, m), {})
         }
         roundups = (
-            other_counts(own, documents, document_of, reporting) if people else frozenset()
+            other_counts(own, documents, document_of, reporting) | repeated
+            if people else frozenset()
         )
         if people:
             wounded = list(grouped.get((cluster_id, "injured"), {}).values())
             silent = silent_reports(own, wounded, rows) if measure == "killed" else {}
             if measure == "killed":
-                asserted = [f for f in wounded if f.modality is None]
+                asserted = [f for f in wounded if f.modality is None and f.id not in repeated]
                 hurt = {r.report: r.value for r in report_readings(asserted, rows)}
         entry = ledger_entry(
             cluster_id, measure, own, rows, rule=rule, tolerance=tolerance,
@@ -607,6 +611,40 @@ def build_ledger(
             killed[cluster_id] = Dead(report_readings(counts, rows, silent), entry.best)
         entries.append(entry)
     return sorted(entries, key=lambda e: (e.cluster_id, MEASURE_ORDER.index(e.measure)))
+
+
+def _tallies_told_twice(
+    events: Sequence[Event],
+    clusters: Mapping[str, str],
+    grouped: Mapping[tuple[str, Measure], Mapping[str, Figure]],
+    rows: Mapping[str, LedgerRow],
+) -> frozenset[str]:
+    """Ids of the tallies (rule people.v1) to leave out where several events of one report
+    fall in one cluster: they tell of one incident's people, so the report's tallies are those
+    of the event that counts the most people (the first in the text on ties), not each
+    measure's largest from different events: a man shot in one event and dead in the other
+    is one man, dead (events-gva whole folder rescored: injured +2 incidents, none lost)."""
+    tallies: dict[tuple[str, str], dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        cluster_id = clusters[event.id]
+        for measure in PEOPLE_MEASURES:
+            found = grouped.get((cluster_id, measure), {})
+            for figure_id in event.figure_ids:
+                figure = found.get(figure_id)
+                if figure is not None and figure.rule is not None and figure.modality is None:
+                    tallies[(cluster_id, report_key(rows[figure_id]))][event.id].append(figure)
+    left_out: set[str] = set()
+    for by_event in tallies.values():
+        if len(by_event) > 1:
+            keep = max(by_event, key=lambda event_id: _tally_size(by_event[event_id]))
+            left_out.update(f.id for e, found in by_event.items() if e != keep for f in found)
+    return frozenset(left_out)
+
+
+def _tally_size(tallies: Sequence[Figure]) -> tuple[float, int]:
+    """How many people an event's tallies count, then how early in the text they stand."""
+    counts = [c[0] for f in tallies if (c := f.count.stated()) is not None]
+    return sum(counts), -min(f.span.start for f in tallies)
 
 
 def ledger_from_analyses(
