@@ -74,6 +74,10 @@ def test_zeros_and_negation_count_nobody(text: str, killed: int, injured: int) -
         "He threatened to shoot his neighbor during the argument.",
         "Police said the man tried to kill his wife with a knife.",
         "His son said the crash nearly killed his father last year.",
+        "Any time one of our students is hurt or passes away it has a huge impact on us.",
+        "Anytime a child is shot, the whole school feels it.",
+        "Whenever a child is wounded, the whole city grieves.",
+        "Every time someone is shot here, the neighbors call the pastor.",
     ],
 )
 def test_hypotheticals_and_attempts_count_nobody(text: str) -> None:

@@ -282,7 +282,12 @@ def _unreal(verb: Token) -> bool:
             return True  # "for a child to get hurt", "expected to die": not (yet) so
         if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
             return True
+        if child.dep_ in ("advmod", "mark") and child.lower_ in ("whenever", "anytime"):
+            return True  # "whenever a child is shot": any child, no one in particular
     head = verb.head
+    if verb.dep_ == "relcl" and head.lower_ == "time":
+        # "any time one of our students is hurt", "every time someone is shot"
+        return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in _children(head))
     return verb.dep_ == "xcomp" and head.lemma_.lower() in UNREAL_HEADS
 
 
