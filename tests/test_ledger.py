@@ -632,6 +632,18 @@ def test_two_events_of_one_report_in_one_cluster_give_the_tallies_of_one_of_them
     assert sorted((e.measure, e.best) for e in apart) == [("injured", 1), ("killed", 1)]
 
 
+def test_a_tie_on_the_wounded_goes_to_the_news_not_to_a_trial_months_later() -> None:
+    news = report("a", "2016-06-09", "Four people were wounded outside the club.",
+                  [("Four people", "injured", None, "4")])
+    trial = report("b", "2017-02-12", "At the trial, the jury heard one man was wounded.",
+                   [("one man", "injured", None, "1")])
+    assert best_of(news, trial)["injured"] == 4
+    # within the first months, the later report still wins the tie
+    update = report("c", "2016-06-20", "One man was wounded outside the club.",
+                    [("One man", "injured", None, "1")])
+    assert best_of(news, update)["injured"] == 1
+
+
 def test_a_larger_figure_a_report_states_for_the_whole_beats_its_tally() -> None:
     # the page names three of the five people it says were shot
     text = ("Five people were shot outside the club. A man, a woman and a teenager were "
