@@ -416,6 +416,18 @@ def test_a_killers_headline_lists_the_dead(
 
 
 @pytest.mark.parametrize(
+    ("title", "killed", "injured"),
+    [
+        ("Jefferson County boy, 4, shoots self in groin with grandfather's handgun", 0, 1),
+        ("Report: Man cleaning gun accidentally shoots self in Huber Heights", 0, 1),
+        ("Teen fatally shoots self in hunting accident", 1, 0),
+    ],
+)
+def test_a_headline_shooting_self_counts_who_did(title: str, killed: int, injured: int) -> None:
+    assert counts("", title=title) == (killed, injured)
+
+
+@pytest.mark.parametrize(
     ("text", "killed", "injured"),
     [
         # a first name, then a surname, of the one full name the text gives

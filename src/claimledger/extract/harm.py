@@ -1074,7 +1074,7 @@ def _in_clause(token: Token) -> bool:
     return False
 
 
-SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves"})
+SUICIDE_OBJECTS = frozenset({"himself", "herself", "themselves", "self"})  # "shoots self"
 SELF_HARM_VERBS = frozenset({"turn", "take", "shoot"})
 MULTIPLE_HARM = {"shooting": "shot", "homicide": "killed", "murder": "killed",
                  "killing": "killed", "slaying": "killed"}  # fmt: skip
