@@ -29,6 +29,8 @@ def counts(text: str, title: str = "", published: str | None = None) -> tuple[in
     [
         # people named by a description, not a number
         ("A teenager was killed in a quadruple shooting on the east side.", 1, 3),
+        # the parse makes 'quadruple' a noun the shooting qualifies
+        ("Police are investigating a quadruple shooting outside a jazz club.", 0, 4),
         ("Marcus Webb, 31, was shot and killed outside a store on Friday.", 1, 0),
         ("A woman and her 6-year-old son were found shot dead in their home.", 2, 0),
         ("Police said a man was shot in the leg. He was taken to a hospital in stable "

@@ -1097,6 +1097,11 @@ def _special_mentions(
         # "a quadruple shooting", "a double homicide"
         if lower in MULTIPLE_HARM and word.pos_ == "NOUN":
             sizes = [GROUP_SIZES[c.lower_] for c in _children(word) if c.lower_ in GROUP_SIZES]
+            head = word.head
+            if not sizes and head.i == word.i - 1 and head.lower_ in GROUP_SIZES:
+                # "investigating a quadruple shooting", parsed as a noun 'quadruple' the
+                # shooting qualifies
+                sizes = [GROUP_SIZES[head.lower_]]
             if sizes:
                 found.append(_group(word, MULTIPLE_HARM[lower], sizes[0]))  # type: ignore[arg-type]
             elif lower == "shooting" and any(_fatal_word(c) for c in _children(word)):
