@@ -30,6 +30,7 @@ from claimledger.read import read_paths
 from claimledger.read.inputs import PathsArgument, input_paths
 from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
+from claimledger.site_homes import settled_at_homes, site_homes
 from claimledger.store import Store, open_store
 
 CHUNK = 8
@@ -147,11 +148,22 @@ def _new_documents(
             yield record
 
 
+def settle_at_site_homes(store: Store) -> int:
+    """Settle the stored events' places that their pages leave unsettled in their sites' home
+    states, as the whole store shows them (site_homes.py); how many events were."""
+    urls = store.document_urls()
+    homes = site_homes((urls.get(document_id), places)
+                       for document_id, places in store.document_places())
+    return store.replace_event_places(settled_at_homes(store.events(), urls, homes))
+
+
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
-    """Recompute links, the event clusters and the ledger under every rule over everything in
-    the store, replacing what was stored (documents, figures and people are read from the store
+    """Settle event places in their sites' homes (`settle_at_site_homes`), then recompute
+    links, the event clusters and the ledger under every rule over everything in the store,
+    replacing what was stored (documents, figures and people are read from the store
     as each event needs them, not all held at once)."""
     summary = summary or RunSummary()
+    settle_at_site_homes(store)
     events = list(store.events())
     documents = store.document_map()
     figures = store.figure_map()

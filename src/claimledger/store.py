@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from itertools import groupby
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, NamedTuple, Self, TypeVar
@@ -56,6 +57,7 @@ from claimledger.store_tables import (
     SEGMENTS,
     Item,
     TableSpec,
+    place_columns,
     record_json,
 )
 from claimledger.taxonomy import MEASURE_ORDER
@@ -299,6 +301,32 @@ class Store:
             f"SELECT json FROM {table} WHERE document_id = ? ORDER BY idx", (document_id,)
         )
         return tuple(msgspec.json.decode(r[0], type=kind) for r in rows)
+
+    def document_urls(self) -> dict[str, str | None]:
+        """Every stored document's address, by document id."""
+        return dict(self.conn.execute("SELECT id, url FROM documents").fetchall())
+
+    def document_places(self) -> Iterator[tuple[str, list[PlaceMention]]]:
+        """Each stored document's id with its places, in document order."""
+        rows = self.conn.execute("SELECT document_id, json FROM places ORDER BY document_id, idx")
+        for document_id, group in groupby(rows, key=lambda row: row[0]):
+            yield document_id, [msgspec.json.decode(row[1], type=PlaceMention) for row in group]
+
+    def replace_event_places(self, events: Iterable[Event]) -> int:
+        """Store each event's place again (its JSON and its place columns), where the event is
+        stored; how many were."""
+        changed = 0
+        with self._transaction() as conn:
+            for event in events:
+                country, _, admin1, latitude, longitude = place_columns(event.place)
+                cursor = conn.execute(
+                    "UPDATE events SET place = ?, country = ?, admin1 = ?, latitude = ?, "
+                    "longitude = ?, json = ? WHERE document_id = ? AND id = ?",
+                    (event.place.name if event.place else None, country, admin1, latitude,
+                     longitude, record_json(event), event.document_id, event.id),
+                )
+                changed += cursor.rowcount
+        return changed
 
     def events(self) -> Iterator[Event]:
         """Every stored per-document event, by document id and order in the document."""

@@ -1,0 +1,103 @@
+"""A site's home state learned from the corpus, and the event places it settles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
+from claimledger.runner import run
+from claimledger.site_homes import settled_at_homes, site_homes
+from claimledger.store import open_store
+
+
+def town(name: str, state: str, country: str = "US") -> PlaceCandidate:
+    return PlaceCandidate(name=name, feature="city", country_code=country,
+                          country="United States" if country == "US" else country, admin1=state)
+
+
+def settled(name: str, state: str) -> PlaceMention:
+    place = town(name, state)
+    return PlaceMention(span=Span(0, len(name), name), name=name, candidates=(place,),
+                        resolved=place)
+
+
+SPRINGFIELDS = (town("Springfield", "Ohio"), town("Springfield", "Illinois"),
+                town("Springfield", "Missouri"))
+
+
+def event(event_id: str, document_id: str, place: PlaceMention | None) -> Event:
+    return Event(id=event_id, document_id=document_id, trigger=Span(0, 4, "shot"),
+                 event_type="Violence against civilians", place=place)
+
+
+def unsettled(name: str = "Springfield") -> PlaceMention:
+    return PlaceMention(span=Span(10, 10 + len(name), name), name=name, candidates=SPRINGFIELDS)
+
+
+def test_a_site_is_at_home_where_most_of_its_pages_settle_a_state() -> None:
+    pages = [
+        ("https://www.wlwt.com/news/a", [settled("Cincinnati", "Ohio")]),
+        ("https://www.wlwt.com/news/b", [settled("Dayton", "Ohio"), settled("Hamilton", "Ohio")]),
+        ("http://web.archive.org/web/2016/http://www.wlwt.com:80/news/c",
+         [settled("Covington", "Kentucky"), settled("Cincinnati", "Ohio")]),
+        ("https://www.wlwt.com/news/d", [unsettled()]),
+    ]
+    assert site_homes(pages) == {"wlwt.com": "US|Ohio"}
+
+
+def test_one_page_or_a_split_site_has_no_home() -> None:
+    assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]) == {}
+    split = [
+        ("https://wire.example/a", [settled("Cincinnati", "Ohio")]),
+        ("https://wire.example/b", [settled("Chicago", "Illinois")]),
+        ("https://wire.example/c", [settled("Tulsa", "Oklahoma")]),
+    ]
+    assert site_homes(split) == {}
+    abroad = [(f"https://abroad.example/{n}", [settled("Goma", "North Kivu")]) for n in "ab"]
+    abroad = [(url, [PlaceMention(span=p[0].span, name="Goma", resolved=town("Goma", "North Kivu",
+               "CD"))]) for url, p in abroad]
+    assert site_homes(abroad) == {}
+
+
+def test_an_unsettled_place_is_settled_only_where_one_candidate_is_at_home() -> None:
+    homes = {"wlwt.com": "US|Ohio", "kmov.com": "US|Missouri", "nbc.example": "US|Texas"}
+    urls = {"a": "https://www.wlwt.com/x", "b": "https://kmov.com/y", "c": "https://nbc.example/z",
+            "d": "https://www.wlwt.com/w", "e": None}
+    events = [
+        event("e1", "a", unsettled()),
+        event("e2", "b", unsettled()),
+        event("e3", "c", unsettled()),  # no Springfield in Texas among the candidates
+        event("e4", "d", settled("Springfield", "Illinois")),  # the page settled it already
+        event("e5", "e", unsettled()),  # no address
+        event("e6", "a", None),
+    ]
+    out = settled_at_homes(events, urls, homes)
+    assert [(e.id, e.place.resolved.admin1) for e in out if e.place and e.place.resolved] == [
+        ("e1", "Ohio"), ("e2", "Missouri"),
+    ]
+
+
+def test_run_settles_a_page_s_ambiguous_town_in_its_site_s_home(tmp_path: Path) -> None:
+    site = "https://www.valleynews.example/news"
+    records = [
+        {"url": f"{site}/1", "published": "2016-06-01", "title": "Man shot in Dayton",
+         "text": "A man was shot and wounded in Dayton, Ohio, on Tuesday night, police said."},
+        {"url": f"{site}/2", "published": "2016-06-03", "title": "Woman killed in Toledo",
+         "text": "A woman was shot and killed in Toledo, Ohio, on Thursday, police said."},
+        {"url": f"{site}/3", "published": "2016-06-05", "title": "Teen shot in Springfield",
+         "text": "A teenager was shot and wounded in Springfield on Saturday, police said."},
+    ]
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    db = tmp_path / "store.db"
+    run([pages], db)
+    with open_store(db) as store:
+        admin1 = {
+            store.analysis(e.document_id).document.url: e.place.resolved.admin1  # type: ignore[union-attr]
+            for e in store.events()
+            if e.place is not None and e.place.resolved is not None
+        }
+        columns = dict(store.conn.execute("SELECT place, admin1 FROM events").fetchall())
+    assert admin1[f"{site}/3"] == "Ohio"
+    assert columns["Springfield"] == "Ohio"
