@@ -423,6 +423,9 @@ def test_a_killers_headline_lists_the_dead(
         ("Jefferson County boy, 4, shoots self in groin with grandfather's handgun", 0, 1),
         ("Report: Man cleaning gun accidentally shoots self in Huber Heights", 0, 1),
         ("Teen fatally shoots self in hunting accident", 1, 0),
+        # the site's name after the headline is no one ("21" is no age)
+        ("Coroner identifies teen killed after accidentally shooting self - FOX Carolina 21",
+         1, 0),
     ],
 )
 def test_a_headline_shooting_self_counts_who_did(title: str, killed: int, injured: int) -> None:

@@ -30,6 +30,7 @@ from claimledger.extract.dates import MONTHS
 from claimledger.extract.doc_index import doc_children, doc_ents, doc_lowers
 from claimledger.extract.headline_harm import headline_mentions, listed_dead, stated_total
 from claimledger.extract.measures import is_animal
+from claimledger.extract.place_choice import site_name_start
 from claimledger.extract.roundups import roundup
 from claimledger.model import Gender, HarmMention, HarmStatus, PersonRole, Span
 
@@ -1324,6 +1325,11 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         found += _condition_mentions(tokens, seen)
         found += _special_mentions(tokens, seen)
     if context(doc).kind == "title":
+        site = site_name_start(doc.text)
+        if site is not None:
+            # "... accidentally shooting self - FOX Carolina 21": the site's name is no one
+            cut = context(doc).start + site
+            found = [m for m in found if m.span.end <= cut]
         # a headline's shorthand, where it counts more people than the parse found
         shorthand = headline_mentions(doc)
         if stated_total(shorthand) > stated_total(found):

@@ -647,6 +647,19 @@ TITLE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
 SITE_NAME_WORDS = frozenset({"and", "for", "of", "the", "in", "on", "your", "news", "weather"})
 
 
+def site_name_start(title: str) -> int | None:
+    """Where the site's name starts after a headline's last separator ("... - WDAM-TV
+    7-News, Weather, Sports-Hattiesburg, MS"): words in title case, or None."""
+    separators = list(TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    tail = separators[-1].end()
+    words = re.findall(r"[A-Za-z][\w'’.]*", title[tail:])
+    if any(w[0].islower() and w not in SITE_NAME_WORDS for w in words):
+        return None
+    return tail
+
+
 def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str | None:
     """The US state a headline's site name places the site in ("Child accidentally shot in
     Marion County - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS": Mississippi; "... -
@@ -654,12 +667,8 @@ def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str 
     title case, the one state written after a comma there or of the places settled there.
     `start` is the title's offset in the page, `mentions` the document's places. A weak hint,
     as `home_region` is; None where the name holds no state or more than one."""
-    separators = list(TITLE_SEPARATOR.finditer(title))
-    if not separators:
-        return None
-    tail = separators[-1].end()
-    words = re.findall(r"[A-Za-z][\w'’.]*", title[tail:])
-    if any(w[0].islower() and w not in SITE_NAME_WORDS for w in words):
+    tail = site_name_start(title)
+    if tail is None:
         return None
     gazetteer = load_gazetteer()
     states = {
