@@ -426,6 +426,8 @@ def test_a_killers_headline_lists_the_dead(
         # the site's name after the headline is no one ("21" is no age)
         ("Coroner identifies teen killed after accidentally shooting self - FOX Carolina 21",
          1, 0),
+        # a headline's second half in title case is no site's name
+        ("Man Killed Near Park - 3 Injured In Overnight Shooting", 1, 3),
     ],
 )
 def test_a_headline_shooting_self_counts_who_did(title: str, killed: int, injured: int) -> None:

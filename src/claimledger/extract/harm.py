@@ -1326,8 +1326,11 @@ def find_harm(doc: Doc) -> list[HarmMention]:
         found += _special_mentions(tokens, seen)
     if context(doc).kind == "title":
         site = site_name_start(doc.text)
-        if site is not None:
+        if site is not None and not any(
+            t.idx >= site and status_of(t) is not None for t in doc
+        ):
             # "... accidentally shooting self - FOX Carolina 21": the site's name is no one
+            # (not "... - 3 Injured In Overnight Shooting", a headline's second half)
             cut = context(doc).start + site
             found = [m for m in found if m.span.end <= cut]
         # a headline's shorthand, where it counts more people than the parse found
