@@ -29,6 +29,8 @@ def counts(text: str, title: str = "", published: str | None = None) -> tuple[in
     [
         # people named by a description, not a number
         ("A teenager was killed in a quadruple shooting on the east side.", 1, 3),
+        # the parse gives the number to the possessor
+        ("A man killed a police officer and critically wounded two sheriff's deputies.", 1, 2),
         # the parse makes 'quadruple' a noun the shooting qualifies
         ("Police are investigating a quadruple shooting outside a jazz club.", 0, 4),
         ("Marcus Webb, 31, was shot and killed outside a store on Friday.", 1, 0),

@@ -561,6 +561,12 @@ def _group_size(head: Token) -> int | None:
                 return value
     if head.lower_ in GROUP_SIZES:
         return GROUP_SIZES[head.lower_]
+    if head.tag_ in ("NNS", "NNPS"):
+        # "two sheriff's deputies": the parse gives the number to the possessor
+        for owner in (c for c in _children(head) if c.dep_ == "poss" and c.tag_ == "NN"):
+            numbers = [number_of(c) for c in _children(owner) if c.dep_ == "nummod"]
+            if numbers and numbers[0] is not None:
+                return numbers[0]
     ages = [c for c in _children(head) if c.dep_ == "appos" and c.like_num]
     if ages and head.tag_ in ("NNS", "NNPS"):
         # "her sons, 7 and 8": one age a person
