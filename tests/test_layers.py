@@ -15,7 +15,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("read", "fetch"),
     ("extract", "population"),
     ("nlp", "events"),
-    ("pipeline", "link", "link_features", "link_blocking", "ledger", "report_count"),
+    ("pipeline", "link", "link_features", "link_blocking", "ledger", "report_count", "site_homes"),
     ("store", "store_schema", "store_tables", "derived"),
     ("runner", "ray_run", "exports", "schema"),
     ("viewer", "eval", "cli_output"),
