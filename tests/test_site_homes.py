@@ -92,6 +92,8 @@ def test_run_settles_a_page_s_ambiguous_town_in_its_site_s_home(tmp_path: Path) 
     pages.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "store.db"
     run([pages], db)
+    again = run([pages], db)  # every page stored already: relinked, settled the same way
+    assert (again.analysed, again.skipped) == (0, 3)
     with open_store(db) as store:
         admin1 = {
             store.analysis(e.document_id).document.url: e.place.resolved.admin1  # type: ignore[union-attr]
