@@ -20,23 +20,12 @@ from collections.abc import Iterable, Mapping
 
 import msgspec
 
-from claimledger.extract.place_choice import region_of, site_host
+from claimledger.extract.place_choice import region_of
 from claimledger.model import Event, PlaceMention
+from claimledger.read.text import host_name
 
 MIN_PAGES = 2
 HOME_SHARE = 2 / 3
-# Labels in front of a site's own name: "www.wlwt.com", "m.wsbtv.com" are wlwt.com, wsbtv.com.
-SITE_PREFIXES = ("www.", "m.", "mobile.", "amp.")
-
-
-def site_of(url: str) -> str:
-    """The site a page is on: its address's host (the archived page's host for an archive's
-    address), less "www." and the like."""
-    host = site_host(url)
-    for prefix in SITE_PREFIXES:
-        if host.startswith(prefix):
-            return host[len(prefix) :]
-    return host
 
 
 def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> dict[str, str]:
@@ -44,7 +33,8 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> di
     state most of its pages settle a place in, where it is clear (see the module notes)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for url, places in pages:
-        if not url:
+        site = host_name(url)
+        if site is None:
             continue
         regions = {
             region
@@ -54,7 +44,7 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> di
             and (region := region_of(place.resolved)) is not None
         }
         if regions:
-            votes[site_of(url)].update(regions)
+            votes[site].update(regions)
     homes = {}
     for host, counted in votes.items():
         pages_with_state = sum(counted.values())
@@ -71,10 +61,10 @@ def settled_at_homes(
     (`url_of`: document id -> address); the others are left out."""
     settled = []
     for event in events:
-        place, url = event.place, url_of.get(event.document_id)
-        if place is None or place.resolved is not None or not url:
+        place = event.place
+        if place is None or place.resolved is not None:
             continue
-        home = homes.get(site_of(url))
+        home = homes.get(host_name(url_of.get(event.document_id)) or "")
         inside = [c for c in place.candidates if region_of(c) == home] if home else []
         if len(inside) == 1:
             resolved = msgspec.structs.replace(place, resolved=inside[0])

@@ -608,7 +608,7 @@ def _home_names() -> dict[str, frozenset[str]]:
     return {key: frozenset(states) for key, states in names.items() if len(key) >= HOME_NAME_CHARS}
 
 
-def site_host(url: str) -> str:
+def _site_host(url: str) -> str:
     """The host of a page's address, or of the page an archive's address holds."""
     archived = re.search(r"/web/\d+[a-z_]*/(?:https?://)?([^/]+)", url)
     host = archived.group(1) if archived else urlsplit(url).hostname or ""
@@ -622,7 +622,7 @@ def home_region(url: str | None) -> str | None:
     state, or one whose name others share ("springfieldnews")."""
     if not url:
         return None
-    labels = [label for label in site_host(url).split(".")[:-1] if label not in SITE_LABELS]
+    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
     names = _home_names()
     found: list[tuple[int, frozenset[str]]] = []
     for label in labels:
