@@ -47,6 +47,7 @@ from claimledger.store_tables import (
     ERRORS,
     EVENT_ACTORS,
     EVENT_FIGURES,
+    EVENT_PLACE_COLUMNS,
     EVENTS,
     FIGURES,
     LEDGER,
@@ -57,7 +58,6 @@ from claimledger.store_tables import (
     SEGMENTS,
     Item,
     TableSpec,
-    place_columns,
     record_json,
 )
 from claimledger.taxonomy import MEASURE_ORDER
@@ -315,15 +315,14 @@ class Store:
     def replace_event_places(self, events: Iterable[Event]) -> int:
         """Store each event's place again (its JSON and its place columns), where the event is
         stored; how many were."""
+        columns = ", ".join(f"{name} = ?" for name, _ in EVENT_PLACE_COLUMNS)
+        update = f"UPDATE events SET {columns}, json = ? WHERE document_id = ? AND id = ?"
         changed = 0
         with self._transaction() as conn:
             for event in events:
-                country, _, admin1, latitude, longitude = place_columns(event.place)
+                values = [get(event) for _, get in EVENT_PLACE_COLUMNS]
                 cursor = conn.execute(
-                    "UPDATE events SET place = ?, country = ?, admin1 = ?, latitude = ?, "
-                    "longitude = ?, json = ? WHERE document_id = ? AND id = ?",
-                    (event.place.name if event.place else None, country, admin1, latitude,
-                     longitude, record_json(event), event.document_id, event.id),
+                    update, (*values, record_json(event), event.document_id, event.id)
                 )
                 changed += cursor.rowcount
         return changed

@@ -193,6 +193,15 @@ PLACES: TableSpec[InDocument[PlaceMention]] = TableSpec("places", (
     ("json", lambda p: record_json(p.record)),
 ))
 
+# An event's place columns, from the event alone (`Store.replace_event_places` writes them again).
+EVENT_PLACE_COLUMNS: tuple[tuple[str, Callable[[Event], object]], ...] = (
+    ("place", lambda e: e.place.name if e.place else None),
+    ("country", lambda e: place_columns(e.place)[0]),
+    ("admin1", lambda e: place_columns(e.place)[2]),
+    ("latitude", lambda e: place_columns(e.place)[3]),
+    ("longitude", lambda e: place_columns(e.place)[4]),
+)
+
 EVENTS: TableSpec[InDocument[Event]] = TableSpec("events", (
     ("document_id", lambda e: e.owner.id),
     ("id", lambda e: e.record.id),
@@ -200,11 +209,7 @@ EVENTS: TableSpec[InDocument[Event]] = TableSpec("events", (
     ("event_type", lambda e: e.record.event_type),
     ("sub_event_type", lambda e: e.record.sub_event_type),
     ("date", lambda e: e.record.date.value if e.record.date else None),
-    ("place", lambda e: e.record.place.name if e.record.place else None),
-    ("country", lambda e: place_columns(e.record.place)[0]),
-    ("admin1", lambda e: place_columns(e.record.place)[2]),
-    ("latitude", lambda e: place_columns(e.record.place)[3]),
-    ("longitude", lambda e: place_columns(e.record.place)[4]),
+    *((name, lambda e, get=get: get(e.record)) for name, get in EVENT_PLACE_COLUMNS),
     ("outlet", lambda e: e.owner.outlet),
     ("published", lambda e: e.owner.published),
     ("json", lambda e: record_json(e.record)),
