@@ -24,7 +24,7 @@ import msgspec
 from claimledger._version import __version__
 from claimledger.derived import write_derived
 from claimledger.link import LinkOptions, link_events
-from claimledger.model import Analysis, Document, ReadError
+from claimledger.model import Analysis, Document, Event, ReadError
 from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
 from claimledger.read.inputs import PathsArgument, input_paths
@@ -148,13 +148,17 @@ def _new_documents(
             yield record
 
 
-def settle_at_site_homes(store: Store) -> int:
+def settle_at_site_homes(store: Store) -> list[Event]:
     """Settle the stored events' places that their pages leave unsettled in their sites' home
-    states, as the whole store shows them (site_homes.py); how many events were."""
+    states, as the whole store shows them (site_homes.py); every stored event, as now stored."""
+    events = list(store.events())
     urls = store.document_urls()
     homes = site_homes((urls.get(document_id), places)
                        for document_id, places in store.document_places())
-    return store.replace_event_places(settled_at_homes(store.events(), urls, homes))
+    settled = settled_at_homes(events, urls, homes)
+    store.replace_event_places(settled)
+    now = {(e.document_id, e.id): e for e in settled}
+    return [now.get((e.document_id, e.id), e) for e in events]
 
 
 def relink(store: Store, options: RunOptions, summary: RunSummary | None = None) -> RunSummary:
@@ -163,8 +167,7 @@ def relink(store: Store, options: RunOptions, summary: RunSummary | None = None)
     replacing what was stored (documents, figures and people are read from the store
     as each event needs them, not all held at once)."""
     summary = summary or RunSummary()
-    settle_at_site_homes(store)
-    events = list(store.events())
+    events = settle_at_site_homes(store)
     documents = store.document_map()
     figures = store.figure_map()
     links = link_events(events, documents, figures=figures, people=store.person_map(),
