@@ -3,6 +3,7 @@ news where the people named decide what links."""
 
 from __future__ import annotations
 
+import msgspec
 import numpy as np
 import pytest
 
@@ -295,6 +296,25 @@ def test_a_town_and_the_county_it_lies_in_are_no_conflict_of_places() -> None:
     conflict = FEATURES.index("place_conflict")
     assert _pair_row(events, documents, town, county, {})[conflict] == 0.0
     assert _pair_row(events, documents, other, county, {})[conflict] == 1.0
+
+
+def test_a_site_s_home_state_standing_in_for_a_place_is_weighed_as_no_place() -> None:
+    from claimledger.site_homes import home_state
+
+    town = page("A boy, 1, was killed in an accidental shooting in Chowchilla, deputies said.",
+                "Boy, 1, killed in accidental shooting", "2017-01-12")
+    elsewhere = page("A boy, 1, was killed in an accidental shooting, deputies said.",
+                     "Boy killed in accidental shooting", "2017-01-12")
+    hint = home_state("US|Oregon")
+    assert hint is not None
+    placed_by_words = msgspec.structs.replace(hint, rule=None)
+    documents = {d.id: d for d in (town, elsewhere, *FILLER)}
+    conflict = FEATURES.index("place_conflict")
+    for place, expected in ((hint, 0.0), (placed_by_words, 1.0)):
+        events = [_placed(event_of(town), "Chowchilla", "city", "Madera County"),
+                  msgspec.structs.replace(event_of(elsewhere), place=place),
+                  *(event_of(p) for p in FILLER)]
+        assert _pair_row(events, documents, town, elsewhere, {})[conflict] == expected
 
 
 def _compared(events: list[Event], documents: dict[str, Document],

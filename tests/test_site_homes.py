@@ -70,7 +70,6 @@ def test_an_unsettled_place_is_settled_only_where_one_candidate_is_at_home() -> 
         event("e3", "c", unsettled()),  # no Springfield in Texas among the candidates
         event("e4", "d", settled("Springfield", "Illinois")),  # the page settled it already
         event("e5", "e", unsettled()),  # no address
-        event("e6", "a", None),
     ]
     out = settled_at_homes(events, urls, homes)
     assert [(e.id, e.place.resolved.admin1) for e in out if e.place and e.place.resolved] == [
@@ -78,7 +77,28 @@ def test_an_unsettled_place_is_settled_only_where_one_candidate_is_at_home() -> 
     ]
 
 
-def test_run_settles_a_page_s_ambiguous_town_in_its_site_s_home(tmp_path: Path) -> None:
+def test_an_event_its_page_places_nowhere_is_placed_in_its_site_s_home_state_as_a_hint() -> None:
+    homes = {"wlwt.com": "US|Ohio"}
+    urls = {"a": "https://www.wlwt.com/x", "b": "https://www.fox13memphis.com/y",
+            "c": "https://wire.example/z", "d": None}
+    events = [event("e1", "a", None),  # the corpus' home
+              event("e2", "b", None),  # the state the address names
+              event("e3", "c", None),  # a site with no home
+              event("e4", "d", None)]  # no address
+    out = settled_at_homes(events, urls, homes)
+    assert [e.id for e in out] == ["e1", "e2"]
+    places = [e.place for e in out]
+    assert all(p is not None and p.rule == "site-home" and p.span == Span(0, 0, "")
+               for p in places)
+    assert [(p.name, p.resolved.feature, p.resolved.country_code)  # type: ignore[union-attr]
+            for p in places if p is not None] == [
+        ("Ohio", "admin1", "US"), ("Tennessee", "admin1", "US"),
+    ]
+
+
+def test_run_settles_an_ambiguous_town_and_a_placeless_event_in_the_site_s_home(
+    tmp_path: Path,
+) -> None:
     site = "https://www.valleynews.example/news"
     records = [
         {"url": f"{site}/1", "published": "2016-06-01", "title": "Man shot in Dayton",
@@ -87,13 +107,15 @@ def test_run_settles_a_page_s_ambiguous_town_in_its_site_s_home(tmp_path: Path) 
          "text": "A woman was shot and killed in Toledo, Ohio, on Thursday, police said."},
         {"url": f"{site}/3", "published": "2016-06-05", "title": "Teen shot in Springfield",
          "text": "A teenager was shot and wounded in Springfield on Saturday, police said."},
+        {"url": f"{site}/4", "published": "2016-06-07", "title": "Woman shot at home",
+         "text": "A woman was shot and wounded at her home on Monday night, police said."},
     ]
     pages = tmp_path / "pages.jsonl"
     pages.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     db = tmp_path / "store.db"
     run([pages], db)
     again = run([pages], db)  # every page stored already: relinked, settled the same way
-    assert (again.analysed, again.skipped) == (0, 3)
+    assert (again.analysed, again.skipped) == (0, 4)
     with open_store(db) as store:
         admin1 = {
             store.analysis(e.document_id).document.url: e.place.resolved.admin1  # type: ignore[union-attr]
@@ -101,5 +123,10 @@ def test_run_settles_a_page_s_ambiguous_town_in_its_site_s_home(tmp_path: Path) 
             if e.place is not None and e.place.resolved is not None
         }
         columns = dict(store.conn.execute("SELECT place, admin1 FROM events").fetchall())
+        hint = [e.place for e in store.events()
+                if store.analysis(e.document_id).document.url == f"{site}/4"]
     assert admin1[f"{site}/3"] == "Ohio"
     assert columns["Springfield"] == "Ohio"
+    # the fourth page names no place: its event is placed in the site's home state, as a hint
+    assert [(p.name, p.rule) for p in hint if p is not None] == [("Ohio", "site-home")]
+    assert columns["Ohio"] == "Ohio"

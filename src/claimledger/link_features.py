@@ -501,7 +501,9 @@ def profile_events(
         kept.append(event)
         days = date_range(event.date) if event.date else None
         day = days[0].toordinal() if days and (days[1] - days[0]).days <= 1 else -1
-        place = event.place
+        # a site's home state standing in for a place the page does not name is no evidence
+        # of where the event was (site_homes.home_state): linking weighs it as no place
+        place = event.place if event.place is not None and event.place.rule is None else None
         resolved = place.resolved if place else None
         countries = {c.country_code for c in place.candidates} if place else set()
         country = resolved.country_code if resolved else (

@@ -269,12 +269,16 @@ class PlaceCandidate(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class PlaceMention(msgspec.Struct, frozen=True, kw_only=True):
-    """A place as written; `resolved` stays None when the gazetteer match is ambiguous."""
+    """A place as written; `resolved` stays None when the gazetteer match is ambiguous.
+    `rule` is None for a place the text names; "site-home" for the home state of the site an
+    event's page comes from, where the page names no place for it (a weak hint, its span
+    empty)."""
 
     span: Span
     name: str
     candidates: tuple[PlaceCandidate, ...] = ()
     resolved: PlaceCandidate | None = None
+    rule: str | None = None
 
 
 class Actor(msgspec.Struct, frozen=True, kw_only=True):

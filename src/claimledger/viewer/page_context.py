@@ -166,7 +166,8 @@ def event_card(event: Event, href: str) -> dict[str, str]:
         "record": "event",
         "type": " / ".join(t for t in (event.event_type, event.sub_event_type) if t),
         "date": (event.date.value or "") if event.date else "",
-        "place": event.place.name if event.place else "",
+        "place": (event.place.name + (" (the site's home state)" if event.place.rule else ""))
+        if event.place else "",
         "country": resolved.country if resolved else "",
         "actors": "; ".join(f"{a.name} ({a.role})" for a in event.actors),
         "href": href,
