@@ -34,6 +34,17 @@ def test_a_dateline_may_leave_out_the_dash_after_its_state_and_outlet(
 
 
 @pytest.mark.model
+def test_a_dateline_s_town_is_a_place_though_its_name_is_a_common_word() -> None:
+    text = "INDEPENDENCE, Mo. - A man has been charged in the shooting death of a teenager."
+    found = {(m.name, m.resolved.admin1 if m.resolved else None)
+             for m in find_places(within(parse(text)))}
+    assert ("INDEPENDENCE", "Missouri") in found
+    # the same word in a sentence is no place
+    text = "The team won its independence from the league on Monday."
+    assert find_places(within(parse(text))) == []
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "street", "town"),
     [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import msgspec
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH
@@ -68,6 +68,7 @@ class _Found:
     hint: str | None  # "admin1", "admin2" or "city" when a word says which kind of place it is
     from_entity: bool
     state: StateName | None = None  # "Elgin, Ill.": the US state written after the town
+    dateline: bool = False  # the town of a body's dateline
 
 
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -171,7 +172,7 @@ def _dateline_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
         return
     dateline = find_dateline(doc_text(doc), gazetteer)
     if dateline is not None:
-        yield _Found(dateline.start, dateline.end, "city", True, dateline.state)
+        yield _Found(dateline.start, dateline.end, "city", True, dateline.state, dateline=True)
 
 
 def _name_token(token: Token) -> bool:
@@ -396,8 +397,10 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS
         ):
             continue  # a state after a town is added below, with its state
-        if normalise_place_name(name) in GENERIC_WORDS or _street(text, item.start, item.end):
-            continue
+        if _street(text, item.start, item.end) or (
+            normalise_place_name(name) in GENERIC_WORDS and not item.dateline
+        ):
+            continue  # "the city", "Main Street"; a dateline's "ORANGE -" is a town
         candidates = _filter_by_hint(_looked_up(name, gazetteer), item.hint)
         if item.state is not None:
             candidates = _in_state(candidates, item.state.name)
@@ -556,7 +559,7 @@ def _with_states(found: list[_Found], text: str, gazetteer: Gazetteer) -> list[_
         if item.state is None:
             state = state_after(text, item.end, gazetteer)
             if state is not None:
-                item = _Found(item.start, item.end, item.hint, item.from_entity, state)
+                item = replace(item, state=state)
         out.append(item)
     return out
 
