@@ -59,6 +59,14 @@ TABLE = [
     ("March 1", PUB, "2017-03-01", "day", "partial-year-from-publication"),
     ("February 21", PUB, "2018-02-21", "day", "partial-year-from-publication"),
     ("Feb. 29", "2021-03-01", "2020-02-29", "day", "partial-year-from-publication"),
+    # a weekday settles the year: a page updated a day after its date ...
+    ("Monday, March 17th", "2014-03-16", "2014-03-17", "day", "partial-year-from-publication"),
+    ("March 17", "2014-03-16", "2013-03-17", "day", "partial-year-from-publication"),
+    ("Tuesday, Jan. 3", "2016-12-30", "2017-01-03", "day", "partial-year-from-publication"),
+    # ... but not months after it, nor a year before the latest such day (a writer's slip)
+    ("Saturday April 12", "2014-01-13", "2013-04-12", "day", "partial-year-from-publication"),
+    ("Wednesday, November 11", "2016-11-23", "2016-11-11", "day",
+     "partial-year-from-publication"),
     ("February 7", None, "XXXX-02-07", "day", "partial"),
     ("Dec. 30", None, "XXXX-12-30", "day", "partial"),
     ("in February", PUB, "2018-02", "month", "partial-year-from-publication"),

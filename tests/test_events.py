@@ -185,6 +185,19 @@ LOCAL_DATES = [
      "about 2 a.m. Saturday.",
      [("Sunday", "2016-01-10", "weekday-before-publication"),
       ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
+    ("Police said in a news release Thursday afternoon that a man was shot and killed. "
+     "Officers were called about 11 p.m. Wednesday.",
+     [("Thursday afternoon", "2016-01-07", "weekday-before-publication"),
+      ("Wednesday", "2016-01-06", "weekday-before-publication")], "2016-01-06"),
+    # a page's stamp and an embedded post's day date the page and the post
+    ("Suspect arrested in club shooting Posted: Saturday, Jan. 9, 2016 10:24 AM\nA man was "
+     "shot and killed at the club, police said. It happened about 2 a.m. Thursday.",
+     [("Saturday, Jan. 9, 2016", "2016-01-09", "absolute"),
+      ("Thursday", "2016-01-07", "weekday-before-publication")], "2016-01-07"),
+    ("A boy was shot and killed at a gathering — Tony Cook (@indystartony) January 10, 2016. "
+     "Officers were called about 11 p.m. Friday.",
+     [("January 10, 2016", "2016-01-10", "absolute"),
+      ("Friday", "2016-01-08", "weekday-before-publication")], "2016-01-08"),
     # a weekday after the page's date tells how things stood when the page was updated
     ("A man was shot and killed, police said. The second man shot was in stable condition "
      "Tuesday morning.",

@@ -105,8 +105,11 @@ FOLLOW_UP_REACH = 40  # characters before a date in which a follow-up word claim
 
 
 STATEMENT_VERBS = lexicons.words("statement_verbs")
-# between a verb of a statement and the day it dates: "said on Saturday", "confirmed early Friday"
-_VERB_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+(?:(?:on|early|late)[ \t]+)?$")
+# between a verb of a statement and the day it dates: "said on Saturday", "confirmed early
+# Friday", and a page's own stamp: "Posted: Saturday, April 5, 2014"
+_VERB_BEFORE = re.compile(r"([A-Za-z]+):?[ \t]+(?:(?:on|early|late)[ \t]+)?$")
+# an embedded post's author and its day: "— Tony Cook (@indystartony) September 20, 2015"
+_POST_AUTHOR_BEFORE = re.compile(r"\(@\w+\)[ \t]*$")
 _VERB_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 # A weekday the day after the page's date ("in stable condition Saturday morning" on a page of
 # Friday's) tells how things stood when the page was updated; the attack is on the page's date
@@ -115,9 +118,14 @@ LATER_THAN_THE_PAGE = frozenset({"weekday-day-after-publication"})
 
 
 def _dates_a_statement(mention: DateMention, text: str) -> bool:
-    """A day right beside a verb of a statement dates the statement: "Authorities Saturday
-    said", "the coroner on Sunday identified", "officials confirmed early Friday morning"."""
-    before = _VERB_BEFORE.search(text, max(0, mention.span.start - 30), mention.span.start)
+    """A day right beside a verb or a noun of a statement dates the statement: "Authorities
+    Saturday said", "the coroner on Sunday identified", "officials confirmed early Friday
+    morning", "said in a news release Thursday"; so does a page's stamp ("Posted: Saturday,
+    April 5, 2014", "(Published Monday, Sept. 23, 2013)") and an embedded post's day."""
+    start = max(0, mention.span.start - 30)
+    if _POST_AUTHOR_BEFORE.search(text, start, mention.span.start):
+        return True
+    before = _VERB_BEFORE.search(text, start, mention.span.start)
     after = _VERB_AFTER.match(text, mention.span.end)
     return any(
         found is not None and found.group(1).lower() in STATEMENT_VERBS

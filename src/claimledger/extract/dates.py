@@ -158,8 +158,26 @@ def _full_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
     return ResolvedDate(_day_value(day), "day", "absolute") if day else None
 
 
+UPDATED_DAYS = 7  # a page's text may tell of days this long after its date (it was updated)
+
+
 def _month_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
-    return _partial_day(_month_number(m["month"]), int(m["day"]), pub)
+    """"March 17" as `_partial_day` reads it (the latest such day not after the page's date),
+    unless a weekday written with it ("Monday, March 17th") makes it one of the UPDATED_DAYS
+    after: a page updated after its date tells of the days that followed."""
+    month, day = _month_number(m["month"]), int(m["day"])
+    if pub is not None and m["weekday"] and _valid_day(month, day):
+        weekday = _weekday_number(m["weekday"])
+        after = [
+            d
+            for year in (pub.year, pub.year + 1)
+            if (d := _safe_date(year, month, day))
+            and pub < d <= pub + dt.timedelta(days=UPDATED_DAYS)
+            and d.weekday() == weekday
+        ]
+        if after:
+            return ResolvedDate(_day_value(after[0]), "day", "partial-year-from-publication")
+    return _partial_day(month, day, pub)
 
 
 def _numeric_day(m: re.Match[str], pub: dt.date | None) -> ResolvedDate | None:
