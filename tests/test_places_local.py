@@ -34,6 +34,22 @@ def test_a_dateline_may_leave_out_the_dash_after_its_state_and_outlet(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("DeLand police said an 8-year-old boy was critically injured.", "DeLand", "Florida"),
+        ("McKeesport police are investigating the shooting.", "McKeesport", "Pennsylvania"),
+    ],
+)
+def test_a_town_written_with_a_capital_inside_is_named_by_its_police(
+    text: str, town: str, state: str
+) -> None:
+    found = {(m.name, m.resolved.admin1 if m.resolved else None)
+             for m in resolve_places(find_places(within(parse(text))))}
+    assert (town, state) in found
+
+
+@pytest.mark.model
 def test_a_dateline_s_town_is_a_place_though_its_name_is_a_common_word() -> None:
     text = "INDEPENDENCE, Mo. - A man has been charged in the shooting death of a teenager."
     found = {(m.name, m.resolved.admin1 if m.resolved else None)

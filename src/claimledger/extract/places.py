@@ -176,7 +176,12 @@ def _dateline_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
 
 
 def _name_token(token: Token) -> bool:
-    return token.is_title or (token.is_upper and len(token.text) > 1 and token.is_alpha)
+    """A word written as a name: "Fresno", "FRESNO", and "DeLand", "McKeesport"."""
+    text = token.text
+    if token.is_title:
+        return True
+    capitals = token.is_alpha and len(text) > 1 and text[0].isupper()
+    return capitals and (token.is_upper or any(c.isupper() for c in text[1:]))
 
 
 SHOUTED_WORDS = 4  # a line with this many words, nearly all in capitals, is set in capitals
