@@ -46,8 +46,9 @@ def test_a_site_is_at_home_where_most_of_its_pages_settle_a_state() -> None:
     assert site_homes(pages) == {"wlwt.com": "US|Ohio"}
 
 
-def test_one_page_or_a_split_site_has_no_home() -> None:
-    assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]) == {}
+def test_one_page_is_a_home_and_a_split_site_has_none() -> None:
+    assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]) == {
+        "one.example": "US|Ohio"}
     split = [
         ("https://wire.example/a", [settled("Cincinnati", "Ohio")]),
         ("https://wire.example/b", [settled("Chicago", "Illinois")]),

@@ -10,7 +10,9 @@ read in that state where exactly one of the place's candidates lies there, as
 state 1518 -> 1531 of 1,690 incidents, both halves gaining, none lost). An event its page places
 nowhere is placed in the home state itself, a hint with an empty span (rule "site-home") that
 linking weighs as no place (1532 -> 1556, both halves gaining, none lost; 63 of the 64 events
-so placed in the store lie in their incident's state).
+so placed in the store lie in their incident's state). A single page that settles a state is
+enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their incident's state
+(state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
 
 The votes are the documents' own places, which this never changes, so settling again gives
 the same events.
@@ -28,7 +30,7 @@ from claimledger.extract.place_choice import home_region, region_of
 from claimledger.model import Event, PlaceMention, Span
 from claimledger.read.text import host_name
 
-MIN_PAGES = 2
+MIN_PAGES = 1
 HOME_SHARE = 2 / 3
 SITE_HOME = "site-home"  # the rule of a place that is a site's home, not words of the page
 
