@@ -519,6 +519,32 @@ def test_names_left_unsettled_are_read_in_the_sites_home_state() -> None:
     assert away.resolved is None
 
 
+def test_the_one_state_a_document_s_unsettled_names_share_is_its_home() -> None:
+    from claimledger.extract.place_choice import settle_at_home, shared_state
+
+    beaufort, bluffton = _mention("Beaufort", 0), _mention("Bluffton", 30)
+    assert beaufort.resolved is None and bluffton.resolved is None
+    assert shared_state([beaufort, bluffton]) == "US|South Carolina"
+    settled = settle_at_home([beaufort, bluffton], shared_state([beaufort, bluffton]))
+    assert [m.resolved.admin1 for m in settled if m.resolved] == ["South Carolina"] * 2
+    # one name alone, or names sharing no state more than another, settle nothing
+    assert shared_state([beaufort]) is None
+    assert shared_state([beaufort, beaufort]) is None
+    from claimledger.model import PlaceCandidate, Span
+
+    def unsettled(name: str, *states: str) -> PlaceMention:
+        towns = tuple(PlaceCandidate(name=name, feature="city", country_code="US",
+                                     country="United States", admin1=state, population=5000)
+                      for state in states)
+        return PlaceMention(span=Span(0, len(name), name), name=name, candidates=towns)
+
+    # two states shared by as many names each: no home
+    assert shared_state([unsettled("Ashland", "Ohio", "Oregon", "Kentucky"),
+                         unsettled("Salem", "Ohio", "Oregon")]) is None
+    # a name one namesake dwarfs counts for that one's state: Savannah, Georgia, not New York
+    assert shared_state([_mention("Savannah", 0), _mention("Chatham", 20)]) is None
+
+
 @pytest.mark.model
 def test_a_quarter_named_by_its_direction_resolves_to_the_town() -> None:
     mentions = find_places(within(parse("A man was shot in East Oakland on Sunday.")))

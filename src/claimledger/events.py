@@ -28,6 +28,7 @@ from claimledger.extract.place_choice import (
     largest_us_namesake,
     region_of,
     settle_at_home,
+    shared_state,
     title_home,
 )
 from claimledger.model import (
@@ -529,13 +530,14 @@ def _far_namesake(place: PlaceMention, places: Sequence[PlaceMention], text: str
 
 def _home(document: Document, places: Sequence[PlaceMention]) -> str | None:
     """The US state the site is at home in: named by its address (place_choice.home_region),
-    else by its name after the headline (place_choice.title_home)."""
+    else by its name after the headline (place_choice.title_home); else the one state the
+    names the document leaves unsettled share (place_choice.shared_state)."""
     home = home_region(document.url)
     for segment in () if home is not None else document.segments_of("title"):
         home = title_home(document.segment_text(segment), segment.start, places)
         if home is not None:
             break
-    return home
+    return home or shared_state(places)
 
 
 # What only US local reporting writes: an address as a block ("the 300 block of North Street"),

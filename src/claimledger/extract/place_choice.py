@@ -686,6 +686,27 @@ def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str 
     return next(iter(states)) if len(states) == 1 else None
 
 
+def shared_state(mentions: Sequence[PlaceMention]) -> str | None:
+    """The one US state that more of the names a document leaves unsettled have a namesake in
+    than any other, and at least two of them ("Beaufort" and "Bluffton": South Carolina); a
+    name whose largest US namesake dwarfs the others (`largest_us_namesake`: "Savannah") counts
+    for that one's state only. None where no state is shared so, or where the document settles
+    a place itself."""
+    if any(m.resolved is not None for m in mentions):
+        return None
+    states: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        largest = largest_us_namesake(mention).resolved
+        for candidate in (largest,) if largest is not None else mention.candidates:
+            region = region_of(candidate) if candidate.country_code == "US" else None
+            if region is not None:
+                states[region].add(normalise_place_name(mention.name))
+    ranked = sorted((len(names), region) for region, names in states.items())
+    if not ranked or ranked[-1][0] < 2 or (len(ranked) > 1 and ranked[-2][0] == ranked[-1][0]):
+        return None
+    return ranked[-1][1]
+
+
 def settle_at_home(mentions: Sequence[PlaceMention], home: str | None) -> list[PlaceMention]:
     """Names the document leaves unsettled, settled in the site's home state where exactly one
     of their candidates is there ("Lansing" on detroitnews.com: Lansing, Michigan)."""
