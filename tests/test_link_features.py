@@ -299,18 +299,24 @@ def test_a_town_and_the_county_it_lies_in_are_no_conflict_of_places() -> None:
 
 
 def test_a_site_s_home_state_standing_in_for_a_place_is_weighed_as_no_place() -> None:
+    from claimledger.model import PlaceMention
     from claimledger.site_homes import home_state
 
     town = page("A boy, 1, was killed in an accidental shooting in Chowchilla, deputies said.",
                 "Boy, 1, killed in accidental shooting", "2017-01-12")
-    elsewhere = page("A boy, 1, was killed in an accidental shooting, deputies said.",
+    elsewhere = page("A boy, 1, was killed in an accidental shooting in Westwood, deputies said.",
                      "Boy killed in accidental shooting", "2017-01-12")
-    hint = home_state("US|Oregon")
-    assert hint is not None
-    placed_by_words = msgspec.structs.replace(hint, rule=None)
+    oregon = home_state("US|Oregon")
+    assert oregon is not None
+    westwood = Span(elsewhere.text.index("Westwood"), elsewhere.text.index("Westwood") + 8,
+                    "Westwood")
+    placeless = PlaceMention(span=Span(0, 0, ""), name="Oregon", candidates=(oregon,),
+                             resolved=oregon, rule="site-home")
+    unsettled = PlaceMention(span=westwood, name="Westwood", resolved=oregon, rule="site-home")
     documents = {d.id: d for d in (town, elsewhere, *FILLER)}
     conflict = FEATURES.index("place_conflict")
-    for place, expected in ((hint, 0.0), (placed_by_words, 1.0)):
+    for place, expected in ((placeless, 0.0), (unsettled, 0.0),
+                            (msgspec.structs.replace(placeless, rule=None), 1.0)):
         events = [_placed(event_of(town), "Chowchilla", "city", "Madera County"),
                   msgspec.structs.replace(event_of(elsewhere), place=place),
                   *(event_of(p) for p in FILLER)]

@@ -78,6 +78,23 @@ def test_an_unsettled_place_is_settled_only_where_one_candidate_is_at_home() -> 
     ]
 
 
+def test_a_name_the_home_holds_several_of_or_the_country_none_of_stands_in_the_home() -> None:
+    homes = {"wlwt.com": "US|Ohio"}
+    urls = {"a": "https://www.wlwt.com/x"}
+    twice = PlaceMention(span=Span(10, 16, "Salem"), name="Salem",
+                         candidates=(town("Salem", "Ohio"), town("Salem", "Ohio"),
+                                     town("Salem", "Oregon")))
+    quarter = PlaceMention(span=Span(10, 18, "Westwood"), name="Westwood")
+    elsewhere = PlaceMention(span=Span(10, 19, "Southaven"), name="Southaven",
+                             candidates=(town("Southaven", "Mississippi"),))
+    events = [event("e1", "a", twice), event("e2", "a", quarter), event("e3", "a", elsewhere)]
+    out = settled_at_homes(events, urls, homes)
+    # the name stays as written, the home state stands in as its resolution, as a hint
+    assert [(e.id, e.place.name, e.place.resolved.name, e.place.rule)  # type: ignore[union-attr]
+            for e in out] == [("e1", "Salem", "Ohio", "site-home"),
+                              ("e2", "Westwood", "Ohio", "site-home")]
+
+
 def test_an_event_its_page_places_nowhere_is_placed_in_its_site_s_home_state_as_a_hint() -> None:
     homes = {"wlwt.com": "US|Ohio"}
     urls = {"a": "https://www.wlwt.com/x", "b": "https://www.fox13memphis.com/y",

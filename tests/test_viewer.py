@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import msgspec
 import pytest
 from datasette.app import Datasette
 from hypothesis import given
@@ -554,3 +555,22 @@ def test_json_for_script_never_closes_the_element_and_round_trips(value: object)
     encoded = str(json_for_script(value))
     assert not set("<>&") & set(encoded)
     assert json.loads(encoded) == value
+
+
+def test_an_event_card_says_where_a_site_s_home_state_stands_in_for_its_place() -> None:
+    from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
+    from claimledger.viewer.page_context import event_card
+
+    ohio = PlaceCandidate(name="Ohio", feature="admin1", country_code="US",
+                          country="United States")
+    placeless = PlaceMention(span=Span(0, 0, ""), name="Ohio", candidates=(ohio,),
+                             resolved=ohio, rule="site-home")
+    unsettled = PlaceMention(span=Span(20, 28, "Westwood"), name="Westwood", resolved=ohio,
+                             rule="site-home")
+    cards = [
+        event_card(Event(id="e", document_id="d", trigger=Span(0, 4, "shot"),
+                         event_type="Violence against civilians", place=place), "/e")["place"]
+        for place in (placeless, unsettled, msgspec.structs.replace(placeless, rule=None))
+    ]
+    assert cards == ["Ohio (the site's home state)", "Westwood (Ohio, the site's home state)",
+                     "Ohio"]

@@ -22,6 +22,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import msgspec
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -501,9 +502,12 @@ def profile_events(
         kept.append(event)
         days = date_range(event.date) if event.date else None
         day = days[0].toordinal() if days and (days[1] - days[0]).days <= 1 else -1
-        # a site's home state standing in for a place the page does not name is no evidence
-        # of where the event was (site_homes.home_state): linking weighs it as no place
-        place = event.place if event.place is not None and event.place.rule is None else None
+        # a site's home state standing in for a place (site_homes.settled_at_homes) is no
+        # evidence of where the event was: linking weighs the page's own words alone
+        place = event.place
+        if place is not None and place.rule is not None:
+            written = place.span.end > place.span.start
+            place = msgspec.structs.replace(place, resolved=None) if written else None
         resolved = place.resolved if place else None
         countries = {c.country_code for c in place.candidates} if place else set()
         country = resolved.country_code if resolved else (

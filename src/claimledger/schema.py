@@ -162,9 +162,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "The place's name as the text gives it",
         "candidates": "The gazetteer's places of that name",
         "resolved": "The candidate the document settles on; null when it stays ambiguous",
-        "rule": "How the place was found: null for a place the text names; \"site-home\" for "
-        "the home state of the site an event's page comes from, where the page names no place "
-        "for the event (a weak hint: its span is empty)",
+        "rule": "How the place was settled: null for a place the text names and settles; "
+        "\"site-home\" where the home state of the site an event's page comes from stands in "
+        "as its resolution (a weak hint): for a name the page leaves unsettled, or, with an "
+        "empty span, where the page names no place for the event",
     },
     "PlaceCandidate": {
         "name": "The place's name in the gazetteer (GeoNames)",

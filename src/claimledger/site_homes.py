@@ -10,7 +10,8 @@ read in that state where exactly one of the place's candidates lies there, as
 state 1518 -> 1531 of 1,690 incidents, both halves gaining, none lost). An event its page places
 nowhere is placed in the home state itself, a hint with an empty span (rule "site-home") that
 linking weighs as no place (1532 -> 1556, both halves gaining, none lost; 63 of the 64 events
-so placed in the store lie in their incident's state). A single page that settles a state is
+so placed in the store lie in their incident's state); so does a name the home state holds
+several of or the US none of (3 events, all right: state +2). A single page that settles a state is
 enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their incident's state
 (state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
 
@@ -27,7 +28,7 @@ import msgspec
 
 from claimledger.extract.gazetteer import load_gazetteer
 from claimledger.extract.place_choice import home_region, region_of
-from claimledger.model import Event, PlaceMention, Span
+from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
 from claimledger.read.text import host_name
 
 MIN_PAGES = 1
@@ -67,8 +68,11 @@ def settled_at_homes(
     """The events whose place their site's home settles, settled (`url_of`: document id ->
     address); the others are left out. The home is the corpus' (`homes`, from `site_homes`),
     else the state the address names (`place_choice.home_region`). An unsettled place is
-    settled where exactly one of its candidates lies at home; an event whose page names no
-    place for it is placed in the home state itself, as a hint (rule "site-home")."""
+    settled where exactly one of its candidates lies at home; where several do, or the name has
+    no namesake in the US (a quarter the gazetteer lacks), its name stays as written and the
+    home state stands in as its resolution; an event whose page names no place for it is placed
+    in the home state itself. Both are hints (rule "site-home"). A name whose US namesakes all
+    lie in other states stays unsettled: on a Memphis site, "Southaven" is in Mississippi."""
     settled = []
     for event in events:
         place = event.place
@@ -76,26 +80,26 @@ def settled_at_homes(
             continue
         url = url_of.get(event.document_id)
         home = homes.get(host_name(url) or "") or home_region(url)
-        if home is None:
+        state = home_state(home) if home is not None else None
+        if home is None or state is None:
             continue
         if place is None:
-            hint = home_state(home)
-            if hint is not None:
-                settled.append(msgspec.structs.replace(event, place=hint))
+            hint = PlaceMention(span=Span(0, 0, ""), name=state.name, candidates=(state,),
+                                resolved=state, rule=SITE_HOME)
+            settled.append(msgspec.structs.replace(event, place=hint))
             continue
         inside = [c for c in place.candidates if region_of(c) == home]
         if len(inside) == 1:
-            resolved = msgspec.structs.replace(place, resolved=inside[0])
-            settled.append(msgspec.structs.replace(event, place=resolved))
+            place = msgspec.structs.replace(place, resolved=inside[0])
+        elif inside or not any(c.country_code == "US" for c in place.candidates):
+            place = msgspec.structs.replace(place, resolved=state, rule=SITE_HOME)
+        else:
+            continue  # namesakes in other states only: "Southaven" on a Memphis site
+        settled.append(msgspec.structs.replace(event, place=place))
     return settled
 
 
-def home_state(home: str) -> PlaceMention | None:
-    """A home region ("US|Ohio") as the place of an event its page leaves without one: the
-    state, found by no words of the text (an empty span, rule "site-home")."""
+def home_state(home: str) -> PlaceCandidate | None:
+    """A home region ("US|Ohio") as the gazetteer's state."""
     country, _, name = home.partition("|")
-    state = load_gazetteer().admin1(country, name)
-    if state is None:
-        return None
-    return PlaceMention(span=Span(0, 0, ""), name=state.name, candidates=(state,),
-                        resolved=state, rule=SITE_HOME)
+    return load_gazetteer().admin1(country, name)

@@ -160,14 +160,22 @@ def place_card(mention: PlaceMention) -> dict[str, str]:
     return card
 
 
+def _event_place_label(place: PlaceMention) -> str:
+    """The place as the page names it; a site's home state standing in is said to be one."""
+    if place.rule is None or place.resolved is None:
+        return place.name
+    if place.span.end == place.span.start:
+        return f"{place.name} (the site's home state)"
+    return f"{place.name} ({place.resolved.name}, the site's home state)"
+
+
 def event_card(event: Event, href: str) -> dict[str, str]:
     resolved = event.place.resolved if event.place else None
     return {
         "record": "event",
         "type": " / ".join(t for t in (event.event_type, event.sub_event_type) if t),
         "date": (event.date.value or "") if event.date else "",
-        "place": (event.place.name + (" (the site's home state)" if event.place.rule else ""))
-        if event.place else "",
+        "place": _event_place_label(event.place) if event.place else "",
         "country": resolved.country if resolved else "",
         "actors": "; ".join(f"{a.name} ({a.role})" for a in event.actors),
         "href": href,
