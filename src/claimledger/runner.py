@@ -24,13 +24,13 @@ import msgspec
 from claimledger._version import __version__
 from claimledger.derived import write_derived
 from claimledger.link import LinkOptions, link_events
-from claimledger.model import Analysis, Document, Event, ReadError
+from claimledger.model import Analysis, Document, Event, PlaceMention, ReadError
 from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
 from claimledger.read.inputs import PathsArgument, input_paths
 from claimledger.read.names import input_name
 from claimledger.read.options import ReadOptions
-from claimledger.site_homes import settled_at_homes, site_homes
+from claimledger.site_homes import settled_at_homes, settles_abroad, site_homes
 from claimledger.store import Store, open_store
 
 CHUNK = 8
@@ -153,9 +153,16 @@ def settle_at_site_homes(store: Store) -> list[Event]:
     states, as the whole store shows them (site_homes.py); every stored event, as now stored."""
     events = list(store.events())
     urls = store.document_urls()
-    homes = site_homes((urls.get(document_id), places)
-                       for document_id, places in store.document_places())
-    settled = settled_at_homes(events, urls, homes)
+    abroad: set[str] = set()  # the pages that settle a place outside the US
+
+    def pages() -> Iterator[tuple[str | None, list[PlaceMention]]]:
+        for document_id, places in store.document_places():  # streamed: read once
+            if settles_abroad(places):
+                abroad.add(document_id)
+            yield urls.get(document_id), places
+
+    homes = site_homes(pages())
+    settled = settled_at_homes(events, urls, homes, abroad)
     store.replace_event_places(settled)
     now = {(e.document_id, e.id): e for e in settled}
     return [now.get((e.document_id, e.id), e) for e in events]

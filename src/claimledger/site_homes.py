@@ -15,6 +15,10 @@ several of or the US none of (3 events, all right: state +2). A single page that
 enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their incident's state
 (state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
 
+A page that settles a place outside the US (a local site's world news) votes against every
+state and has nothing settled (state 1568 -> 1567: a local page whose stray "As" reads as a
+town abroad).
+
 The votes are the documents' own places, which this never changes, so settling again gives
 the same events.
 """
@@ -22,7 +26,7 @@ the same events.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import msgspec
 
@@ -36,14 +40,24 @@ HOME_SHARE = 2 / 3
 SITE_HOME = "site-home"  # the rule of a place that is a site's home, not words of the page
 
 
+def settles_abroad(places: Iterable[PlaceMention]) -> bool:
+    """Whether a page settles a place outside the US."""
+    return any(p.resolved is not None and p.resolved.country_code != "US" for p in places)
+
+
+ABROAD = "abroad"  # a page's vote for no state: it settles a place outside the US
+
+
 def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> dict[str, str]:
     """Each site's home region ("US|Ohio") from its pages, given as (address, places): the US
-    state most of its pages settle a place in, where it is clear (see the module notes)."""
+    state most of its pages settle a place in, where it is clear (see the module notes); a page
+    that settles a place abroad votes against every state."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for url, places in pages:
+    for url, found in pages:
         site = host_name(url)
         if site is None:
             continue
+        places = tuple(found)
         regions = {
             region
             for place in places
@@ -51,19 +65,26 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> di
             and place.resolved.country_code == "US"
             and (region := region_of(place.resolved)) is not None
         }
-        if regions:
-            votes[site].update(regions)
+        if settles_abroad(places):
+            regions.add(ABROAD)
+        votes[site].update(regions)
     homes = {}
     for host, counted in votes.items():
         pages_with_state = sum(counted.values())
-        region, pages_there = counted.most_common(1)[0]
+        states = [(n, region) for region, n in counted.items() if region != ABROAD]
+        if not states:
+            continue
+        pages_there, region = max(states)
         if pages_with_state >= MIN_PAGES and pages_there >= HOME_SHARE * pages_with_state:
             homes[host] = region
     return homes
 
 
 def settled_at_homes(
-    events: Iterable[Event], url_of: Mapping[str, str | None], homes: Mapping[str, str]
+    events: Iterable[Event],
+    url_of: Mapping[str, str | None],
+    homes: Mapping[str, str],
+    abroad: Collection[str] = (),
 ) -> list[Event]:
     """The events whose place their site's home settles, settled (`url_of`: document id ->
     address); the others are left out. The home is the corpus' (`homes`, from `site_homes`),
@@ -72,11 +93,13 @@ def settled_at_homes(
     no namesake in the US (a quarter the gazetteer lacks), its name stays as written and the
     home state stands in as its resolution; an event whose page names no place for it is placed
     in the home state itself. Both are hints (rule "site-home"). A name whose US namesakes all
-    lie in other states stays unsettled: on a Memphis site, "Southaven" is in Mississippi."""
+    lie in other states stays unsettled: on a Memphis site, "Southaven" is in Mississippi.
+    Nothing is settled on a page that settles a place abroad (`abroad`, their document ids):
+    a local site's world news."""
     settled = []
     for event in events:
         place = event.place
-        if place is not None and place.resolved is not None:
+        if (place is not None and place.resolved is not None) or event.document_id in abroad:
             continue
         url = url_of.get(event.document_id)
         home = homes.get(host_name(url) or "") or home_region(url)
