@@ -15,9 +15,10 @@ several of or the US none of (3 events, all right: state +2). A single page that
 enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their incident's state
 (state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
 
-A page that settles a place outside the US (a local site's world news) votes against every
-state and has nothing settled (state 1568 -> 1567: a local page whose stray "As" reads as a
-town abroad).
+A page that settles a place outside the US (a local site's world news) has nothing settled
+(state 1568 -> 1567: a local page whose stray "As" reads as a town abroad). Such pages do not
+vote against a home: local sites' stray namesakes abroad ("Algiers" on a New Orleans site)
+cost 3 incidents when they did.
 
 The votes are the documents' own places, which this never changes, so settling again gives
 the same events.
@@ -45,19 +46,14 @@ def settles_abroad(places: Iterable[PlaceMention]) -> bool:
     return any(p.resolved is not None and p.resolved.country_code != "US" for p in places)
 
 
-ABROAD = "abroad"  # a page's vote for no state: it settles a place outside the US
-
-
 def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> dict[str, str]:
     """Each site's home region ("US|Ohio") from its pages, given as (address, places): the US
-    state most of its pages settle a place in, where it is clear (see the module notes); a page
-    that settles a place abroad votes against every state."""
+    state most of its pages settle a place in, where it is clear (see the module notes)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for url, found in pages:
+    for url, places in pages:
         site = host_name(url)
         if site is None:
             continue
-        places = tuple(found)
         regions = {
             region
             for place in places
@@ -65,16 +61,12 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> di
             and place.resolved.country_code == "US"
             and (region := region_of(place.resolved)) is not None
         }
-        if settles_abroad(places):
-            regions.add(ABROAD)
-        votes[site].update(regions)
+        if regions:
+            votes[site].update(regions)
     homes = {}
     for host, counted in votes.items():
         pages_with_state = sum(counted.values())
-        states = [(n, region) for region, n in counted.items() if region != ABROAD]
-        if not states:
-            continue
-        pages_there, region = max(states)
+        region, pages_there = counted.most_common(1)[0]
         if pages_with_state >= MIN_PAGES and pages_there >= HOME_SHARE * pages_with_state:
             homes[host] = region
     return homes
