@@ -62,6 +62,21 @@ def test_figurative_and_non_conflict_senses_are_not_triggers(sentence: str) -> N
     assert find_triggers(parse(sentence)) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A suspect had not been identified and no arrests had been made, police said.",
+        "No one has been arrested.",
+        "Police have not made any arrests.",
+        "No suspects have been arrested.",
+    ],
+)
+def test_an_arrest_the_words_deny_is_no_event(sentence: str) -> None:
+    assert [t for t in find_triggers(parse(sentence)) if t.sub_event_type == "Arrests"] == []
+    assert [t.sub_event_type for t in find_triggers(parse("Police arrested two men."))] == [
+        "Arrests"]
+
+
 def test_offsets_are_shifted_by_the_segment_start() -> None:
     text = "Rebels attacked the base."
     [trigger] = find_triggers(within(parse(text), start=100))

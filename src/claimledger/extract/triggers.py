@@ -143,6 +143,25 @@ def classify_killing(token: Token) -> tuple[str, str] | None:
     return None
 
 
+NO_ONE = frozenset({"nobody", "none"})
+
+
+def _denied(token: Token) -> bool:
+    """Whether the words say the event did not happen: the word negated ("not arrested"), its
+    noun under "no" ("no arrests"), its subject "no one" or "no suspects", or the verb it is
+    the object or subject of negated ("have not made any arrests")."""
+    def no(word: Token) -> bool:
+        return word.lower_ in NO_ONE or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in word.children)
+
+    if no(token) or any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(no(c) for c in token.children if c.dep_ in ("nsubj", "nsubjpass")):
+        return True
+    return token.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+        c.dep_ == "neg" for c in token.head.children)
+
+
 def classify_trigger(token: Token) -> tuple[str, str] | None:
     """ACLED (type, sub-type) for a token, or None when it names no event here."""
     if token.pos_ not in ("NOUN", "VERB", "PROPN"):
@@ -162,6 +181,8 @@ def classify_trigger(token: Token) -> tuple[str, str] | None:
     if near & FIGURATIVE:
         return None
     event_type, sub_type = entry
+    if sub_type == ARRESTS and _denied(token):
+        return None  # "no arrests have been made", "no one has been arrested"
     national = any(c.ent_type_ in ("GPE", "NORP") for c in token.children)
     if lemma == "strike" and not (near & MILITARY_STRIKE or national):
         return None
