@@ -289,6 +289,10 @@ REPORT_DATES = [
      "ministry said on Monday.", "2016-01-09"),
     ("The death toll from the attack on the army base has risen to 62, the health ministry "
      "said on Monday.", "2016-01-11"),
+    # a death's sentence that dates the wound too: the wound's day, within a week before
+    ("Amos Rudd, 57, died Sunday from his injuries suffered Saturday night, police said.",
+     "2016-01-09"),
+    ("Amos Rudd, 57, died Sunday from injuries suffered Dec. 20, police said.", "2016-01-10"),
     # the sentences that say who was shot date the event too
     ("A boy is dead after being shot Friday evening in his car. The shooting came after a "
      "fight on Saturday.", "2016-01-08"),

@@ -337,7 +337,7 @@ def _event_date(
     else `stand_in`, the day `_stand_in_day` gives the report."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     dated += [
-        d
+        _day_of_the_wound(d, h, dates)
         for h in harm
         if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, dates))
     ]
@@ -361,6 +361,27 @@ def _event_date(
         if within is not None and span[0] <= within[0] and within[1] <= span[1]:
             return nearby
     return chosen
+
+
+DEATH_WORDS = frozenset({"died", "dies", "succumbed"})
+WOUND_DAYS = 7  # a death this many days at most after the wound its sentence dates
+
+
+def _day_of_the_wound(day: DateMention, harm: HarmMention,
+                      dates: Sequence[DateMention]) -> DateMention:
+    """The day of a death's sentence, unless the sentence also dates the wound, a day within a
+    week before ("died Sunday from injuries suffered Saturday night": Saturday)."""
+    words = harm.evidence.text.lower().split()
+    if not words or words[0] not in DEATH_WORDS:
+        return day
+    death = date_range(day)
+    earlier = [
+        d for d in dates
+        if harm.sentence_start <= d.span.start < harm.sentence_end
+        and d.granularity == "day" and (span := date_range(d)) is not None and death is not None
+        and 0 < (death[0] - span[0]).days <= WOUND_DAYS
+    ]
+    return min(earlier, key=lambda d: d.value or "", default=day)
 
 
 IDENTIFICATION_WORDS = lexicons.words("identification_words")
