@@ -189,6 +189,10 @@ LOCAL_DATES = [
      "Officers were called about 11 p.m. Wednesday.",
      [("Thursday afternoon", "2016-01-07", "weekday-before-publication"),
       ("Wednesday", "2016-01-06", "weekday-before-publication")], "2016-01-06"),
+    ("The police chief told reporters Sunday morning that a man was shot and killed. "
+     "Officers were called about 11 p.m. Saturday.",
+     [("Sunday morning", "2016-01-10", "weekday-before-publication"),
+      ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
     # a page's stamp and an embedded post's day date the page and the post
     ("Suspect arrested in club shooting Posted: Saturday, Jan. 9, 2016 10:24 AM\nA man was "
      "shot and killed at the club, police said. It happened about 2 a.m. Thursday.",
@@ -293,6 +297,10 @@ REPORT_DATES = [
     ("Amos Rudd, 57, died Sunday from his injuries suffered Saturday night, police said.",
      "2016-01-09"),
     ("Amos Rudd, 57, died Sunday from injuries suffered Dec. 20, police said.", "2016-01-10"),
+    # a death's day alone is no earlier than the attack: a day next to it dates the attack
+    ("A boy shot himself in the face. He was taken to the hospital Sunday in unknown "
+     "condition. He died on Monday.", "2016-01-10"),
+    ("A boy shot himself in the face. He died on Monday.", "2016-01-11"),
     # the sentences that say who was shot date the event too
     ("A boy is dead after being shot Friday evening in his car. The shooting came after a "
      "fight on Saturday.", "2016-01-08"),

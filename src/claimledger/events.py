@@ -332,20 +332,28 @@ def _event_date(
     before the death that follows it), a week or longer narrowed to a day within it that the
     text gives near the event ("a fatal weekend shooting ... called to the house about 11 p.m.
     Saturday"); the dates of arrests and other strategic developments joined to it only where
-    the attack has none; else a day next to its sentences (`_nearby_day`); else the earliest
-    day of a statement about it ("police said Sunday afternoon": the attack is no later);
-    else `stand_in`, the day `_stand_in_day` gives the report."""
+    the attack has none; else a day next to its sentences (`_nearby_day`) no later than a
+    death the report dates; else the earliest such death ("He died on Monday": the attack is
+    no later); else the earliest day of a statement about it ("police said Sunday
+    afternoon"); else `stand_in`, the day `_stand_in_day` gives the report. A death's day is
+    the event's only where its sentence dates the wound too (`_day_of_the_wound`)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
-    dated += [
-        _day_of_the_wound(d, h, dates)
-        for h in harm
-        if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, dates))
-    ]
+    # the days of deaths whose sentences date no wound: the attack is no later
+    deaths: list[DateMention] = []
+    for h in harm:
+        day = _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, dates)
+        if day is None:
+            continue
+        wound = _day_of_the_wound(day, h, dates)
+        (deaths if wound is day and _a_death(h) else dated).append(wound)
     dated = dated or [m.date for m in mentions if m.date is not None]
     if not dated:
         nearby = _nearby_day([m.trigger for m in mentions], dates)
-        if nearby is not None:
+        death = min(deaths, key=lambda d: (d.value or "", d.span.start), default=None)
+        if nearby is not None and (death is None or _no_later(nearby, death)):
             return nearby
+        if death is not None:
+            return death
         if said_days:
             return min(said_days, key=lambda d: (d.value or "", d.span.start))
         return stand_in
@@ -367,12 +375,23 @@ DEATH_WORDS = frozenset({"died", "dies", "succumbed"})
 WOUND_DAYS = 7  # a death this many days at most after the wound its sentence dates
 
 
+def _a_death(harm: HarmMention) -> bool:
+    """Whether the words of a harm mention tell of a death that followed ("died", "succumbed"),
+    not of the attack."""
+    words = harm.evidence.text.lower().split()
+    return bool(words) and words[0] in DEATH_WORDS
+
+
+def _no_later(day: DateMention, than: DateMention) -> bool:
+    first, second = date_range(day), date_range(than)
+    return first is not None and second is not None and first[1] <= second[1]
+
+
 def _day_of_the_wound(day: DateMention, harm: HarmMention,
                       dates: Sequence[DateMention]) -> DateMention:
     """The day of a death's sentence, unless the sentence also dates the wound, a day within a
     week before ("died Sunday from injuries suffered Saturday night": Saturday)."""
-    words = harm.evidence.text.lower().split()
-    if not words or words[0] not in DEATH_WORDS:
+    if not _a_death(harm):
         return day
     death = date_range(day)
     earlier = [
