@@ -287,3 +287,26 @@ def test_ucdp_csv_columns_are_ucdp_ged_column_names() -> None:
     with path.open(encoding="utf-8") as lines:
         first = json.loads(lines.readline())
     assert set(first) <= set(UCDP)
+
+
+def test_a_cluster_s_place_is_one_a_page_names_before_a_site_s_home_state() -> None:
+    from claimledger.exports.clusters import Cluster, cluster_fields
+    from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
+
+    ohio = PlaceCandidate(name="Ohio", feature="admin1", country_code="US",
+                          country="United States")
+    dayton = PlaceCandidate(name="Dayton", feature="city", country_code="US",
+                            country="United States", admin1="Ohio")
+    hint = PlaceMention(span=Span(0, 0, ""), name="Ohio", candidates=(ohio,), resolved=ohio,
+                        rule="site-home")
+    named = PlaceMention(span=Span(20, 26, "Dayton"), name="Dayton", candidates=(dayton,),
+                         resolved=dayton)
+    events = tuple(
+        Event(id=f"e{n}", document_id=f"d{n}", trigger=Span(0, 4, "shot"),
+              event_type="Violence against civilians", place=place)
+        for n, place in enumerate((hint, named))
+    )
+    fields = cluster_fields(Cluster(id="e0", events=events, documents=()))
+    assert (fields.place, fields.place_as_written) == (dayton, "Dayton")
+    alone = cluster_fields(Cluster(id="e0", events=events[:1], documents=()))
+    assert alone.place == ohio
