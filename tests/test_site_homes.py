@@ -95,6 +95,19 @@ def test_a_name_the_home_holds_several_of_or_the_country_none_of_stands_in_the_h
                               ("e2", "Westwood", "Ohio", "site-home")]
 
 
+def test_a_namesake_the_page_only_guessed_gives_way_to_the_one_at_the_site_s_home() -> None:
+    homes = {"wtok.com": "US|Mississippi"}
+    urls = {"a": "https://www.wtok.com/x", "b": "https://www.wtok.com/y"}
+    meridians = (town("Meridian", "Idaho"), town("Meridian", "Mississippi"))
+    guessed = PlaceMention(span=Span(10, 18, "Meridian"), name="Meridian", candidates=meridians,
+                           resolved=meridians[0])  # the larger namesake, the page's guess
+    events = [event("e1", "a", guessed), event("e2", "b", guessed)]
+    out = settled_at_homes(events, urls, homes, guessed={("a", 10)})
+    # the page's own words left it open: its site's home settles it; page b settled it itself
+    assert [(e.id, e.place.resolved.admin1) for e in out  # type: ignore[union-attr]
+            ] == [("e1", "Mississippi")]
+
+
 def test_a_page_of_news_from_abroad_is_never_settled() -> None:
     homes = {"wlwt.com": "US|Ohio"}
     urls = {"a": "https://www.wlwt.com/x", "b": "https://www.wlwt.com/y"}

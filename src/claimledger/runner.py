@@ -154,15 +154,17 @@ def settle_at_site_homes(store: Store) -> list[Event]:
     events = list(store.events())
     urls = store.document_urls()
     abroad: set[str] = set()  # the pages that settle a place outside the US
+    guessed: set[tuple[str, int]] = set()  # names a page leaves unsettled (document, offset)
 
     def pages() -> Iterator[tuple[str | None, list[PlaceMention]]]:
         for document_id, places in store.document_places():  # streamed: read once
             if settles_abroad(places):
                 abroad.add(document_id)
+            guessed.update((document_id, p.span.start) for p in places if p.resolved is None)
             yield urls.get(document_id), places
 
     homes = site_homes(pages())
-    settled = settled_at_homes(events, urls, homes, abroad)
+    settled = settled_at_homes(events, urls, homes, abroad, guessed)
     store.replace_event_places(settled)
     now = {(e.document_id, e.id): e for e in settled}
     return [now.get((e.document_id, e.id), e) for e in events]
