@@ -88,6 +88,9 @@ def test_a_name_the_home_holds_several_of_or_the_country_none_of_stands_in_the_h
     elsewhere = PlaceMention(span=Span(10, 19, "Southaven"), name="Southaven",
                              candidates=(town("Southaven", "Mississippi"),))
     events = [event("e1", "a", twice), event("e2", "a", quarter), event("e3", "a", elsewhere)]
+    # as `run` calls it: the page leaves all three names unsettled
+    assert settled_at_homes(events, urls, homes, guessed={("a", 10)}) == settled_at_homes(
+        events, urls, homes)
     out = settled_at_homes(events, urls, homes)
     # the name stays as written, the home state stands in as its resolution, as a hint
     assert [(e.id, e.place.name, e.place.resolved.name, e.place.rule)  # type: ignore[union-attr]

@@ -99,11 +99,15 @@ def settled_at_homes(
     settled = []
     for event in events:
         place = event.place
-        guess = place is not None and (event.document_id, place.span.start) in guessed
-        if (place is not None and place.resolved is not None and not guess) or (
-            event.document_id in abroad
-        ):
-            continue
+        if event.document_id in abroad or (place is not None and place.rule is not None):
+            continue  # world news; a hint settled before
+        guess = (
+            place is not None
+            and place.resolved is not None
+            and (event.document_id, place.span.start) in guessed
+        )
+        if place is not None and place.resolved is not None and not guess:
+            continue  # settled by the page's words
         url = url_of.get(event.document_id)
         home = homes.get(host_name(url) or "") or home_region(url)
         state = home_state(home) if home is not None else None
