@@ -81,9 +81,9 @@ class Document(msgspec.Struct, frozen=True, kw_only=True, tag_field="record", ta
     original_source: str | None = None
     title: str | None = None
     published: str | None = None
-    published_from: Literal["page", "user", "record"] | None = None
+    published_from: Literal["page", "user", "record", "capture"] | None = None
     comment_count: int | None = None
-    fetched: str | None = None  # when the page was captured (WARC-Date); never its publication
+    fetched: str | None = None  # when the page was captured (WARC-Date, an archive's address)
     version: str = ""
     text_id: str = ""  # content_id(text): reports that reprint one text share it
     # Set where the reader had to cut the page to read it (an HTML page still longer than

@@ -75,9 +75,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "title": "The page's headline",
         "published": "The publication date (ISO 8601), where known",
         "published_from": "Where the publication date comes from: the page, the user "
-        "(--published) or the input record",
+        "(--published), the input record, or the page's capture (a date given later than the "
+        "archive captured the page)",
         "comment_count": "How many reader comments the page carries, where it shows them",
-        "fetched": "When the page was captured (a WARC's date); never its publication",
+        "fetched": "When the page was captured (a WARC's date, an archive's address); a "
+        "publication date later than it is replaced",
         "version": "The claimledger version that read the page",
         "text_id": "A hash of the text alone: reports that reprint one text share it",
         "cut_at": "Where an overlong page was cut: how many of its characters were read; "

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from claimledger.model import Document, InputKind, ReadError
+from claimledger.read.capture import bounded_by_capture
 from claimledger.read.decode import binary_signature, decode_bytes
 from claimledger.read.errors import UnreadableInput, read_error
 from claimledger.read.html import read_html
@@ -181,7 +182,13 @@ def sniff_kind(head: bytes) -> InputKind:
 
 
 def read_path(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Document | ReadError]:
-    """The documents and errors of one file; never raises for a bad file."""
+    """The documents and errors of one file, each document dated no later than its capture
+    (read/capture.py); never raises for a bad file."""
+    for record in _read_path(path, options):
+        yield record if isinstance(record, ReadError) else bounded_by_capture(record)
+
+
+def _read_path(path: Path, options: ReadOptions) -> Iterator[Document | ReadError]:
     name = input_name(path)
     try:
         size = _regular_file_size(path)

@@ -31,6 +31,13 @@ from claimledger.read.text_rules import (
 # Roles the body never runs across: what follows them belongs to the page, not the article.
 BARRIER_ROLES: frozenset[LineRole] = frozenset({"comments_header", "reply_form"})
 DATELINE_CHARS = 80
+# A stamp's label before its date: "Created: 08/09/2014 5:14 AM", "Last updated on March 3, 2015"
+STAMP_LABEL = re.compile(
+    r"^(?:(?:first|originally|last)\s+)?(?:created|posted|published|updated|modified)\b[:\s]*"
+    r"(?:on\s+|at\s+)?", re.IGNORECASE)
+DATE_SHAPE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b")
 # How far from the body a title, byline, dateline or source line may sit, in lines.
 HEADER_WINDOW = 12
 # A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
@@ -419,13 +426,27 @@ def _comment_count(text: str, segments: tuple[Segment, ...]) -> int | None:
     return None
 
 
-def _dateline_date(text: str, segments: tuple[Segment, ...]) -> str | None:
-    """The date a dateline states outright ("March 11, 2024"); relative words are not read."""
-    value = _first_value(text, segments, "dateline")
-    if not value:
-        return None
+def dateline_date(text: str, segments: tuple[Segment, ...]) -> str | None:
+    """The date the page's dateline lines state outright ("March 11, 2024", "Created: 08/09/2014
+    5:14 AM"), the earliest where they give several ("Updated: ..." above "Created: ...");
+    relative words are not read."""
+    found = []
+    for segment in segments:
+        if segment.kind != "dateline":
+            continue
+        for line in text[segment.start : segment.end].splitlines():
+            value = STAMP_LABEL.sub("", line.strip())[:DATELINE_CHARS]
+            day = _absolute_date(value) if value else None
+            if day is None and (shaped := DATE_SHAPE.search(value)) is not None:
+                day = _absolute_date(shaped.group())  # "08/09/2014 5:14 AM KSTP.com"
+            if day is not None:
+                found.append(day)
+    return min(found) if found else None
+
+
+def _absolute_date(value: str) -> str | None:
     found = dateparser.parse(
-        value[:DATELINE_CHARS],
+        value,
         languages=["en"],
         settings={
             "PARSERS": ["absolute-time", "custom-formats"],
@@ -529,7 +550,7 @@ def read_text_scrape(
             *(Segment(s.kind, s.start + shift, s.end + shift) for s in segments),
         )
     published_from: Literal["page", "user", "record"] | None = "record" if published else None
-    if not published and (published := _dateline_date(text, segments)):
+    if not published and (published := dateline_date(text, segments)):
         published_from = "page"
     if not published and (published := options.published):
         published_from = "user"
