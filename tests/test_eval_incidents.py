@@ -72,6 +72,8 @@ def test_pairwise_scores_count_article_pairs() -> None:
         (["Cook County"], "Cook (county)", True),
         (["St. Louis"], "Saint Louis", True),
         (["Van Nuys"], "Los Angeles (Van Nuys)", True),
+        (["East Flatbush", "Kings County"], "Brooklyn", True),
+        (["Queens", "Queens County"], "Brooklyn", False),
         (["Chicago"], "Elgin", False),
         ([], "Elgin", False),
     ],

@@ -314,14 +314,20 @@ def _norm(name: str | None) -> str:
     return " ".join(ABBREVIATIONS.get(word, word) for word in words)
 
 
+# New York City's boroughs are each a county: "East Flatbush" lies in Kings County, which is
+# Brooklyn. (Manhattan's county, New York County, would read as the state's name.)
+BOROUGH_COUNTIES = {"brooklyn": "kings", "the bronx": "bronx", "staten island": "richmond"}
+
+
 def names_city(places: Sequence[str], city_or_county: str | None) -> bool:
     """Whether a place name of the event names the coded city or county: "Elgin", "Los
     Angeles" or "Van Nuys" for "Los Angeles (Van Nuys)", "Cook County" for "Cook (county)",
-    "St. Louis" for "Saint Louis"."""
+    "St. Louis" for "Saint Louis", "Kings County" for "Brooklyn" (`BOROUGH_COUNTIES`)."""
     coded = city_or_county or ""
     inner = re.findall(r"\((.*?)\)", coded)
     wanted = {_norm(re.sub(r"\(.*?\)", "", coded)).removesuffix(" county").strip()}
     wanted |= {_norm(part) for part in inner if _norm(part) != "county"}
+    wanted |= {county for name in wanted if (county := BOROUGH_COUNTIES.get(name))}
     wanted.discard("")
     return any(
         _norm(place) in wanted or _norm(place).removesuffix(" county") in wanted
