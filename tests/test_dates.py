@@ -380,3 +380,22 @@ def test_reference_page_dates(reference_page_path: Path) -> None:
     assert any(m.rule == "anchored-offset" and m.value == "2018-02-21" for m in mentions)
     for mention in mentions:
         assert text[mention.span.start : mention.span.end] == mention.span.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "dating"),
+    [
+        ("Eight people were wounded in shootings from Friday to early Sunday in Chicago. "
+         "A man was shot Saturday.", ["2016-01-09"]),
+        ("Ten were shot between Friday night and Sunday morning, police said.", []),
+        ("There were 42 such shootings from Jan. 1, 2014, through June 30, the study found.", []),
+        ("A man was shot Friday and his brother on Sunday.", ["2016-01-08", "2016-01-10"]),
+        ("He drove from Dallas to Houston on Friday and was shot there.", ["2016-01-08"]),
+    ],
+)
+def test_the_ends_of_a_span_of_time_date_no_event(text: str, dating: list[str]) -> None:
+    from claimledger.events import _dates_an_event
+
+    doc = within(parse(text), published="2016-01-11")  # a Monday
+    assert [d.value for d in find_dates(doc) if _dates_an_event(d, text)] == dating

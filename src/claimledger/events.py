@@ -101,6 +101,16 @@ BOUNDING_WORDS = ("since", "until", "till", "before", "by", "through")
 # "in stable condition as of Sunday", "3,165 shootings through Nov. 16": the day of a state of
 # things or the end of a running total, not of an event
 BOUNDING_PHRASES = (("as", "of"),)
+# "from Jan. 1, 2014, through June 30", "between Friday night and Sunday morning", "from June 27
+# to Monday afternoon": both ends of a span of time (a roundup's, a running total's)
+_SPAN_START_BEFORE = re.compile(r"\b(?:from|between)[ \t]+$", re.IGNORECASE)
+_SPAN_END_AFTER = re.compile(
+    r"(?:[ \t]+(?:morning|afternoon|evening|night))?,?[ \t]+(?:to|through|until|till|and)[ \t]",
+    re.IGNORECASE)
+_SPAN_END_BEFORE = re.compile(
+    r"\b(?:from|between)[ \t][^.;!?\n]{1,40}?[ \t](?:to|and)[ \t]+(?:early[ \t]+|late[ \t]+)?$",
+    re.IGNORECASE)
+SPAN_REACH = 60  # characters before a span's far end in which its "from" or "between" stands
 FOLLOW_UP_WORDS = lexicons.words("follow_up_words")
 FOLLOW_UP_REACH = 40  # characters before a date in which a follow-up word claims it
 
@@ -134,14 +144,27 @@ def _dates_a_statement(mention: DateMention, text: str) -> bool:
     )
 
 
+def _ends_a_span(mention: DateMention, text: str) -> bool:
+    """Whether the date is an end of a span ("from Friday to early Monday")."""
+    start, end = mention.span.start, mention.span.end
+    if _SPAN_START_BEFORE.search(text, max(0, start - 10), start) and _SPAN_END_AFTER.match(
+        text, end
+    ):
+        return True
+    return _SPAN_END_BEFORE.search(text, max(0, start - SPAN_REACH), start) is not None
+
+
 def _dates_an_event(mention: DateMention, text: str) -> bool:
-    """"since January" or "until March" bounds a span of time; it does not date the event. Nor
-    does the date of what followed it: "was arraigned Monday", "a vigil is planned for Friday",
-    "police said Saturday" (`_dates_a_statement`), a weekday after the page's own date."""
+    """"since January", "until March" or "from Friday to Sunday" bounds a span of time; it does
+    not date the event. Nor does the date of what followed it: "was arraigned Monday", "a vigil
+    is planned for Friday", "police said Saturday" (`_dates_a_statement`), a weekday after the
+    page's own date."""
     if mention.rule in LATER_THAN_THE_PAGE or _dates_a_statement(mention, text):
         return False
     before = text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
     if (before and before[-1] in BOUNDING_WORDS) or tuple(before[-2:]) in BOUNDING_PHRASES:
+        return False
+    if _ends_a_span(mention, text):
         return False
     near = text[max(0, mention.span.start - FOLLOW_UP_REACH) : mention.span.start]
     near = re.split(r"[.;!?\n]", near)[-1]  # within the date's own sentence
