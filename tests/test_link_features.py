@@ -147,6 +147,7 @@ def test_a_key_on_many_pages_gives_each_page_at_most_its_neighbours() -> None:
 def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> None:
     events = EventTable(
         events=[], document=np.array([0, 0, 1, 2, 2, 2]), day=np.zeros(6), stated_day=np.zeros(6),
+        page_day=np.zeros(6),
         country=np.zeros(6), firm_country=np.ones(6), region=np.zeros(6), county=np.zeros(6),
         level=np.zeros(6), kind=np.zeros(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
@@ -373,3 +374,31 @@ def test_the_same_dead_counted_by_both_weigh_more_when_they_are_several() -> Non
     single = _pair_row(events, documents, three, four, {}, figures)
     assert several[agree] == 1.0 and several[many] == 1.0
     assert single[agree] == 1.0 and single[many] == 0.0
+
+
+def test_a_report_that_names_no_day_weighs_its_gap_to_a_told_day_as_a_bound() -> None:
+    first = page("Terrell Haskins, 31, was shot and killed Saturday on Wyoming Street in Dayton.",
+                 "Man killed on Wyoming Street", "2016-05-01")
+    # weeks later, a report that names no day of the shooting: its event takes its page's day
+    later = page("A 19-year-old was sentenced in the killing of Terrell Haskins on Wyoming "
+                 "Street in Dayton.", "Teen sentenced in Haskins killing", "2016-06-20")
+    undated = page("Police are still looking for the man who shot Terrell Haskins on Wyoming "
+                   "Street in Dayton.", "Haskins killing unsolved", "2016-06-22")
+
+    def dated(document: Document, day: str, rule: str) -> Event:
+        found = event_of(document)
+        when = DateMention(span=Span(0, 0, ""), value=day, rule=rule)
+        return msgspec.structs.replace(found, date=when)
+
+    events = [dated(first, "2016-04-30", "weekday-before-publication"),
+              dated(later, "2016-06-20", "publication-date"),
+              dated(undated, "2016-06-22", "publication-date"), *map(event_of, FILLER)]
+    documents = {d.id: d for d in (first, later, undated, *FILLER)}
+    bound = _pair_row(events, documents, first, later, {})
+    assert bound[FEATURES.index("page_day_later")] == 1.0
+    assert bound[FEATURES.index("gap")] == 0.0 and bound[FEATURES.index("far")] == 0.0
+    assert bound[FEATURES.index("page_day_gap")] > 0.6  # 51 days
+    # two pages that each name no day: their days are both stand-ins, no bound of either
+    both = _pair_row(events, documents, later, undated, {})
+    assert both[FEATURES.index("page_day_later")] == 0.0
+    assert both[FEATURES.index("gap")] > 0.0

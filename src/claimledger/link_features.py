@@ -29,7 +29,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from claimledger.extract import lexicons
 from claimledger.model import Document, Event, Figure, Person, PlaceMention
-from claimledger.taxonomy import FAMILY, date_range
+from claimledger.taxonomy import FAMILY, STAND_IN_RULES, date_range
 
 # How much of a page's body is read: the lead says who, where and when.
 BODY_CHARS = 6000
@@ -71,8 +71,8 @@ FEATURES: tuple[str, ...] = (
     "ages",  # ages both pages give (0, 1 for one, 2 for two or more, halved)
     "ages_conflict",  # both pages give ages, none the same
     "same_day",  # the events' days (event date, else publication date) at most a day apart
-    "gap",  # log of the days between them, 0 to 1 (a year)
-    "far",  # more than 30 days apart
+    "gap",  # log of the days between them, 0 to 1 (a year), where both days are told
+    "far",  # more than 30 days apart, where both days are told
     "dated_apart",  # both events dated by their text, more than 3 days apart
     "place",  # the events' places name the same place
     "place_conflict",  # both places resolved, to different places, neither inside the other
@@ -85,6 +85,10 @@ FEATURES: tuple[str, ...] = (
     "outlet",  # both pages from one outlet
     "follow_up",  # either page's headline tells what followed an attack ("Man charged in ...")
     "follow_up_gap",  # the gap, where either page is such a follow-up (its news comes later)
+    "page_day_later",  # one event has only its page's day, later than the day the other's text
+    # gives: a report that names no day of the attack, as follow-ups do, so the gap is only a
+    # bound ("gap" and "far" are 0)
+    "page_day_gap",  # that bound, as "gap" measures days
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{3,}")
@@ -395,6 +399,7 @@ class EventTable:
     document: np.ndarray[Any, Any]
     day: np.ndarray[Any, Any]
     stated_day: np.ndarray[Any, Any]  # the day when the text states it as a calendar date
+    page_day: np.ndarray[Any, Any]  # 1 where the day is its page's, standing in (STAND_IN_RULES)
     country: np.ndarray[Any, Any]
     firm_country: np.ndarray[Any, Any]  # the country is firmly held (`_firm_country`)
     place: np.ndarray[Any, Any]
@@ -486,7 +491,7 @@ def profile_events(
     """The event-level arrays of the events whose documents `table` holds."""
     ids: dict[str, int] = {}
     columns: dict[str, array[Any]] = {name: array("q") for name in
-                                      ("document", "day", "stated_day", "country",
+                                      ("document", "day", "stated_day", "page_day", "country",
                                        "firm_country", "place", "resolved", "family", "region",
                                        "county", "level", "kind")}
     killed, injured = array("d"), array("d")
@@ -516,6 +521,7 @@ def profile_events(
             "document": row,
             "day": day,
             "stated_day": day if event.date and event.date.rule in STATED_RULES else -1,
+            "page_day": int(event.date is not None and event.date.rule in STAND_IN_RULES),
             "country": ids.setdefault(f"c:{country}", len(ids)) if country else -1,
             "firm_country": int(_firm_country(place)),
             "place": ids.setdefault(f"p:{_place_name(place.name)}", len(ids)) if place else -1,
@@ -604,9 +610,17 @@ def pair_features(
     day_b = np.where(events.day[b] >= 0, events.day[b], documents.day[db])
     known = (day_a >= 0) & (day_b >= 0)
     gap = np.abs(day_a - day_b)
+    spread = np.where(known, np.log1p(np.minimum(gap, 365)) / math.log(366), 0)
+    page_day = events.page_day.astype(bool)
+    told = (events.day >= 0) & ~page_day  # a day the event's text gives
+    bound = known & (
+        (page_day[a] & told[b] & (day_a > day_b)) | (page_day[b] & told[a] & (day_b > day_a))
+    )
     out[:, column["same_day"]] = known & (gap <= 1)
-    out[:, column["gap"]] = np.where(known, np.log1p(np.minimum(gap, 365)) / math.log(366), 0)
-    out[:, column["far"]] = known & (gap > 30)
+    out[:, column["gap"]] = np.where(bound, 0, spread)
+    out[:, column["far"]] = known & ~bound & (gap > 30)
+    out[:, column["page_day_later"]] = bound
+    out[:, column["page_day_gap"]] = np.where(bound, spread, 0)
     dated = (events.day[a] >= 0) & (events.day[b] >= 0)
     out[:, column["dated_apart"]] = dated & (np.abs(events.day[a] - events.day[b]) > 3)
     pa, pb = events.place[a], events.place[b]
@@ -627,5 +641,5 @@ def pair_features(
     out[:, column["outlet"]] = (oa >= 0) & (oa == ob)
     follow_up = documents.follow_up[da] | documents.follow_up[db]
     out[:, column["follow_up"]] = follow_up
-    out[:, column["follow_up_gap"]] = follow_up * out[:, column["gap"]]
+    out[:, column["follow_up_gap"]] = follow_up * spread
     return out

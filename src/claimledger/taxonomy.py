@@ -90,6 +90,11 @@ class Dated(Protocol):
     def granularity(self) -> str: ...
 
 
+# A day the text does not give: the event takes its report's publication day, or the day before
+# it (events.py's stand-in days).
+STAND_IN_RULES = frozenset({"publication-date", "publication-date-day-before"})
+
+
 def date_range(mention: Dated) -> tuple[date, date] | None:
     """The days a resolved date mention covers; None for unresolved or partial dates."""
     if not mention.value or "X" in mention.value:

@@ -36,8 +36,9 @@ from pathlib import Path
 
 import msgspec
 
-from claimledger.exports.clusters import GRANULARITIES, STAND_IN_RULES
+from claimledger.exports.clusters import GRANULARITIES
 from claimledger.model import Analysis, Event, LedgerEntry
+from claimledger.taxonomy import STAND_IN_RULES
 
 CountMeasure = str  # "killed" or "injured"
 MEASURES: tuple[CountMeasure, ...] = ("killed", "injured")

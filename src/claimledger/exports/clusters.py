@@ -17,11 +17,8 @@ from claimledger.exports.countries import country
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store
-from claimledger.taxonomy import Rule, date_range
+from claimledger.taxonomy import STAND_IN_RULES, Rule, date_range
 
-# A date the text does not give: the event takes its report's publication day, or the day
-# before it (events.py's stand-in days).
-STAND_IN_RULES = frozenset({"publication-date", "publication-date-day-before"})
 GRANULARITIES: tuple[Literal["day", "week", "month"], ...] = ("day", "week", "month")
 
 
