@@ -194,3 +194,22 @@ def test_a_town_taken_for_an_organisation_after_in_is_a_place(
 )  # fmt: skip
 def test_a_town_is_named_by_its_people(text: str, names: list[str]) -> None:
     assert [m.name for m in find_places(within(parse(text)))] == names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the model reads a hyphenated town as an organisation, a small town as a date
+        ("A man was shot and killed in Wilkes-Barre on Friday night.",
+         {("Wilkes-Barre", "Pennsylvania")}),
+        ("A woman was shot in Fellsmere on Friday, deputies said.", {("Fellsmere", "Florida")}),
+        ("A woman was shot in May, deputies said.", set()),
+    ],
+)
+def test_a_town_the_model_labels_otherwise_after_in_is_a_place(
+    text: str, found: set[tuple[str, str]]
+) -> None:
+    places = {(m.name, m.resolved.admin1 if m.resolved else None)
+              for m in resolve_places(find_places(within(parse(text))))}
+    assert places == found

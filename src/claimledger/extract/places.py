@@ -19,6 +19,7 @@ from spacy.tokens import Span as TokenSpan
 from claimledger.extract import lexicons
 from claimledger.extract.annotation import context as segment_context
 from claimledger.extract.annotation import doc_span, page_span
+from claimledger.extract.dates import MONTHS, WEEKDAYS
 from claimledger.extract.doc_index import doc_ents, doc_lowers, doc_text
 from claimledger.extract.gazetteer import (
     ADMIN1_WORDS,
@@ -51,6 +52,7 @@ from claimledger.model import PlaceCandidate, PlaceMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CONNECTORS = lexicons.words("name_connectors")
+DAY_WORDS = frozenset(word for word, *_ in lexicons.rows("day_words"))
 # Words that are a place's name somewhere ("Republic", Missouri; "Northeast", Iceland) but,
 # standing alone in news text, are ordinary words or the first half of a longer name.
 GENERIC_WORDS = lexicons.words("generic_place_words")
@@ -120,7 +122,9 @@ def _name_and_hint(
 # organisation or product after "in" or "near" ("a shooting in Immokalee", "in Goleta", "in
 # Winchester"), though not after "at" ("at Walmart"), where companies stand.
 PLACE_PREPOSITIONS = frozenset(word for word, *_ in lexicons.rows("place_prepositions"))
-MISTAKEN_LABELS = frozenset({"ORG", "PRODUCT"})
+MISTAKEN_LABELS = frozenset({"ORG", "PRODUCT", "DATE"})
+# A DATE entity is a town only where it is no word of the calendar ("in Fellsmere", not "in May")
+CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | DAY_WORDS
 
 
 def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
@@ -130,9 +134,11 @@ def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
     before = doc[ent.start - 1].lower_
     if ent.label_ == "PERSON":
         return before in PLACE_PREPOSITIONS and bool(gazetteer.lookup(ent.text))
+    one_word = len(ent) == 1 or (" " not in ent.text and "\n" not in ent.text)  # "Wilkes-Barre"
     return (
         ent.label_ in MISTAKEN_LABELS
-        and len(ent) == 1
+        and one_word
+        and (ent.label_ != "DATE" or ent.text.lower() not in CALENDAR_WORDS)
         and before in LOCATION_PREPOSITIONS
         and before != "at"
         and bool(gazetteer.lookup(ent.text))
