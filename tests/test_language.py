@@ -115,7 +115,8 @@ def test_extract_and_run_skip_a_french_page_and_say_so(
     assert "1 document not in English, not extracted (fr 1)" in extract.stderr
 
     table = CliRunner().invoke(main, ["extract", str(pages / "goma-fr.html")])
-    assert "goma-fr.html: language fr" in table.stdout.replace("\n", "")
+    # the table may wrap a long path at any space: compare without whitespace
+    assert "goma-fr.html:languagefr" in "".join(table.stdout.split())
     assert table.stdout.startswith("skipped ")
 
     db = tmp_path / "ledger.db"
