@@ -755,6 +755,13 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         places,
         [
             ("The Republic stood firm.", []),
+            # a venue's common noun, a sentence's first word: Montenegro's Bar, Slovenia's Store
+            ("Arrest Made in Fatal Shooting Outside Arlington Bar", ["Arlington"]),
+            ("It happened just outside the Brothers' Party Store on Saginaw.", []),
+            ("As officers worked throughout Thursday, three others were in stable condition.",
+             []),
+            ("A report of larceny at The Barn on River Street.", []),
+            ("Young man found shot on Frontenac street", []),
         ],
     ),
     "place_prepositions": (
