@@ -213,3 +213,16 @@ def test_a_town_the_model_labels_otherwise_after_in_is_a_place(
     places = {(m.name, m.resolved.admin1 if m.resolved else None)
               for m in resolve_places(find_places(within(parse(text))))}
     assert places == found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Three victims were taken to Grant Medical Center by helicopter.", []),
+        ("He remained in critical condition, a Floyd Medical Center spokesman said.", []),
+        ("He was taken to Miami Valley Hospital in Dayton.", ["Dayton"]),
+    ],
+)
+def test_a_name_before_a_hospital_s_word_names_the_hospital(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_places(within(parse(text)))] == names

@@ -412,6 +412,8 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             normalise_place_name(name) in GENERIC_WORDS and not item.dateline
         ):
             continue  # "the city", "Main Street"; a dateline's "ORANGE -" is a town
+        if _HOSPITAL_AFTER.match(text, item.end):
+            continue  # "Grant Medical Center": a hospital's name, not where anyone was hurt
         candidates = _filter_by_hint(_looked_up(name, gazetteer), item.hint)
         if item.state is not None:
             candidates = _in_state(candidates, item.state.name)
@@ -647,6 +649,13 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
 # "a hospital in Spartanburg", "Advocate Christ Medical Center in Oak Lawn": the town where the
 # wounded were taken.
 HOSPITAL_WORDS = lexicons.words("hospital_words")
+# "Grant Medical Center", "Floyd Regional Medical Center", "Miami Valley Hospital": a name that a
+# hospital's word follows, after at most two more capitalised words, names the hospital
+_HOSPITAL_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+(?:"
+    + "|".join(sorted((w.capitalize() for w in HOSPITAL_WORDS), key=len, reverse=True))
+    + r")\b"
+)
 
 
 def _hospital_town(preposition: Token) -> bool:
