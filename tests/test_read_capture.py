@@ -81,3 +81,17 @@ def test_weekdays_are_read_against_the_capture_not_the_late_date(tmp_path: Path)
     (event,) = analyse(document, load_nlp()).events
     assert event.date is not None
     assert event.date.value == "2016-05-27"  # the Friday before Tuesday 2016-05-31
+
+
+def test_a_stamp_the_parser_cannot_read_leaves_the_capture_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimledger.read.capture as capture
+
+    def broken(text: str, segments: object) -> str:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(capture, "dateline_date", broken)
+    text = "Boy fatally shot\n\nCreated: 05/27/2016 11:14 PM\n\n" + BODY
+    document = read_one(tmp_path, {"url": ARCHIVED, "published": "2017-01-28", "text": text})
+    assert (document.published, document.published_from) == ("2016-05-31", "capture")

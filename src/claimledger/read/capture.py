@@ -61,7 +61,10 @@ def bounded_by_capture(document: Document) -> Document:
     captured, published = _day(fetched), _day(document.published)
     if captured is None or published is None or published <= captured + SLACK:
         return document
-    stamped = _day(dateline_date(document.text, document.segments))
+    try:
+        stamped = _day(dateline_date(document.text, document.segments))
+    except Exception:  # a stamp the date parser cannot read is no stamp; the page is kept
+        stamped = None
     if stamped is not None and stamped <= captured + SLACK:
         return msgspec.structs.replace(
             document, published=stamped.isoformat(), published_from="page")
