@@ -71,8 +71,8 @@ FEATURES: tuple[str, ...] = (
     "ages",  # ages both pages give (0, 1 for one, 2 for two or more, halved)
     "ages_conflict",  # both pages give ages, none the same
     "same_day",  # the events' days (event date, else publication date) at most a day apart
-    "gap",  # log of the days between them, 0 to 1 (a year), where both days are told
-    "far",  # more than 30 days apart, where both days are told
+    "gap",  # log of the days between them, 0 to 1 (a year); 0 where it is only a bound
+    "far",  # more than 30 days apart; 0 where the gap is only a bound
     "dated_apart",  # both events dated by their text, more than 3 days apart
     "place",  # the events' places name the same place
     "place_conflict",  # both places resolved, to different places, neither inside the other
