@@ -368,7 +368,10 @@ def _event_date(
         if day is None:
             continue
         wound = _day_of_the_wound(day, h, dates)
-        (deaths if wound is day and _a_death(h) else dated).append(wound)
+        if _a_death(h) and wound is day:
+            deaths.append(day)  # no wound dated in its sentence
+        else:
+            dated.append(wound)
     dated = dated or [m.date for m in mentions if m.date is not None]
     if not dated:
         nearby = _nearby_day([m.trigger for m in mentions], dates)

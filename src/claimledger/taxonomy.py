@@ -90,6 +90,22 @@ class Dated(Protocol):
     def granularity(self) -> str: ...
 
 
+# Years a publication date may carry: arithmetic of up to 999 units either way must stay inside
+# what datetime can represent.
+PLAUSIBLE_YEARS = (1000, 8000)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO date or datetime; None when missing or malformed."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
+
+
 # A day the text does not give: the event takes its report's publication day, or the day before
 # it (events.py's stand-in days).
 STAND_IN_RULES = frozenset({"publication-date", "publication-date-day-before"})

@@ -19,6 +19,7 @@ from claimledger.extract import lexicons
 from claimledger.extract.annotation import context, page_span
 from claimledger.extract.doc_index import doc_ents, doc_text
 from claimledger.model import DateMention
+from claimledger.taxonomy import parse_published as parse_published
 
 Granularity = Literal["day", "week", "month", "year"]
 
@@ -62,20 +63,7 @@ DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 NUMBER = rf"(?P<n>\d{{1,3}}|{_one_of(NUMBER_WORDS)})"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-PLAUSIBLE_YEARS = (1000, 8000)
 TRAILING_NON_DIGIT = r"(?!\d|s\b)"  # "1990s" is a decade, not the year 1990
-
-
-def parse_published(published: str | None) -> dt.date | None:
-    """The publication day from an ISO date or datetime; None when missing or malformed."""
-    if not published:
-        return None
-    try:
-        day = dt.date.fromisoformat(published.strip()[:10])
-    except ValueError:
-        return None
-    # Arithmetic of up to 999 units either way must stay inside what datetime can represent.
-    return day if PLAUSIBLE_YEARS[0] <= day.year <= PLAUSIBLE_YEARS[1] else None
 
 
 def _month_number(name: str) -> int:

@@ -134,7 +134,7 @@ def _mislabelled_place(ent: TokenSpan, gazetteer: Gazetteer) -> bool:
     before = doc[ent.start - 1].lower_
     if ent.label_ == "PERSON":
         return before in PLACE_PREPOSITIONS and bool(gazetteer.lookup(ent.text))
-    one_word = len(ent) == 1 or (" " not in ent.text and "\n" not in ent.text)  # "Wilkes-Barre"
+    one_word = not any(c.isspace() for c in ent.text)  # "Goleta", "Wilkes-Barre"
     return (
         ent.label_ in MISTAKEN_LABELS
         and one_word

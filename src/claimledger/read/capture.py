@@ -15,12 +15,13 @@ capture's day, and `published_from` says which ("page", "capture").
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import msgspec
 
 from claimledger.model import Document
 from claimledger.read.text import dateline_date
+from claimledger.taxonomy import parse_published
 
 # ".../web/20160531150737/http://...", ".../web/20160531150737id_/https://..."
 _ARCHIVED = re.compile(r"/(\d{14})(?:[a-z]{2}_)?/(?:https?:|www\.)", re.IGNORECASE)
@@ -43,13 +44,6 @@ def capture_time(url: str | None) -> str | None:
     return captured.isoformat() + "Z"
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 def bounded_by_capture(document: Document) -> Document:
     """The document with its capture time (`fetched`) from its address where none was given,
     and its publication date no later than that capture (see the module notes)."""
@@ -58,11 +52,11 @@ def bounded_by_capture(document: Document) -> Document:
         return document
     if fetched != document.fetched:
         document = msgspec.structs.replace(document, fetched=fetched)
-    captured, published = _day(fetched), _day(document.published)
+    captured, published = parse_published(fetched), parse_published(document.published)
     if captured is None or published is None or published <= captured + SLACK:
         return document
     try:
-        stamped = _day(dateline_date(document.text, document.segments))
+        stamped = parse_published(dateline_date(document.text, document.segments))
     except Exception:  # a stamp the date parser cannot read is no stamp; the page is kept
         stamped = None
     if stamped is not None and stamped <= captured + SLACK:
