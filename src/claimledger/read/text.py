@@ -16,7 +16,6 @@ from typing import Literal, NamedTuple
 import dateparser
 
 from claimledger._version import __version__
-from claimledger.extract import lexicons
 from claimledger.model import Document, Segment, SegmentKind, content_id, document_id
 from claimledger.read.options import ReadOptions
 from claimledger.read.text_rules import (
@@ -36,12 +35,11 @@ DATELINE_CHARS = 80
 STAMP_LABEL = re.compile(
     r"^(?:(?:first|originally|last)\s+)?(?:created|posted|published|updated|modified)\b[:\s]*"
     r"(?:on\s+|at\s+)?", re.IGNORECASE)
-_MONTHS = sorted((name.capitalize() for name, *_ in lexicons.rows("months")), key=len,
-                 reverse=True)
-# A date written whole inside a stamp's line: "08/09/2014", "2014-08-09", "Aug. 9, 2014"
+# A date written whole inside a stamp's line: "08/09/2014", "2014-08-09", "Aug. 9, 2014" (the
+# months written here: the reading layer sits below extract/lexicons' months)
 DATE_SHAPE = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    rf"\b(?:{'|'.join(_MONTHS)})\.? \d{{1,2}},? \d{{4}}\b")
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}\b")
 # How far from the body a title, byline, dateline or source line may sit, in lines.
 HEADER_WINDOW = 12
 # A line this long that stops mid-sentence is a wrapped one, not a menu item or a heading.
