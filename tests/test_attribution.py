@@ -46,6 +46,21 @@ def test_quote_running_over_a_sentence_boundary_continues_when_closed_there() ->
     assert quoted_tokens(doc) == [False, True, True, True, True, True, False, False, False, False]
 
 
+def test_doubled_apostrophes_open_and_close_a_quotation() -> None:
+    # archives that print both marks as '' (''It's ...,'' he said)
+    words = ["''", "It", "'s", "bad", ",", "''", "he", "said", "."]
+    spaces = [False, False, True, False, False, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=[True] + [False] * 8)
+    assert quoted_tokens(doc) == [False, True, True, True, True, False, False, False, False]
+
+
+def test_a_doubled_apostrophe_after_a_word_only_closes() -> None:
+    words = ["the", "boys", "''", "game", "."]
+    spaces = [True, False, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, sent_starts=[True] + [False] * 4)
+    assert quoted_tokens(doc) == [False] * 5
+
+
 def test_nested_quotes_stay_inside_the_outer_quotation() -> None:
     doc = _doc(["“", "He", "called", "it", "‘", "fake", "’", "”", "."])
     assert quoted_tokens(doc)[1:7] == [True] * 6
@@ -294,11 +309,49 @@ def test_verbs_of_deeds_reporting_speech_stay_cues(text: str, cue: str, content:
 
 
 @pytest.mark.model
-def test_citing_source_extends_the_chain() -> None:
-    text = "Reuters, citing a U.S. official, said about 100 fighters were killed."
-    found = _with_cue(_attributions(text, voice="Outlet"), "said")
-    assert found.source is not None and found.source.text == "Reuters"
-    assert found.chain == ("Outlet", "Reuters", "a U.S. official")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge is gone,” said Maria Lopez, the mayor of the town and a former state"
+        " engineer. “Nobody can cross the river now.”",
+        "“We had no warning,” said John Kerr, a farmer who lost his barn to the flood on"
+        " Sunday. “Nobody can cross the river now.”",
+        "''We had no warning,'' said John Kerr, a farmer who lost his barn to the flood on"
+        " Sunday. ''Nobody can cross the river now.''",
+    ],
+)
+def test_quoted_sentences_after_a_claim_are_more_of_it(text: str) -> None:
+    found = _with_cue(_attributions(text, include_unattributed=False), "said")
+    assert found.source is not None and found.source.text.startswith(("Maria Lopez", "John Kerr"))
+    assert found.content.text.rstrip("”'").endswith("Nobody can cross the river now.")
+
+
+@pytest.mark.model
+def test_a_quotation_with_a_cue_of_its_own_stays_apart() -> None:
+    text = (
+        "The mayor said the bridge was gone. “Nobody can cross the river now,” a fisherman"
+        " told reporters."
+    )
+    found = _attributions(text, include_unattributed=False)
+    said = _with_cue(found, "said")
+    assert "Nobody" not in said.content.text
+    assert "Nobody" in _with_cue(found, "told").content.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "relay", "cited"),
+    [
+        ("Reuters, citing a U.S. official, said about 100 fighters were killed.", "said",
+         "Reuters", "a U.S. official"),
+        ("AFP, citing a hospital source, reported that 30 people died.", "reported", "AFP",
+         "a hospital source"),
+    ],
+)
+def test_citing_source_extends_the_chain(text: str, cue: str, relay: str, cited: str) -> None:
+    found = _with_cue(_attributions(text, voice="Outlet"), cue)
+    assert found.source is not None and found.source.text == relay
+    assert found.chain == ("Outlet", relay, cited)
 
 
 @pytest.mark.model

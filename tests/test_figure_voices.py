@@ -300,6 +300,12 @@ def test_a_figure_voiced_by_a_cue_keeps_that_attributions_chain() -> None:
             "people had been killed.",
             "Captain Ali Warsame, a police officer",
         ),
+        # ... and one the page named without making them a source
+        (
+            "Captain Ali Warsame, a police officer, arrived at the scene on foot. The officer "
+            "said seven people had been killed.",
+            "Captain Ali Warsame, a police officer",
+        ),
         # a surname with a relative clause after it
         (
             'Monguno resident Mari Bulama spoke to reporters. "We buried 15 of them," said '

@@ -633,7 +633,7 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
         cue_texts,
         [
             ("Trump attacked Machado in tweets on Friday.", ["attacked"]),
-            ("The campaign did not respond to requests for comment.", ["did not respond to"]),
+            ("The White House did not respond to requests for comment.", ["did not respond to"]),
             ("The army responded to the shelling with artillery.", []),
         ],
     ),

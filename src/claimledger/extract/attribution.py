@@ -11,7 +11,8 @@ source belong to the outlet or byline.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -473,6 +474,7 @@ def scored_attributions(
     everything = _relayed_claims(everything)
     shared_subjects = _shared_subjects(everything)
     picked = [(t, source, content) for t, source, content in everything if content]
+    picked = _quotes_run_on(picked, quoted)
     named: list[NamedSource] = []
     results: list[tuple[Attribution, RawScores]] = []
     content_ranges: list[tuple[int, int, tuple[str, ...]]] = []
@@ -496,7 +498,7 @@ def scored_attributions(
             relay_mention = doc[relay_source[0].i : relay_source[-1].i + 1]
             relay = resolve_source(relay_mention, named, writer=writer)
             chain = (*root, relay.name, name)
-        elif relay_source and cited:  # "X, citing Y, said": X relays Y
+        elif cited and source_tokens:  # "X, citing Y, said": X relays Y
             chain = (*root, name, tokens_span(cited).text)
         if source_tokens and cue_class in _REPORTING_CLASSES and kind == "organization":
             reporters.append(NamedSource(name, kind, source_tokens[0].i))
@@ -539,6 +541,59 @@ def scored_attributions(
     return sorted(results, key=lambda found: (found[0].content.start, found[0].content.end))
 
 
+def _quotes_run_on(
+    picked: list[tuple[_Tagged, list[Token], list[Token]]], quoted: Sequence[bool]
+) -> list[tuple[_Tagged, list[Token], list[Token]]]:
+    """A claim's quotation is all of it: content that begins or ends inside a quotation grows
+    to the quotation's marks, and quoted sentences right after the claim, with no attribution
+    of their own, are more of the same speaker's words ("“...,” said X, a farmer who ....
+    “...”", "He said the plan failed. “...”"). Words another attribution holds stop both."""
+    if not picked:
+        return picked
+    doc = picked[0][0].cue[0].doc
+    held = Counter(t.i for item, source, content in picked for t in {*item.cue, *source, *content})
+    result = []
+    for item, source, content in picked:
+        own = {t.i for t in (*item.cue, *source, *content)}
+
+        def free(i: int, own: set[int] = own) -> bool:
+            return quoted[i] and held[i] <= (i in own)
+
+        content = _to_the_marks(content, free)
+        held.update(t.i for t in content if t.i not in own)
+        sentence = doc[max(t.i for t in (*item.cue, *source, *content))].sent
+        while sentence.end < len(doc):
+            following = doc[sentence.end].sent
+            words = [t for t in following if not (t.is_space or t.is_punct)]
+            if not words or any(held[t.i] for t in following):
+                break
+            if not (quoted[words[0].i] and _mostly_quoted(words, quoted)):
+                break
+            extra = [t for t in following if quoted[t.i] or t.is_punct]
+            gap = doc[content[-1].i + 1 : extra[0].i]
+            content = [*content, *[t for t in gap if not t.is_space], *extra]
+            held.update(t.i for t in following)
+            sentence = following
+        result.append((item, source, content))
+    return result
+
+
+def _to_the_marks(content: list[Token], free: Callable[[int], bool]) -> list[Token]:
+    """Content grown, at an end that lies inside a quotation, over the quotation's other free
+    words up to its mark (whitespace crossed)."""
+    doc = content[0].doc
+    start, end = content[0].i, content[-1].i
+    if free(start):
+        while start > 0 and (free(start - 1) or doc[start - 1].is_space):
+            start -= 1
+    if free(end):
+        while end + 1 < len(doc) and (free(end + 1) or doc[end + 1].is_space):
+            end += 1
+    before = [t for t in doc[start : content[0].i] if not t.is_space]
+    after = [t for t in doc[content[-1].i + 1 : end + 1] if not t.is_space]
+    return [*before, *content, *after]
+
+
 def _mean_of(
     tokens: Sequence[Token], probability: dict[int, float], default: float = 0.5
 ) -> float:
@@ -561,12 +616,17 @@ def _relays(
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
 ) -> dict[int, tuple[list[Token], list[Token]]]:
     """Cues hanging off another cue relay its source ("X, citing Y, said ...", "According to
-    X, Y said ..."): id of the governing cue's item -> (the relay's source, what it cites)."""
+    X, Y said ..."): id of the governing cue's item -> (the relay's source, what it cites).
+    A relaying clause ("citing Y") needs no source of its own: its subject is the governing
+    cue's."""
     by_head = {cue_head(item.cue).i: item for item, _, _ in picked}
     relays: dict[int, tuple[list[Token], list[Token]]] = {}
     for item, source, content in picked:
-        governing = by_head.get(cue_head(item.cue).head.i)
-        if _relaying(item) and governing is not None and governing is not item and source:
+        head = cue_head(item.cue)
+        governing = by_head.get(head.head.i)
+        if not _relaying(item) or governing is None or governing is item:
+            continue
+        if source or (head.dep_ == "advcl" and content):
             relays[id(governing)] = (source, content)
     return relays
 
@@ -598,17 +658,21 @@ def _shared_subjects(
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
 ) -> dict[int, list[Token]]:
     """Coordinated cues share their subject ("it said the number was five and denied that
-    ..."): id of a sourceless cue's item -> the source of the cue it is conjoined to. The parse
+    ..."), as a relaying clause shares the one of the cue it hangs on ("Reuters, citing a U.S.
+    official, said"): id of a sourceless cue's item -> the source of that other cue. The parse
     often joins the second verb to the first one's claim ("was ... and denied"); a claim whose
     own subject cannot speak ("the number") passes the conjoined cue on to the cue above it."""
     by_head = {cue_head(item.cue).i: (item, source) for item, source, _ in picked}
     shared: dict[int, list[Token]] = {}
     for item, source, _ in picked:
         head = cue_head(item.cue)
-        if source or head.dep_ != "conj" or _own_subject(head) is not None:
+        relaying = head.dep_ == "advcl" and _relaying(item)  # "X, citing Y, said"
+        if source or (head.dep_ != "conj" and not relaying) or _own_subject(head) is not None:
             continue
         first = by_head.get(head.head.i)
-        if first is None and head.head.dep_ == "ccomp" and not _may_speak(head.head):
+        if first is None and not relaying and head.head.dep_ == "ccomp" and not _may_speak(
+            head.head
+        ):
             first = by_head.get(head.head.head.i)
         if first is not None and first[1]:
             shared[id(item)] = first[1]

@@ -6,12 +6,13 @@ Pairing is done sentence by sentence, so one unbalanced mark spoils at most its 
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc
 
 OPENING = {"“", "«", "„", "‘‘", "``"}
 CLOSING = {"”", "»", "''", "’’"}
 STRAIGHT = {'"'}
+DOUBLED = {"''", "’’"}
 # How many sentences without quotation marks an open quotation may run through.
 MAX_CARRY = 8
 
@@ -31,11 +32,25 @@ def _marks(texts: list[str], start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _texts(doc: Doc) -> list[str]:
-    """Every token's text, read in one array (a Token object per token costs more)."""
+    """Every token's text, read in one array (a Token object per token costs more); a doubled
+    apostrophe that opens a quotation, as some archives print both marks (''It's ...''), reads
+    as an opening mark."""
     strings = doc.vocab.strings
-    keys = doc.to_array([ORTH]).tolist() if len(doc) else []
-    names = {key: strings[key] for key in set(keys)}
-    return [names[key] for key in keys]
+    rows = doc.to_array([ORTH, SPACY]).tolist() if len(doc) else []
+    names = {key: strings[key] for key in {key for key, _ in rows}}
+    texts = [names[key] for key, _ in rows]
+    for i, (key, spaced) in enumerate(rows):
+        if names[key] in DOUBLED and not spaced and _opens(texts, rows, i):
+            texts[i] = "``"
+    return texts
+
+
+def _opens(texts: list[str], rows: list[list[int]], i: int) -> bool:
+    """Whether the unspaced doubled apostrophe at token i starts a word run: nothing but
+    whitespace before it, and a word right after it."""
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    before_spaced = i == 0 or rows[i - 1][1] == 1 or texts[i - 1].isspace()
+    return before_spaced and after[:1].isalnum()
 
 
 def quoted_tokens(doc: Doc) -> list[bool]:

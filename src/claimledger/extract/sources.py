@@ -81,8 +81,9 @@ def source_kind(span: Span) -> SourceKind:
     return "unknown"
 
 
-def _title_before(doc: Doc, ent: Span) -> str:
-    """Title words written right before a name and attached to it ("Press Secretary X")."""
+def _title_start(doc: Doc, ent: Span) -> int:
+    """Where the title words written right before a name and attached to it begin ("Press
+    Secretary X"); the name's own start where there are none."""
     inside = set(range(ent.start, ent.end))
     start = ent.start
     while start > 0:
@@ -93,7 +94,12 @@ def _title_before(doc: Doc, ent: Span) -> str:
             start -= 1
         else:
             break
-    return _clean(doc[start : ent.start].text)
+    return start
+
+
+def _title_before(doc: Doc, ent: Span) -> str:
+    """Title words written right before a name and attached to it ("Press Secretary X")."""
+    return _clean(doc[_title_start(doc, ent) : ent.start].text)
 
 
 def _full_person_name(doc: Doc, ent: Span) -> str:
@@ -196,6 +202,10 @@ def resolve_source(
             words = _words(previous.name)
             if previous.start < span.start and role in words and len(words) > len(span):
                 return NamedSource(previous.name, previous.kind, span.start)
+        # "the officer said" after "Captain Ali Warsame, a police officer, spoke to reporters"
+        described = _earlier_person_in_post(doc, span, role)
+        if described:
+            return NamedSource(described, "person", span.start)
     return NamedSource(text, kind, span.start)
 
 
@@ -251,6 +261,18 @@ def _definite_role(span: Span) -> str | None:
     if not 2 <= len(words) <= 4 or words[0] not in _DEFINITE:
         return None
     return words[-1] if words[-1] in _PERSON_ROLES else None
+
+
+def _earlier_person_in_post(doc: Doc, span: Span, role: str) -> str | None:
+    """The latest earlier PERSON name whose title or apposition names the post, written as
+    the page writes them ("Captain Ali Warsame, a police officer")."""
+    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
+        described = [c for c in ent.root.rights if c.dep_ == "appos"]
+        end = described[-1].right_edge.i + 1 if described else ent.end
+        start = _title_start(doc, ent)
+        if end <= span.start and role in _words(doc[start:end].text):
+            return _clean(doc[start:end].text)
+    return None
 
 
 def _earlier_name_holding(doc: Doc, span: Span, earlier: Sequence[NamedSource]) -> str | None:
