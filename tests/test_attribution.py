@@ -246,6 +246,21 @@ def test_coordinated_cues_share_their_source() -> None:
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor said the bridge was gone, adding that repairs would take months.", "adding"),
+        ("Police said three people were killed, adding that two more were wounded.", "adding"),
+    ],
+)
+def test_a_participle_on_a_cue_shares_its_source(text: str, cue: str) -> None:
+    found = _attributions(text, include_unattributed=False)
+    said, clause = _with_cue(found, "said"), _with_cue(found, cue)
+    assert said.source is not None and clause.source is not None
+    assert clause.source.text == said.source.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "source", "source_name"),
     [
         (

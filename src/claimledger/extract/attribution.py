@@ -658,19 +658,21 @@ def _shared_subjects(
     picked: Sequence[tuple[_Tagged, list[Token], list[Token]]],
 ) -> dict[int, list[Token]]:
     """Coordinated cues share their subject ("it said the number was five and denied that
-    ..."), as a relaying clause shares the one of the cue it hangs on ("Reuters, citing a U.S.
-    official, said"): id of a sourceless cue's item -> the source of that other cue. The parse
+    ..."), as a relaying or participle clause shares the one of the cue it hangs on ("Reuters,
+    citing a U.S. official, said", "he said, adding that ..."): id of a sourceless cue's item ->
+    the source of that other cue. The parse
     often joins the second verb to the first one's claim ("was ... and denied"); a claim whose
     own subject cannot speak ("the number") passes the conjoined cue on to the cue above it."""
     by_head = {cue_head(item.cue).i: (item, source) for item, source, _ in picked}
     shared: dict[int, list[Token]] = {}
     for item, source, _ in picked:
         head = cue_head(item.cue)
-        relaying = head.dep_ == "advcl" and _relaying(item)  # "X, citing Y, said"
-        if source or (head.dep_ != "conj" and not relaying) or _own_subject(head) is not None:
+        # "X, citing Y, said", "he said, adding that ...": a clause on the cue above
+        hanging = head.dep_ == "advcl" and (_relaying(item) or head.tag_ == "VBG")
+        if source or (head.dep_ != "conj" and not hanging) or _own_subject(head) is not None:
             continue
         first = by_head.get(head.head.i)
-        if first is None and not relaying and head.head.dep_ == "ccomp" and not _may_speak(
+        if first is None and not hanging and head.head.dep_ == "ccomp" and not _may_speak(
             head.head
         ):
             first = by_head.get(head.head.head.i)
