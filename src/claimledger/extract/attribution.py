@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -555,11 +555,7 @@ def _quotes_run_on(
     result = []
     for item, source, content in picked:
         own = {t.i for t in (*item.cue, *source, *content)}
-
-        def free(i: int, own: set[int] = own) -> bool:
-            return quoted[i] and held[i] <= (i in own)
-
-        content = _to_the_marks(content, free)
+        content = _to_the_marks(content, quoted, held, own)
         held.update(t.i for t in content if t.i not in own)
         sentence = doc[max(t.i for t in (*item.cue, *source, *content))].sent
         while sentence.end < len(doc):
@@ -578,10 +574,17 @@ def _quotes_run_on(
     return result
 
 
-def _to_the_marks(content: list[Token], free: Callable[[int], bool]) -> list[Token]:
-    """Content grown, at an end that lies inside a quotation, over the quotation's other free
-    words up to its mark (whitespace crossed)."""
+def _to_the_marks(
+    content: list[Token], quoted: Sequence[bool], held: Counter[int], own: set[int]
+) -> list[Token]:
+    """Content grown, at an end that lies inside a quotation, over the quotation's words that
+    no other attribution holds (`held` counts each word's attributions, `own` are this one's),
+    up to its mark (whitespace crossed)."""
     doc = content[0].doc
+
+    def free(i: int) -> bool:
+        return quoted[i] and held[i] == (i in own)
+
     start, end = content[0].i, content[-1].i
     if free(start):
         while start > 0 and (free(start - 1) or doc[start - 1].is_space):
@@ -622,11 +625,10 @@ def _relays(
     by_head = {cue_head(item.cue).i: item for item, _, _ in picked}
     relays: dict[int, tuple[list[Token], list[Token]]] = {}
     for item, source, content in picked:
-        head = cue_head(item.cue)
-        governing = by_head.get(head.head.i)
+        governing = by_head.get(cue_head(item.cue).head.i)
         if not _relaying(item) or governing is None or governing is item:
             continue
-        if source or (head.dep_ == "advcl" and content):
+        if source or (_hanging_clause(item) and content):
             relays[id(governing)] = (source, content)
     return relays
 
@@ -667,8 +669,7 @@ def _shared_subjects(
     shared: dict[int, list[Token]] = {}
     for item, source, _ in picked:
         head = cue_head(item.cue)
-        # "X, citing Y, said", "he said, adding that ...": a clause on the cue above
-        hanging = head.dep_ == "advcl" and (_relaying(item) or head.tag_ == "VBG")
+        hanging = _hanging_clause(item)
         if source or (head.dep_ != "conj" and not hanging) or _own_subject(head) is not None:
             continue
         first = by_head.get(head.head.i)
@@ -679,6 +680,13 @@ def _shared_subjects(
         if first is not None and first[1]:
             shared[id(item)] = first[1]
     return shared
+
+
+def _hanging_clause(item: _Tagged) -> bool:
+    """Whether a cue is a clause on the verb above it, speaking with that verb's subject: a
+    relaying one ("X, citing Y, said") or a participle ("he said, adding that ...")."""
+    head = cue_head(item.cue)
+    return head.dep_ == "advcl" and (_relaying(item) or head.tag_ == "VBG")
 
 
 def _own_subject(verb: Token) -> Token | None:

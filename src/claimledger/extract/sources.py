@@ -114,10 +114,15 @@ def _surname(text: str) -> str:
     return text.split()[-1].removesuffix("’s").removesuffix("'s") if text.split() else ""
 
 
+def _people_before(doc: Doc, span: Span) -> list[Span]:
+    """The PERSON names that end before the span, the latest first."""
+    return [e for e in reversed(doc_ents(doc)) if e.end <= span.start and e.label_ == "PERSON"]
+
+
 def _earlier_full_name(doc: Doc, span: Span) -> str | None:
     """An earlier, longer PERSON mention ending in the same surname, with its title."""
     surname = _surname(span.text)
-    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
+    for ent in _people_before(doc, span):
         if len(ent) > len(span) and _surname(ent.text) == surname:
             return _full_person_name(doc, ent)
     return None
@@ -266,7 +271,7 @@ def _definite_role(span: Span) -> str | None:
 def _earlier_person_in_post(doc: Doc, span: Span, role: str) -> str | None:
     """The latest earlier PERSON name whose title or apposition names the post, written as
     the page writes them ("Captain Ali Warsame, a police officer")."""
-    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
+    for ent in _people_before(doc, span):
         described = [c for c in ent.root.rights if c.dep_ == "appos"]
         end = described[-1].right_edge.i + 1 if described else ent.end
         start = _title_start(doc, ent)
@@ -279,7 +284,7 @@ def _earlier_name_holding(doc: Doc, span: Span, earlier: Sequence[NamedSource]) 
     """The latest earlier PERSON name, or person source, holding the one-word mention as one
     of its words ("Omar" in "Abdirisak Omar Mohamed")."""
     word = _surname(span.text).lower()
-    for ent in reversed([e for e in doc_ents(doc) if e.end <= span.start and e.label_ == "PERSON"]):
+    for ent in _people_before(doc, span):
         if len(ent) > 1 and word in (t.lower_ for t in ent):
             return _full_person_name(doc, ent)
     for previous in reversed(earlier):
