@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from claimledger.link import LinkOptions, coherent_groups, compare_events, link_events
-from claimledger.link_blocking import candidate_documents, event_pairs
+from claimledger.link_blocking import _ranks, candidate_documents, distinct, event_pairs
 from claimledger.link_features import (
     FEATURES,
     EventTable,
@@ -151,11 +151,36 @@ def test_every_event_of_one_page_is_paired_with_every_event_of_the_other() -> No
         country=np.zeros(6), firm_country=np.ones(6), region=np.zeros(6), county=np.zeros(6),
         level=np.zeros(6), kind=np.zeros(6),
         place=np.zeros(6), resolved=np.zeros(6), family=np.zeros(6), killed=np.zeros(6),
-        injured=np.zeros(6), surnames=None, names=[],
+        injured=np.zeros(6), surnames=None, name_starts=np.zeros(7, dtype=np.int64),
+        first_names=np.zeros(0, dtype=np.int64), last_names=np.zeros(0, dtype=np.int64),
     )
     first, second = event_pairs(events, np.array([0, 1]), np.array([2, 2]))
     assert sorted(zip(first.tolist(), second.tolist(), strict=True)) == [
         (0, 3), (0, 4), (0, 5), (1, 3), (1, 4), (1, 5), (2, 3), (2, 4), (2, 5)]
+
+
+def test_distinct_values_and_their_places_are_numpy_s_unique() -> None:
+    values = np.random.default_rng(3).integers(-50, 50, size=2000)
+    found, inverse = distinct(values)
+    expected, expected_inverse = np.unique(values, return_inverse=True)
+    assert found.tolist() == expected.tolist()
+    assert inverse.tolist() == expected_inverse.tolist()
+    empty, nowhere = distinct(np.zeros(0, dtype=np.int64))
+    assert len(empty) == 0 and len(nowhere) == 0
+
+
+@pytest.mark.parametrize("scale", [1, 1 << 40])  # the second cannot be one 63-bit key
+def test_each_pair_is_ranked_within_its_group_strongest_first(scale: int) -> None:
+    rng = np.random.default_rng(5)
+    pairs = sorted({(int(g), int(o)) for g, o in rng.integers(0, 30, size=(400, 2))})
+    group = np.array([g for g, _ in pairs], dtype=np.int64) * scale
+    other = np.array([o for _, o in pairs], dtype=np.int64) * scale
+    strength = rng.integers(0, 6, size=len(pairs))  # many ties: the smaller other ranks first
+    ranks = _ranks(group, other, strength)
+    for g in set(group.tolist()):
+        rows = [k for k in range(len(pairs)) if group[k] == g]
+        ordered = sorted(rows, key=lambda k: (strength[k], other[k]))
+        assert [int(ranks[k]) for k in ordered] == list(range(len(rows)))
 
 
 # A small local-news corpus: two reports of one shooting (the second names the victim and the
@@ -203,6 +228,29 @@ def test_a_follow_up_naming_the_victim_links_and_another_shooting_that_day_does_
     linked = {frozenset((link.a, link.b)) for link in links}
     assert frozenset((f"e-{FIRST.id}", f"e-{SECOND.id}")) in linked
     assert not any(f"e-{OTHER.id}" in pair for pair in linked)
+
+
+def test_a_link_carries_the_signals_its_pair_was_scored_on() -> None:
+    events, documents = _local_events()
+    people = {HASKINS.id: HASKINS}
+    [link] = [link for link in link_events(events, documents, people=people)
+              if {link.a, link.b} == {f"e-{FIRST.id}", f"e-{SECOND.id}"}]
+    row = _pair_row(events, documents, FIRST, SECOND, people)
+    assert link.signals == {name: round(float(row[k]), 3) for k, name in enumerate(FEATURES)}
+
+
+def test_a_first_name_and_a_surname_of_two_people_are_no_full_name() -> None:
+    # SECOND names Terrell Haskins and Deshawn Pruitt: "Terrell" of one, "Pruitt" of the other
+    one = Person(id="p-one", status="killed", name="Terrell Okafor", age=31)
+    other = Person(id="p-other", status="injured", name="Marcus Pruitt", age=40)
+    people = {one.id: one, other.id: other}
+    events, documents = _local_events()
+    events[0] = event_of(FIRST, people=(one.id, other.id))
+    row = _pair_row(events, documents, FIRST, SECOND, people)
+    assert 0.0 < row[FEATURES.index("person")] < 1.0  # the surname alone, at half its rarity
+    both = Person(id="p-other", status="injured", name="Deshawn Pruitt", age=19)
+    row = _pair_row(events, documents, FIRST, SECOND, people | {both.id: both})
+    assert row[FEATURES.index("person")] == 1.0
 
 
 def test_a_threshold_above_every_probability_links_nothing() -> None:

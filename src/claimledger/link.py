@@ -22,7 +22,6 @@ place, counts, family, outlet), so every decision can be read and undone.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from typing import Any
 import msgspec
 import numpy as np
 
-from claimledger.link_blocking import candidate_documents, event_pairs, nearby_events
+from claimledger.link_blocking import candidate_documents, distinct, event_pairs, nearby_events
 from claimledger.link_features import (
     FEATURES,
     DocumentTable,
@@ -113,10 +112,12 @@ def compare_events(
     people: Mapping[str, Person] | None = None,
     options: LinkOptions | None = None,
     model: LinkModel | None = None,
+    keep_signals: bool = True,
 ) -> Comparison:
     """Profile the events and their documents, block, and compute the signals of each pair.
     With a `model`, each batch of pairs is scored and the pairs below FLOOR dropped at once, so
-    a large corpus never holds the signals of every compared pair."""
+    a large corpus never holds the signals of every compared pair; with `keep_signals` False
+    none are kept (`features` has no rows: link_events computes its links' again)."""
     options = options or LinkOptions()
     ordered = sorted((e for e in events if e.document_id in documents), key=lambda e: e.id)
     document_ids = sorted({e.document_id for e in ordered})
@@ -135,13 +136,14 @@ def compare_events(
         day = np.where(event_table.day >= 0, event_table.day, table.day[event_table.document])
         near_a, near_b = nearby_events(event_table, day, days=options.place_days,
                                        neighbours=options.neighbours)
-        codes = np.unique(np.r_[a, near_a] * len(event_table.events) + np.r_[b, near_b])
+        codes = distinct(np.r_[a, near_a] * len(event_table.events) + np.r_[b, near_b])[0]
         a, b = codes // len(event_table.events), codes % len(event_table.events)
     allowed = _allowed(event_table, a, b, options.dated_apart_days)
     a, b = a[allowed], b[allowed]
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
     firsts, seconds, signals, scores = [], [], [], []
+    no_signals = np.zeros((0, len(FEATURES)))
     for start in range(0, len(a), BATCH):
         first, second = a[start : start + BATCH], b[start : start + BATCH]
         features = pair_features(table, event_table, first, second)
@@ -152,11 +154,12 @@ def compare_events(
             scores.append(probability[strong])
         firsts.append(first)
         seconds.append(second)
-        signals.append(features)
+        if keep_signals:
+            signals.append(features)
     return Comparison(
         documents=table, events=event_table, a=_joined(firsts, np.zeros(0, dtype=np.int64)),
         b=_joined(seconds, np.zeros(0, dtype=np.int64)),
-        features=_joined(signals, np.zeros((0, len(FEATURES)))), compared=len(a),
+        features=_joined(signals, no_signals), compared=len(a),
         probability=_joined(scores, np.zeros(0)) if model is not None else None,
     )
 
@@ -204,49 +207,53 @@ def coherent_groups(
     at least `coherence` (a pair never compared, or below FLOOR, counts as 0); the kept pairs
     are those inside the final groups. Each group keeps the summed probabilities to its
     neighbouring groups, so a merge costs the neighbours of the smaller one (average linkage)."""
-    # an event with no pair at the threshold never joins a group, so its pairs are never weighed
-    linked = np.unique(np.r_[a[probability >= threshold], b[probability >= threshold]])
-    known = (probability >= FLOOR) & np.isin(a, linked) & np.isin(b, linked)
-    between: dict[int, dict[int, float]] = defaultdict(dict)
-    for x, y, p in zip(a[known].tolist(), b[known].tolist(), probability[known].tolist(),
-                       strict=True):
+    # an event with no pair at the threshold never joins a group, so its pairs are never weighed;
+    # the others are numbered 0.. in `nodes` so that the walk indexes lists, not dicts
+    strong = np.flatnonzero(probability >= threshold)
+    nodes = distinct(np.r_[a[strong], b[strong]])[0]
+    position_a = np.minimum(np.searchsorted(nodes, a), max(len(nodes) - 1, 0))
+    position_b = np.minimum(np.searchsorted(nodes, b), max(len(nodes) - 1, 0))
+    known = np.flatnonzero(
+        (probability >= FLOOR) & (nodes[position_a] == a) & (nodes[position_b] == b)
+    ) if len(nodes) else np.zeros(0, dtype=np.int64)
+    between: list[dict[int, float]] = [{} for _ in range(len(nodes))]
+    for x, y, p in zip(position_a[known].tolist(), position_b[known].tolist(),
+                       probability[known].tolist(), strict=True):
         # each pair is compared once
         between[x][y] = p
         between[y][x] = p
-    parent: dict[int, int] = {}
-    size: dict[int, int] = {}
+    parent = list(range(len(nodes)))
+    size = [1] * len(nodes)
 
     def root(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    strong = np.flatnonzero(probability >= threshold)
     order = strong[np.lexsort((b[strong], a[strong], -probability[strong]))]
-    firsts, seconds = a.tolist(), b.tolist()
-    for k in order.tolist():
-        x, y = root(firsts[k]), root(seconds[k])
+    for x, y in zip(position_a[order].tolist(), position_b[order].tolist(), strict=True):
+        x, y = root(x), root(y)
         if x == y:
             continue
-        size_x, size_y = size.get(x, 1), size.get(y, 1)
+        size_x, size_y = size[x], size[y]
         if between[x].get(y, 0.0) / (size_x * size_y) < coherence:
             continue
         keep, drop = (x, y) if (len(between[x]), -x) >= (len(between[y]), -y) else (y, x)
         joined = between[keep]
-        for z, weight in between.pop(drop).items():
+        for z, weight in between[drop].items():
             if z == keep:
                 continue
             joined[z] = joined.get(z, 0.0) + weight
             neighbour = between[z]
             neighbour[keep] = neighbour.get(keep, 0.0) + neighbour.pop(drop)
+        between[drop] = {}
         joined.pop(drop, None)
         parent[drop] = keep
         size[keep] = size_x + size_y
-    nodes = np.unique(np.r_[a[strong], b[strong]])
-    roots = np.asarray([root(x) for x in nodes.tolist()], dtype=np.int64)
-    group_a = roots[np.searchsorted(nodes, a[strong])]
-    group_b = roots[np.searchsorted(nodes, b[strong])]
+    roots = np.asarray([root(x) for x in range(len(nodes))], dtype=np.int64)
+    group_a = roots[position_a[strong]]
+    group_b = roots[position_b[strong]]
     return [int(k) for k in strong[group_a == group_b]]
 
 
@@ -264,19 +271,25 @@ def link_events(
     threshold = options.threshold if options.threshold is not None else model.threshold
     coherence = options.coherence if options.coherence is not None else model.coherence
     comparison = compare_events(events, documents, figures=figures, people=people,
-                                options=options, model=model)
+                                options=options, model=model, keep_signals=False)
     probability = comparison.probability
     assert probability is not None
     kept = coherent_groups(comparison.a, comparison.b, probability, threshold=threshold,
                            coherence=coherence)
     found = comparison.events.events
-    links = []
-    for k in kept:
-        first, second = found[comparison.a[k]], found[comparison.b[k]]
-        signals = {name: round(float(value), 3)
-                   for name, value in zip(FEATURES, comparison.features[k], strict=True)}
-        links.append(EventLink(a=first.id, b=second.id, score=round(float(probability[k]), 3),
-                               signals=signals))
+    # rounded as arrays and read out as Python floats at once: a large corpus has 100,000s
+    rows = np.asarray(kept, dtype=np.int64)
+    first_rows, second_rows = comparison.a[rows], comparison.b[rows]
+    features = pair_features(comparison.documents, comparison.events, first_rows, second_rows)
+    signals = np.round(features, 3).tolist()
+    scores = np.round(probability[rows], 3).tolist()
+    links = [
+        EventLink(a=found[first].id, b=found[second].id, score=score,
+                  signals=dict(zip(FEATURES, values, strict=True)))
+        for first, second, score, values in zip(
+            first_rows.tolist(), second_rows.tolist(), scores, signals,
+            strict=True)
+    ]
     links.sort(key=lambda link: (link.a, link.b))
     return links
 

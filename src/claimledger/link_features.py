@@ -412,7 +412,11 @@ class EventTable:
     killed: np.ndarray[Any, Any]
     injured: np.ndarray[Any, Any]
     surnames: Any
-    names: list[tuple[tuple[int, int], ...]]
+    # each person's (first name, surname) as vocabulary ids, event k's people at positions
+    # name_starts[k]:name_starts[k + 1]
+    name_starts: np.ndarray[Any, Any]
+    first_names: np.ndarray[Any, Any]
+    last_names: np.ndarray[Any, Any]
 
 
 UNIT_LEVELS = {"admin1": 1, "admin2": 2}
@@ -496,7 +500,7 @@ def profile_events(
                                        "county", "level", "kind")}
     killed, injured = array("d"), array("d")
     surnames = _Rows()
-    full_names: list[tuple[tuple[int, int], ...]] = []
+    name_starts, first_names, last_names = array("q", [0]), array("q"), array("q")
     # a surname outside the corpus statistics (a small corpus) still shows
     rarity = np.maximum(counts.rarity(), 1e-3)
     kept: list[Event] = []
@@ -543,16 +547,20 @@ def profile_events(
         injured.append(_count(event, figures, "injured"))
         named = [_first_and_last(p.name, counts.vocabulary) for i in event.person_ids
                  if (p := people.get(i)) and p.name]
-        full_names.append(tuple(n for n in named if n[1] >= 0))
-        surnames.add({last: float(rarity[last]) for _, last in full_names[-1]},
-                     normalise=False)
+        named = [n for n in named if n[1] >= 0]
+        first_names.extend(first for first, _ in named)
+        last_names.extend(last for _, last in named)
+        name_starts.append(len(last_names))
+        surnames.add({last: float(rarity[last]) for _, last in named}, normalise=False)
     return EventTable(
         events=kept,
         **{name: np.asarray(values, dtype=np.int64) for name, values in columns.items()},
         killed=np.asarray(killed, dtype=np.float64),
         injured=np.asarray(injured, dtype=np.float64),
         surnames=surnames.matrix(len(counts.vocabulary)),
-        names=full_names,
+        name_starts=np.asarray(name_starts, dtype=np.int64),
+        first_names=np.asarray(first_names, dtype=np.int64),
+        last_names=np.asarray(last_names, dtype=np.int64),
     )
 
 
@@ -568,13 +576,25 @@ def _person(
         found = events.surnames[people].multiply(documents.capitals[pages])
         rarity = np.asarray(found.max(axis=1).todense()).ravel()
         result = np.maximum(result, rarity / 2)
-        for k in np.flatnonzero(rarity > 0):
-            capitals = documents.capitals
-            page = int(pages[k])
-            words = set(capitals.indices[capitals.indptr[page]:capitals.indptr[page + 1]])
-            if any(first in words and last in words for first, last in events.names[people[k]]):
-                result[k] = 1.0
+        # where a surname is found, is some person's first name found beside it?
+        found_at = np.flatnonzero(rarity > 0)
+        starts = events.name_starts[people[found_at]]
+        many = events.name_starts[people[found_at] + 1] - starts
+        pair = np.repeat(found_at, many)
+        name = np.repeat(starts - np.cumsum(many) + many, many) + np.arange(int(many.sum()))
+        first, last = events.first_names[name], events.last_names[name]
+        capitals = documents.capitals
+        both = (first >= 0) & _has(capitals, pages[pair], np.maximum(first, 0)) & _has(
+            capitals, pages[pair], last)
+        result[pair[both]] = 1.0
     return result
+
+
+def _has(matrix: Any, rows: np.ndarray[Any, Any], columns: np.ndarray[Any, Any]) -> Any:
+    """Whether matrix[rows[k], columns[k]] is stored (a binary matrix: is 1), for every k."""
+    if not len(rows):
+        return np.zeros(0, dtype=bool)
+    return np.asarray(matrix[rows, columns]).ravel() > 0
 
 
 def _rowwise(matrix: Any, a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> Any:
