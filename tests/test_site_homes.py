@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
+import pytest
+
+from claimledger.extract.call_signs import call_sign, station_states
 from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
 from claimledger.runner import run
 from claimledger.site_homes import settled_at_homes, site_homes
@@ -43,22 +47,22 @@ def test_a_site_is_at_home_where_most_of_its_pages_settle_a_state() -> None:
          [settled("Covington", "Kentucky"), settled("Cincinnati", "Ohio")]),
         ("https://www.wlwt.com/news/d", [unsettled()]),
     ]
-    assert site_homes(pages) == {"wlwt.com": "US|Ohio"}
+    assert site_homes(pages).regions == {"wlwt.com": "US|Ohio"}
 
 
 def test_one_page_is_a_home_and_a_split_site_has_none() -> None:
-    assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]) == {
+    assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]).regions == {
         "one.example": "US|Ohio"}
     split = [
         ("https://wire.example/a", [settled("Cincinnati", "Ohio")]),
         ("https://wire.example/b", [settled("Chicago", "Illinois")]),
         ("https://wire.example/c", [settled("Tulsa", "Oklahoma")]),
     ]
-    assert site_homes(split) == {}
+    assert site_homes(split).regions == {}
     abroad = [(f"https://abroad.example/{n}", [settled("Goma", "North Kivu")]) for n in "ab"]
     abroad = [(url, [PlaceMention(span=p[0].span, name="Goma", resolved=town("Goma", "North Kivu",
                "CD"))]) for url, p in abroad]
-    assert site_homes(abroad) == {}
+    assert site_homes(abroad).regions == {}
 
 
 def test_an_unsettled_place_is_settled_only_where_one_candidate_is_at_home() -> None:
@@ -109,6 +113,75 @@ def test_a_namesake_the_page_only_guessed_gives_way_to_the_one_at_the_site_s_hom
     # the page's own words left it open: its site's home settles it; page b settled it itself
     assert [(e.id, e.place.resolved.admin1) for e in out  # type: ignore[union-attr]
             ] == [("e1", "Mississippi")]
+
+
+def test_where_no_home_is_known_a_station_s_call_sign_settles_the_namesake_on_its_side() -> None:
+    urls = {"a": "http://web.archive.org/web/2016/http://www.wtok.com:80/x",
+            "b": "https://www.kmbc.com/y", "c": "https://www.wfaa.com/z",
+            "d": "https://www.wsj.com/w"}
+    meridians = (town("Meridian", "Idaho"), town("Meridian", "Mississippi"))
+    meridian = PlaceMention(span=Span(10, 18, "Meridian"), name="Meridian", candidates=(
+        msgspec.structs.replace(meridians[0], population=120_000),
+        msgspec.structs.replace(meridians[1], population=40_000)))
+    meridian = msgspec.structs.replace(meridian, resolved=meridian.candidates[0])
+    columbia = PlaceMention(span=Span(10, 18, "Columbia"), name="Columbia", candidates=(
+        town("Columbia", "South Carolina"), town("Columbia", "Missouri")))
+    dallas = PlaceMention(span=Span(10, 16, "Dallas"), name="Dallas", candidates=(
+        town("Dallas", "Texas"), town("Dallas", "Georgia")))
+    dallas = msgspec.structs.replace(dallas, resolved=dallas.candidates[0])
+    events = [event("e1", "a", meridian), event("e2", "b", columbia),
+              event("e3", "c", dallas), event("e4", "d", columbia)]
+    out = settled_at_homes(events, urls, {}, guessed={("a", 10), ("b", 10), ("c", 10)})
+    # WTOK broadcasts east of the Mississippi, KMBC west of it; WFAA in Dallas kept its W
+    # from before the line was drawn; the Wall Street Journal is no station
+    assert [(e.id, e.place.resolved.admin1) for e in out  # type: ignore[union-attr]
+            ] == [("e1", "Mississippi"), ("e2", "Missouri")]
+
+
+@pytest.mark.parametrize(("url", "sign"), [
+    ("https://www.wral.com/news/1", "wral"), ("http://whotv.com/a", "who"),
+    ("https://www.kctv5.com/b", "kctv"), ("https://www.wsoctv.com/c", "wsoc"),
+    ("https://www.wsj.com/d", None), ("https://www.kansas.com/e", None),
+    ("https://news.example.co.uk/f", None), (None, None),
+])
+def test_a_station_s_call_sign_is_read_from_its_address(url: str | None, sign: str | None) -> None:
+    assert call_sign(url) == sign
+
+
+def test_a_station_that_kept_its_letter_from_before_the_line_is_on_its_own_side() -> None:
+    assert "Texas" in (station_states("https://www.wfaa.com/") or ())
+    assert "Texas" not in (station_states("https://www.wral.com/") or ())
+    assert "Pennsylvania" in (station_states("https://kdka.com/") or ())
+    assert "Louisiana" in (station_states("https://www.wwltv.com/") or ())
+    assert station_states("https://www.nytimes.com/") is None
+
+
+def test_a_site_whose_pages_mostly_tell_of_one_town_is_at_home_there() -> None:
+    cincinnati = settled("Cincinnati", "Ohio")
+    pages = [
+        ("https://www.wlwt.com/a", [cincinnati, settled("Hamilton County", "Ohio")]),
+        ("https://www.wlwt.com/b", [cincinnati]),
+        ("https://www.wlwt.com/c", [settled("Dayton", "Ohio")]),
+        ("https://one.example/a", [settled("Dayton", "Ohio")]),  # one page tells too little
+        ("https://split.example/a", [cincinnati]),
+        ("https://split.example/b", [settled("Dayton", "Ohio")]),
+    ]
+    assert site_homes(pages).towns == {"wlwt.com": cincinnati.resolved}
+
+
+def test_a_placeless_event_or_a_quarter_the_gazetteer_lacks_stands_in_the_site_s_town() -> None:
+    cincinnati = town("Cincinnati", "Ohio")
+    urls = {"a": "https://www.wlwt.com/x", "b": "https://www.wlwt.com/y"}
+    quarter = PlaceMention(span=Span(10, 18, "Westwood"), name="Westwood")
+    out = settled_at_homes([event("e1", "a", None), event("e2", "b", quarter)], urls,
+                           {"wlwt.com": "US|Ohio"}, towns={"wlwt.com": cincinnati})
+    assert [(e.id, e.place.name, e.place.resolved, e.place.rule)  # type: ignore[union-attr]
+            for e in out] == [("e1", "Cincinnati", cincinnati, "site-home"),
+                              ("e2", "Westwood", cincinnati, "site-home")]
+    # a town in another state than the site's home is no home town
+    out = settled_at_homes([event("e1", "a", None)], urls, {"wlwt.com": "US|Ohio"},
+                           towns={"wlwt.com": town("Covington", "Kentucky")})
+    assert [e.place.name for e in out] == ["Ohio"]  # type: ignore[union-attr]
 
 
 def test_a_page_of_news_from_abroad_is_never_settled() -> None:

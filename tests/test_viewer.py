@@ -567,10 +567,14 @@ def test_an_event_card_says_where_a_site_s_home_state_stands_in_for_its_place() 
                              resolved=ohio, rule="site-home")
     unsettled = PlaceMention(span=Span(20, 28, "Westwood"), name="Westwood", resolved=ohio,
                              rule="site-home")
+    cincinnati = PlaceCandidate(name="Cincinnati", feature="city", country_code="US",
+                                country="United States", admin1="Ohio")
+    in_town = msgspec.structs.replace(unsettled, resolved=cincinnati)
     cards = [
         event_card(Event(id="e", document_id="d", trigger=Span(0, 4, "shot"),
                          event_type="Violence against civilians", place=place), "/e")["place"]
-        for place in (placeless, unsettled, msgspec.structs.replace(placeless, rule=None))
+        for place in (placeless, unsettled, msgspec.structs.replace(placeless, rule=None),
+                      in_town)
     ]
     assert cards == ["Ohio (the site's home state)", "Westwood (Ohio, the site's home state)",
-                     "Ohio"]
+                     "Ohio", "Westwood (Cincinnati, the site's home town)"]

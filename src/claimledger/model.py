@@ -271,9 +271,10 @@ class PlaceCandidate(msgspec.Struct, frozen=True, kw_only=True):
 class PlaceMention(msgspec.Struct, frozen=True, kw_only=True):
     """A place as written; `resolved` stays None when the gazetteer match is ambiguous.
     `rule` is None for a place the text names and settles; "site-home" where the home state of
-    the site an event's page comes from stands in as `resolved` (a weak hint): for a name the
-    page leaves unsettled and the state does not settle ("Westwood"), or, named by the state
-    with an empty span, where the page names no place for the event."""
+    the site an event's page comes from, or the town most of the site's pages tell of, stands
+    in as `resolved` (a weak hint): for a name the page leaves unsettled and the state does not
+    settle ("Westwood"), or, named by the state or town with an empty span, where the page
+    names no place for the event."""
 
     span: Span
     name: str

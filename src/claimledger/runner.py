@@ -164,7 +164,7 @@ def settle_at_site_homes(store: Store) -> list[Event]:
             yield urls.get(document_id), places
 
     homes = site_homes(pages())
-    settled = settled_at_homes(events, urls, homes, abroad, guessed)
+    settled = settled_at_homes(events, urls, homes.regions, abroad, guessed, homes.towns)
     store.replace_event_places(settled)
     now = {(e.document_id, e.id): e for e in settled}
     return [now.get((e.document_id, e.id), e) for e in events]

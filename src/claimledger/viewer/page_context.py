@@ -161,12 +161,15 @@ def place_card(mention: PlaceMention) -> dict[str, str]:
 
 
 def _event_place_label(place: PlaceMention) -> str:
-    """The place as the page names it; a site's home state standing in is said to be one."""
+    """The place as the page names it; a site's home state or town standing in is said to be
+    one."""
     if place.rule is None or place.resolved is None:
         return place.name
+    home = "the site's home state" if place.resolved.feature == "admin1" else (
+        "the site's home town")
     if place.span.end == place.span.start:
-        return f"{place.name} (the site's home state)"
-    return f"{place.name} ({place.resolved.name}, the site's home state)"
+        return f"{place.name} ({home})"
+    return f"{place.name} ({place.resolved.name}, {home})"
 
 
 def event_card(event: Event, href: str) -> dict[str, str]:
