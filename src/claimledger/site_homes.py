@@ -128,7 +128,10 @@ def settled_at_homes(
     a local site's world news. A name the page's words leave open but its event took as the
     largest namesake (`guessed`: (document id, offset) of the names the page leaves unsettled)
     is settled at home too, where exactly one candidate lies there ("Meridian" on a Meridian,
-    Mississippi site, not Idaho's larger one)."""
+    Mississippi site, not Idaho's larger one). Where the site has a town in its home state
+    (`towns`, from `site_homes`), that town stands in for the state for a placeless event and
+    for a quarter the gazetteer lacks. A site with no home whose address is a station's call
+    sign settles an open name on the station's side of the Mississippi (`_on_station_side`)."""
     settled = []
     for event in events:
         place = event.place
