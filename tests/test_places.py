@@ -678,3 +678,34 @@ def test_a_metropolitan_police_department_names_its_town() -> None:
     mentions = resolve_places(find_places(within(parse(text))))
     towns = [m.resolved for m in mentions if m.resolved is not None]
     assert [(t.name, t.admin1) for t in towns] == [("Las Vegas", "Nevada")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Kentucky State Police say a 3-year-old boy was shot near Viola.", "Kentucky"),
+        ("The Ohio State Highway Patrol said a trooper was not hurt.", "Ohio"),
+        ("A man was wounded, South Dakota Highway Patrol troopers said.", "South Dakota"),
+    ],
+)  # fmt: skip
+def test_a_state_s_own_police_names_the_state(text: str, state: str) -> None:
+    mentions = resolve_places(find_places(within(parse(text))))
+    states = [m.resolved.name for m in mentions
+              if m.resolved is not None and m.resolved.feature == "admin1"]
+    assert states == [state]
+
+
+@pytest.mark.model
+def test_a_university_s_police_name_no_state() -> None:
+    text = "Ohio State University police said a student was shot near the campus."
+    mentions = resolve_places(find_places(within(parse(text))))
+    assert not any(m.resolved is not None and m.resolved.feature == "admin1" for m in mentions)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("state", ["Texas", "Ohio", "Maine", "Iowa"])
+def test_a_state_ap_never_abbreviates_is_a_place_standing_alone(state: str) -> None:
+    mentions = resolve_places(find_places(within(parse(f"A man was shot in {state} on Sunday."))))
+    assert [(m.name, m.resolved.feature if m.resolved else None) for m in mentions] == [
+        (state, "admin1")]

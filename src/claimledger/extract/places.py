@@ -245,6 +245,8 @@ MAX_AGENCY_NAME_TOKENS = 4
 
 
 METRO_WORDS = frozenset({"metro", "metropolitan"})
+# Between a state's name and its police: "Kentucky State Police", "Ohio State Highway Patrol".
+STATE_AGENCY_WORDS = frozenset({"state", "highway"})
 
 
 # "a Pleasantville woman", "two Brockton men": a name before these words is a town.
@@ -272,8 +274,10 @@ def _agency_spans(
             and doc[first - 1].lower_ not in words
         ):
             first -= 1
-        last = token.i  # "Las Vegas Metropolitan Police": the town ends before "Metropolitan"
-        while last - 1 > first and doc[last - 1].lower_ in METRO_WORDS:
+        # "Las Vegas Metropolitan Police": the town ends before "Metropolitan"; "Kentucky
+        # State Police": the state before "State"
+        last = token.i
+        while last - 1 > first and doc[last - 1].lower_ in METRO_WORDS | STATE_AGENCY_WORDS:
             last -= 1
         for begin in range(first, last):  # the longest name first
             if doc[begin].like_num or doc[begin].pos_ in ("DET", "NUM"):
@@ -405,9 +409,9 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
         if item.state is None and normalise_place_name(name) in surnames:
             continue  # "Gladys Garland ... Garland said": a person, not Garland, Texas
         if (item.start, item.end) in states or (
-            name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS
+            name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS | SPELLED_OUT
         ):
-            continue  # a state after a town is added below, with its state
+            continue  # a state after a town is added below, with its state; "Ill." alone
         if _street(text, item.start, item.end) or (
             normalise_place_name(name) in GENERIC_WORDS and not item.dateline
         ):
@@ -454,6 +458,13 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
 # knows the town.
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest"})
+
+
+# States AP never abbreviates ("Elgin, Texas"): their names in the abbreviations' table are
+# the states' own, a place wherever they stand ("a shooting in Texas").
+SPELLED_OUT = frozenset(
+    name for name in STATE_ABBREVIATIONS if name.isalpha() and not name.isupper()
+)
 
 
 # The District of Columbia's abbreviation is the one that stands alone in prose ("D.C. police",
@@ -511,6 +522,9 @@ def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, line, start) is not None
 
 
+_HIGHWAY_PATROL = re.compile(r"\s+(?:State\s+)?Highway\s+Patrol\b")
+
+
 def _street(text: str, start: int, end: int) -> bool:
     """Whether a name is (part of) a street's or a building's name rather than a town's: its last
     word is a street word ("Plano Rd"), a street word follows it ("Colorado Avenue"), two names
@@ -521,6 +535,8 @@ def _street(text: str, start: int, end: int) -> bool:
         return False
     if words[-1].lower().strip(".") in STREET_WORDS:
         return len(words) > 1 or _ends_with(_NAME_BEFORE, text, start)
+    if _HIGHWAY_PATROL.match(text, end):
+        return False  # "Ohio State Highway Patrol": a state's police, not a road
     after = _STREET_AFTER.match(text, end)
     if after is None:
         return False
