@@ -29,6 +29,8 @@ TABLE = [
     ("February 7, 2018", PUB, "2018-02-07", "day", "absolute"),
     ("Feb. 7, 2018", PUB, "2018-02-07", "day", "absolute"),
     ("Feb 7 2018", PUB, "2018-02-07", "day", "absolute"),
+    ("Feb. 7,2018", PUB, "2018-02-07", "day", "absolute"),  # the comma without its space
+    ("7 February,2018", PUB, "2018-02-07", "day", "absolute"),
     ("February 7th, 2018", PUB, "2018-02-07", "day", "absolute"),
     ("7 Feb 2018", PUB, "2018-02-07", "day", "absolute"),
     ("7 February 2018", PUB, "2018-02-07", "day", "absolute"),
@@ -215,6 +217,13 @@ def test_find_dates_offsets_are_shifted_by_the_segment_base() -> None:
     ]
     for mention in mentions:
         assert text[mention.span.start - 100 : mention.span.end - 100] == mention.span.text
+
+
+def test_a_year_after_a_comma_without_its_space_is_the_day_s_year() -> None:
+    text = "A service was held Feb. 27, 2015. Sam died Feb. 21,2015. He was 15."
+    mentions = find_dates(within(_doc(text), published="2016-03-05"))
+    assert [(m.span.text, m.value) for m in mentions] == [
+        ("Feb. 27, 2015", "2015-02-27"), ("Feb. 21,2015", "2015-02-21")]
 
 
 def test_find_dates_adds_an_anchored_offset_on_top_of_its_anchor() -> None:

@@ -61,6 +61,8 @@ MONTH = rf"(?P<month>{_one_of(MONTHS, capitalised=True)})(?!\w)\.?"
 WEEKDAY_FULL = rf"(?P<weekday>{_one_of(WEEKDAYS, capitalised=True)})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
+# Between a day and its year: a space, a comma and a space, or a comma alone ("Feb. 21,2015").
+YEAR_AFTER = r"(?:,\s*|\s+)"
 NUMBER = rf"(?P<n>\d{{1,3}}|{_one_of(NUMBER_WORDS)})"
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 TRAILING_NON_DIGIT = r"(?!\d|s\b)"  # "1990s" is a decade, not the year 1990
@@ -347,12 +349,13 @@ PATTERNS: tuple[tuple[str, Handler, str], ...] = (
         "weekend",
     ),
     (
-        rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY},?\s+{YEAR}{TRAILING_NON_DIGIT}",
+        rf"(?:{WEEKDAY_FULL},?\s+)?{MONTH}\s+{DAY}{YEAR_AFTER}{YEAR}{TRAILING_NON_DIGIT}",
         _full_day,
         MONTH,
     ),
     (
-        rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}{TRAILING_NON_DIGIT}",
+        rf"(?:{WEEKDAY_FULL},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}{YEAR_AFTER}{YEAR}"
+        rf"{TRAILING_NON_DIGIT}",
         _full_day,
         MONTH,
     ),
