@@ -143,7 +143,6 @@ def compare_events(
     order = np.lexsort((b, a))
     a, b = a[order], b[order]
     firsts, seconds, signals, scores = [], [], [], []
-    no_signals = np.zeros((0, len(FEATURES)))
     for start in range(0, len(a), BATCH):
         first, second = a[start : start + BATCH], b[start : start + BATCH]
         features = pair_features(table, event_table, first, second)
@@ -159,7 +158,7 @@ def compare_events(
     return Comparison(
         documents=table, events=event_table, a=_joined(firsts, np.zeros(0, dtype=np.int64)),
         b=_joined(seconds, np.zeros(0, dtype=np.int64)),
-        features=_joined(signals, no_signals), compared=len(a),
+        features=_joined(signals, np.zeros((0, len(FEATURES)))), compared=len(a),
         probability=_joined(scores, np.zeros(0)) if model is not None else None,
     )
 
@@ -210,12 +209,14 @@ def coherent_groups(
     # an event with no pair at the threshold never joins a group, so its pairs are never weighed;
     # the others are numbered 0.. in `nodes` so that the walk indexes lists, not dicts
     strong = np.flatnonzero(probability >= threshold)
+    if not len(strong):
+        return []
     nodes = distinct(np.r_[a[strong], b[strong]])[0]
-    position_a = np.minimum(np.searchsorted(nodes, a), max(len(nodes) - 1, 0))
-    position_b = np.minimum(np.searchsorted(nodes, b), max(len(nodes) - 1, 0))
+    position_a = np.minimum(np.searchsorted(nodes, a), len(nodes) - 1)
+    position_b = np.minimum(np.searchsorted(nodes, b), len(nodes) - 1)
     known = np.flatnonzero(
         (probability >= FLOOR) & (nodes[position_a] == a) & (nodes[position_b] == b)
-    ) if len(nodes) else np.zeros(0, dtype=np.int64)
+    )
     between: list[dict[int, float]] = [{} for _ in range(len(nodes))]
     for x, y, p in zip(position_a[known].tolist(), position_b[known].tolist(),
                        probability[known].tolist(), strict=True):

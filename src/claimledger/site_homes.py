@@ -145,14 +145,15 @@ def settled_at_homes(
         if place is not None and place.resolved is not None and not guess:
             continue  # settled by the page's words
         url = url_of.get(event.document_id)
-        home = homes.get(host_name(url) or "") or home_region(url)
+        host = host_name(url) or ""
+        home = homes.get(host) or home_region(url)
         state = home_state(home) if home is not None else None
         if home is None or state is None:
             sided = _on_station_side(place, station_states(url), guess) if place else None
             if sided is not None:
                 settled.append(msgspec.structs.replace(event, place=sided))
             continue
-        town = (towns or {}).get(host_name(url) or "")
+        town = (towns or {}).get(host)
         if town is not None and region_of(town) != home:
             town = None
         if place is None:
