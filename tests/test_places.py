@@ -300,6 +300,9 @@ US_PLACES = [
     ("HAMPTON, Va. – Police conducted a death investigation.", "HAMPTON", "Virginia"),
     ("Five people were injured in a shooting in Elgin, Ill., early Sunday.", "Elgin", "Illinois"),
     ("Five people were injured in a shooting in Elgin, police said.", "Elgin", None),
+    # a town that bears a country's name, narrowed by its state; alone, the country
+    ("LEBANON, Tenn. (WKRN) – A 10-year-old boy shot himself.", "LEBANON", "Tennessee"),
+    ("A boy shot himself in Lebanon, police said.", "Lebanon", None),
     ("Buckeye police are investigating the death of a girl.", "Buckeye", "Arizona"),
     ("Memphis Police tell FOX13 a shooting took place downtown.", "Memphis", "Tennessee"),
     ("A deputy was shot in unincorporated Harris County, Texas.", "Harris County", "Texas"),
@@ -332,6 +335,24 @@ def test_local_news_places_settle_in_their_state(text: str, name: str, admin1: s
 def test_an_address_is_not_a_town(text: str) -> None:
     names = [m.name for m in find_places(within(parse(text)))]
     assert not any(name.endswith(("Street", "Road")) for name in names)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("It happened in the 5000 block of Kensington Avenue. Four were shot on Kensington.",
+         False),
+        # near misses: the town itself, and "on" before a street the text never names
+        ("A man was shot on Kensington Avenue. He lived in Kensington.", True),
+        ("Four were shot on Kensington, police said.", True),
+    ],
+)
+def test_a_street_named_in_full_once_is_a_street_when_alone_after_on(
+    text: str, town: bool
+) -> None:
+    names = [m.name for m in find_places(within(parse(text)))]
+    assert ("Kensington" in names) == town
 
 
 @pytest.mark.model
@@ -496,6 +517,9 @@ HOMES = [
     ("http://www.oaklandpress.com/news/a", None),  # Oakland, California; Oakland County, Mich.
     ("http://www.detroitnews.com/story/a", "US|Michigan"),
     ("http://www.trentonian.com/news/a", None),  # no Renton, Washington, inside a word
+    # a state's name inside the address ("Northwest Georgia News"), but not a town's
+    ("http://www.northwestgeorgianews.com/rome/news/a", "US|Georgia"),
+    ("http://www.semissourian.com/story/a", "US|Missouri"),
     ("http://www.kansascity.com/news/a", None),  # two Kansas Citys, not the state of Kansas
     ("", None),
 ]  # fmt: skip

@@ -122,6 +122,13 @@ def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() ->
         candidates=_mention("Franklin", 0).candidates, resolved=None,
     )
     assert _in_large_town(franklin, [franklin, memphis]).resolved is None
+    # the one namesake near the large town, across a state line: that town, not a part of Fargo
+    perham = PlaceMention(
+        span=Span(0, 6, "Perham"), name="Perham",
+        candidates=_mention("Perham", 0).candidates, resolved=None,
+    )
+    near = _in_large_town(perham, [perham, _mention("Fargo", 40)]).resolved
+    assert near is not None and (near.name, near.admin1) == ("Perham", "Minnesota")
 
 
 @pytest.mark.model

@@ -571,6 +571,9 @@ def _event_place(
 # Farther than any US town's suburbs reach across a state line (Hammond, Indiana, from Chicago):
 # a namesake this far from the city a report is anchored in is no place near it.
 FAR_NAMESAKE_KM = 300
+# A large town's market: the towns its station and paper report from (Perham, Minnesota, from
+# Fargo).
+MARKET_KM = 150
 
 
 def _far_namesake(place: PlaceMention, places: Sequence[PlaceMention], text: str) -> PlaceMention:
@@ -625,17 +628,24 @@ def _us_local(place: PlaceMention, places: Sequence[PlaceMention], text: str) ->
 
 def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> PlaceMention:
     """An event's place left unsettled whose every namesake lies outside the state of the one
-    large US town the document settles or reads as its far largest namesake ("Whitehaven" in a
-    story that names Memphis: not the town in England but a part of Memphis; "COLUMBUS (WCMH)
-    -- ... shot in south Linden"): placed in that town, under its own name, as a neighbourhood
-    is (extract/places.py `_in_town`). US local news only: a village abroad that the gazetteer
+    large US town the document settles or reads as its far largest namesake, and none within
+    MARKET_KM of it ("Whitehaven" in a story that names Memphis: not the town in England but a
+    part of Memphis; "COLUMBUS (WCMH) -- ... shot in south Linden"): placed in that town, under
+    its own name, as a neighbourhood is (extract/places.py `_in_town`). The one namesake within
+    MARKET_KM is the place ("Perham" beside Fargo: the Minnesota town across the state line).
+    US local news only: a village abroad that the gazetteer
     lacks is no part of the city a conflict report names."""
     towns = _large_us_towns(places)
     if len(towns) != 1:
         return place
     town = next(iter(towns.values()))
-    if any((c.country_code, c.admin1) == (town.country_code, town.admin1)
-           for c in place.candidates):
+    near = [
+        c for c in place.candidates if c.country_code == "US" and _kilometres(c, town) <= MARKET_KM
+    ]
+    if len(near) == 1:
+        return msgspec.structs.replace(place, resolved=near[0])
+    if near or any((c.country_code, c.admin1) == (town.country_code, town.admin1)
+                   for c in place.candidates):
         return place
     return msgspec.structs.replace(place, candidates=(town,), resolved=town)
 

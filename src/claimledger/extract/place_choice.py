@@ -608,6 +608,20 @@ def _home_names() -> dict[str, frozenset[str]]:
     return {key: frozenset(states) for key, states in names.items() if len(key) >= HOME_NAME_CHARS}
 
 
+@lru_cache(maxsize=1)
+def _state_keys() -> tuple[str, ...]:
+    """The US states' names without spaces ("northcarolina"): a site's address may hold one
+    inside its words as well ("northwestgeorgianews.com"), not only at either end."""
+    columns = load_gazetteer().columns
+    us = columns.text_ids.get("US")
+    return tuple(
+        key
+        for row, country in enumerate(columns.countries)
+        if country == us and FEATURES[columns.features[row]] == "admin1"
+        and len(key := normalise_place_name(columns.names[row]).replace(" ", "")) >= HOME_NAME_CHARS
+    )
+
+
 def _site_host(url: str) -> str:
     """The host of a page's address, or of the page an archive's address holds."""
     archived = re.search(r"/web/\d+[a-z_]*/(?:https?://)?([^/]+)", url)
@@ -618,8 +632,9 @@ def _site_host(url: str) -> str:
 def home_region(url: str | None) -> str | None:
     """The US state a local news site's address names ("fox13memphis.com": Tennessee,
     "nbcconnecticut.com": Connecticut, "detroitnews.com": Michigan): where its stories mostly
-    happen. A weak hint, for names the text leaves unsettled; None when the address names no
-    state, or one whose name others share ("springfieldnews")."""
+    happen; a state's name may stand inside the address too ("northwestgeorgianews.com").
+    A weak hint, for names the text leaves unsettled; None when the address names no state, or
+    one whose name others share ("springfieldnews")."""
     if not url:
         return None
     labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
@@ -631,6 +646,7 @@ def home_region(url: str | None) -> str | None:
             for piece in {flat[:size], flat[-size:]}:
                 if piece in names:
                     found.append((size, names[piece]))
+        found += [(len(key), names[key]) for key in _state_keys() if key in flat[1:-1]]
     if not found:
         return None
     longest = max(size for size, _ in found)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import msgspec
@@ -412,7 +412,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             name in STATE_ABBREVIATIONS and name not in DISTRICT_ABBREVIATIONS | SPELLED_OUT
         ):
             continue  # a state after a town is added below, with its state; "Ill." alone
-        if _street(text, item.start, item.end) or (
+        if _street(text, item.start, item.end) or _street_again(text, item.start, name) or (
             normalise_place_name(name) in GENERIC_WORDS and not item.dateline
         ):
             continue  # "the city", "Main Street"; a dateline's "ORANGE -" is a town
@@ -420,7 +420,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             continue  # "Grant Medical Center": a hospital's name, not where anyone was hurt
         candidates = _filter_by_hint(_looked_up(name, gazetteer), item.hint)
         if item.state is not None:
-            candidates = _in_state(candidates, item.state.name)
+            candidates = _in_state(candidates, item.state.name, name, gazetteer)
         if not candidates and not item.from_entity:
             continue
         label = doc.char_span(item.start, item.end, alignment_mode="expand")
@@ -547,6 +547,17 @@ def _street(text: str, start: int, end: int) -> bool:
     return paired and word.endswith("s") and word[:-1].lower() in STREET_WORDS
 
 
+def _street_again(text: str, start: int, name: str) -> bool:
+    """Whether a name after "on" is a street the text names in full elsewhere ("in the 5000
+    block of Kensington Avenue ... victims of the shooting on Kensington")."""
+    if text[max(0, start - 3) : start].lower() != "on ":
+        return False
+    return any(
+        word[0].isupper() and word.lower() in STREET_WORDS
+        for word in re.findall(r"\b" + re.escape(name) + r"[ \t]+([A-Za-z]+)", text)
+    )
+
+
 def _in_town(neighbourhood: PlaceMention, mentions: Sequence[PlaceMention]) -> PlaceMention:
     """A neighbourhood ("Chicago's Englewood neighborhood", "the Shawnee neighborhood") as the
     large town the segment names that holds it: the town is what a gazetteer can place. A town
@@ -594,15 +605,22 @@ def _with_states(found: list[_Found], text: str, gazetteer: Gazetteer) -> list[_
 
 
 def _in_state(
-    candidates: tuple[PlaceCandidate, ...], state: str
+    candidates: tuple[PlaceCandidate, ...], state: str, name: str, gazetteer: Gazetteer
 ) -> tuple[PlaceCandidate, ...]:
-    """The candidates in the US state written after the name, when any is."""
-    inside = tuple(
-        c
-        for c in candidates
-        if c.country_code == "US" and c.admin1 == state and c.feature != "admin1"
+    """The candidates in the US state written after the name, when any is; a town that bears
+    a country's name counts too ("LEBANON, Tenn.": the lookup alone gives the country)."""
+
+    def inside(pool: Iterable[PlaceCandidate]) -> tuple[PlaceCandidate, ...]:
+        return tuple(
+            c for c in pool
+            if c.country_code == "US" and c.admin1 == state and c.feature != "admin1"
+        )
+
+    return (
+        inside(candidates)
+        or inside(gazetteer.own_matches(normalise_place_name(name)))
+        or candidates
     )
-    return inside or candidates
 
 
 # Prepositions of where something happens: all but those of where it comes from or goes to.
