@@ -370,6 +370,19 @@ def test_a_site_s_home_state_standing_in_for_a_place_is_weighed_as_no_place() ->
                   msgspec.structs.replace(event_of(elsewhere), place=place),
                   *(event_of(p) for p in FILLER)]
         assert _pair_row(events, documents, town, elsewhere, {})[conflict] == expected
+    # a telephone number's town standing in (its span the number) names no place either
+    chowchilla = next(iter(_placed(event_of(town), "Chowchilla", "city",
+                                   "Madera County").place.candidates))
+    number = Span(0, 12, "559-665-8600")
+    rung = PlaceMention(span=number, name="Chowchilla", candidates=(chowchilla,),
+                        resolved=chowchilla, rule="phone")
+    same = FEATURES.index("place")
+    events = [_placed(event_of(town), "Chowchilla", "city", "Madera County"),
+              msgspec.structs.replace(event_of(elsewhere), place=rung),
+              *(event_of(p) for p in FILLER)]
+    assert _pair_row(events, documents, town, elsewhere, {})[same] == 0.0
+    events[1] = msgspec.structs.replace(events[1], place=msgspec.structs.replace(rung, rule=None))
+    assert _pair_row(events, documents, town, elsewhere, {})[same] == 1.0
 
 
 def _compared(events: list[Event], documents: dict[str, Document],

@@ -578,3 +578,9 @@ def test_an_event_card_says_where_a_site_s_home_state_stands_in_for_its_place() 
     ]
     assert cards == ["Ohio (the site's home state)", "Westwood (Ohio, the site's home state)",
                      "Ohio", "Westwood (Cincinnati, the site's home town)"]
+    # a telephone number on the page standing in: the card names the number
+    rung = PlaceMention(span=Span(40, 52, "513-352-3040"), name="Cincinnati",
+                        candidates=(cincinnati,), resolved=cincinnati, rule="phone")
+    card = event_card(Event(id="e", document_id="d", trigger=Span(0, 4, "shot"),
+                            event_type="Violence against civilians", place=rung), "/e")
+    assert card["place"] == "Cincinnati (where the page's telephone number 513-352-3040 lies)"

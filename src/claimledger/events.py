@@ -22,6 +22,7 @@ import msgspec
 from claimledger.extract import lexicons
 from claimledger.extract.numbers import written_as_age
 from claimledger.extract.people import count_people, people_records, tally_figures
+from claimledger.extract.phones import PHONE_RULE, PhonePlace, phone_home, phone_places
 from claimledger.extract.place_choice import (
     document_countries,
     home_region,
@@ -597,16 +598,30 @@ def _far_namesake(place: PlaceMention, places: Sequence[PlaceMention], text: str
     return msgspec.structs.replace(place, candidates=(town,), resolved=town)
 
 
-def _home(document: Document, places: Sequence[PlaceMention]) -> str | None:
+def _home(
+    document: Document, places: Sequence[PlaceMention], phone: PhonePlace | None = None
+) -> str | None:
     """The US state the site is at home in: named by its address (place_choice.home_region),
-    else by its name after the headline (place_choice.title_home); else the one state the
-    names the document leaves unsettled share (place_choice.shared_state)."""
+    else by its name after the headline (place_choice.title_home); else the state the page's
+    telephone numbers lie in (extract/phones.py); else the one state the names the document
+    leaves unsettled share (place_choice.shared_state)."""
     home = home_region(document.url)
     for segment in () if home is not None else document.segments_of("title"):
         home = title_home(document.segment_text(segment), segment.start, places)
         if home is not None:
             break
+    if home is None and phone is not None:
+        home = f"US|{phone.place.admin1 or phone.place.name}"
     return home or shared_state(places)
+
+
+def _phone_place(phone: PhonePlace | None) -> PlaceMention | None:
+    """For an event its page places nowhere, the town or state the page's telephone numbers
+    lie in (a hint, rule PHONE_RULE, whose span is the number)."""
+    if phone is None:
+        return None
+    return PlaceMention(span=phone.span, name=phone.place.name, candidates=(phone.place,),
+                        resolved=phone.place, rule=PHONE_RULE)
 
 
 # What only US local reporting writes: an address as a block ("the 300 block of North Street"),
@@ -804,7 +819,8 @@ def assemble_events(
         and _dates_a_statement(d, document.text)
     ]
     # names the text leaves unsettled are read in the site's home state, for the events only
-    places = settle_at_home(places, _home(document, places))
+    phone = phone_home(phone_places(document.text))
+    places = settle_at_home(places, _home(document, places, phone))
     located = [p for p in places if p.span.start in locations]
     if harm and not any(t.family == "violence" for t in triggers):
         triggers = [*triggers, _harm_trigger(harm)]
@@ -888,7 +904,8 @@ def assemble_events(
                     shooting_days if _follow_up(document.text, cluster.mentions) else (),
                     said_days,
                 ),
-                place=_event_place(cluster.mentions, located, places, document.text),
+                place=_event_place(cluster.mentions, located, places, document.text)
+                or _phone_place(phone),
                 actors=tuple(actors.values()),
                 figure_ids=(*ids, *(f.id for f in own_tallies)),
                 attribution_ids=attribution_ids,

@@ -28,6 +28,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from claimledger.extract import lexicons
+from claimledger.extract.phones import PHONE_RULE
 from claimledger.model import Document, Event, Figure, Person, PlaceMention
 from claimledger.taxonomy import FAMILY, STAND_IN_RULES, date_range
 
@@ -515,7 +516,9 @@ def profile_events(
         # evidence of where the event was: linking weighs the page's own words alone
         place = event.place
         if place is not None and place.rule is not None:
-            written = place.span.end > place.span.start
+            # a name the page writes stays, unsettled; a state, town or telephone number
+            # standing in for none is no place
+            written = place.span.end > place.span.start and place.rule != PHONE_RULE
             place = msgspec.structs.replace(place, resolved=None) if written else None
         resolved = place.resolved if place else None
         countries = {c.country_code for c in place.candidates} if place else set()

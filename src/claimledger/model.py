@@ -274,7 +274,9 @@ class PlaceMention(msgspec.Struct, frozen=True, kw_only=True):
     the site an event's page comes from, or the town most of the site's pages tell of, stands
     in as `resolved` (a weak hint): for a name the page leaves unsettled and the state does not
     settle ("Westwood"), or, named by the state or town with an empty span, where the page
-    names no place for the event."""
+    names no place for the event; "phone" where the page names no place for the event and the
+    town or state its telephone numbers lie in stands in (extract/phones.py; the span is the
+    number)."""
 
     span: Span
     name: str

@@ -167,7 +167,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "rule": "How the place was settled: null for a place the text names and settles; "
         "\"site-home\" where the home state of the site an event's page comes from stands in "
         "as its resolution (a weak hint): for a name the page leaves unsettled, or, with an "
-        "empty span, where the page names no place for the event",
+        "empty span, where the page names no place for the event; \"phone\" where the page "
+        "names no place for the event and the town or state its telephone numbers lie in "
+        "stands in (the span is the number)",
     },
     "PlaceCandidate": {
         "name": "The place's name in the gazetteer (GeoNames)",

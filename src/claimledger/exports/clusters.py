@@ -154,8 +154,8 @@ def _actor(events: Sequence[Event], role: str) -> str | None:
 
 def _place(events: Sequence[Event]) -> tuple[PlaceCandidate | None, str | None]:
     """The first place of the events (earliest page first) that a page's words settle, and the
-    name as written; else the first a site's home settles (rule "site-home", a hint); else the
-    first place named, unresolved."""
+    name as written; else the first a hint settles (a site's home, rule "site-home"; a
+    telephone number's town, rule "phone"); else the first place named, unresolved."""
     for hinted in (False, True):
         for event in events:
             if event.place and event.place.resolved and (event.place.rule is not None) == hinted:

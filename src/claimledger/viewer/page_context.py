@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from datasette.utils import tilde_encode
 from markupsafe import Markup
 
+from claimledger.extract.phones import PHONE_RULE
 from claimledger.model import (
     Analysis,
     Attribution,
@@ -161,10 +162,12 @@ def place_card(mention: PlaceMention) -> dict[str, str]:
 
 
 def _event_place_label(place: PlaceMention) -> str:
-    """The place as the page names it; a site's home state or town standing in is said to be
-    one."""
+    """The place as the page names it; a site's home state or town, or a telephone number's,
+    standing in is said to be one."""
     if place.rule is None or place.resolved is None:
         return place.name
+    if place.rule == PHONE_RULE:
+        return f"{place.name} (where the page's telephone number {place.span.text} lies)"
     home = "the site's home state" if place.resolved.feature == "admin1" else (
         "the site's home town")
     if place.span.end == place.span.start:
