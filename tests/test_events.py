@@ -386,6 +386,9 @@ REPORT_PLACES = [
      "said.", "Austin", "Texas"),
     ("A man was shot and killed in Hammond, Ind., on Friday afternoon, Chicago police said.",
      "Hammond", "Indiana"),
+    # the town the event's sentence names, not the county nearer its word nor the dateline
+    ("CHIPPEWA FALLS — Chippewa County deputies are investigating a shooting that wounded a "
+     "man Thursday night near Cadott.", "Cadott", "Wisconsin"),
 ]  # fmt: skip
 
 

@@ -20,7 +20,9 @@ from claimledger.extract.phones import PHONE_RULE, phone_home, phone_places
         ("Case 2016-817-469-8477-12 was filed on 2016-11-17; 4,817 469 8477 votes.", []),
     ],
 )  # fmt: skip
-def test_a_us_number_lies_in_its_town_or_state(text: str, found: list[tuple[str, str, str]]) -> None:
+def test_a_us_number_lies_in_its_town_or_state(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
     assert [(p.span.text, p.place.name, p.place.admin1) for p in phone_places(text)] == found
     for p in phone_places(text, start=100):
         assert text[p.span.start - 100 : p.span.end - 100] == p.span.text

@@ -303,6 +303,10 @@ US_PLACES = [
     # a town that bears a country's name, narrowed by its state; alone, the country
     ("LEBANON, Tenn. (WKRN) – A 10-year-old boy shot himself.", "LEBANON", "Tennessee"),
     ("A boy shot himself in Lebanon, police said.", "Lebanon", None),
+    # a village the gazetteer lacks, known by the state written after it; a county's name
+    # after the comma is no state
+    ("SANBORN, N.D. (KFGO) – A boy was shot at a home.", "SANBORN", "North Dakota"),
+    ("A man was shot in Chester, Delaware County, on Sunday.", "Chester", "Pennsylvania"),
     ("Buckeye police are investigating the death of a girl.", "Buckeye", "Arizona"),
     ("Memphis Police tell FOX13 a shooting took place downtown.", "Memphis", "Tennessee"),
     ("A deputy was shot in unincorporated Harris County, Texas.", "Harris County", "Texas"),

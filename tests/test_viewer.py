@@ -584,3 +584,19 @@ def test_an_event_card_says_where_a_site_s_home_state_stands_in_for_its_place() 
     card = event_card(Event(id="e", document_id="d", trigger=Span(0, 4, "shot"),
                             event_type="Violence against civilians", place=rung), "/e")
     assert card["place"] == "Cincinnati (where the page's telephone number 513-352-3040 lies)"
+
+
+def test_a_place_card_gives_coordinates_only_where_the_place_has_them() -> None:
+    from claimledger.model import PlaceCandidate, PlaceMention, Span
+    from claimledger.viewer.page_context import place_card
+
+    # a village the gazetteer lacks, known by its name and state ("SANBORN, N.D.")
+    village = PlaceCandidate(name="Sanborn", feature="city", country_code="US",
+                             country="United States", admin1="North Dakota")
+    card = place_card(PlaceMention(span=Span(0, 7, "SANBORN"), name="SANBORN",
+                                   candidates=(village,), resolved=village))
+    assert card["match"] == "Sanborn" and "coordinates" not in card
+    located = msgspec.structs.replace(village, latitude=46.9, longitude=-98.2)
+    card = place_card(PlaceMention(span=Span(0, 7, "SANBORN"), name="SANBORN",
+                                   candidates=(located,), resolved=located))
+    assert card["coordinates"] == "46.9, -98.2"

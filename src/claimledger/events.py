@@ -271,7 +271,11 @@ def _nearby_day(triggers: Sequence[Trigger], dates: Sequence[DateMention]) -> Da
 
 def _sentence_place(trigger: Trigger, places: Sequence[PlaceMention]) -> PlaceMention | None:
     inside = [p for p in places if _in_sentence(p.span.start, trigger) and p.candidates]
-    inside.sort(key=lambda p: (p.resolved is None, abs(p.span.start - trigger.span.start)))
+    inside.sort(key=lambda p: (
+        p.resolved is None,
+        PLACE_FEATURES.index(p.resolved.feature) if p.resolved else 0,
+        abs(p.span.start - trigger.span.start),
+    ))
     return inside[0] if inside else None
 
 

@@ -22,6 +22,8 @@ _AFTER_TOWN = re.compile(
     rf",[ \t]{{0,2}}(?:(?P<abbreviation>(?-i:{_ABBREVIATION}))(?![A-Za-z])"
     r"|(?P<full>(?-i:[A-Z][a-z]+)(?:[ \t](?-i:[A-Z][a-z]+))?))"
 )
+# A county's word after a state's name makes the name the county's ("Delaware County").
+_COUNTY_AFTER = re.compile(r"[ \t]+(?:County|Parish)\b")
 # A dateline: a town in capitals at the start of a line, its state, the outlet in brackets, a
 # dash ("DENVER (CBS4) –", "HAMPTON, Va. –", "LOUISVILLE, Ky. (WHAS11) -"); after a state and
 # the outlet the dash may be left out ("BLUFFTON, Ind. (WANE) A man was killed").
@@ -62,6 +64,8 @@ def state_after(text: str, end: int, gazetteer: Gazetteer) -> StateName | None:
         if state is not None:
             code = next((c for c, n in gazetteer.us_states.items() if n == state.name), "")
             start = match.start("full")
+            if _COUNTY_AFTER.match(text, start + len(written)):
+                return None  # "Chester, Delaware County": a county, not the state
             return StateName(start, start + len(written), code, state.name)
     return None
 

@@ -607,8 +607,10 @@ def _with_states(found: list[_Found], text: str, gazetteer: Gazetteer) -> list[_
 def _in_state(
     candidates: tuple[PlaceCandidate, ...], state: str, name: str, gazetteer: Gazetteer
 ) -> tuple[PlaceCandidate, ...]:
-    """The candidates in the US state written after the name, when any is; a town that bears
-    a country's name counts too ("LEBANON, Tenn.": the lookup alone gives the country)."""
+    """The candidates in the US state written after the name: a town that bears a country's
+    name counts too ("LEBANON, Tenn.": the lookup alone gives the country). Where the
+    gazetteer has no place of that name there, the name is a town it lacks (a village under
+    500 people: "SANBORN, N.D.", "Elmo, Missouri"), known by its name and state alone."""
 
     def inside(pool: Iterable[PlaceCandidate]) -> tuple[PlaceCandidate, ...]:
         return tuple(
@@ -616,11 +618,15 @@ def _in_state(
             if c.country_code == "US" and c.admin1 == state and c.feature != "admin1"
         )
 
-    return (
-        inside(candidates)
-        or inside(gazetteer.own_matches(normalise_place_name(name)))
-        or candidates
-    )
+    found = inside(candidates) or inside(gazetteer.own_matches(normalise_place_name(name)))
+    if found:
+        return found
+    home = gazetteer.admin1("US", state)
+    if home is None:
+        return candidates
+    town = name.title() if name.isupper() else name
+    return (PlaceCandidate(name=town, feature="city", country_code="US", country=home.country,
+                           admin1=state),)
 
 
 # Prepositions of where something happens: all but those of where it comes from or goes to.

@@ -156,8 +156,9 @@ def place_card(mention: PlaceMention) -> dict[str, str]:
             "candidates": str(len(mention.candidates))}
     if resolved is not None:
         card |= {"match": resolved.name, "admin1": resolved.admin1 or "",
-                 "country": resolved.country,
-                 "coordinates": f"{resolved.latitude}, {resolved.longitude}"}
+                 "country": resolved.country}
+        if resolved.latitude is not None and resolved.longitude is not None:
+            card["coordinates"] = f"{resolved.latitude}, {resolved.longitude}"
     return card
 
 
