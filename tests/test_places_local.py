@@ -101,6 +101,11 @@ def test_a_far_larger_us_town_wins_over_units_that_share_only_its_name() -> None
     # ... unless the document settles a place in that unit's country
     assert largest_us_namesake(_mention("Savannah", 0), frozenset({"GH"})).resolved is None
     assert largest_us_namesake(_mention("Springfield", 0)).resolved is None
+    # towns that carry the name only as another spelling do not compete: "Silver City" is
+    # Meriden, Connecticut's nickname; "Enfield Town" in London is written "Enfield" too
+    for name, state in (("Silver City", "New Mexico"), ("Enfield", "Connecticut")):
+        found = largest_us_namesake(_mention(name, 0)).resolved
+        assert found is not None and (found.name, found.admin1) == (name, state)
 
 
 def test_an_unsettled_place_lies_in_the_one_large_town_the_document_settles() -> None:

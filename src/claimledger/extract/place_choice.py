@@ -503,7 +503,8 @@ def largest_us_namesake(
     that reads as US local news, events.py `_us_local`), namesakes outside the US are left out
     first ("Lodi police said": Lodi, California, not Lodi in Lombardy; "Birmingham police":
     Alabama's, ten times Michigan's). A name only US counties share is read by the people of
-    their towns (`_largest_us_county`)."""
+    their towns (`_largest_us_county`). Towns whose own name it is rank alone where there
+    are any ("Silver City": New Mexico's, not Meriden, Connecticut, which is called so)."""
     if mention.resolved is not None or len(mention.candidates) < 2:
         return mention
     written = normalise_place_name(mention.name)
@@ -515,6 +516,15 @@ def largest_us_namesake(
     if all(c.feature == "admin2" and c.country_code == "US" for c in candidates):
         return _largest_us_county(mention, candidates)
     towns = [c for c in candidates if c.feature == "city"]
+    # a town that carries the name only as another spelling ("Silver City": Meriden,
+    # Connecticut's nickname) gives way to the towns whose own name it is
+    own = [
+        c for c in towns
+        if normalise_place_name(c.name) == written
+        or (c.population or 0) >= FAMOUS_OLD_NAME_POPULATION
+    ]
+    if own:
+        towns = own
     if len(towns) < 2:
         return mention
     ranked = sorted(towns, key=lambda c: c.population or 0, reverse=True)
