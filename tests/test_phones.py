@@ -57,3 +57,23 @@ def test_an_event_its_page_places_nowhere_lies_where_the_page_s_number_rings() -
                         segments=(Segment("body", 0, len(named)),))
     place = analyse(document, load_nlp()).events[0].place
     assert place is not None and place.rule is None and place.name == "Dallas"
+
+
+@pytest.mark.model
+def test_a_number_settles_nothing_on_a_page_that_settles_a_place_abroad() -> None:
+    from claimledger.model import Document, Segment, content_id
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    def place_of(body: str) -> str | None:
+        document = Document(id=content_id(body), text=body, published="2016-11-17",
+                            segments=(Segment("body", 0, len(body)),))
+        place = analyse(document, load_nlp()).events[0].place
+        return place.resolved.admin1 if place is not None and place.resolved else None
+
+    local = ("A man was shot and wounded in Springfield on Sunday, police said. Call "
+             "217-788-8427 with information.")
+    assert place_of(local) == "Illinois"
+    # a desk's number beside world news: "Springfield" is left as open as the text leaves it
+    abroad = local.replace("police said.", "police said. He had served in Kabul, Afghanistan.")
+    assert place_of(abroad) != "Illinois"

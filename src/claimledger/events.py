@@ -823,7 +823,9 @@ def assemble_events(
         and _dates_a_statement(d, document.text)
     ]
     # names the text leaves unsettled are read in the site's home state, for the events only
-    phone = phone_home(phone_places(document.text))
+    # a page that settles a place abroad is no local report: its numbers are a desk's
+    local = not document_countries(places) - {"US"}
+    phone = phone_home(phone_places(document.text)) if local else None
     places = settle_at_home(places, _home(document, places, phone))
     located = [p for p in places if p.span.start in locations]
     if harm and not any(t.family == "violence" for t in triggers):
