@@ -307,6 +307,9 @@ US_PLACES = [
     # after the comma is no state
     ("SANBORN, N.D. (KFGO) – A boy was shot at a home.", "SANBORN", "North Dakota"),
     ("A man was shot in Chester, Delaware County, on Sunday.", "Chester", "Pennsylvania"),
+    # a town whose name ends in a word of a way or a building other than a road's
+    ("Police in Brooklyn Center are looking for four men.", "Brooklyn Center", "Minnesota"),
+    ("A man was shot in Federal Way on Sunday, police said.", "Federal Way", "Washington"),
     ("Buckeye police are investigating the death of a girl.", "Buckeye", "Arizona"),
     ("Memphis Police tell FOX13 a shooting took place downtown.", "Memphis", "Tennessee"),
     ("A deputy was shot in unincorporated Harris County, Texas.", "Harris County", "Texas"),
@@ -339,6 +342,13 @@ def test_local_news_places_settle_in_their_state(text: str, name: str, admin1: s
 def test_an_address_is_not_a_town(text: str) -> None:
     names = [m.name for m in find_places(within(parse(text)))]
     assert not any(name.endswith(("Street", "Road")) for name in names)
+
+
+@pytest.mark.model
+def test_a_road_is_a_road_where_a_quarter_elsewhere_bears_its_name() -> None:
+    # Chicago's Grand Boulevard community area is no place on Kansas City's Grand Boulevard
+    text = "Four people were shot outside a jazz club on Grand Boulevard early Sunday."
+    assert "Grand Boulevard" not in [m.name for m in find_places(within(parse(text)))]
 
 
 @pytest.mark.model

@@ -525,6 +525,28 @@ def _ends_with(pattern: re.Pattern[str], text: str, start: int) -> bool:
 _HIGHWAY_PATROL = re.compile(r"\s+(?:State\s+)?Highway\s+Patrol\b")
 
 
+# A town this large whose name ends in a word of a way or a building other than a road's is
+# the town ("Federal Way", "Brooklyn Center", "Temple Terrace"); a road's name is a road even
+# where a quarter bears it ("Grand Boulevard" in Chicago and in Kansas City).
+STREET_NAMED_TOWN_POPULATION = 15_000
+ROAD_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "lane", "ln", "boulevard",
+    "blvd", "highway", "hwy", "parkway", "pkwy", "freeway", "expressway", "interstate", "pike",
+    "turnpike", "alley",
+})
+
+
+def _town_name(name: str) -> bool:
+    """Whether a name is the own name of a town of STREET_NAMED_TOWN_POPULATION or more whose
+    last word is no road's."""
+    if name.split()[-1].lower().strip(".") in ROAD_WORDS:
+        return False
+    return any(
+        c.feature == "city" and (c.population or 0) >= STREET_NAMED_TOWN_POPULATION
+        for c in load_gazetteer().own_matches(normalise_place_name(name))
+    )
+
+
 def _street(text: str, start: int, end: int) -> bool:
     """Whether a name is (part of) a street's or a building's name rather than a town's: its last
     word is a street word ("Plano Rd"), a street word follows it ("Colorado Avenue"), two names
@@ -534,6 +556,8 @@ def _street(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     if words[-1].lower().strip(".") in STREET_WORDS:
+        if _town_name(text[start:end]):
+            return False  # "Federal Way", "Brooklyn Center": towns, not a road or a mall
         return len(words) > 1 or _ends_with(_NAME_BEFORE, text, start)
     if _HIGHWAY_PATROL.match(text, end):
         return False  # "Ohio State Highway Patrol": a state's police, not a road
