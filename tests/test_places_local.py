@@ -238,3 +238,19 @@ def test_a_town_the_model_labels_otherwise_after_in_is_a_place(
 )
 def test_a_name_before_a_hospital_s_word_names_the_hospital(text: str, names: list[str]) -> None:
     assert [m.name for m in find_places(within(parse(text)))] == names
+
+
+def test_a_name_the_site_s_address_carries_is_the_site_s_town() -> None:
+    from claimledger.extract.place_choice import settle_at_address_town
+
+    def unsettled(name: str) -> PlaceMention:
+        return PlaceMention(span=Span(0, len(name), name), name=name,
+                            candidates=_mention(name, 0).candidates, resolved=None)
+
+    ponca = unsettled("Ponca City")
+    found = settle_at_address_town([ponca], "http://poncacitynews.com/City-Briefs")[0].resolved
+    assert found is not None and (found.name, found.admin1) == ("Ponca City", "Oklahoma")
+    assert settle_at_address_town([ponca], "http://www.example.com/a")[0].resolved is None
+    # a name several US towns bear stays open: the address names the town, not its state
+    helena = unsettled("Helena")
+    assert settle_at_address_town([helena], "http://helenair.com/news/a")[0].resolved is None

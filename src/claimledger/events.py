@@ -28,6 +28,7 @@ from claimledger.extract.place_choice import (
     home_region,
     largest_us_namesake,
     region_of,
+    settle_at_address_town,
     settle_at_home,
     shared_state,
     title_home,
@@ -826,7 +827,9 @@ def assemble_events(
     # a page that settles a place abroad is no local report: its numbers are a desk's
     local = not document_countries(places) - {"US"}
     phone = phone_home(phone_places(document.text)) if local else None
-    places = settle_at_home(places, _home(document, places, phone))
+    places = settle_at_home(
+        settle_at_address_town(places, document.url), _home(document, places, phone)
+    )
     located = [p for p in places if p.span.start in locations]
     if harm and not any(t.family == "violence" for t in triggers):
         triggers = [*triggers, _harm_trigger(harm)]

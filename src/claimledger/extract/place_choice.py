@@ -746,3 +746,25 @@ def settle_at_home(mentions: Sequence[PlaceMention], home: str | None) -> list[P
                 mention = msgspec.structs.replace(mention, resolved=inside[0])
         settled.append(mention)
     return settled
+
+
+def settle_at_address_town(
+    mentions: Sequence[PlaceMention], url: str | None
+) -> list[PlaceMention]:
+    """A name the text leaves unsettled that the site's address carries ("Ponca City" on
+    poncacitynews.com) is the site's own town where exactly one US town bears it: a local
+    paper named after its town tells of that town, whatever else the page names."""
+    if not url:
+        return list(mentions)
+    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
+    flat = "".join(re.sub(r"[^a-z]", "", label) for label in labels)
+    settled = []
+    for mention in mentions:
+        key = normalise_place_name(mention.name).replace(" ", "")
+        if mention.resolved is None and len(key) >= HOME_NAME_CHARS and key in flat:
+            towns = [c for c in mention.candidates
+                     if c.country_code == "US" and c.feature == "city"]
+            if len(towns) == 1:
+                mention = msgspec.structs.replace(mention, resolved=towns[0])
+        settled.append(mention)
+    return settled
