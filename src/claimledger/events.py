@@ -653,8 +653,8 @@ def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> Place
     part of Memphis; "COLUMBUS (WCMH) -- ... shot in south Linden"): placed in that town, under
     its own name, as a neighbourhood is (extract/places.py `_in_town`). The one namesake within
     MARKET_KM is the place ("Perham" beside Fargo: the Minnesota town across the state line).
-    US local news only: a village abroad that the gazetteer
-    lacks is no part of the city a conflict report names."""
+    US local news only: a village abroad that the gazetteer lacks is no part of the city a
+    conflict report names."""
     towns = _large_us_towns(places)
     if len(towns) != 1:
         return place
@@ -823,10 +823,11 @@ def assemble_events(
         and d.rule not in LATER_THAN_THE_PAGE
         and _dates_a_statement(d, document.text)
     ]
-    # names the text leaves unsettled are read in the site's home state, for the events only
     # a page that settles a place abroad is no local report: its numbers are a desk's
     local = not document_countries(places) - {"US"}
     phone = phone_home(phone_places(document.text)) if local else None
+    # names the text leaves unsettled are read in the site's town or home state, for the
+    # events only
     places = settle_at_home(
         settle_at_address_town(places, document.url), _home(document, places, phone)
     )

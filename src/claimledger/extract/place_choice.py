@@ -632,6 +632,13 @@ def _state_keys() -> tuple[str, ...]:
     )
 
 
+def _address_words(url: str) -> list[str]:
+    """The labels of a page's host that may name a place, letters only ("fox13memphis.com":
+    ["foxmemphis"])."""
+    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
+    return [re.sub(r"[^a-z]", "", label) for label in labels]
+
+
 def _site_host(url: str) -> str:
     """The host of a page's address, or of the page an archive's address holds."""
     archived = re.search(r"/web/\d+[a-z_]*/(?:https?://)?([^/]+)", url)
@@ -647,11 +654,9 @@ def home_region(url: str | None) -> str | None:
     one whose name others share ("springfieldnews")."""
     if not url:
         return None
-    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
     names = _home_names()
     found: list[tuple[int, frozenset[str]]] = []
-    for label in labels:
-        flat = re.sub(r"[^a-z]", "", label)
+    for flat in _address_words(url):
         for size in range(len(flat), HOME_NAME_CHARS - 1, -1):
             for piece in {flat[:size], flat[-size:]}:
                 if piece in names:
@@ -756,8 +761,7 @@ def settle_at_address_town(
     paper named after its town tells of that town, whatever else the page names."""
     if not url:
         return list(mentions)
-    labels = [label for label in _site_host(url).split(".")[:-1] if label not in SITE_LABELS]
-    flat = "".join(re.sub(r"[^a-z]", "", label) for label in labels)
+    flat = "".join(_address_words(url))
     settled = []
     for mention in mentions:
         key = normalise_place_name(mention.name).replace(" ", "")
