@@ -408,6 +408,9 @@ def test_a_report_places_the_event_where_the_text_says(
         ("Child accidentally shot in Marion County - WDAM-TV 7-News, Weather, "
          "Sports-Hattiesburg, MS", "Mississippi"),
         ("Child accidentally shot in Marion County", None),
+        # a state named as words of the site's name
+        ("Child accidentally shot in Marion County - WALB.com, South Georgia News, Weather, "
+         "Sports", "Georgia"),
     ],
 )  # fmt: skip
 def test_a_site_name_after_the_headline_is_the_sites_home(title: str, admin1: str | None) -> None:

@@ -61,6 +61,7 @@ COLUMNS: dict[str, tuple[int, ...]] = {
     "admin1_aliases": (3,),
     "us_state_abbreviations": (2,),
     "us_dateline_cities": (2,),
+    "city_short_names": (3,),
     "demonyms": (2,),
     "source_pronouns": (2,),
     "population_synonyms": (2,),
@@ -85,7 +86,7 @@ VALUES: dict[tuple[str, int], set[str]] = {
 # Lexicons whose first column keeps capitals as names are written.
 CASED = {
     "country_aliases", "admin1_seats", "admin1_aliases", "us_state_abbreviations",
-    "us_dateline_cities",
+    "us_dateline_cities", "city_short_names",
 }
 
 
@@ -804,6 +805,15 @@ TABLES: dict[str, tuple[Probe, list[tuple[str, object]]]] = {
             ("Five people were shot in Elgin, Texas, on Sunday.", [("Elgin", "Texas"),
                                                                    ("Texas", "Texas")]),
             ("Five people were shot in Elgin, police said.", [("Elgin", None)]),
+        ],
+    ),
+    "city_short_names": (
+        settled_places,
+        [
+            ("KCK police said a teen was shot Sunday.", [("KCK", "Kansas")]),
+            ("A teen was shot Sunday in KCMO.", [("KCMO", "Missouri")]),
+            # the name as written, capitals kept: "Kck" settles nothing
+            ("A teen was shot Sunday in Kck.", [("Kck", None)]),
         ],
     ),
     "us_dateline_cities": (

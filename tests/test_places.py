@@ -310,6 +310,9 @@ US_PLACES = [
     # a town whose name ends in a word of a way or a building other than a road's
     ("Police in Brooklyn Center are looking for four men.", "Brooklyn Center", "Minnesota"),
     ("A man was shot in Federal Way on Sunday, police said.", "Federal Way", "Washington"),
+    # a large city's short name
+    ("KCK police release the name of a teen shot on Sunday.", "KCK", "Kansas"),
+    ("A man was shot in NYC on Sunday.", "NYC", "New York"),
     ("Buckeye police are investigating the death of a girl.", "Buckeye", "Arizona"),
     ("Memphis Police tell FOX13 a shooting took place downtown.", "Memphis", "Tennessee"),
     ("A deputy was shot in unincorporated Harris County, Texas.", "Harris County", "Texas"),
@@ -537,6 +540,24 @@ HOMES = [
     ("http://www.kansascity.com/news/a", None),  # two Kansas Citys, not the state of Kansas
     ("", None),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("site", "state"),
+    [
+        ("WALB.com, South Georgia News, Weather, Sports", "Georgia"),
+        ("KiiiTV.com South Texas, Corpus Christi, Coastal Bend", "Texas"),
+        ("West Virginia MetroNews", "West Virginia"),
+        # a city's "Kansas", and Washington, which is also the capital's, name no state
+        ("KCTV5 Kansas City", None),
+        ("WJLA Washington", None),
+    ],
+)
+def test_a_site_s_name_may_name_its_state_in_words(site: str, state: str | None) -> None:
+    from claimledger.extract.place_choice import _state_words
+
+    found = _state_words().search(site)
+    assert (found["state"] if found else None) == state
 
 
 @pytest.mark.parametrize(("url", "region"), HOMES)

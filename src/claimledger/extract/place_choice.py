@@ -694,8 +694,9 @@ def site_name_start(title: str) -> int | None:
 def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str | None:
     """The US state a headline's site name places the site in ("Child accidentally shot in
     Marion County - WDAM-TV 7-News, Weather, Sports-Hattiesburg, MS": Mississippi; "... -
-    WAFB 9 News Baton Rouge, Louisiana News"): after the headline's last separator, words in
-    title case, the one state written after a comma there or of the places settled there.
+    WAFB 9 News Baton Rouge, Louisiana News"; "... - WALB.com, South Georgia News"): after the
+    headline's last separator, words in title case, the one state written after a comma there,
+    named there or of the places settled there.
     `start` is the title's offset in the page, `mentions` the document's places. A weak hint,
     as `home_region` is; None where the name holds no state or more than one."""
     tail = site_name_start(title)
@@ -714,7 +715,25 @@ def title_home(title: str, start: int, mentions: Sequence[PlaceMention]) -> str 
         state = state_after(title, comma, gazetteer)
         if state is not None:
             states.add(f"US|{state.name}")
+    states.update(f"US|{m['state']}" for m in _state_words().finditer(title, tail))
     return next(iter(states)) if len(states) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> re.Pattern[str]:
+    """A US state's name as words of a site's name ("South Georgia News", "KiiiTV.com South
+    Texas"), not a city's ("Kansas City", "Oklahoma City") nor Washington, which is also the
+    capital's."""
+    columns = load_gazetteer().columns
+    us = columns.text_ids.get("US")
+    names = sorted(
+        (columns.names[row] for row, country in enumerate(columns.countries)
+         if country == us and FEATURES[columns.features[row]] == "admin1"
+         and columns.names[row] not in ("Washington", "District of Columbia")),
+        key=len, reverse=True,
+    )
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"\b(?P<state>{alternatives})\b(?![ \t]+City\b)")
 
 
 def shared_state(mentions: Sequence[PlaceMention]) -> str | None:

@@ -172,6 +172,19 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
             yield _Found(start, end, hint, True)
 
 
+# A large US city's short name in local news ("KCK police", "a NYC subway"): the city and its
+# state, by the name as written.
+CITY_SHORT_NAMES = {
+    short: (city, state) for short, city, state in lexicons.rows("city_short_names")
+}
+_SHORT_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, CITY_SHORT_NAMES)) + r")\b")
+
+
+def _short_name_spans(doc: Doc) -> Iterator[_Found]:
+    for match in _SHORT_NAME.finditer(doc_text(doc)):
+        yield _Found(match.start(), match.end(), "city", True)
+
+
 def _dateline_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Found]:
     """The town of a body's dateline ("HAMPTON, Va. –"), a town and so where the story is."""
     if segment_context(doc).kind != "body":
@@ -397,6 +410,7 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
             *_agency_spans(doc, gazetteer),
             *_agency_spans(doc, gazetteer, RESIDENT_WORDS),
             *_gazetteer_spans(doc, gazetteer),
+            *_short_name_spans(doc),
         ],
         text,
         gazetteer,
@@ -486,7 +500,14 @@ def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
     a town of LARGE_CITY_POPULATION or more, the whole being no place's own name, is that town
     ("North Austin" is Austin, Texas, not the village in England GeoNames also calls so; "North
     Las Vegas" stays a city of its own; "West Ward" is no town called Ward). "D.C." alone, or
-    after a direction, is Washington (DISTRICT_ABBREVIATIONS)."""
+    after a direction, is Washington (DISTRICT_ABBREVIATIONS); a city's short name is that city
+    ("KCK": Kansas City, Kansas; CITY_SHORT_NAMES)."""
+    if name in CITY_SHORT_NAMES:
+        city, state = CITY_SHORT_NAMES[name]
+        return tuple(
+            c for c in gazetteer.lookup(city)
+            if c.feature == "city" and c.country_code == "US" and c.admin1 == state
+        )
     first, _, rest = name.partition(" ")
     if name in DISTRICT_ABBREVIATIONS or (
         first.lower() in COMPASS_WORDS and rest in DISTRICT_ABBREVIATIONS
