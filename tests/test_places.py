@@ -310,6 +310,9 @@ US_PLACES = [
     # a town whose name ends in a word of a way or a building other than a road's
     ("Police in Brooklyn Center are looking for four men.", "Brooklyn Center", "Minnesota"),
     ("A man was shot in Federal Way on Sunday, police said.", "Federal Way", "Washington"),
+    # a part of a state named by its direction; a state whose own name starts with one
+    ("Police across Central Florida are looking for the man.", "Central Florida", "Florida"),
+    ("Police across West Virginia are looking for the man.", "West Virginia", "West Virginia"),
     # a large city's short name
     ("KCK police release the name of a teen shot on Sunday.", "KCK", "Kansas"),
     ("A man was shot in NYC on Sunday.", "NYC", "New York"),

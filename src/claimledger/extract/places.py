@@ -472,6 +472,9 @@ def find_places(doc: Doc, *, context_countries: Sequence[str] = ()) -> list[Plac
 # knows the town.
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                            "southeast", "southwest"})
+# A part of a US state named by its direction ("North Alabama", "Central Florida", "Southern
+# Illinois"): the state, where the whole is no place's own name ("West Virginia" is one).
+REGION_WORDS = frozenset({"central", "northern", "southern", "eastern", "western"})
 
 
 # States AP never abbreviates ("Elgin, Texas"): their names in the abbreviations' table are
@@ -501,7 +504,8 @@ def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
     ("North Austin" is Austin, Texas, not the village in England GeoNames also calls so; "North
     Las Vegas" stays a city of its own; "West Ward" is no town called Ward). "D.C." alone, or
     after a direction, is Washington (DISTRICT_ABBREVIATIONS); a city's short name is that city
-    ("KCK": Kansas City, Kansas; CITY_SHORT_NAMES)."""
+    ("KCK": Kansas City, Kansas; CITY_SHORT_NAMES); a US state after a direction is the state
+    ("North Alabama")."""
     if name in CITY_SHORT_NAMES:
         city, state = CITY_SHORT_NAMES[name]
         return tuple(
@@ -513,6 +517,12 @@ def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
         first.lower() in COMPASS_WORDS and rest in DISTRICT_ABBREVIATIONS
     ):
         return _district_city(gazetteer)
+    if rest and first.lower() in COMPASS_WORDS | REGION_WORDS and not gazetteer.is_own_name(
+        normalise_place_name(name)
+    ):
+        whole = gazetteer.admin1("US", rest)
+        if whole is not None and normalise_place_name(whole.name) == normalise_place_name(rest):
+            return (whole,)  # "North Alabama", "Central Florida": a part of the state
     if rest and first.lower() in COMPASS_WORDS and not gazetteer.is_own_name(
         normalise_place_name(name)
     ):
