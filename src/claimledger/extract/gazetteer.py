@@ -275,6 +275,13 @@ class Gazetteer:
         name = self.us_states.get(postal_code)
         return self.admin1("US", name) if name else None
 
+    def us_towns(self, name: str, state: str) -> tuple[PlaceCandidate, ...]:
+        """The US towns of that name in that state ("Kansas City", "Kansas")."""
+        return tuple(
+            c for c in self.lookup(name)
+            if c.feature == "city" and c.country_code == "US" and c.admin1 == state
+        )
+
     def size(self) -> tuple[int, int]:
         """(places, names) in the index."""
         return len(self.columns.names), len(self.postings)

@@ -75,10 +75,7 @@ def _placed(description: str) -> PlaceCandidate | None:
     state = gazetteer.us_state(postal)
     if state is None:
         return None
-    towns = [
-        c for c in gazetteer.lookup(town)
-        if c.feature == "city" and c.country_code == "US" and c.admin1 == state.name
-    ]
+    towns = gazetteer.us_towns(town, state.name)
     return max(towns, key=lambda c: c.population or 0) if towns else state
 
 

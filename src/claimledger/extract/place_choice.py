@@ -622,13 +622,9 @@ def _home_names() -> dict[str, frozenset[str]]:
 def _state_keys() -> tuple[str, ...]:
     """The US states' names without spaces ("northcarolina"): a site's address may hold one
     inside its words as well ("northwestgeorgianews.com"), not only at either end."""
-    columns = load_gazetteer().columns
-    us = columns.text_ids.get("US")
     return tuple(
-        key
-        for row, country in enumerate(columns.countries)
-        if country == us and FEATURES[columns.features[row]] == "admin1"
-        and len(key := normalise_place_name(columns.names[row]).replace(" ", "")) >= HOME_NAME_CHARS
+        key for name in load_gazetteer().us_states.values()
+        if len(key := normalise_place_name(name).replace(" ", "")) >= HOME_NAME_CHARS
     )
 
 
@@ -724,12 +720,9 @@ def _state_words() -> re.Pattern[str]:
     """A US state's name as words of a site's name ("South Georgia News", "KiiiTV.com South
     Texas"), not a city's ("Kansas City", "Oklahoma City") nor Washington, which is also the
     capital's."""
-    columns = load_gazetteer().columns
-    us = columns.text_ids.get("US")
     names = sorted(
-        (columns.names[row] for row, country in enumerate(columns.countries)
-         if country == us and FEATURES[columns.features[row]] == "admin1"
-         and columns.names[row] not in ("Washington", "District of Columbia")),
+        (name for name in load_gazetteer().us_states.values()
+         if name not in ("Washington", "District of Columbia")),
         key=len, reverse=True,
     )
     alternatives = "|".join(re.escape(name) for name in names)

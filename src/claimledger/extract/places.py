@@ -507,11 +507,7 @@ def _looked_up(name: str, gazetteer: Gazetteer) -> tuple[PlaceCandidate, ...]:
     ("KCK": Kansas City, Kansas; CITY_SHORT_NAMES); a US state after a direction is the state
     ("North Alabama")."""
     if name in CITY_SHORT_NAMES:
-        city, state = CITY_SHORT_NAMES[name]
-        return tuple(
-            c for c in gazetteer.lookup(city)
-            if c.feature == "city" and c.country_code == "US" and c.admin1 == state
-        )
+        return gazetteer.us_towns(*CITY_SHORT_NAMES[name])
     first, _, rest = name.partition(" ")
     if name in DISTRICT_ABBREVIATIONS or (
         first.lower() in COMPASS_WORDS and rest in DISTRICT_ABBREVIATIONS
