@@ -650,6 +650,20 @@ def test_a_town_and_the_county_it_lies_in_settle_each_other(
         assert (found.admin1 if found else None) == state
 
 
+def test_a_town_and_its_county_hold_against_the_rest_of_the_page() -> None:
+    # a Columbus, Georgia station's report of Canton, Mississippi: Georgia has a Canton and a
+    # Madison County, but only Mississippi's Canton lies in its Madison County
+    text = ("COLUMBUS, GA - A man was arrested for shooting a girl in Canton, the Madison "
+            "County sheriff said.")
+    mentions = resolve_places(find_places(_doc(
+        text, [("COLUMBUS", "GPE"), ("GA", "GPE"), ("Canton", "GPE"), ("Madison County", "GPE")]
+    )))
+    for name in ("Canton", "Madison County"):
+        found = _by_name(mentions, name).resolved
+        assert found is not None and found.admin1 == "Mississippi"
+    assert _by_name(mentions, "COLUMBUS").resolved.admin1 == "Georgia"  # type: ignore[union-attr]
+
+
 def test_an_event_place_left_ambiguous_is_its_far_largest_us_namesake() -> None:
     from claimledger.extract.place_choice import largest_us_namesake
 

@@ -93,6 +93,20 @@ def test_a_neighbourhood_named_like_a_town_elsewhere_is_in_the_town_the_text_nam
     assert [m.resolved.admin1 for m in mentions if m.resolved] == ["Texas"]
 
 
+@pytest.mark.model
+def test_a_name_narrowed_two_ways_is_the_place_the_text_also_names() -> None:
+    # "South Austin" alone is Austin, Texas; as a neighbourhood beside Chicago's police it is
+    # Chicago, and so is the headline's
+    text = (
+        "A 17-year-old boy was killed in a South Austin shooting. He was shot in the South "
+        "Austin neighborhood on the West Side, according to Chicago police."
+    )
+    mentions = resolve_places(find_places(within(parse(text))))
+    quarters = [m for m in mentions if m.name == "South Austin"]
+    assert len(quarters) == 2
+    assert all(m.resolved is not None and m.resolved.name == "Chicago" for m in quarters)
+
+
 def test_a_far_larger_us_town_wins_over_units_that_share_only_its_name() -> None:
     charlotte = largest_us_namesake(_mention("Charlotte", 0)).resolved  # a parish of Saint Vincent
     assert charlotte is not None and charlotte.admin1 == "North Carolina"

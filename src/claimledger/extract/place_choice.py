@@ -373,7 +373,9 @@ def resolve_places(
 
     A name with several candidates is decided afresh in the document's context (a reading made
     without it, "Canton" as Guangzhou, does not outlive a verdict of "ambiguous here"; a town
-    and a county it names settle each other first, `_towns_in_named_counties`), and again
+    and a county it names settle each other first, `_towns_in_named_counties`, and hold
+    whatever the rest of the page implies: "Canton" and "Madison County" on a Columbus, Georgia
+    station's page are Mississippi's), and again
     until nothing changes: a name settled by context can itself settle another. Then a
     mention settled on a small town where none of the document's other names is (another
     country, or another state of the same country) is unsettled. Last, a name the text narrows
@@ -385,11 +387,13 @@ def resolve_places(
         m if len(m.candidates) <= 1 else msgspec.structs.replace(m, resolved=None)
         for m in mentions
     ])
+    # a town and its county settle each other whatever the rest of the page implies
+    paired = {i for i, m in enumerate(current) if len(m.candidates) > 1 and m.resolved}
     for _ in range(len(current) + 1):
         context = _context(current, given)
         updated = []
-        for mention in current:
-            if len(mention.candidates) > 1:
+        for index, mention in enumerate(current):
+            if len(mention.candidates) > 1 and index not in paired:
                 countries, weights, _strong = context.without(normalise_place_name(mention.name))
                 chosen = choose_candidate(
                     mention.candidates,
@@ -405,13 +409,14 @@ def resolve_places(
         current = updated
     context = _context(current, given)
     settled = []
-    for mention in current:
+    for index, mention in enumerate(current):
         countries, weights, strong = context.without(normalise_place_name(mention.name))
         chosen = mention.resolved
         dateline = mention.name.isupper()  # "IDAHO FALLS --": where the reporter is
         if (
             chosen is not None
             and not dateline
+            and index not in paired
             and _stray_town(chosen, countries | given, weights, strong, context.named)
         ):
             mention = msgspec.structs.replace(mention, resolved=None)
@@ -466,18 +471,31 @@ def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     one candidate) is that place wherever else the document writes it ("Pueblo police say"),
     rather than a namesake abroad or left ambiguous: the writer means one place by one name. So
     is a neighbourhood placed in its town ("the Austin neighborhood" of Chicago): "shot to death
-    in Austin" in the headline is Chicago too, not Austin, Texas."""
-    narrowed: dict[str, PlaceCandidate] = {}
+    in Austin" in the headline is Chicago too, not Austin, Texas. Where the text narrows one name
+    two ways (the headline's "South Austin" read as Austin, Texas, the body's "the South Austin
+    neighborhood" placed in Chicago), the place the document also names by its own name
+    ("Chicago police") is the one meant, everywhere."""
+    readings: dict[str, list[PlaceCandidate]] = defaultdict(list)
     for mention in mentions:
-        if len(mention.candidates) == 1 and mention.resolved is not None:
-            narrowed.setdefault(normalise_place_name(mention.name), mention.resolved)
-    if not narrowed:
+        key = normalise_place_name(mention.name)
+        place = mention.resolved
+        if len(mention.candidates) == 1 and place is not None and place not in readings[key]:
+            readings[key].append(place)
+    if not any(readings.values()):
         return list(mentions)
+    # the places the document names by their own names
+    named = {m.resolved for m in mentions if m.resolved is not None
+             and normalise_place_name(m.resolved.name) == normalise_place_name(m.name)}
     result = []
     for mention in mentions:
-        place = narrowed.get(normalise_place_name(mention.name))
-        if len(mention.candidates) > 1 and place is not None:
-            mention = msgspec.structs.replace(mention, resolved=place)
+        key = normalise_place_name(mention.name)
+        found = readings.get(key) or []
+        own = [p for p in found if p in named and normalise_place_name(p.name) != key]
+        if len(found) > 1 and len(own) == 1:
+            if mention.resolved != own[0]:
+                mention = msgspec.structs.replace(mention, candidates=(own[0],), resolved=own[0])
+        elif found and len(mention.candidates) > 1:
+            mention = msgspec.structs.replace(mention, resolved=found[0])
         result.append(mention)
     return result
 
