@@ -242,6 +242,16 @@ def test_the_publication_day_stands_in_only_where_nothing_dates_the_event() -> N
     assert undated.date is None
 
 
+def headline_document(headline: str, body: str) -> Document:
+    """A page of a headline and a body, published on Monday 2016-01-11."""
+    text = f"{headline}\n\n{body}"
+    return Document(
+        id=content_id(text), text=text, title=headline, published="2016-01-11",
+        segments=(Segment("title", 0, len(headline)),
+                  Segment("body", len(headline) + 2, len(text))),
+    )
+
+
 # (headline, the day of its event); the body gives no day; published on Monday 2016-01-11
 HEADLINE_DAYS = [
     # a report that says who was shot is written once the victim is known: the day before
@@ -256,14 +266,8 @@ HEADLINE_DAYS = [
 def test_a_report_that_gives_no_day_stands_in_its_page_date_or_the_day_before(
     headline: str, expected: str, rule: str
 ) -> None:
-    body = "A woman was shot and killed, police said."
-    text = f"{headline}\n\n{body}"
-    document = Document(
-        id=content_id(text), text=text, title=headline, published="2016-01-11",
-        segments=(Segment("title", 0, len(headline)),
-                  Segment("body", len(headline) + 2, len(text))),
-    )
-    event = events_of(document, annotate(text))[0]
+    document = headline_document(headline, "A woman was shot and killed, police said.")
+    event = events_of(document, annotate(document.text))[0]
     assert event.date is not None and (event.date.value, event.date.rule) == (expected, rule)
     dates = cluster_dates([event])
     assert dates is not None and not dates.from_text  # a stand-in day is no day of the text
@@ -280,6 +284,22 @@ def report_event(text: str) -> Event:
         published="2016-01-11",
     )
     return analyse(document, load_nlp()).events[0]
+
+
+@pytest.mark.model
+def test_a_name_a_large_us_town_bears_is_no_part_of_another_large_town() -> None:
+    from claimledger.nlp import load_nlp
+    from claimledger.pipeline import analyse
+
+    # Birmingham is not placed in Columbus, the station's town in the site's name, as a
+    # neighbourhood: Birmingham, Alabama, is a large town itself
+    document = headline_document(
+        "Birmingham police investigate shooting - WTVM.com-Columbus, GA News Weather",
+        "Birmingham police are investigating after a teen was shot on Sunday night.",
+    )
+    place = analyse(document, load_nlp()).events[0].place
+    assert place is not None and place.name == "Birmingham"
+    assert place.resolved is None or place.resolved.name != "Columbus"
 
 
 # (report, the event's date); each with a near miss after it.

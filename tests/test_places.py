@@ -650,6 +650,22 @@ def test_a_town_and_the_county_it_lies_in_settle_each_other(
         assert (found.admin1 if found else None) == state
 
 
+def test_a_name_ends_at_a_spaced_dash_or_bar() -> None:
+    # the model's entity runs on into the site's name after the headline
+    text = "Boy, 3, accidentally shot in Graves County - WPSD Local 6"
+    mentions = find_places(_doc(text, [("Graves County - WPSD Local", "GPE")]))
+    county = _by_name(mentions, "Graves County").resolved
+    assert county is not None and county.admin1 == "Kentucky"
+    # the words after the dash are read as any others
+    text = "4 shot near Superdome - WAFB 9 News Baton Rouge"
+    mentions = find_places(_doc(text, [("Superdome - WAFB 9 News Baton Rouge", "GPE")]))
+    assert {m.name for m in mentions} == {"Superdome", "Baton Rouge"}
+    text = "Man shot in Winston-Salem | WXII"
+    assert [m.name for m in find_places(_doc(text, [("Winston-Salem | WXII", "GPE")]))] == [
+        "Winston-Salem"
+    ]
+
+
 def test_a_town_and_its_county_hold_against_the_rest_of_the_page() -> None:
     # a Columbus, Georgia station's report of Canton, Mississippi: Georgia has a Canton and a
     # Madison County, but only Mississippi's Canton lies in its Madison County

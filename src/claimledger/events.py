@@ -654,9 +654,15 @@ def _in_large_town(place: PlaceMention, places: Sequence[PlaceMention]) -> Place
     its own name, as a neighbourhood is (extract/places.py `_in_town`). The one namesake within
     MARKET_KM is the place ("Perham" beside Fargo: the Minnesota town across the state line).
     US local news only: a village abroad that the gazetteer lacks is no part of the city a
-    conflict report names."""
+    conflict report names. A name a large US town bears is no part of another ("Birmingham
+    police" on a Columbus, Georgia station's page: Birmingham, Alabama, not a part of
+    Columbus)."""
     towns = _large_us_towns(places)
-    if len(towns) != 1:
+    if len(towns) != 1 or any(
+        c.country_code == "US" and c.feature == "city"
+        and (c.population or 0) >= LARGE_CITY_POPULATION
+        for c in place.candidates
+    ):
         return place
     town = next(iter(towns.values()))
     near = [

@@ -73,8 +73,18 @@ class _Found:
     dateline: bool = False  # the town of a body's dateline
 
 
+# A dash or bar with spaces around it parts a headline from the site's name ("shot in Graves
+# County - WPSD Local 6") or a dateline from its story ("SAN ANTONIO - Two men"): never inside
+# a place's name ("Winston-Salem").
+SPACED_SEPARATOR = re.compile(r"\s+[-–—|]\s")
+
+
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading "the" and a trailing possessive from a name."""
+    """Drop a leading "the" and a trailing possessive from a name, and what follows a spaced
+    dash or bar."""
+    separator = SPACED_SEPARATOR.search(text, start, end)
+    if separator is not None and separator.start() > start:
+        end = separator.start()
     piece = text[start:end]
     for article in LEADING_ARTICLE:
         if piece.startswith(article) and len(piece) > len(article):
@@ -232,6 +242,14 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
     shouted = _shouted(doc_text(doc))
     lowers = doc_lowers(doc)
     starts, ents, title, upper, alpha, length = doc.to_array(_RUN_ATTRS).T.tolist()
+    # an entity that runs on past a spaced dash ends there (`_clean_span`): its words after
+    # it are free ("Superdome - WAFB 9 News Baton Rouge")
+    for ent in doc_ents(doc):
+        separator = SPACED_SEPARATOR.search(ent.text)
+        if separator is not None:
+            for token in ent:
+                if token.idx >= ent.start_char + separator.end():
+                    ents[token.i] = 0
     run: list[int] = []
     for i, start in enumerate(starts):
         if shouted and any(begin <= start < end for begin, end in shouted):
