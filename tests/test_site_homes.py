@@ -50,6 +50,19 @@ def test_a_site_is_at_home_where_most_of_its_pages_settle_a_state() -> None:
     assert site_homes(pages).regions == {"wlwt.com": "US|Ohio"}
 
 
+def test_the_share_of_a_home_is_of_pages_not_of_the_states_they_name() -> None:
+    # every page tells of Ohio, two of them of a neighbouring state besides: at home in Ohio
+    pages = [
+        ("https://wlwt.com/a", [settled("Cincinnati", "Ohio"), settled("Covington", "Kentucky")]),
+        ("https://wlwt.com/b", [settled("Hamilton", "Ohio"), settled("Lawrenceburg", "Indiana")]),
+        ("https://wlwt.com/c", [settled("Dayton", "Ohio")]),
+    ]
+    assert site_homes(pages).regions == {"wlwt.com": "US|Ohio"}
+    # ... but not where a third of them tell of another state alone
+    pages[2] = ("https://wlwt.com/c", [settled("Covington", "Kentucky")])
+    assert site_homes(pages).regions == {}
+
+
 def test_one_page_is_a_home_and_a_split_site_has_none() -> None:
     assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]).regions == {
         "one.example": "US|Ohio"}

@@ -3,17 +3,20 @@
 A local site's pages mostly tell of its own state, but its address rarely says which
 (`place_choice.home_region` reads "fox13memphis.com", not "wlwt.com"). Across a corpus, the
 places its pages settle by their own words ("Cincinnati, Ohio", "Hamilton County") show it: a
-site with at least MIN_PAGES pages that settle a US state, HOME_SHARE of them in one state, is at
-home there. An event whose place the page leaves unsettled ("Westwood", "Columbia") is then
-read in that state where exactly one of the place's candidates lies there, as
-`place_choice.settle_at_home` reads a home the address names (events-gva dev, the whole folder:
-state 1518 -> 1531 of 1,690 incidents, both halves gaining, none lost). An event its page places
-nowhere is placed in the home state itself, a hint with an empty span (rule "site-home") that
-linking weighs as no place (1532 -> 1556, both halves gaining, none lost; 63 of the 64 events
-so placed in the store lie in their incident's state); so does a name the home state holds
-several of or the US none of (3 events, all right: state +2). A single page that settles a state is
-enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their incident's state
-(state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
+site with at least MIN_PAGES pages that settle a US state, HOME_SHARE of them in one state, is
+at home there (the share is of pages: one that tells of Ohio and of Kentucky besides counts for
+each, and a state as many pages tell of as the first leaves no home; counted before over the
+states the pages name, which a station's pages about a neighbouring state's incidents split:
+state 1600 -> 1601 on events-gva, none lost). An event whose place the page leaves unsettled
+("Westwood", "Columbia") is then read in that state where exactly one of the place's candidates
+lies there, as `place_choice.settle_at_home` reads a home the address names (events-gva dev, the
+whole folder: state 1518 -> 1531 of 1,690 incidents, both halves gaining, none lost). An event
+its page places nowhere is placed in the home state itself, a hint with an empty span (rule
+"site-home") that linking weighs as no place (1532 -> 1556, both halves gaining, none lost; 63
+of the 64 events so placed in the store lie in their incident's state); so does a name the home
+state holds several of or the US none of (3 events, all right: state +2). A single page that
+settles a state is enough (MIN_PAGES): against two, 25 more events settled, 22 of them in their
+incident's state (state 1556 -> 1564, +3 / +5 on the halves, linking unchanged).
 
 An event's place that only its own reading settled (the largest namesake: "Meridian",
 Idaho) gives way to the one candidate at the site's home (10 events, all in their incident's
@@ -79,6 +82,7 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> Si
     pages settle a place in, where it is clear, and the US town most of them settle, where at
     least MIN_TOWN_PAGES do (see the module notes)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    state_pages: Counter[str] = Counter()
     town_votes: dict[str, Counter[PlaceCandidate]] = defaultdict(Counter)
     town_pages: Counter[str] = Counter()
     for url, places in pages:
@@ -90,14 +94,18 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> Si
         regions = {region for place in settled if (region := region_of(place)) is not None}
         if regions:
             votes[site].update(regions)
+            state_pages[site] += 1
         named = {place for place in settled if place.feature not in NOT_TOWNS}
         if named:
             town_votes[site].update(named)
             town_pages[site] += 1
     homes = {}
     for host, counted in votes.items():
-        pages_with_state = sum(counted.values())
-        region, pages_there = counted.most_common(1)[0]
+        pages_with_state = state_pages[host]
+        ranked = counted.most_common(2)
+        region, pages_there = ranked[0]
+        if len(ranked) > 1 and ranked[1][1] == pages_there:
+            continue  # as many pages tell of another state
         if pages_with_state >= MIN_PAGES and pages_there >= HOME_SHARE * pages_with_state:
             homes[host] = region
     towns: dict[str, PlaceCandidate] = {}
