@@ -11,7 +11,7 @@ import pytest
 from claimledger.extract.call_signs import call_sign, station_states
 from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
 from claimledger.runner import run
-from claimledger.site_homes import settled_at_homes, site_homes
+from claimledger.site_homes import settled_at_homes, settles_abroad, site_homes
 from claimledger.store import open_store
 
 
@@ -203,6 +203,21 @@ def test_a_page_of_news_from_abroad_is_never_settled() -> None:
     out = settled_at_homes([event("e1", "a", None), event("e2", "b", None)], urls, homes,
                            abroad={"b"})
     assert [e.id for e in out] == ["e1"]
+
+
+def test_a_page_tells_of_news_abroad_by_a_country_a_region_or_a_large_town() -> None:
+    def abroad(name: str, feature: str, population: int) -> PlaceMention:
+        place = PlaceCandidate(name=name, feature=feature, country_code="GB",
+                               country="United Kingdom", admin1="England",
+                               population=population)
+        return PlaceMention(span=Span(0, len(name), name), name=name, candidates=(place,),
+                            resolved=place)
+
+    home = settled("Henderson", "North Carolina")
+    # "Councilwoman Alston": a surname some English village bears is no news from abroad
+    assert not settles_abroad([home, abroad("Alston", "city", 1105)])
+    assert settles_abroad([home, abroad("London", "city", 8_961_989)])
+    assert settles_abroad([home, abroad("England", "admin1", 0)])
 
 
 def test_an_event_its_page_places_nowhere_is_placed_in_its_site_s_home_state_as_a_hint() -> None:

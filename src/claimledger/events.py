@@ -32,6 +32,7 @@ from claimledger.extract.place_choice import (
     settle_at_home,
     shared_state,
     title_home,
+    told_abroad,
 )
 from claimledger.model import (
     Actor,
@@ -635,10 +636,10 @@ US_LOCAL_WORDS = re.compile(r"\b(?:block of|[Ss]heriff|deputies)\b")
 
 
 def _us_local(place: PlaceMention, places: Sequence[PlaceMention], text: str) -> bool:
-    """Whether a report reads as US local news about its event's place: it settles no place
-    outside the US, and writes an address as a block or names a sheriff or deputies, or names
-    the place's own police ("Lodi police said"), as towns in the US have."""
-    if document_countries(places) - {"US"}:
+    """Whether a report reads as US local news about its event's place: it tells of no place
+    outside the US (`told_abroad`), and writes an address as a block or names a sheriff or
+    deputies, or names the place's own police ("Lodi police said"), as towns in the US have."""
+    if told_abroad(places):
         return False
     if US_LOCAL_WORDS.search(text):
         return True
@@ -829,8 +830,8 @@ def assemble_events(
         and d.rule not in LATER_THAN_THE_PAGE
         and _dates_a_statement(d, document.text)
     ]
-    # a page that settles a place abroad is no local report: its numbers are a desk's
-    local = not document_countries(places) - {"US"}
+    # a page that tells of a place abroad is no local report: its numbers are a desk's
+    local = not told_abroad(places)
     phone = phone_home(phone_places(document.text)) if local else None
     # names the text leaves unsettled are read in the site's town or home state, for the
     # events only

@@ -52,7 +52,7 @@ import msgspec
 
 from claimledger.extract.call_signs import station_states
 from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.place_choice import home_region, region_of
+from claimledger.extract.place_choice import home_region, region_of, told_abroad
 from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
 from claimledger.read.text import host_name
 
@@ -64,8 +64,8 @@ SITE_HOME = "site-home"  # the rule of a place that is a site's home, not words 
 
 
 def settles_abroad(places: Iterable[PlaceMention]) -> bool:
-    """Whether a page settles a place outside the US."""
-    return any(p.resolved is not None and p.resolved.country_code != "US" for p in places)
+    """Whether a page tells of a place outside the US (`place_choice.told_abroad`)."""
+    return bool(told_abroad(places))
 
 
 @dataclass

@@ -229,6 +229,21 @@ def document_countries(mentions: Iterable[PlaceMention]) -> frozenset[str]:
     return frozenset(m.resolved.country_code for m in mentions if m.resolved is not None)
 
 
+def told_abroad(mentions: Iterable[PlaceMention]) -> frozenset[str]:
+    """The countries outside the US a page tells of: where it settles a country, a region or
+    a town of LARGE_CITY_POPULATION there. A village abroad alone is more often a word some
+    village bears ("Olm", a surname; "MARTA", Atlanta's trains; "THE BOTTOM") than world news,
+    which names its country."""
+    return frozenset(
+        m.resolved.country_code
+        for m in mentions
+        if m.resolved is not None
+        and m.resolved.country_code != "US"
+        and (m.resolved.feature != "city"
+             or (m.resolved.population or 0) >= LARGE_CITY_POPULATION)
+    )
+
+
 def document_regions(mentions: Iterable[PlaceMention]) -> frozenset[str]:
     """Admin-1 units ("US|Illinois") a document names or settles places in: context that
     settles namesakes within a country."""
