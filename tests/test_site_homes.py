@@ -63,6 +63,23 @@ def test_the_share_of_a_home_is_of_pages_not_of_the_states_they_name() -> None:
     assert site_homes(pages).regions == {}
 
 
+def test_a_site_whose_pages_settle_no_state_is_at_home_where_their_open_names_meet() -> None:
+    def open_name(name: str, *states: str) -> PlaceMention:
+        return PlaceMention(span=Span(0, len(name), name), name=name,
+                            candidates=tuple(town(name, state) for state in states))
+
+    # one page names Beaufort, the other Bluffton: each alone may lie in two states
+    pages = [
+        ("https://www.islandpacket.com/a", [open_name("Beaufort", "South Carolina",
+                                                      "North Carolina")]),
+        ("https://www.islandpacket.com/b", [open_name("Bluffton", "South Carolina", "Indiana")]),
+    ]
+    assert site_homes(pages).regions == {"islandpacket.com": "US|South Carolina"}
+    # a site whose pages settle a state is at home by them alone
+    pages.append(("https://www.islandpacket.com/c", [settled("Savannah", "Georgia")]))
+    assert site_homes(pages).regions == {"islandpacket.com": "US|Georgia"}
+
+
 def test_one_page_is_a_home_and_a_split_site_has_none() -> None:
     assert site_homes([("https://one.example/a", [settled("Cincinnati", "Ohio")])]).regions == {
         "one.example": "US|Ohio"}

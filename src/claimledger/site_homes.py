@@ -34,6 +34,11 @@ Auburn" on wlwt.com: Cincinnati). On the events-gva folder, 35 events were so pl
 their incident's city (a metro paper's suburbs are the rest: ajc.com's Lithonia and Winder
 read as Atlanta); city 1406 -> 1419 of 1,690 incidents (+6 / +7 on the halves, none lost).
 
+A site none of whose pages settles a US state is at home in the one state the names its pages
+leave open share, as `place_choice.shared_state` reads them on one page: "Beaufort" on one
+islandpacket.com page and "Bluffton" on another lie together only in South Carolina (events-gva:
+7 sites so placed, each in its incidents' state; state 1603 -> 1605, none lost).
+
 A site with no home whose address is a station's call sign ("wtok.com") settles a namesake on
 the station's side of the Mississippi (extract/call_signs.py): state 1577 -> 1579 (0 / +2,
 none lost).
@@ -51,8 +56,13 @@ from dataclasses import dataclass
 import msgspec
 
 from claimledger.extract.call_signs import station_states
-from claimledger.extract.gazetteer import load_gazetteer
-from claimledger.extract.place_choice import home_region, region_of, told_abroad
+from claimledger.extract.gazetteer import load_gazetteer, normalise_place_name
+from claimledger.extract.place_choice import (
+    home_region,
+    region_of,
+    shared_state,
+    told_abroad,
+)
 from claimledger.model import Event, PlaceCandidate, PlaceMention, Span
 from claimledger.read.text import host_name
 
@@ -79,16 +89,23 @@ class SiteHomes:
 
 def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> SiteHomes:
     """Each site's home from its pages, given as (address, places): the US state most of its
-    pages settle a place in, where it is clear, and the US town most of them settle, where at
-    least MIN_TOWN_PAGES do (see the module notes)."""
+    pages settle a place in, where it is clear, else the one state the names its pages leave
+    open share; and the US town most of them settle, where at least MIN_TOWN_PAGES do (see the
+    module notes)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     state_pages: Counter[str] = Counter()
     town_votes: dict[str, Counter[PlaceCandidate]] = defaultdict(Counter)
     town_pages: Counter[str] = Counter()
-    for url, places in pages:
+    open_names: dict[str, dict[str, PlaceMention]] = defaultdict(dict)
+    for url, page_places in pages:
         site = host_name(url)
         if site is None:
             continue
+        places = list(page_places)
+        if not told_abroad(places):
+            for place in places:
+                if place.resolved is None and len(place.candidates) > 1:
+                    open_names[site].setdefault(normalise_place_name(place.name), place)
         settled = [p.resolved for p in places
                    if p.resolved is not None and p.resolved.country_code == "US"]
         regions = {region for place in settled if (region := region_of(place)) is not None}
@@ -108,6 +125,9 @@ def site_homes(pages: Iterable[tuple[str | None, Iterable[PlaceMention]]]) -> Si
             continue  # as many pages tell of another state
         if pages_with_state >= MIN_PAGES and pages_there >= HOME_SHARE * pages_with_state:
             homes[host] = region
+    for host, names in open_names.items():
+        if host not in votes and (shared := shared_state(list(names.values()))) is not None:
+            homes[host] = shared  # its pages' open names ("Beaufort", "Bluffton") share it
     towns: dict[str, PlaceCandidate] = {}
     for host, counted_towns in town_votes.items():
         town, pages_there = counted_towns.most_common(1)[0]
