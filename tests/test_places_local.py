@@ -178,6 +178,9 @@ def test_a_person_or_a_common_noun_is_no_place(text: str, name: str, found: bool
         # a second clause after a dash still says what happened where
         ("Update: Shooting - Police investigate death in Hartford", "Hartford", True),
         ("Woman killed in Hartford shooting | Hartford Courant", "Hartford", True),
+        # a name the parser joined to the site's name after it stands where that name stands
+        ("UPDATE: 3-year-old boy accidentally shot in Graves County - WPSD Local 6: Your news, "
+         "weather, and sports authority", "Graves County", True),
     ],
 )  # fmt: skip
 def test_a_place_in_the_site_name_after_a_headline_is_no_location(

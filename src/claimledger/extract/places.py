@@ -744,6 +744,11 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in AGENCY_WORDS:
         return True  # "Buckeye police are investigating": the town's police, the town's story
     token = span.root
+    if SPACED_SEPARATOR.match(doc_text(doc), span.end_char):
+        # "shot in Graves County - WPSD Local 6": the parser joined the name to the site's
+        # name after the dash, which stands where the name does
+        while token.head.i >= span.end and token.head.i != token.i:
+            token = token.head
     if token.dep_ in ("compound", "amod", "poss", "nmod"):
         if classify_trigger(token.head) is not None:
             return True  # "the February 7 Syria battle"
