@@ -666,6 +666,24 @@ def test_a_name_ends_at_a_spaced_dash_or_bar() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "county"),
+    [
+        ("A man shot himself in a standoff with Putnam sheriff's deputies, the Putnam County "
+         "Sheriff's Office said.", "Putnam", True),  # not Putnam, Connecticut
+        ("A man was shot in Baltimore on Sunday, and another in Baltimore County.",
+         "Baltimore", False),  # the city
+        ("A man was shot in Fresno on Sunday, Fresno County deputies said.", "Fresno", False),
+    ],
+)  # fmt: skip
+def test_a_bare_name_beside_its_county_is_the_county_where_no_namesake_lies_in_it(
+    text: str, name: str, county: bool
+) -> None:
+    mentions = resolve_places(find_places(_doc(text, [(name, "GPE"), (f"{name} County", "GPE")])))
+    found = _by_name(mentions, name)
+    assert all(c.feature == "admin2" for c in found.candidates) == county
+
+
 def test_a_town_and_its_county_hold_against_the_rest_of_the_page() -> None:
     # a Columbus, Georgia station's report of Canton, Mississippi: Georgia has a Canton and a
     # Madison County, but only Mississippi's Canton lies in its Madison County

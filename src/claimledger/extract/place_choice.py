@@ -436,7 +436,7 @@ def resolve_places(
         ):
             mention = msgspec.structs.replace(mention, resolved=None)
         settled.append(mention)
-    return _as_written_out(settled)
+    return _as_written_out(_county_shorthand(settled))
 
 
 def _towns_in_named_counties(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
@@ -479,6 +479,38 @@ def _towns_in_named_counties(mentions: Sequence[PlaceMention]) -> list[PlaceMent
             mention = msgspec.structs.replace(mention, resolved=chosen)
         settled.append(mention)
     return settled
+
+
+def _county_shorthand(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """A bare name the page also writes as a US county's, none of whose namesakes lies in a
+    county of that name, is that county ("Putnam sheriff's deputies" beside "Putnam County":
+    not Putnam, Connecticut; "Terrebonne deputies", "the Pasco sheriff"). A name that may be a
+    state, a country or a large town keeps its own reading ("Baltimore" beside "Baltimore
+    County", "Texas" beside "Texas County"), and so does a town that lies in the county
+    ("Fresno" beside "Fresno County")."""
+    counties: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        if mention.candidates and all(
+            c.feature == "admin2" and c.country_code == "US" for c in mention.candidates
+        ) and (stem := unit_stem(normalise_place_name(mention.name))) is not None:
+            counties.setdefault(stem, mention)
+    if not counties:
+        return list(mentions)
+    result = []
+    for mention in mentions:
+        county = counties.get(normalise_place_name(mention.name))
+        if county is not None and not any(
+            c.feature in ("country", "admin1")
+            or (c.feature == "city" and (c.population or 0) >= LARGE_CITY_POPULATION)
+            or (c.admin2 is not None
+                and normalise_place_name(c.admin2) == normalise_place_name(county.name))
+            for c in mention.candidates
+        ):
+            mention = msgspec.structs.replace(
+                mention, candidates=county.candidates, resolved=county.resolved
+            )
+        result.append(mention)
+    return result
 
 
 def _as_written_out(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
