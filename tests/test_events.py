@@ -334,6 +334,13 @@ REPORT_DATES = [
     # ... while a first report that recalls an earlier shooting keeps its own day
     ("A man was shot and killed Sunday. Police said another man was shot dead on Jan. 2 a block "
      "away.", "2016-01-10"),
+    # a day whose possessive names what followed dates that, not the shooting
+    ("A girl, 9, and her grandmother were shot by the couple, according to prosecutors during "
+     "Saturday afternoon's bond hearing.", "2016-01-11"),
+    ("A girl, 9, and her grandmother were shot by the couple in Saturday afternoon's attack, "
+     "according to prosecutors.", "2016-01-09"),
+    ("A girl, 9, and her grandmother were shot by the couple. A Jan. 28 court date was set.",
+     "2016-01-11"),
 ]  # fmt: skip
 
 

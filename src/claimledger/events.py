@@ -157,11 +157,19 @@ def _ends_a_span(mention: DateMention, text: str) -> bool:
     return _SPAN_END_BEFORE.search(text, max(0, start - SPAN_REACH), start) is not None
 
 
+# A day's possessive and the three words after it, among which the word of what it dates
+# ("Thursday's hearing", "Tuesday afternoon's bond hearing"), or the one word a day stands
+# before as its attribute ("a Sept. 28 court date").
+_POSSESSED_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s((?:\s+[a-z]+){1,3})|(\s+[a-z]+))\b"
+)
+
+
 def _dates_an_event(mention: DateMention, text: str) -> bool:
     """"since January", "until March" or "from Friday to Sunday" bounds a span of time; it does
     not date the event. Nor does the date of what followed it: "was arraigned Monday", "a vigil
-    is planned for Friday", "police said Saturday" (`_dates_a_statement`), a weekday after the
-    page's own date."""
+    is planned for Friday", "Thursday's hearing", "police said Saturday"
+    (`_dates_a_statement`), a weekday after the page's own date."""
     if mention.rule in LATER_THAN_THE_PAGE or _dates_a_statement(mention, text):
         return False
     before = text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
@@ -169,6 +177,9 @@ def _dates_an_event(mention: DateMention, text: str) -> bool:
         return False
     if _ends_a_span(mention, text):
         return False
+    after = _POSSESSED_AFTER.match(text, mention.span.end)
+    if after is not None and FOLLOW_UP_WORDS & set((after.group(1) or after.group(2)).split()):
+        return False  # "Tuesday afternoon's bond hearing", "Monday's preliminary hearing"
     near = text[max(0, mention.span.start - FOLLOW_UP_REACH) : mention.span.start]
     near = re.split(r"[.;!?\n]", near)[-1]  # within the date's own sentence
     return not any(word.strip(",:") in FOLLOW_UP_WORDS for word in near.lower().split())
