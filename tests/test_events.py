@@ -344,6 +344,26 @@ REPORT_DATES = [
 ]  # fmt: skip
 
 
+QUIET = "Neighbors said the block had been quiet for years. " * 12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day that opens a sentence past the lede tells of another incident the report recalls
+        ("Seven people were wounded in a shooting in Kensington, police said. " + QUIET
+         + "It was the second time in three days that several people were shot in the city. "
+         "On Saturday, ten people were shot at a party.", "2016-01-11"),
+        # in the lede it dates the report's own
+        ("On Saturday, seven people were wounded in a shooting in Kensington, police said. "
+         + QUIET, "2016-01-09"),
+    ],
+)  # fmt: skip
+def test_a_day_that_opens_an_aside_past_the_lede_dates_no_event(text: str, expected: str) -> None:
+    event = report_event(text)
+    assert event.date is not None and event.date.value == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
 def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
     event = report_event(text)

@@ -165,6 +165,30 @@ _POSSESSED_AFTER = re.compile(
 )
 
 
+LEDE_CHARS = 600  # a page's headline and first sentences
+
+
+def _opens_an_aside(mention: DateMention, text: str) -> bool:
+    """Whether a day opens a sentence past the lede ("... the second time in the last three days
+    multiple people were shot in Philadelphia. On Saturday, ten people ..."; "On June 20, 11
+    were shot at a block party"): the report recalls another incident there."""
+    start = mention.span.start
+    if start < LEDE_CHARS or text[mention.span.end : mention.span.end + 1] != ",":
+        return False
+    return _ASIDE_OPENING.search(text, start - 12, start) is not None
+
+
+_ASIDE_OPENING = re.compile(r"(?:[.!?][\"”’]?[ \t]+|\n\s*)On[ \t]+$")
+
+
+def _without_asides(
+    mentions: Sequence[_Mention], asides: Collection[DateMention]
+) -> list[_Mention]:
+    """The mentions with the days that open an aside taken off (`_opens_an_aside`): they still
+    part the events of a report, but date none of them."""
+    return [msgspec.structs.replace(m, date=None) if m.date in asides else m for m in mentions]
+
+
 def _dates_an_event(mention: DateMention, text: str) -> bool:
     """"since January", "until March" or "from Friday to Sunday" bounds a span of time; it does
     not date the event. Nor does the date of what followed it: "was arraigned Monday", "a vigil
@@ -865,6 +889,7 @@ def assemble_events(
     if not clusters:
         return Assembly()
     shooting_days = _shooting_days(document.text, triggers, harm, event_dates)
+    asides = [d for d in event_dates if _opens_an_aside(d, document.text)]
     stand_in = _stand_in_day(document)
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
@@ -925,9 +950,9 @@ def assemble_events(
                 sub_event_type=sub_type,
                 sub_events=sub_events,
                 date=_most_common_date(
-                    cluster.mentions,
+                    _without_asides(cluster.mentions, asides),
                     stand_in,
-                    event_dates,
+                    [d for d in event_dates if d not in asides],
                     counted,
                     shooting_days if _follow_up(document.text, cluster.mentions) else (),
                     said_days,
