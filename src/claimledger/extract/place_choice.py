@@ -733,7 +733,7 @@ def home_region(url: str | None) -> str | None:
 
 
 # What parts a headline from the site's name: "... home - WFSB 3 Connecticut", "... | KTBS.com".
-TITLE_SEPARATOR = re.compile(r"\s(?:-|–|—|\|)\s")
+TITLE_SEPARATOR = re.compile(r"\s+[-–—|]\s")
 # Words in lower case a site's name may hold ("News, Weather and Sports for Huntsville, AL"); any
 # other makes the words after the separator part of the headline ("- man shot on Main street").
 SITE_NAME_WORDS = frozenset({"and", "for", "of", "the", "in", "on", "your", "news", "weather"})

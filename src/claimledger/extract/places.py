@@ -73,16 +73,12 @@ class _Found:
     dateline: bool = False  # the town of a body's dateline
 
 
-# A dash or bar with spaces around it parts a headline from the site's name ("shot in Graves
-# County - WPSD Local 6") or a dateline from its story ("SAN ANTONIO - Two men"): never inside
-# a place's name ("Winston-Salem").
-SPACED_SEPARATOR = re.compile(r"\s+[-–—|]\s")
-
-
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and a trailing possessive from a name, and what follows a spaced
-    dash or bar."""
-    separator = SPACED_SEPARATOR.search(text, start, end)
+    dash or bar (TITLE_SEPARATOR: it parts a headline from the site's name, "shot in Graves
+    County - WPSD Local 6", or a dateline from its story, and is never inside a place's name,
+    "Winston-Salem")."""
+    separator = TITLE_SEPARATOR.search(text, start, end)
     if separator is not None and separator.start() > start:
         end = separator.start()
     piece = text[start:end]
@@ -245,7 +241,7 @@ def _runs(doc: Doc) -> Iterator[list[Token]]:
     # an entity that runs on past a spaced dash ends there (`_clean_span`): its words after
     # it are free ("Superdome - WAFB 9 News Baton Rouge")
     for ent in doc_ents(doc):
-        separator = SPACED_SEPARATOR.search(ent.text)
+        separator = TITLE_SEPARATOR.search(ent.text)
         if separator is not None:
             for token in ent:
                 if token.idx >= ent.start_char + separator.end():
@@ -744,7 +740,7 @@ def is_location(place: PlaceMention, doc: Doc) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in AGENCY_WORDS:
         return True  # "Buckeye police are investigating": the town's police, the town's story
     token = span.root
-    if SPACED_SEPARATOR.match(doc_text(doc), span.end_char):
+    if TITLE_SEPARATOR.match(doc_text(doc), span.end_char):
         # "shot in Graves County - WPSD Local 6": the parser joined the name to the site's
         # name after the dash, which stands where the name does
         while token.head.i >= span.end and token.head.i != token.i:
