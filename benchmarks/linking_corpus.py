@@ -170,6 +170,8 @@ class Corpus:
     figures: dict[str, Figure] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     incident_of: dict[str, int] = field(default_factory=dict)  # document id -> incident
+    # the calendar days each page writes (ISO), as Store.stated_days gives them to linking
+    stated_days: dict[str, list[str]] = field(default_factory=dict)
 
 
 SYLLABLES = ("Ab", "Bel", "Car", "Dal", "Ed", "Fen", "Gar", "Hal", "Ir", "Jen", "Kel", "Lan", "Mar",
@@ -389,6 +391,11 @@ def _add_article(
     outlet = f"{city} {rng.choice(OUTLETS)}"
     published = incident.day + timedelta(days=rng.randint(soonest, latest))
     chrome = rng.sample(CHROME, 2)
+    # two follow-ups in five recall the day of the shooting (no draw: the rest of the corpus
+    # is the same with or without these lines)
+    recalled = kind > 0 and serial % 5 < 2
+    if recalled:
+        lines = [*lines, f"The shooting happened on {incident.day:%B} {incident.day.day}."]
     body = "\n\n".join(lines)
     text = f"{title}\n\n{body}\n\n" + "\n".join(
         c.format(year=published.year, outlet=outlet) for c in chrome)
@@ -428,6 +435,8 @@ def _add_article(
         figure_ids=tuple(figures), person_ids=tuple(people_ids),
     )
     corpus.documents[document.id] = document
+    if recalled:
+        corpus.stated_days[document.id] = [incident.day.isoformat()]
     corpus.events.append(event)
     corpus.incident_of[document.id] = incident.number
 

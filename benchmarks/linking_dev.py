@@ -16,6 +16,7 @@ import tracemalloc
 from pathlib import Path
 
 from claimledger.link import coherent_groups, compare_events, fitted_model, link_events
+from claimledger.link_features import STATED_RULES
 from claimledger.store import open_store
 
 
@@ -28,13 +29,15 @@ def main() -> int:
     with open_store(args.db) as store:
         events = list(store.events())
         documents = len(store.document_map())
+        stated_days = store.stated_days(STATED_RULES)
         stages: dict[str, list[float]] = {"compare (profiles, blocking, signals)": [],
                                           "score and cluster": []}
         totals = []
         for _ in range(args.repeats):
             started = time.perf_counter()
             comparison = compare_events(events, store.document_map(),
-                                        figures=store.figure_map(), people=store.person_map())
+                                        figures=store.figure_map(), people=store.person_map(),
+                                        stated_days=stated_days)
             compared = time.perf_counter()
             probability = model.probability(comparison.features)
             coherent_groups(comparison.a, comparison.b, probability,
@@ -43,11 +46,11 @@ def main() -> int:
             stages["score and cluster"].append(time.perf_counter() - compared)
             started = time.perf_counter()
             links = link_events(events, store.document_map(), figures=store.figure_map(),
-                                people=store.person_map())
+                                people=store.person_map(), stated_days=stated_days)
             totals.append(time.perf_counter() - started)
         tracemalloc.start()
         link_events(events, store.document_map(), figures=store.figure_map(),
-                    people=store.person_map())
+                    people=store.person_map(), stated_days=stated_days)
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
     print(f"$ python benchmarks/linking_dev.py --db {args.db.name} --repeats {args.repeats}\n")

@@ -46,18 +46,19 @@ def main() -> int:
         for _ in range(args.repeats):
             started, started_cpu = time.perf_counter(), time.process_time()
             links = link_events(corpus.events, corpus.documents, figures=corpus.figures,
-                                people=corpus.people)
+                                people=corpus.people, stated_days=corpus.stated_days)
             runs.append(time.perf_counter() - started)
             cpu_runs.append(time.process_time() - started_cpu)
         seconds[size] = statistics.median(runs)
         cpu[size] = statistics.median(cpu_runs)
         tracemalloc.start()
         link_events(corpus.events, corpus.documents, figures=corpus.figures,
-                    people=corpus.people)
+                    people=corpus.people, stated_days=corpus.stated_days)
         peak = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.stop()
         compared = compare_events(corpus.events, corpus.documents, figures=corpus.figures,
-                                  people=corpus.people, model=fitted_model()).compared
+                                  people=corpus.people, stated_days=corpus.stated_days,
+                                  model=fitted_model()).compared
         clusters = cluster_events(corpus.events, links)
         predicted = {e.document_id: clusters[e.id] for e in corpus.events}
         gold = {d: str(i) for d, i in corpus.incident_of.items()}

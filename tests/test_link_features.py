@@ -463,3 +463,38 @@ def test_a_report_that_names_no_day_weighs_its_gap_to_a_told_day_as_a_bound() ->
     both = _pair_row(events, documents, later, undated, {})
     assert both[FEATURES.index("page_day_later")] == 0.0
     assert both[FEATURES.index("gap")] > 0.0
+
+
+def _recalled(first_day: DateMention, written: list[str]) -> float:
+    """The recalls_day signal between FIRST, its event dated `first_day`, and a trial's report
+    months later whose page writes the days `written`."""
+    trial = page("A judge set a trial date for the man charged in the shooting on Wyoming "
+                 "Street. Prosecutors said the two men had argued.", "Trial date set",
+                 "2016-08-18")
+    events = [msgspec.structs.replace(event_of(FIRST), date=first_day),
+              event_of(trial, day="2016-08-18", event_type="Arrests"),
+              *(event_of(p, event_type="Protests") for p in FILLER)]
+    documents = {d.id: d for d in (FIRST, trial, *FILLER)}
+    comparison = compare_events(events, documents, stated_days={trial.id: written})
+    found = comparison.events.events
+    x = next(k for k, e in enumerate(found) if e.document_id == FIRST.id)
+    y = next(k for k, e in enumerate(found) if e.document_id == trial.id)
+    [row] = [k for k in range(len(comparison.a)) if {comparison.a[k], comparison.b[k]} == {x, y}]
+    return float(comparison.features[row, FEATURES.index("recalls_day")])
+
+
+def test_a_follow_up_writing_the_day_the_first_report_dates_its_shooting_recalls_it() -> None:
+    at = Span(0, 4, FIRST.text[:4])
+    saturday = DateMention(span=at, value="2016-04-30", rule="weekday-before-publication")
+    assert _recalled(saturday, ["2016-04-30", "2016-10-03"]) == 1.0  # "the April 30 shooting"
+    assert _recalled(saturday, ["2016-10-03"]) == 0.0
+    assert _recalled(saturday, []) == 0.0
+    # a day that is only the first page's own date standing in for one says nothing
+    stand_in = DateMention(span=Span(0, 0, ""), value="2016-05-01", rule="publication-date")
+    assert _recalled(stand_in, ["2016-05-01"]) == 0.0
+
+
+def test_the_shipped_model_weighs_a_recalled_day_toward_one_incident() -> None:
+    from claimledger.link import fitted_model
+
+    assert fitted_model().weights["recalls_day"] > 1.0

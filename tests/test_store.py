@@ -412,3 +412,23 @@ def test_any_document_text_round_trips(
     analysis = Analysis(document=document)
     store.write_analysis(analysis, replace=True)
     assert store.analysis(document.id) == analysis
+
+
+def test_the_days_a_page_writes_are_read_by_rule_and_day_granularity(store: Store) -> None:
+    from claimledger.model import DateMention, Span
+
+    page = first_analysis()
+    at = Span(0, 6, "Battle")
+    dates = (
+        DateMention(span=at, value="2018-02-07", rule="absolute"),
+        DateMention(span=at, value="2018-02-20", rule="weekday-before-publication"),
+        DateMention(span=at, value="2018-02", granularity="month", rule="absolute"),
+        DateMention(span=at, value="2018-02-09", rule="partial-year-from-publication"),
+        DateMention(span=at, value=None, rule="absolute"),
+    )
+    store.write_analysis(msgspec.structs.replace(page, dates=dates))
+    store.write_analysis(second_analysis())
+    days = store.stated_days({"absolute", "partial-year-from-publication"})
+    assert days == {page.document.id: ["2018-02-07", "2018-02-09"]}
+    assert store.stated_days({"weekday-before-publication"}) == {
+        page.document.id: ["2018-02-20"]}

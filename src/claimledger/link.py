@@ -1,8 +1,9 @@
 """Cross-document event linking: the same real-world event reported by different pages.
 
 Documents are never merged: a link joins two per-document events and records the signals that
-made it (link_features.FEATURES: shared words, title, names, the people harmed, ages, days,
-place, counts, family, outlet), so every decision can be read and undone.
+made it (link_features.FEATURES: shared words, title, names, the people harmed, ages, days and
+a day one page recalls of the other's event, place, counts, family, outlet), so every decision
+can be read and undone.
 
 1. Profiles: two streaming passes over the events' documents (link_features).
 2. Blocking: pages that share a rare key (a name, a strong term) within a date window, and
@@ -22,7 +23,7 @@ place, counts, family, outlet), so every decision can be read and undone.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -110,11 +111,14 @@ def compare_events(
     *,
     figures: Mapping[str, Figure] | None = None,
     people: Mapping[str, Person] | None = None,
+    stated_days: Mapping[str, Iterable[str]] | None = None,
     options: LinkOptions | None = None,
     model: LinkModel | None = None,
     keep_signals: bool = True,
 ) -> Comparison:
-    """Profile the events and their documents, block, and compute the signals of each pair.
+    """Profile the events and their documents, block, and compute the signals of each pair
+    (`stated_days`: the calendar days each document writes, ISO, by document id:
+    Store.stated_days).
     With a `model`, each batch of pairs is scored and the pairs below FLOOR dropped at once, so
     a large corpus never holds the signals of every compared pair; with `keep_signals` False
     none are kept (`features` has no rows: link_events computes its links' again)."""
@@ -122,7 +126,8 @@ def compare_events(
     ordered = sorted((e for e in events if e.document_id in documents), key=lambda e: e.id)
     document_ids = sorted({e.document_id for e in ordered})
     counts = count_corpus(documents[i] for i in document_ids)
-    table = profile_documents((documents[i] for i in document_ids), counts)
+    table = profile_documents((documents[i] for i in document_ids), counts,
+                              stated_days=stated_days)
     event_table = profile_events(ordered, table, counts, figures=figures or {},
                                  people=people or {})
     doc_a, doc_b = candidate_documents(
@@ -264,15 +269,18 @@ def link_events(
     *,
     figures: Mapping[str, Figure] | None = None,
     people: Mapping[str, Person] | None = None,
+    stated_days: Mapping[str, Iterable[str]] | None = None,
     options: LinkOptions | None = None,
 ) -> list[EventLink]:
-    """Links between events of different documents that report the same real-world event."""
+    """Links between events of different documents that report the same real-world event
+    (`stated_days` as compare_events takes them)."""
     options = options or LinkOptions()
     model = options.model or fitted_model()
     threshold = options.threshold if options.threshold is not None else model.threshold
     coherence = options.coherence if options.coherence is not None else model.coherence
     comparison = compare_events(events, documents, figures=figures, people=people,
-                                options=options, model=model, keep_signals=False)
+                                stated_days=stated_days, options=options, model=model,
+                                keep_signals=False)
     probability = comparison.probability
     assert probability is not None
     kept = coherent_groups(comparison.a, comparison.b, probability, threshold=threshold,

@@ -1,7 +1,8 @@
 """What linking compares. Per document: its words (TF-IDF over the title and the body, site chrome
 and lines shared by unrelated pages left out), its title, the capitalised names it uses (people,
-streets, towns), the ages it gives, its outlet and day. Per event: its own day, place, people
-harmed, counts and family. Per pair of events: the signals the scorer weighs (`FEATURES`).
+streets, towns), the ages it gives, its outlet and day, and the calendar days it writes. Per
+event: its own day, place, people harmed, counts and family. Per pair of events: the signals the
+scorer weighs (`FEATURES`).
 
 Profiles are sparse rows and numpy arrays built in two streaming passes over the documents (the
 first counts words, names and repeated lines over the corpus, the second keeps each page's
@@ -55,6 +56,8 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Nov. 22 shooting" read as the last Nov. 22 before the page's date. A weekday ("Sunday") is
 # read against the page's date, which for a follow-up is weeks after the event.
 STATED_RULES = frozenset({"absolute", "partial-year-from-publication"})
+# Day ordinals are below this (the year 2870), so (document row, day) is one int64 code.
+DAY_CODES = 1 << 20
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "s"}
 # Words of the news that follows an attack: the arrest, the charge, the plea, the funeral.
 FOLLOW_UP_NEWS = lexicons.words("follow_up_news")
@@ -90,6 +93,9 @@ FEATURES: tuple[str, ...] = (
     # gives: a report that names no day of the attack, as follow-ups do, so the gap is only a
     # bound ("gap" and "far" are 0)
     "page_day_gap",  # that bound, as "gap" measures days
+    "recalls_day",  # one page writes as a calendar date the day the other's text dates its
+    # event on, their own events' days being further apart: a follow-up recalling "the July 17
+    # ambush" from its news of an arrest
 )
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d{3,}")
@@ -275,6 +281,8 @@ class DocumentTable:
     outlet: np.ndarray[Any, Any]
     follow_up: np.ndarray[Any, Any]  # the headline tells what followed an attack
     keys: list[np.ndarray[Any, Any]]
+    # the calendar days each page writes (STATED_RULES), as sorted codes row * DAY_CODES + day
+    stated: np.ndarray[Any, Any]
 
 
 class _Rows:
@@ -303,9 +311,16 @@ class _Rows:
 
 
 def profile_documents(
-    documents: Iterable[Document], counts: CorpusCounts, *, keys_per_document: int = 16
+    documents: Iterable[Document],
+    counts: CorpusCounts,
+    *,
+    stated_days: Mapping[str, Iterable[str]] | None = None,
+    keys_per_document: int = 16,
 ) -> DocumentTable:
-    """The second pass: each document's vectors, ages, day, outlet and blocking keys."""
+    """The second pass: each document's vectors, ages, day, outlet and blocking keys, and the
+    calendar days it writes (`stated_days`: ISO days by document id, see `stated_day_values`)."""
+    stated_days = stated_days or {}
+    stated = array("q")
     idf = counts.idf()
     vocabulary = counts.vocabulary
     names_mask = counts.names
@@ -348,6 +363,9 @@ def profile_documents(
         capitals.add(dict.fromkeys(capital, 1.0), normalise=False)
         ages.add(dict.fromkeys(ages_in(body), 1.0), normalise=False)
         days.append(_day(document.published))
+        row = len(index) - 1
+        stated.extend(sorted({row * DAY_CODES + d for value in stated_days.get(document.id, ())
+                              if 0 <= (d := _day(value)) < DAY_CODES}))
         outlet = outlet_of(document)
         outlets.append(outlet_ids.setdefault(outlet, len(outlet_ids)) if outlet else -1)
         keys.append(_keys(top, proper, counts.df, keys_per_document))
@@ -364,6 +382,7 @@ def profile_documents(
         outlet=np.asarray(outlets, dtype=np.int64),
         follow_up=np.asarray(follow_ups, dtype=bool),
         keys=keys,
+        stated=np.asarray(stated, dtype=np.int64),
     )
 
 
@@ -665,4 +684,22 @@ def pair_features(
     follow_up = documents.follow_up[da] | documents.follow_up[db]
     out[:, column["follow_up"]] = follow_up
     out[:, column["follow_up_gap"]] = follow_up * spread
+    # a day of the other's text, not its page's stand-in, written on this page
+    apart = (events.day[a] < 0) | (events.day[b] < 0) | (np.abs(events.day[a] - events.day[b]) > 1)
+    out[:, column["recalls_day"]] = apart & (
+        (told[b] & _writes(documents, da, events.day[b]))
+        | (told[a] & _writes(documents, db, events.day[a])))
     return out
+
+
+def _writes(
+    documents: DocumentTable, rows: np.ndarray[Any, Any], days: np.ndarray[Any, Any]
+) -> np.ndarray[Any, Any]:
+    """Whether page rows[k] writes the calendar day days[k] (-1: no day), for every k."""
+    stated = documents.stated
+    if not len(stated):
+        return np.zeros(len(rows), dtype=bool)
+    codes = rows * DAY_CODES + days
+    at = np.minimum(np.searchsorted(stated, codes), len(stated) - 1)
+    found: np.ndarray[Any, Any] = (days >= 0) & (stated[at] == codes)
+    return found

@@ -24,6 +24,7 @@ import msgspec
 from claimledger._version import __version__
 from claimledger.derived import write_derived
 from claimledger.link import LinkOptions, link_events
+from claimledger.link_features import STATED_RULES
 from claimledger.model import Analysis, Document, Event, PlaceMention, ReadError
 from claimledger.nlp import find_model_name
 from claimledger.read import read_paths
@@ -180,7 +181,7 @@ def relink(store: Store, options: RunOptions, summary: RunSummary | None = None)
     documents = store.document_map()
     figures = store.figure_map()
     links = link_events(events, documents, figures=figures, people=store.person_map(),
-                        options=options.link)
+                        stated_days=store.stated_days(STATED_RULES), options=options.link)
     store.write_links(links, replace=True)
     ledgers = write_derived(store, events, links, documents=documents, figures=figures)
     ledger = ledgers[options.rule]

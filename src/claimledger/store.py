@@ -312,6 +312,18 @@ class Store:
         for document_id, group in groupby(rows, key=lambda row: row[0]):
             yield document_id, [msgspec.json.decode(row[1], type=PlaceMention) for row in group]
 
+    def stated_days(self, rules: Collection[str]) -> dict[str, list[str]]:
+        """The days (ISO) each document's dates of these rules give, by document id: for
+        linking, the calendar days a page writes (link_features.STATED_RULES)."""
+        marks = ", ".join("?" for _ in rules)
+        rows = self.conn.execute(
+            f"SELECT document_id, value FROM dates WHERE granularity = 'day' AND value IS NOT "
+            f"NULL AND rule IN ({marks}) ORDER BY document_id, idx", tuple(rules))
+        days: dict[str, list[str]] = {}
+        for document_id, value in rows:
+            days.setdefault(document_id, []).append(value)
+        return days
+
     def replace_event_places(self, events: Iterable[Event]) -> int:
         """Store each event's place again (its JSON and its place columns), where the event is
         stored; how many were."""
