@@ -1,9 +1,10 @@
 """Memory of linking and the ledger over a whole store: records read when needed or held.
 
 `relink` reads each event's document and figures from the store as it needs them
-(`Store.document_map`, `Store.figure_map`); the alternative holds every document and figure
-decoded in dictionaries. Both are run on the same store, alternating, and must give the same links
-and ledger; the peak is Python's traced allocation (tracemalloc) during the step.
+(`Store.document_map`, `Store.figure_map`; the days each page writes, `Store.stated_days`, are
+read whole either way); the alternative holds every document and figure decoded in
+dictionaries. Both are run on the same store, alternating, and must give the same links and
+ledger; the peak is Python's traced allocation (tracemalloc) during the step.
 
     .venv/bin/claimledger run PAGES... --db STORE.db      # any store claimledger wrote
     .venv/bin/python benchmarks/relink_memory.py --db STORE.db [--repeats 2]
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from claimledger.ledger import build_ledger
 from claimledger.link import link_events
+from claimledger.link_features import STATED_RULES
 from claimledger.model import Document, Figure
 from claimledger.runner import RunOptions
 from claimledger.store import open_store
@@ -47,7 +49,8 @@ def main() -> int:
                 else:
                     documents = {d.id: d for d in store.documents()}
                     figures = {f.id: f for f in store.figures()}
-                links = link_events(events, documents, options=options.link)
+                links = link_events(events, documents, options=options.link,
+                                    stated_days=store.stated_days(STATED_RULES))
                 ledger = build_ledger(events, figures, documents, links, rule=options.rule)
                 seconds = time.perf_counter() - started
                 peak = tracemalloc.get_traced_memory()[1] / 2**20
