@@ -1,10 +1,11 @@
 """Memory of linking and the ledger over a whole store: records read when needed or held.
 
-`relink` reads each event's document and figures from the store as it needs them
-(`Store.document_map`, `Store.figure_map`; the days each page writes, `Store.stated_days`, are
-read whole either way); the alternative holds every document and figure decoded in
-dictionaries. Both are run on the same store, alternating, and must give the same links and
-ledger; the peak is Python's traced allocation (tracemalloc) during the step.
+`relink` reads each event's document, figures and people from the store as it needs them
+(`Store.document_map`, `Store.figure_map`, `Store.person_map`; the days each page writes,
+`Store.stated_days`, are read whole either way); the alternative holds every document, figure
+and person decoded in dictionaries. Both are run on the same store, alternating, and must give
+the same links and ledger; the peak is Python's traced allocation (tracemalloc) during the
+step.
 
     .venv/bin/claimledger run PAGES... --db STORE.db      # any store claimledger wrote
     .venv/bin/python benchmarks/relink_memory.py --db STORE.db [--repeats 2]
@@ -23,7 +24,7 @@ from pathlib import Path
 from claimledger.ledger import build_ledger
 from claimledger.link import link_events
 from claimledger.link_features import STATED_RULES
-from claimledger.model import Document, Figure
+from claimledger.model import Document, Figure, Person
 from claimledger.runner import RunOptions
 from claimledger.store import open_store
 
@@ -44,12 +45,16 @@ def main() -> int:
                 events = list(store.events())
                 documents: Mapping[str, Document]
                 figures: Mapping[str, Figure]
+                people: Mapping[str, Person]
                 if name == "read when needed":
                     documents, figures = store.document_map(), store.figure_map()
+                    people = store.person_map()
                 else:
                     documents = {d.id: d for d in store.documents()}
                     figures = {f.id: f for f in store.figures()}
-                links = link_events(events, documents, options=options.link,
+                    people = dict(store.person_map())
+                links = link_events(events, documents, figures=figures, people=people,
+                                    options=options.link,
                                     stated_days=store.stated_days(STATED_RULES))
                 ledger = build_ledger(events, figures, documents, links, rule=options.rule)
                 seconds = time.perf_counter() - started
@@ -60,7 +65,7 @@ def main() -> int:
         count = len(store.document_map())
     print(f"$ .venv/bin/python benchmarks/relink_memory.py --db {args.db.name}\n")
     print(f"{count} documents, {len(events)} events, {len(links)} links, {len(ledger)} entries\n")
-    print("| documents and figures | s (median) | traced peak MB (median) |")
+    print("| documents, figures and people | s (median) | traced peak MB (median) |")
     print("| --- | ---: | ---: |")
     for name, runs in results.items():
         seconds = statistics.median(s for s, _ in runs)
