@@ -281,7 +281,8 @@ class DocumentTable:
     outlet: np.ndarray[Any, Any]
     follow_up: np.ndarray[Any, Any]  # the headline tells what followed an attack
     keys: list[np.ndarray[Any, Any]]
-    # the calendar days each page writes (STATED_RULES), as sorted codes row * DAY_CODES + day
+    # the calendar days each page writes (profile_documents' `stated_days`), as sorted codes
+    # row * DAY_CODES + day
     stated: np.ndarray[Any, Any]
 
 
@@ -318,7 +319,8 @@ def profile_documents(
     keys_per_document: int = 16,
 ) -> DocumentTable:
     """The second pass: each document's vectors, ages, day, outlet and blocking keys, and the
-    calendar days it writes (`stated_days`: ISO days by document id, see `stated_day_values`)."""
+    calendar days it writes (`stated_days`: ISO days by document id, as
+    `Store.stated_days(STATED_RULES)` reads them; other values are left out)."""
     stated_days = stated_days or {}
     stated = array("q")
     idf = counts.idf()
