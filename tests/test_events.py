@@ -364,6 +364,29 @@ def test_a_day_that_opens_an_aside_past_the_lede_dates_no_event(text: str, expec
     assert event.date is not None and event.date.value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a month past the lede is an older story's; the lede's day relative to the page dates
+        # the report's own shooting
+        ("Four men shot Saturday evening on the city's southwest side are expected to recover. "
+         + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015.",
+         "2016-01-09"),
+        # where the lede gives no day, the month stands
+        ("Four men who were shot on the city's southwest side are expected to recover. "
+         + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015.",
+         "2015-08"),
+        # and in a report of what followed, the lede's day is that news, not the shooting's
+        ("A Rochester man appeared before a judge Saturday, the prosecutor's office said. "
+         + QUIET + "He pleaded not guilty to wounding four men in the Genesee Street shooting in "
+         "August 2015.", "2015-08"),
+    ],
+)  # fmt: skip
+def test_a_month_past_the_lede_gives_way_to_the_lede_s_day(text: str, expected: str) -> None:
+    event = report_event(text)
+    assert event.date is not None and event.date.value == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
 def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
     event = report_event(text)

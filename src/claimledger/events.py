@@ -364,12 +364,13 @@ def _most_common_date(
     harm: Sequence[HarmMention] = (),
     shooting_days: Sequence[DateMention] = (),
     said_days: Sequence[DateMention] = (),
+    lede_days: Sequence[DateMention] = (),
 ) -> DateMention | None:
     """In a follow-up report, the earliest of `shooting_days` (the days it gives the shooting
     itself) before the date its own sentences give the event, unless that date is one of them
     (a report recalling an earlier shooting: "a man was wounded at that location on Jan. 6");
     else the date `_event_date` chooses."""
-    chosen = _event_date(mentions, stand_in, dates, harm, said_days)
+    chosen = _event_date(mentions, stand_in, dates, harm, said_days, lede_days)
     if chosen is not None and chosen.value in {d.value for d in shooting_days}:
         return chosen
     earlier = [
@@ -390,6 +391,7 @@ def _event_date(
     dates: Sequence[DateMention] = (),
     harm: Sequence[HarmMention] = (),
     said_days: Sequence[DateMention] = (),
+    lede_days: Sequence[DateMention] = (),
 ) -> DateMention | None:
     """The most precise date the event's own triggers carry, the earliest of those (a
     follow-up report repeats the day of its news, "pleaded guilty today", more often than it
@@ -401,7 +403,10 @@ def _event_date(
     death the report dates; else the earliest such death ("He died on Monday": the attack is
     no later); else the earliest day of a statement about it ("police said Sunday
     afternoon"); else `stand_in`, the day `_stand_in_day` gives the report. A death's day is
-    the event's only where its sentence dates the wound too (`_day_of_the_wound`)."""
+    the event's only where its sentence dates the wound too (`_day_of_the_wound`). A month or a
+    year from past the lede gives way to the first of `lede_days`, the days a first report's
+    lede tells relative to the page ("Four men shot Wednesday evening ... the Genesee Street
+    shooting in August 2015": Wednesday)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     # the days of deaths whose sentences date no wound: the attack is no later
     deaths: list[DateMention] = []
@@ -436,6 +441,8 @@ def _event_date(
         within = date_range(nearby) if nearby is not None else None
         if within is not None and span[0] <= within[0] and within[1] <= span[1]:
             return nearby
+    if chosen.granularity != "day" and chosen.span.start >= LEDE_CHARS and lede_days:
+        return min(lede_days, key=lambda d: d.span.start)
     return chosen
 
 
@@ -911,8 +918,12 @@ def assemble_events(
     events: list[Event] = []
     tallies: list[Figure] = []
     people: list[Person] = []
+    # the days a report's lede tells relative to the page ("Four men shot Wednesday evening")
+    lede_days = [d for d in event_dates if d.span.start < LEDE_CHARS
+                 and d.rule in RELATIVE_DAY_RULES and date_range(d) and d not in asides]
     for cluster, ids, counted in zip(clusters, figure_ids, harmed, strict=True):
         event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
+        follow_up = _follow_up(document.text, cluster.mentions)
         event_figure_spans = [figure_spans[i] for i in ids]
         trigger_spans = [m.trigger.span for m in cluster.mentions]
         attribution_ids = tuple(
@@ -954,8 +965,9 @@ def assemble_events(
                     stand_in,
                     [d for d in event_dates if d not in asides],
                     counted,
-                    shooting_days if _follow_up(document.text, cluster.mentions) else (),
+                    shooting_days if follow_up else (),
                     said_days,
+                    () if follow_up else lede_days,
                 ),
                 place=_event_place(cluster.mentions, located, places, document.text)
                 or _phone_place(phone),
