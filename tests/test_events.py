@@ -387,6 +387,24 @@ def test_a_month_past_the_lede_gives_way_to_the_lede_s_day(text: str, expected: 
     assert event.date is not None and event.date.value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a first report, an earlier day past the lede is what came before the shooting
+        ("Four people were shot Saturday evening at a party on Elm Street, police said. " + QUIET
+         + "The shooting followed a fight at the house on Friday night.", "2016-01-09"),
+        # in a report of what followed, the earlier day is the shooting's
+        ("A man appeared before a judge Saturday evening, the prosecutor's office said. " + QUIET
+         + "He pleaded not guilty to a shooting on Elm Street on Jan. 2.", "2016-01-02"),
+    ],
+)  # fmt: skip
+def test_a_first_report_s_lede_day_holds_against_an_earlier_day_further_down(
+    text: str, expected: str
+) -> None:
+    event = report_event(text)
+    assert event.date is not None and event.date.value == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), REPORT_DATES)
 def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
     event = report_event(text)

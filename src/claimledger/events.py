@@ -403,10 +403,11 @@ def _event_date(
     death the report dates; else the earliest such death ("He died on Monday": the attack is
     no later); else the earliest day of a statement about it ("police said Sunday
     afternoon"); else `stand_in`, the day `_stand_in_day` gives the report. A death's day is
-    the event's only where its sentence dates the wound too (`_day_of_the_wound`). A month or a
-    year from past the lede gives way to the first of `lede_days`, the days a first report's
-    lede tells relative to the page ("Four men shot Wednesday evening ... the Genesee Street
-    shooting in August 2015": Wednesday)."""
+    the event's only where its sentence dates the wound too (`_day_of_the_wound`). In a first
+    report (`lede_days` given: the days its lede tells relative to the page), a date from past
+    the lede gives way to the lede's: a day its triggers carry in the lede, else, for a month
+    or a year, the first of `lede_days` ("Four men shot Wednesday evening ... the Genesee
+    Street shooting in August 2015": Wednesday)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     # the days of deaths whose sentences date no wound: the attack is no later
     deaths: list[DateMention] = []
@@ -443,6 +444,12 @@ def _event_date(
             return nearby
     if chosen.granularity != "day" and chosen.span.start >= LEDE_CHARS and lede_days:
         return min(lede_days, key=lambda d: d.span.start)
+    if lede_days and chosen.span.start >= LEDE_CHARS:
+        # an earlier day further down a first report is what came before ("the shooting
+        # followed a fight on Friday night"): the day its lede gives the event holds
+        in_lede = [d for d in dated if d.span.start < LEDE_CHARS and d.granularity == "day"]
+        if in_lede:
+            return min(in_lede, key=lambda d: d.span.start)
     return chosen
 
 
