@@ -927,7 +927,7 @@ def assemble_events(
     people: list[Person] = []
     # the days a report's lede tells relative to the page ("Four men shot Wednesday evening")
     lede_days = [d for d in event_dates if d.span.start < LEDE_CHARS
-                 and d.rule in RELATIVE_DAY_RULES and date_range(d) and d not in asides]
+                 and d.rule in RELATIVE_DAY_RULES and date_range(d)]
     for cluster, ids, counted in zip(clusters, figure_ids, harmed, strict=True):
         event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
         follow_up = _follow_up(document.text, cluster.mentions)
