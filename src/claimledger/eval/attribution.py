@@ -37,6 +37,7 @@ from claimledger.eval.polnear import (
     GoldDocument,
     read_polnear,
 )
+from claimledger.model import Attribution
 
 _WORD = re.compile(r"\w+")
 
@@ -188,8 +189,13 @@ def predict_claimledger(doc: Doc) -> list[GoldAttribution]:
     """claimledger's attributions over a whole article, as role fragments."""
     from claimledger.extract.attribution import find_attributions
 
+    return as_fragments(find_attributions(doc, include_unattributed=False))
+
+
+def as_fragments(attributions: Iterable[Attribution]) -> list[GoldAttribution]:
+    """Attributions as the role fragments the scorer reads."""
     found = []
-    for attribution in find_attributions(doc, include_unattributed=False):
+    for attribution in attributions:
         found.append(
             GoldAttribution(
                 source=((attribution.source.start, attribution.source.end),)

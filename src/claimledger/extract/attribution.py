@@ -450,14 +450,16 @@ def scored_attributions(
     include_unattributed: bool = True,
     tagger: AttributionTagger | None = None,
     calibration: Calibration | None = None,
+    cues: CueTags | None = None,
 ) -> list[tuple[Attribution, RawScores]]:
     """Attributions with the tagger's raw scores of each, found by `tagger` (the shipped one if
-    None); with a `calibration`, each carries the confidence it gives."""
+    None); with a `calibration`, each carries the confidence it gives. `cues`, where given, are
+    taken as they are instead of tagged (annotated cues, to measure the rest alone)."""
     if len(doc) == 0:
         return []
     quoted = quoted_tokens(doc)
     table = token_table(doc)
-    cues = tag_cues(doc, quoted, table, tagger)
+    cues = cues or tag_cues(doc, quoted, table, tagger)
     tagged = tag_roles(doc, cues.heads, quoted, table, tagger, cues.words)
     for item, cue_probability in zip(tagged, cues.probabilities, strict=True):
         item.cue_probability = cue_probability
