@@ -25,14 +25,20 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from attribution import default_data
-from claimledger.eval.attribution import Score, as_fragments, score_document
+from claimledger.eval.attribution import (
+    Counts,
+    Score,
+    add_counts,
+    agreement_counts,
+    as_fragments,
+    score_document,
+)
 from claimledger.eval.polnear import ROLES, GoldDocument, read_polnear
 from claimledger.eval.train_attribution import tokens_covering
 from claimledger.extract.attribution import CueTags, scored_attributions
 from claimledger.extract.attribution_features import cue_head
 
 MODES = ("tagged", "annotated cue heads", "annotated cues")
-Counts = dict[tuple[str, str], Score]
 
 
 def annotated_cues(doc: Doc, gold: GoldDocument, *, whole: bool) -> CueTags:
@@ -51,30 +57,20 @@ def annotated_cues(doc: Doc, gold: GoldDocument, *, whole: bool) -> CueTags:
     )
 
 
-def add(totals: Counts, counts: Counts) -> None:
-    for key, score in counts.items():
-        old = totals.get(key, Score(0, 0, 0))
-        totals[key] = Score(old.tp + score.tp, old.fp + score.fp, old.fn + score.fn)
-
-
-def f1(counts: Sequence[Counts], role: str) -> float:
-    tp = sum(c[(role, "token")].tp for c in counts)
-    wrong = sum(c[(role, "token")].fp + c[(role, "token")].fn for c in counts)
-    return 2 * tp / (2 * tp + wrong) if tp else 0.0
+def f1(per_article: Sequence[Counts], role: str) -> float:
+    """Token F1 of a role over the articles' counts taken together."""
+    totals: dict[tuple[str, ...], Score] = {}
+    for counts in per_article:
+        add_counts(totals, counts)
+    return totals[(role, "token")].f1
 
 
 def agreement_interval(
     golds: Sequence[GoldDocument], *, draws: int = 2000, seed: int = 0
 ) -> tuple[int, dict[str, tuple[float, float, float]]]:
-    """Token F1 of the first annotation file against the second, per role, with the 2.5th and
-    97.5th percentiles of the same figure over articles drawn with replacement."""
-    by_article: dict[str, list[GoldDocument]] = {}
-    for gold in golds:
-        by_article.setdefault(gold.article, []).append(gold)
-    per_article = [
-        score_document(first.text, second.attributions, first.attributions)
-        for first, second, *_ in (files for files in by_article.values() if len(files) >= 2)
-    ]
+    """The annotators' token F1 per role (`agreement_counts`), with the 2.5th and 97.5th
+    percentiles of the same figure over articles drawn with replacement."""
+    per_article = agreement_counts(golds)
     rng = random.Random(seed)
     result = {}
     for role in ROLES:
@@ -102,7 +98,7 @@ def main() -> int:
     nlp = spacy.load(find_model_name())
     golds = list(read_polnear(args.data, args.split))
     texts = {g.article: g.text for g in golds}
-    totals: dict[str, Counts] = {mode: {} for mode in MODES}
+    totals: dict[str, dict[tuple[str, ...], Score]] = {mode: {} for mode in MODES}
     for article, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
         tagged = as_fragments(a for a, _ in scored_attributions(doc, include_unattributed=False))
         for gold in (g for g in golds if g.article == article):
@@ -113,7 +109,7 @@ def main() -> int:
                     cues = annotated_cues(doc, gold, whole=mode == "annotated cues")
                     found = scored_attributions(doc, include_unattributed=False, cues=cues)
                     predicted = as_fragments(a for a, _ in found)
-                add(totals[mode], score_document(gold.text, gold.attributions, predicted))
+                add_counts(totals[mode], score_document(gold.text, gold.attributions, predicted))
     print(f"$ python benchmarks/attribution_gap.py --split {args.split}\n")
     print(f"PolNeAR {args.split}: {len(texts)} articles, {len(golds)} annotation files\n")
     print("| cues | role | token P / R / F1 | exact F1 |")

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from claimledger.eval.incidents import (
+    article_lines,
     choose_incidents,
     read_corpus,
     read_incidents,
@@ -53,7 +54,7 @@ def main() -> int:
     incidents, everything = read_incidents(args.data)
     chosen = set(choose_incidents(incidents, args.limit, args.seed))
     articles = [a for a in everything if a.incident in chosen]
-    corpus = read_corpus(args.db, {n: a.id for n, a in enumerate(articles, start=1)})
+    corpus = read_corpus(args.db, article_lines(articles))
     results, _ = score_corpus(incidents, articles, corpus)
     by_id = {a.id: a for a in articles}
     reach: Counter[str] = Counter()
@@ -90,10 +91,9 @@ def main() -> int:
           f" ({right / total:.3f})\n")
     print("| the coded day | incidents | share | the ledger's |")
     print("| --- | ---: | ---: | ---: |")
-    reachable = 0
     for kind in ("written in a page", "only a publication day", "in no page"):
-        reachable += reach[kind] if kind != "in no page" else 0
         print(f"| {kind} | {reach[kind]} | {reach[kind] / total:.3f} | {picked[kind]} |")
+    reachable = total - reach["in no page"]
     print(f"\nWritten or a publication day: {reachable} ({reachable / total:.3f}).\n")
     print("| how the misses lie | incidents |")
     print("| --- | ---: |")

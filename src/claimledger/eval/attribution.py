@@ -148,8 +148,14 @@ def _count_exact(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) 
     return Score(tp=tp, fp=len(predicted) - tp, fn=len(gold) - tp)
 
 
-def _add(a: Score, b: Score) -> Score:
-    return Score(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn)
+Counts = dict[tuple[str, str], Score]  # (role, match) -> counts
+
+
+def add_counts(totals: dict[tuple[str, ...], Score], counts: Counts, *prefix: str) -> None:
+    """Add one document's counts into `totals`, each key after `prefix` (a system's name)."""
+    for key, score in counts.items():
+        old = totals.get((*prefix, *key), Score(0, 0, 0))
+        totals[(*prefix, *key)] = Score(old.tp + score.tp, old.fp + score.fp, old.fn + score.fn)
 
 
 def score_document(
@@ -242,13 +248,11 @@ def evaluate_attribution(
                     raise
                 predictions[name][article] = []
                 failures += 1
-    totals: dict[tuple[str, str, str], Score] = {}
+    totals: dict[tuple[str, ...], Score] = {}
     for gold in golds:
         for name in systems:
             counts = score_document(gold.text, gold.attributions, predictions[name][gold.article])
-            for (role, match), score in counts.items():
-                key = (name, role, match)
-                totals[key] = _add(totals.get(key, Score(0, 0, 0)), score)
+            add_counts(totals, counts, name)
     rows = tuple(
         ScoreRow(system=name, role=role, match=match, score=totals[(name, role, match)])
         for name in systems
@@ -268,24 +272,30 @@ def evaluate_attribution(
     )
 
 
-def annotator_agreement(golds: Sequence[GoldDocument]) -> tuple[tuple[ScoreRow, ...], int]:
+def agreement_counts(golds: Sequence[GoldDocument]) -> list[Counts]:
     """Each twice-annotated article's first annotation file scored against its second."""
     by_article: dict[str, list[GoldDocument]] = {}
     for gold in golds:
         by_article.setdefault(gold.article, []).append(gold)
-    totals: dict[tuple[str, str], Score] = {}
-    pairs = [files[:2] for files in by_article.values() if len(files) >= 2]
-    for first, second in pairs:
-        counts = score_document(first.text, second.attributions, first.attributions)
-        for key, score in counts.items():
-            totals[key] = _add(totals.get(key, Score(0, 0, 0)), score)
+    return [
+        score_document(first.text, second.attributions, first.attributions)
+        for first, second, *_ in (files for files in by_article.values() if len(files) >= 2)
+    ]
+
+
+def annotator_agreement(golds: Sequence[GoldDocument]) -> tuple[tuple[ScoreRow, ...], int]:
+    """The annotators' agreement (`agreement_counts`) over a split, and how many articles."""
+    per_article = agreement_counts(golds)
+    totals: dict[tuple[str, ...], Score] = {}
+    for counts in per_article:
+        add_counts(totals, counts)
     rows = tuple(
         ScoreRow(system="annotator", role=role, match=match, score=totals[(role, match)])
         for role in ROLES
         for match in ("token", "exact")
         if (role, match) in totals
     )
-    return rows, len(pairs)
+    return rows, len(per_article)
 
 
 def format_attribution_report(report: AttributionReport) -> str:

@@ -152,6 +152,12 @@ def _article_tally(analysis: Analysis, measure: CountMeasure) -> int:
     return 0
 
 
+def article_lines(articles: Sequence[Article]) -> dict[int, str]:
+    """Each article's line (from 1) in the corpus file an evaluation writes them to, in order:
+    its store's documents are read from those lines."""
+    return {number: article.id for number, article in enumerate(articles, start=1)}
+
+
 def read_corpus(db: Path, article_of_line: Mapping[int, str]) -> StoredCorpus:
     """Each article's analysis, matched by the line of the corpus file it was read from."""
     from claimledger.ledger import cluster_events
@@ -483,7 +489,7 @@ def evaluate_incidents(
         if db is None or not db.exists():
             raise FileNotFoundError(f"--reuse needs the store of an earlier run: {db}")
         errors = relink_store(db)
-        corpus = read_corpus(db, {n: a.id for n, a in enumerate(articles, start=1)})
+        corpus = read_corpus(db, article_lines(articles))
     else:
         corpus, errors = _run_pipeline(articles, workers=workers, db=db, progress=progress)
     seconds = time.perf_counter() - started
@@ -509,13 +515,11 @@ def _run_pipeline(
 
     with tempfile.TemporaryDirectory(prefix="claimledger-incidents-") as tmp:
         corpus_file = Path(tmp) / "articles.jsonl"
-        article_of_line: dict[int, str] = {}
         with corpus_file.open("w", encoding="utf-8") as out:
-            for number, article in enumerate(articles, start=1):
+            for article in articles:
                 record = {"title": article.title, "published": article.published,
                           "url": article.url, "text": article.text}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                article_of_line[number] = article.id
         store = db or Path(tmp) / "incidents.db"
         if store.exists():
             store.unlink()
@@ -528,7 +532,7 @@ def _run_pipeline(
             [corpus_file], store, options=RunOptions(read=ReadOptions(), workers=workers),
             progress=report,
         )
-        corpus = read_corpus(store, article_of_line)
+        corpus = read_corpus(store, article_lines(articles))
     return corpus, summary.errors
 
 

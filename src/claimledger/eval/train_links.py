@@ -29,6 +29,7 @@ import numpy as np
 from claimledger.eval.incidents import (
     Article,
     LinkScore,
+    article_lines,
     choose_incidents,
     read_incidents,
     score_links,
@@ -94,8 +95,9 @@ def load(data: Path, db: Path, *, limit: int | None = None, seed: int = 0) -> La
     articles = [a for a in all_articles if a.incident in chosen]
     with open_store(db) as store:
         events = list(store.events())
+        lines = article_lines(articles)
         article_of_document = {
-            document.id: articles[int(document.input.rsplit(":", 1)[-1]) - 1].id
+            document.id: lines[int(document.input.rsplit(":", 1)[-1])]
             for document in store.documents()
         }
         comparison = compare_events(

@@ -459,7 +459,8 @@ def scored_attributions(
         return []
     quoted = quoted_tokens(doc)
     table = token_table(doc)
-    cues = cues or tag_cues(doc, quoted, table, tagger)
+    if cues is None:
+        cues = tag_cues(doc, quoted, table, tagger)
     tagged = tag_roles(doc, cues.heads, quoted, table, tagger, cues.words)
     for item, cue_probability in zip(tagged, cues.probabilities, strict=True):
         item.cue_probability = cue_probability
