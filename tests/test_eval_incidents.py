@@ -206,11 +206,12 @@ def test_an_incident_split_evenly_over_clusters_reads_the_one_that_tells_the_cou
     assert (results[0].cluster, results[0].counts["killed"]) == ("b", 2)
 
 
-def _dated(event_id: str, value: str, granularity: str = "day", rule: str = "absolute") -> Event:
+def _dated(event_id: str, value: str, granularity: str = "day", rule: str = "absolute",
+           at: int = 0) -> Event:
     return Event(
         id=event_id, document_id=event_id, trigger=Span(start=0, end=1, text="x"),
         event_type="Violence against civilians",
-        date=DateMention(span=Span(start=0, end=1, text="x"), value=value,
+        date=DateMention(span=Span(start=at, end=at + 1, text="x"), value=value,
                          granularity=granularity, rule=rule),  # type: ignore[arg-type]
     )
 
@@ -227,3 +228,17 @@ def test_an_incident_is_dated_as_its_exports_rank_dates() -> None:
     assert incident_date(events) == "2017-03-05"
     assert incident_date([_dated("a", "2017-03-05"), _dated("b", "2017-03-04")]) == "2017-03-04"
     assert incident_date([]) is None
+
+
+def test_pages_split_between_two_days_are_dated_by_the_day_a_lede_gives() -> None:
+    # "Four men were shot Tuesday night" in one lede; another page dates its event by a
+    # killing on the same block that it recalls far down: one page each, the lede's day holds
+    events = [_dated("a", "2013-08-13", rule="weekday", at=172),
+              _dated("b", "2013-08-10", rule="partial-year", at=1313)]
+    assert incident_date(events) == "2013-08-13"
+    # more pages for a day still outweigh a lede
+    events.append(_dated("c", "2013-08-10", rule="partial-year", at=900))
+    assert incident_date(events) == "2013-08-10"
+    # a date without its year dates nothing
+    assert incident_date([_dated("a", "XXXX-08-13"), _dated("b", "2013-08-10", at=900)]) == (
+        "2013-08-10")

@@ -21,7 +21,7 @@ from claimledger.derived import write_derived
 from claimledger.exports import export
 from claimledger.exports.acled import event_date, time_precision
 from claimledger.exports.actors import inter_code, is_state
-from claimledger.exports.clusters import Dates
+from claimledger.exports.clusters import Dates, cluster_dates
 from claimledger.exports.ucdp import date_precision, priogrid_gid
 from claimledger.model import (
     Actor,
@@ -222,6 +222,26 @@ def test_date_precision_codes_follow_the_codebooks() -> None:
     assert [time_precision(d) for d in (day, published, days, month)] == [1, 2, 2, 3]
     assert [date_precision(d) for d in (day, published, days, month)] == [1, 2, 2, 4]
     assert event_date(month) == date(2024, 3, 16) and event_date(days) == date(2024, 3, 9)
+    likeliest = msgspec.structs.replace(days, likeliest=date(2024, 3, 10))
+    assert (event_date(likeliest), time_precision(likeliest)) == (date(2024, 3, 10), 2)
+
+
+def test_acled_codes_the_day_most_reports_give() -> None:
+    from datetime import date
+
+    def event(event_id: str, value: str, at: int) -> Event:
+        return Event(id=event_id, document_id=event_id, trigger=Span(0, 1, "x"),
+                     event_type="Battles",
+                     date=DateMention(span=Span(at, at + 6, "Friday"), value=value,
+                                      rule="weekday-before-publication"))
+
+    # one report dates the attack by the day its news came out, two by the attack's day
+    dates = cluster_dates([event("a", "2024-03-08", 900), event("b", "2024-03-09", 120),
+                           event("c", "2024-03-09", 140)])
+    assert dates is not None
+    assert (dates.start, dates.end, dates.likeliest) == (
+        date(2024, 3, 8), date(2024, 3, 9), date(2024, 3, 9))
+    assert (event_date(dates), time_precision(dates)) == (date(2024, 3, 9), 2)
 
 
 @pytest.mark.parametrize(("name", "state", "code"), [

@@ -14,7 +14,8 @@ corpus, linking included, into a store, exactly as `claimledger run` would; then
 - linking is scored over articles: pairwise precision and recall of "same cluster" against
   "same incident", and B-cubed, beside leaving every article alone;
 - the event: found (some article of the incident has one), its date (the cluster's date as its
-  exports rank dates: days the texts give first, then the most common) against the coded date,
+  exports give it: days the texts give first, then the most common, then the one a lede tells)
+  against the coded date,
   its place naming the coded city or county, its admin-1 against the coded state.
 
 A plain regular-expression baseline runs in the same report: the largest number (or "a"/"an")
@@ -36,9 +37,8 @@ from pathlib import Path
 
 import msgspec
 
-from claimledger.exports.clusters import GRANULARITIES
+from claimledger.exports.clusters import likeliest_date
 from claimledger.model import Analysis, Event, LedgerEntry
-from claimledger.taxonomy import STAND_IN_RULES
 
 CountMeasure = str  # "killed" or "injured"
 MEASURES: tuple[CountMeasure, ...] = ("killed", "injured")
@@ -436,19 +436,12 @@ def score_corpus(
 
 
 def incident_date(events: Sequence[Event]) -> str | None:
-    """The cluster's date as its exports rank dates (exports/clusters.py `cluster_dates`): the
-    most precise kind any event gives (a day, then a week, then a month), dates the texts give
-    before publication days standing in; among those the most common, the earliest on ties."""
-    ranked = [
-        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date.value)
-        for e in events
-        if e.date is not None and e.date.value and e.date.granularity in GRANULARITIES
-    ]
-    if not ranked:
-        return None
-    best = min((precision, stand_in) for precision, stand_in, _ in ranked)
-    dates = Counter(value for precision, stand_in, value in ranked if (precision, stand_in) == best)
-    return min(dates, key=lambda d: (-dates[d], d))
+    """The cluster's date as its exports give it (exports/clusters.py `likeliest_date`, the
+    ACLED export's event_date): the most precise kind any event gives (a day, then a week, then
+    a month), dates the texts give before publication days standing in; among those the most
+    common, then the one more pages write in their lede, then the earliest."""
+    chosen = likeliest_date(events)
+    return chosen.value if chosen is not None else None
 
 
 def _incident_cluster(clusters: Counter[str], corpus: StoredCorpus) -> str | None:

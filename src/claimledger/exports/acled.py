@@ -72,9 +72,10 @@ def time_precision(dates: Dates) -> int:
 
 
 def event_date(dates: Dates) -> date:
-    """The day ACLED codes: the first day told; for a week or a month, its middle day."""
+    """The day ACLED codes: the day most reports give (`Dates.likeliest`, the first day told
+    where none was chosen); for a week or a month, its middle day."""
     if dates.granularity == "day":
-        return dates.start
+        return dates.likeliest or dates.start
     return date.fromordinal((dates.start.toordinal() + dates.end.toordinal()) // 2)
 
 

@@ -13,9 +13,10 @@ from typing import Literal
 
 import msgspec
 
+from claimledger.events import LEDE_CHARS
 from claimledger.exports.countries import country
 from claimledger.ledger import RULE_NAMES
-from claimledger.model import Document, Event, LedgerEntry, PlaceCandidate
+from claimledger.model import DateMention, Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store
 from claimledger.taxonomy import STAND_IN_RULES, Rule, date_range
 
@@ -32,12 +33,14 @@ class Cluster(msgspec.Struct, frozen=True, kw_only=True):
 
 class Dates(msgspec.Struct, frozen=True, kw_only=True):
     """The days an event cluster happened on: its first and last, and how precisely they are
-    known, as the span of days it may be."""
+    known, as the span of days it may be; and the first day of the date most of its reports
+    give (`likeliest_date`), `start` where none was chosen."""
 
     start: date
     end: date
     granularity: Literal["day", "week", "month"]
     from_text: bool  # False: only the reports' publication days date it
+    likeliest: date | None = None
 
     @property
     def days(self) -> int:
@@ -135,8 +138,34 @@ def cluster_dates(events: Sequence[Event]) -> Dates | None:
     best = min((precision, published) for precision, published, _, _ in dated)
     chosen = [(start, end) for precision, published, start, end in dated
               if (precision, published) == best]
+    likeliest = likeliest_date(events)
+    days = date_range(likeliest) if likeliest is not None else None
     return Dates(start=min(s for s, _ in chosen), end=max(e for _, e in chosen),
-                 granularity=GRANULARITIES[best[0]], from_text=not best[1])
+                 granularity=GRANULARITIES[best[0]], from_text=not best[1],
+                 likeliest=days[0] if days is not None else None)
+
+
+def likeliest_date(events: Sequence[Event]) -> DateMention | None:
+    """The one date a cluster's reports most support: of the most precise kind any gives and
+    written in a text before a publication day standing in (as `cluster_dates` ranks them),
+    the date most events give; on ties, the one more of them write in their page's lede
+    (events.LEDE_CHARS: a first report's "Four men were shot Wednesday night" over the day of a
+    killing on the same block that it recalls further down), then the earliest (a shooting
+    comes before the death and the arrest that follow it)."""
+    ranked = [
+        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date)
+        for e in events
+        if e.date is not None and date_range(e.date) is not None
+        and e.date.granularity in GRANULARITIES
+    ]
+    if not ranked:
+        return None
+    best = min((precision, stand_in) for precision, stand_in, _ in ranked)
+    dates = [d for precision, stand_in, d in ranked if (precision, stand_in) == best]
+    votes = Counter(d.value for d in dates)
+    in_lede = Counter(d.value for d in dates if d.span.text and d.span.start < LEDE_CHARS)
+    value = min(votes, key=lambda v: (-votes[v], -in_lede[v], v))
+    return next(d for d in dates if d.value == value)
 
 
 def _most_common(values: Sequence[str | None]) -> str | None:
