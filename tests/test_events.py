@@ -376,6 +376,12 @@ LEDE_DATES = [
     # in a report of what followed, the earlier day is the shooting's
     ("A man appeared before a judge Saturday evening, the prosecutor's office said. " + QUIET
      + "He pleaded not guilty to a shooting on Elm Street on Jan. 2.", "2016-01-02"),
+    # ... but not a day that opens a sentence past the lede: another incident it recalls
+    ("Two brothers are charged in connection to a shooting that left a 3-year-old boy in "
+     "critical condition. " + QUIET + "The incident happened at East Grand and Blair at 8 p.m. "
+     "Saturday. This is the second case in a week a 3-year-old has been shot riding in a car. "
+     "On Jan. 4, a 3-year-old girl was grazed by a bullet after a road rage incident led to "
+     "gunfire.", "2016-01-09"),
 ]  # fmt: skip
 
 

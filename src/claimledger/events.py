@@ -972,7 +972,7 @@ def assemble_events(
                     stand_in,
                     [d for d in event_dates if d not in asides],
                     counted,
-                    shooting_days if follow_up else (),
+                    [d for d in shooting_days if d not in asides] if follow_up else (),
                     said_days,
                     () if follow_up else lede_days,
                 ),
