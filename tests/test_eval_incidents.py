@@ -242,3 +242,19 @@ def test_pages_split_between_two_days_are_dated_by_the_day_a_lede_gives() -> Non
     # a date without its year dates nothing
     assert incident_date([_dated("a", "XXXX-08-13"), _dated("b", "2013-08-10", at=900)]) == (
         "2013-08-10")
+
+
+def test_nothing_happened_after_the_first_report_of_it() -> None:
+    from datetime import date
+
+    # a first report of July 31, 2014 ("shot ... on Wednesday"), and two reports of the plea a
+    # year later dated by their own news ("entered the plea Wednesday")
+    events = [_dated("a", "2014-07-30", at=659), _dated("b", "2015-04-29", at=272),
+              _dated("c", "2015-04-29", at=307)]
+    assert incident_date(events) == "2015-04-29"
+    assert incident_date(events, date(2014, 8, 1)) == "2014-07-30"
+    # a page may be dated a day before the day it tells of
+    assert incident_date([_dated("a", "2017-03-10"), _dated("b", "2017-03-10")],
+                         date(2017, 3, 9)) == "2017-03-10"
+    # where every date is later, they stand
+    assert incident_date([_dated("a", "2015-04-29")], date(2014, 8, 1)) == "2015-04-29"

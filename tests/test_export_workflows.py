@@ -21,7 +21,7 @@ from claimledger.derived import write_derived
 from claimledger.exports import export
 from claimledger.exports.acled import event_date, time_precision
 from claimledger.exports.actors import inter_code, is_state
-from claimledger.exports.clusters import Dates, cluster_dates
+from claimledger.exports.clusters import Dates, cluster_dates, first_report
 from claimledger.exports.ucdp import date_precision, priogrid_gid
 from claimledger.model import (
     Actor,
@@ -242,6 +242,14 @@ def test_acled_codes_the_day_most_reports_give() -> None:
     assert (dates.start, dates.end, dates.likeliest) == (
         date(2024, 3, 8), date(2024, 3, 9), date(2024, 3, 9))
     assert (event_date(dates), time_precision(dates)) == (date(2024, 3, 9), 2)
+
+    # the first page appeared on the 8th: the attack is no later than that
+    dates = cluster_dates([event("a", "2024-03-06", 900), event("b", "2024-03-10", 120),
+                           event("c", "2024-03-10", 140)], reported=date(2024, 3, 8))
+    assert dates is not None and dates.likeliest == date(2024, 3, 6)
+    pages = [Document(id=f"p{i}", text="x", published=day)
+             for i, day in enumerate(("2024-03-09", "2024-03-08T21:10:00Z", None))]
+    assert first_report(pages) == date(2024, 3, 8)
 
 
 @pytest.mark.parametrize(("name", "state", "code"), [

@@ -25,6 +25,7 @@ articles. Every report therefore shows the margin over the simplest thing that c
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import msgspec
 
-from claimledger.exports.clusters import likeliest_date
+from claimledger.exports.clusters import first_report, likeliest_date
 from claimledger.model import Analysis, Event, LedgerEntry
 
 CountMeasure = str  # "killed" or "injured"
@@ -383,7 +384,11 @@ def score_corpus(
                 for e in analysis.events
                 if corpus.cluster_of.get(e.id) == cluster
             ]
-            date = incident_date(events)
+            pages = {e.document_id for e in events}
+            date = incident_date(events, first_report(
+                analysis.document for a in members
+                if (analysis := corpus.analyses.get(a.id)) is not None
+                and analysis.document.id in pages))
             for event in events:
                 if event.place is None:
                     continue
@@ -435,12 +440,13 @@ def score_corpus(
     return results, links
 
 
-def incident_date(events: Sequence[Event]) -> str | None:
+def incident_date(events: Sequence[Event], reported: dt.date | None = None) -> str | None:
     """The cluster's date as its exports give it (exports/clusters.py `likeliest_date`, the
-    ACLED export's event_date): the most precise kind any event gives (a day, then a week, then
-    a month), dates the texts give before publication days standing in; among those the most
-    common, then the one more pages write in their lede, then the earliest."""
-    chosen = likeliest_date(events)
+    ACLED export's event_date): none after the day the first of its pages appeared
+    (`reported`) where there are others; the most precise kind any event gives (a day, then a
+    week, then a month), dates the texts give before publication days standing in; among those
+    the most common, then the one more pages write in their lede, then the earliest."""
+    chosen = likeliest_date(events, reported)
     return chosen.value if chosen is not None else None
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, timedelta
 from itertools import groupby
 from typing import Literal
 
@@ -18,9 +18,12 @@ from claimledger.exports.countries import country
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import DateMention, Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store
-from claimledger.taxonomy import STAND_IN_RULES, Rule, date_range
+from claimledger.taxonomy import STAND_IN_RULES, Rule, date_range, parse_published
 
 GRANULARITIES: tuple[Literal["day", "week", "month"], ...] = ("day", "week", "month")
+# A page's date may run a day behind the day it tells of (a time zone, a page dated by its
+# first draft): a cluster's day may be this much later than its first page's.
+REPORT_SLACK = timedelta(days=1)
 
 
 class Cluster(msgspec.Struct, frozen=True, kw_only=True):
@@ -111,7 +114,7 @@ def cluster_fields(cluster: Cluster) -> ClusterFields:
         number=cluster_number(cluster.id),
         event_ids=tuple(e.id for e in cluster.events),
         document_ids=tuple(d.id for d in cluster.documents),
-        dates=cluster_dates(cluster.events),
+        dates=cluster_dates(cluster.events, first_report(cluster.documents)),
         event_type=_most_common([e.event_type for e in cluster.events]),
         sub_event_type=_most_common([e.sub_event_type for e in cluster.events]),
         actor1=_actor(cluster.events, "initiator"),
@@ -122,10 +125,17 @@ def cluster_fields(cluster: Cluster) -> ClusterFields:
     )
 
 
-def cluster_dates(events: Sequence[Event]) -> Dates | None:
+def first_report(documents: Iterable[Document]) -> date | None:
+    """The earliest publication day of the pages; None where none is dated."""
+    days = [day for d in documents if (day := parse_published(d.published)) is not None]
+    return min(days, default=None)
+
+
+def cluster_dates(events: Sequence[Event], reported: date | None = None) -> Dates | None:
     """The days the events' own dates cover: the most precise kind of date any gives (a day,
     then a week, then a month), from the first to the last such; the publication days only
-    where the texts date none. A date without its year dates nothing."""
+    where the texts date none. A date without its year dates nothing. `reported`: the day
+    the first of the cluster's pages appeared (`likeliest_date`)."""
     dated: list[tuple[int, bool, date, date]] = []
     for event in events:
         days = date_range(event.date) if event.date is not None else None
@@ -138,30 +148,36 @@ def cluster_dates(events: Sequence[Event]) -> Dates | None:
     best = min((precision, published) for precision, published, _, _ in dated)
     chosen = [(start, end) for precision, published, start, end in dated
               if (precision, published) == best]
-    likeliest = likeliest_date(events)
+    likeliest = likeliest_date(events, reported)
     days = date_range(likeliest) if likeliest is not None else None
     return Dates(start=min(s for s, _ in chosen), end=max(e for _, e in chosen),
                  granularity=GRANULARITIES[best[0]], from_text=not best[1],
                  likeliest=days[0] if days is not None else None)
 
 
-def likeliest_date(events: Sequence[Event]) -> DateMention | None:
+def likeliest_date(events: Sequence[Event], reported: date | None = None) -> DateMention | None:
     """The one date a cluster's reports most support: of the most precise kind any gives and
     written in a text before a publication day standing in (as `cluster_dates` ranks them),
     the date most events give; on ties, the one more of them write in their page's lede
     (events.LEDE_CHARS: a first report's "Four men were shot Wednesday night" over the day of a
     killing on the same block that it recalls further down), then the earliest (a shooting
-    comes before the death and the arrest that follow it)."""
-    ranked = [
-        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date)
+    comes before the death and the arrest that follow it). Where `reported` (the day the
+    first of the cluster's pages appeared) is given, dates that begin after it (by more than
+    REPORT_SLACK) give way to those that do not: nothing happened after a report of it
+    (follow-ups dated by their news, "pleaded not guilty Wednesday", outvoting the one first
+    report)."""
+    dated = [
+        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date, days[0])
         for e in events
-        if e.date is not None and date_range(e.date) is not None
-        and e.date.granularity in GRANULARITIES
+        if e.date is not None and e.date.granularity in GRANULARITIES
+        and (days := date_range(e.date)) is not None
     ]
+    latest = reported + REPORT_SLACK if reported is not None else None
+    ranked = [item for item in dated if latest is None or item[3] <= latest] or dated
     if not ranked:
         return None
-    best = min((precision, stand_in) for precision, stand_in, _ in ranked)
-    dates = [d for precision, stand_in, d in ranked if (precision, stand_in) == best]
+    best = min((precision, stand_in) for precision, stand_in, _, _ in ranked)
+    dates = [d for precision, stand_in, d, _ in ranked if (precision, stand_in) == best]
     votes = Counter(d.value for d in dates)
     in_lede = Counter(d.value for d in dates if d.span.text and d.span.start < LEDE_CHARS)
     value = min(votes, key=lambda v: (-votes[v], -in_lede[v], v))
