@@ -249,7 +249,7 @@ def test_acled_codes_the_day_most_reports_give() -> None:
     assert dates is not None and dates.likeliest == date(2024, 3, 6)
     pages = [Document(id=f"p{i}", text="x", published=day)
              for i, day in enumerate(("2024-03-09", "2024-03-08T21:10:00Z", None))]
-    assert first_report(pages) == date(2024, 3, 8)
+    assert first_report(page.published for page in pages) == date(2024, 3, 8)
 
 
 @pytest.mark.parametrize(("name", "state", "code"), [

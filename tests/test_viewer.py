@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from battle_records import battle_link, first_analysis, numbered_analysis, second_analysis
+from claimledger.derived import write_derived
 from claimledger.ledger import ledger_from_analyses
 from claimledger.model import Analysis
 from claimledger.store import NotAStoreError, open_store
@@ -258,6 +259,28 @@ def test_event_page_switches_between_the_stored_ledger_rules(tmp_path: Path) -> 
     killed = next(e for e in acled if e.measure == "killed")
     section = entry_sections(chosen)["killed"]
     assert f'class="estimate-best">{format_count(killed.best)}<' in section
+
+
+def event_title(html: str) -> str:
+    match = re.search(r'<h1 class="event-title">(.*?)</h1>', html, re.DOTALL)
+    assert match, "the event page has a title"
+    return match.group(1)
+
+
+def test_event_page_is_titled_with_the_day_its_reports_give(tmp_path: Path) -> None:
+    # the first page dates the attack February 7, the later one February 6: a tie between
+    # one page each goes to the earlier day, as the exports date the cluster
+    first, second = first_analysis(), second_analysis()
+    earlier = msgspec.structs.replace(second.events[0].date, value="2018-02-06")
+    second = msgspec.structs.replace(
+        second, events=(msgspec.structs.replace(second.events[0], date=earlier),))
+    path = tmp_path / "days.db"
+    with open_store(path) as store:
+        store.write_analyses([first, second])
+        store.write_links([battle_link()])
+        write_derived(store, [first.events[0], second.events[0]], [battle_link()])
+    title = event_title(fetch(make_datasette(path), f"/-/claimledger/event/{cluster_id()}").text)
+    assert "2018-02-06" in title and "2018-02-07" not in title
 
 
 def test_an_event_id_that_does_not_name_its_cluster_redirects_to_the_cluster(

@@ -484,6 +484,8 @@ def test_a_linked_local_incident_shows_each_report_in_time_order(
     outlets = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(2)]
     assert published == ["2024-05-05", "2024-05-07"]
     assert outlets == ["Miami Valley Ledger", "Gem City Courier"]
+    # the day both reports give the shooting ("early Sunday"), not the second one's news
+    assert page.locator("h1.event-title").inner_text().endswith("2024-05-05")
     killed = page.locator("#measure-killed")
     assert killed.locator("dd.estimate-best").inner_text() == "2"
     assert "not disputed" in killed.inner_text()

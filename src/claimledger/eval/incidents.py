@@ -386,7 +386,7 @@ def score_corpus(
             ]
             pages = {e.document_id for e in events}
             date = incident_date(events, first_report(
-                analysis.document for a in members
+                analysis.document.published for a in members
                 if (analysis := corpus.analyses.get(a.id)) is not None
                 and analysis.document.id in pages))
             for event in events:

@@ -114,7 +114,7 @@ def cluster_fields(cluster: Cluster) -> ClusterFields:
         number=cluster_number(cluster.id),
         event_ids=tuple(e.id for e in cluster.events),
         document_ids=tuple(d.id for d in cluster.documents),
-        dates=cluster_dates(cluster.events, first_report(cluster.documents)),
+        dates=cluster_dates(cluster.events, first_report(d.published for d in cluster.documents)),
         event_type=_most_common([e.event_type for e in cluster.events]),
         sub_event_type=_most_common([e.sub_event_type for e in cluster.events]),
         actor1=_actor(cluster.events, "initiator"),
@@ -125,9 +125,10 @@ def cluster_fields(cluster: Cluster) -> ClusterFields:
     )
 
 
-def first_report(documents: Iterable[Document]) -> date | None:
-    """The earliest publication day of the pages; None where none is dated."""
-    days = [day for d in documents if (day := parse_published(d.published)) is not None]
+def first_report(published: Iterable[str | None]) -> date | None:
+    """The earliest of the pages' publication days (`Document.published`); None where none is
+    dated."""
+    days = [day for value in published if (day := parse_published(value)) is not None]
     return min(days, default=None)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import msgspec
 
+from claimledger.exports.clusters import first_report, likeliest_date
 from claimledger.model import Analysis, Event, LedgerEntry
 from claimledger.store import ClusteredEvent, Store
 
@@ -46,6 +47,9 @@ class ClusterView(msgspec.Struct, frozen=True, kw_only=True):
     rules: tuple[str, ...]
     rule: str | None
     entries: tuple[LedgerEntry, ...]
+    # the date most of its reports give, as the exports give it (exports/clusters.py
+    # `likeliest_date`): ISO, a day, a week's Monday or a month
+    day: str | None = None
 
 
 class EventFilters(msgspec.Struct, frozen=True, kw_only=True):
@@ -143,6 +147,7 @@ def read_cluster(
         published = page.published if page is not None else None
         return (published is None, published or "", event.document_id, event.id)
 
+    likeliest = likeliest_date(events, first_report(page.published for page in pages.values()))
     return ClusterView(
         cluster_id=name,
         events=tuple(sorted(events, key=in_time)),
@@ -150,6 +155,7 @@ def read_cluster(
         rules=rules,
         rule=chosen,
         entries=tuple(entry for entry in entries if entry.rule == chosen),
+        day=likeliest.value if likeliest is not None else None,
     )
 
 
