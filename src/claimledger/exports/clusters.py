@@ -132,23 +132,29 @@ def first_report(published: Iterable[str | None]) -> date | None:
     return min(days, default=None)
 
 
+def _ranked(events: Sequence[Event]) -> list[tuple[int, bool, DateMention, date, date]]:
+    """The events' dates that date something (a day, a week or a month of a known year), each
+    with its rank (how precise: 0 a day, 1 a week, 2 a month; whether a publication day stands
+    in for it) and its first and last day."""
+    return [
+        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date, *days)
+        for e in events
+        if e.date is not None and e.date.granularity in GRANULARITIES
+        and (days := date_range(e.date)) is not None
+    ]
+
+
 def cluster_dates(events: Sequence[Event], reported: date | None = None) -> Dates | None:
     """The days the events' own dates cover: the most precise kind of date any gives (a day,
     then a week, then a month), from the first to the last such; the publication days only
     where the texts date none. A date without its year dates nothing. `reported`: the day
     the first of the cluster's pages appeared (`likeliest_date`)."""
-    dated: list[tuple[int, bool, date, date]] = []
-    for event in events:
-        days = date_range(event.date) if event.date is not None else None
-        if event.date is None or days is None or event.date.granularity not in GRANULARITIES:
-            continue
-        precision = GRANULARITIES.index(event.date.granularity)
-        dated.append((precision, event.date.rule in STAND_IN_RULES, *days))
+    dated = _ranked(events)
     if not dated:
         return None
-    best = min((precision, published) for precision, published, _, _ in dated)
-    chosen = [(start, end) for precision, published, start, end in dated
-              if (precision, published) == best]
+    best = min((precision, stand_in) for precision, stand_in, *_ in dated)
+    chosen = [(start, end) for precision, stand_in, _, start, end in dated
+              if (precision, stand_in) == best]
     likeliest = likeliest_date(events, reported)
     days = date_range(likeliest) if likeliest is not None else None
     return Dates(start=min(s for s, _ in chosen), end=max(e for _, e in chosen),
@@ -167,18 +173,13 @@ def likeliest_date(events: Sequence[Event], reported: date | None = None) -> Dat
     REPORT_SLACK) give way to those that do not: nothing happened after a report of it
     (follow-ups dated by their news, "pleaded not guilty Wednesday", outvoting the one first
     report)."""
-    dated = [
-        (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date, days[0])
-        for e in events
-        if e.date is not None and e.date.granularity in GRANULARITIES
-        and (days := date_range(e.date)) is not None
-    ]
+    dated = _ranked(events)
     latest = reported + REPORT_SLACK if reported is not None else None
     ranked = [item for item in dated if latest is None or item[3] <= latest] or dated
     if not ranked:
         return None
-    best = min((precision, stand_in) for precision, stand_in, _, _ in ranked)
-    dates = [d for precision, stand_in, d, _ in ranked if (precision, stand_in) == best]
+    best = min((precision, stand_in) for precision, stand_in, *_ in ranked)
+    dates = [d for precision, stand_in, d, *_ in ranked if (precision, stand_in) == best]
     votes = Counter(d.value for d in dates)
     in_lede = Counter(d.value for d in dates if d.span.text and d.span.start < LEDE_CHARS)
     value = min(votes, key=lambda v: (-votes[v], -in_lede[v], v))
