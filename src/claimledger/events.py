@@ -51,6 +51,7 @@ from claimledger.model import (
 )
 from claimledger.taxonomy import (
     CIVILIAN_ATTACK,
+    LEDE_CHARS,
     MEASURE_FAMILY,
     PLACE_FEATURES,
     TYPE_ORDER,
@@ -163,9 +164,6 @@ def _ends_a_span(mention: DateMention, text: str) -> bool:
 _POSSESSED_AFTER = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s((?:\s+[a-z]+){1,3})|(\s+[a-z]+))\b"
 )
-
-
-LEDE_CHARS = 600  # a page's headline and first sentences
 
 
 def _opens_an_aside(mention: DateMention, text: str) -> bool:

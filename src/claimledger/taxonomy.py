@@ -109,6 +109,9 @@ def parse_published(published: str | None) -> date | None:
 # A day the text does not give: the event takes its report's publication day, or the day before
 # it (events.py's stand-in days).
 STAND_IN_RULES = frozenset({"publication-date", "publication-date-day-before"})
+# A page's headline and first sentences: where a report tells the day of its own event (read by
+# the event dates, events.py, and by a cluster's likeliest day, exports/clusters.py).
+LEDE_CHARS = 600
 
 
 def date_range(mention: Dated) -> tuple[date, date] | None:

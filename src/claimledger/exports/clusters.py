@@ -13,12 +13,17 @@ from typing import Literal
 
 import msgspec
 
-from claimledger.events import LEDE_CHARS
 from claimledger.exports.countries import country
 from claimledger.ledger import RULE_NAMES
 from claimledger.model import DateMention, Document, Event, LedgerEntry, PlaceCandidate
 from claimledger.store import Store
-from claimledger.taxonomy import STAND_IN_RULES, Rule, date_range, parse_published
+from claimledger.taxonomy import (
+    LEDE_CHARS,
+    STAND_IN_RULES,
+    Rule,
+    date_range,
+    parse_published,
+)
 
 GRANULARITIES: tuple[Literal["day", "week", "month"], ...] = ("day", "week", "month")
 # A page's date may run a day behind the day it tells of (a time zone, a page dated by its
@@ -132,10 +137,14 @@ def first_report(published: Iterable[str | None]) -> date | None:
     return min(days, default=None)
 
 
-def _ranked(events: Sequence[Event]) -> list[tuple[int, bool, DateMention, date, date]]:
-    """The events' dates that date something (a day, a week or a month of a known year), each
-    with its rank (how precise: 0 a day, 1 a week, 2 a month; whether a publication day stands
-    in for it) and its first and last day."""
+# An event's date as the cluster ranks it: how precise (0 a day, 1 a week, 2 a month), whether a
+# publication day stands in for it, the date, its first and last day.
+RankedDate = tuple[int, bool, DateMention, date, date]
+
+
+def _ranked(events: Sequence[Event]) -> list[RankedDate]:
+    """The events' dates that date something (a day, a week or a month of a known year),
+    ranked."""
     return [
         (GRANULARITIES.index(e.date.granularity), e.date.rule in STAND_IN_RULES, e.date, *days)
         for e in events
@@ -155,7 +164,7 @@ def cluster_dates(events: Sequence[Event], reported: date | None = None) -> Date
     best = min((precision, stand_in) for precision, stand_in, *_ in dated)
     chosen = [(start, end) for precision, stand_in, _, start, end in dated
               if (precision, stand_in) == best]
-    likeliest = likeliest_date(events, reported)
+    likeliest = _likeliest(dated, reported)
     days = date_range(likeliest) if likeliest is not None else None
     return Dates(start=min(s for s, _ in chosen), end=max(e for _, e in chosen),
                  granularity=GRANULARITIES[best[0]], from_text=not best[1],
@@ -166,14 +175,18 @@ def likeliest_date(events: Sequence[Event], reported: date | None = None) -> Dat
     """The one date a cluster's reports most support: of the most precise kind any gives and
     written in a text before a publication day standing in (as `cluster_dates` ranks them),
     the date most events give; on ties, the one more of them write in their page's lede
-    (events.LEDE_CHARS: a first report's "Four men were shot Wednesday night" over the day of a
+    (LEDE_CHARS: a first report's "Four men were shot Wednesday night" over the day of a
     killing on the same block that it recalls further down), then the earliest (a shooting
     comes before the death and the arrest that follow it). Where `reported` (the day the
     first of the cluster's pages appeared) is given, dates that begin after it (by more than
     REPORT_SLACK) give way to those that do not: nothing happened after a report of it
     (follow-ups dated by their news, "pleaded not guilty Wednesday", outvoting the one first
     report)."""
-    dated = _ranked(events)
+    return _likeliest(_ranked(events), reported)
+
+
+def _likeliest(dated: list[RankedDate], reported: date | None) -> DateMention | None:
+    """`likeliest_date` over the events' dates as `_ranked` gives them."""
     latest = reported + REPORT_SLACK if reported is not None else None
     ranked = [item for item in dated if latest is None or item[3] <= latest] or dated
     if not ranked:
