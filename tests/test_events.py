@@ -385,7 +385,27 @@ LEDE_DATES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), REPORT_DATES + LEDE_DATES)
+# Reports with a sentence that says when the shooting happened ("It happened around 1 p.m.
+# Sunday"): its day over the others the report's sentences give.
+OCCURRENCE_DATES = [
+    ("A boy was shot on Elm Street, and a man was wounded on Friday on Oak Street. The "
+     "shooting happened around 10:45 p.m. Saturday on Elm, police said.", "2016-01-09"),
+    # another shooting's day is no day of the report's own
+    ("A boy was shot on Elm Street, and a man was wounded on Friday on Oak Street. Another "
+     "shooting happened around 10:45 p.m. Saturday, police said.", "2016-01-08"),
+    ("A 4-year-old boy was accidentally shot. It happened around 1 p.m. Sunday near the 4900 "
+     "block of 60th Street. The mother was arrested and the case will be reviewed later this "
+     "week.", "2016-01-10"),
+    # "what happened" is no sentence about when
+    ("A man was shot on Friday on Oak Street. What happened Saturday is still fresh on the "
+     "minds of many, neighbors said.", "2016-01-08"),
+    # of a night that ran into the next, the day after midnight
+    ("Two men were wounded in a shooting on Friday. The shooting happened overnight Saturday "
+     "into Sunday, police said.", "2016-01-10"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORT_DATES + LEDE_DATES + OCCURRENCE_DATES)
 def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
     event = report_event(text)
     assert event.date is not None and event.date.value == expected

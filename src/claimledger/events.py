@@ -241,6 +241,56 @@ def _shooting_days(
     return found
 
 
+# "It happened around 1 p.m. Sunday", "The shooting occurred at 9:45 p.m. on Friday", "at 4:30
+# p.m. Saturday when the shooting occurred": a sentence that says when the event took place
+_OCCURRED = re.compile(r"\b(?:happened|occurred|took place)\b")
+_OCCURRED_SUBJECT = re.compile(
+    r"(?<!another )(?<!other )(?<!separate )(?<!earlier )"
+    r"\b(?:it|shooting|incident|attack|homicide|killing|gunfire|stabbing|shootout|violence)"
+    r"(?:\s+that)?(?:\s+(?:reportedly|allegedly|apparently|all|also))?\s+$",
+    re.IGNORECASE,
+)
+# "overnight Friday into Saturday": the night's first day is not the one it happened on
+_INTO = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+into\b")
+OCCURRED_REACH = 60  # characters between the verb and the day it is told on
+# a sentence's end between the verb and the day: not the periods of "p.m." or of an initial
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s|\n")
+
+
+def _occurrence_days(text: str, dates: Sequence[DateMention]) -> list[DateMention]:
+    """The days of sentences that say when it happened, in the text's order: the day nearest the
+    verb within its sentence."""
+    days = [d for d in dates if d.granularity == "day" and date_range(d)]
+    found: list[DateMention] = []
+    for verb in _OCCURRED.finditer(text):
+        start, end = verb.span()
+        subject = _OCCURRED_SUBJECT.search(text, max(0, start - 40), start)
+        near = []
+        for d in days:
+            if end <= d.span.start <= end + OCCURRED_REACH:
+                gap, between = d.span.start - end, text[end : d.span.start]
+            elif start - OCCURRED_REACH <= d.span.end <= start:
+                gap, between = start - d.span.end, text[d.span.end : start]
+            else:
+                continue
+            if not _SENTENCE_END.search(between) and not _INTO.match(text, d.span.end):
+                near.append((gap, d))
+        if near and subject is not None:
+            found.append(min(near, key=lambda pair: pair[0])[1])
+    return sorted(set(found), key=lambda d: d.span.start)
+
+
+def _told_day(cluster: _Cluster, occurred: Sequence[DateMention]) -> DateMention | None:
+    """The first day a sentence says the event happened on (`_occurrence_days`) that fits the
+    days the cluster's own sentences give."""
+    own = cluster.day_range()
+    for day in occurred:
+        span = date_range(day)
+        if span is not None and (own is None or _compatible(span, own)):
+            return day
+    return None
+
+
 def _follow_up(text: str, mentions: Sequence[_Mention]) -> bool:
     """A report of what followed a shooting: an arrest among the event's words, or words of a
     charge, a plea or a funeral anywhere in it."""
@@ -903,6 +953,7 @@ def assemble_events(
     shooting_days = _shooting_days(document.text, triggers, harm, event_dates)
     asides = [d for d in event_dates if _opens_an_aside(d, document.text)]
     stand_in = _stand_in_day(document)
+    occurred = [d for d in _occurrence_days(document.text, event_dates) if d not in asides]
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:
@@ -965,7 +1016,7 @@ def assemble_events(
                 event_type=event_type,
                 sub_event_type=sub_type,
                 sub_events=sub_events,
-                date=_most_common_date(
+                date=_told_day(cluster, occurred) or _most_common_date(
                     _without_asides(cluster.mentions, asides),
                     stand_in,
                     [d for d in event_dates if d not in asides],
