@@ -405,7 +405,23 @@ OCCURRENCE_DATES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "expected"), REPORT_DATES + LEDE_DATES + OCCURRENCE_DATES)
+# Reports that tell the day of a shooting with its clock time ("shot about 1:25 a.m. Sunday"):
+# that day over the others of the sentences that say who was hurt.
+CLOCK_DATES = [
+    ("A boy was wounded in a shooting in East Oakland, police said. The boy was shot about 1:25 "
+     "a.m. Sunday in the 1600 block of 36th Avenue. A man was shot on Friday in the 2000 block "
+     "of Foothill Boulevard.", "2016-01-10"),
+    # the time of a death or of a call is not the shooting's
+    ("A man was shot on Saturday on Elm Street. He was shot in the neck and pronounced dead at "
+     "12:33 a.m. Sunday.", "2016-01-09"),
+    ("Police received a call from the hospital at 3:38 a.m. Sunday that a boy had been shot. "
+     "The boy was shot on Saturday night.", "2016-01-09"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), REPORT_DATES + LEDE_DATES + OCCURRENCE_DATES + CLOCK_DATES
+)
 def test_a_report_dates_the_event_by_the_words_of_what_happened(text: str, expected: str) -> None:
     event = report_event(text)
     assert event.date is not None and event.date.value == expected

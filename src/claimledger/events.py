@@ -257,34 +257,78 @@ OCCURRED_REACH = 60  # characters between the verb and the day it is told on
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s|\n")
 
 
+def _day_beside(
+    text: str, start: int, end: int, days: Sequence[DateMention], reach: int
+) -> DateMention | None:
+    """The day nearest the words at `start`..`end`, at most `reach` characters before or after
+    them with no sentence's end between."""
+    near = []
+    for day in days:
+        if end <= day.span.start <= end + reach:
+            between = text[end : day.span.start]
+        elif start - reach <= day.span.end <= start:
+            between = text[day.span.end : start]
+        else:
+            continue
+        if not _SENTENCE_END.search(between):
+            near.append((len(between), day))
+    return min(near, key=lambda pair: pair[0])[1] if near else None
+
+
 def _occurrence_days(text: str, dates: Sequence[DateMention]) -> list[DateMention]:
     """The days of sentences that say when it happened, in the text's order: the day nearest the
     verb within its sentence."""
+    days = [
+        d for d in dates
+        if d.granularity == "day" and date_range(d) and not _INTO.match(text, d.span.end)
+    ]
+    found = {
+        day
+        for verb in _OCCURRED.finditer(text)
+        if _OCCURRED_SUBJECT.search(text, max(0, verb.start() - 40), verb.start())
+        and (day := _day_beside(text, verb.start(), verb.end(), days, OCCURRED_REACH))
+    }
+    return sorted(found, key=lambda d: d.span.start)
+
+
+_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|noon|midnight)", re.IGNORECASE)
+CLOCK_REACH = 25  # characters between a clock time and its day
+# words before a clock time that tell of what followed the shooting ("pronounced dead at 12:33
+# a.m. Monday", "received a call ... at 3:38 a.m. Thursday"), and a page's own stamp after it
+# ("3:30 p.m. March 15, 2016 UPDATE")
+_CLOCK_AFTERWARDS = re.compile(
+    r"\b(?:pronounced|died|dead|update[ds]?|posted|published|surgery|court|hearing|calls?)\b"
+    r"[^.!?\n]*$",
+    re.IGNORECASE,
+)
+_STAMP_AFTER = re.compile(r"[^\n]{0,30}?\bupdate", re.IGNORECASE)
+
+
+def _clock_days(
+    text: str, dates: Sequence[DateMention], sentences: Collection[tuple[int, int]]
+) -> list[DateMention]:
+    """The days told with a clock time ("shot about 1:25 a.m. Tuesday", "On Aug. 20 at
+    approximately 10 p.m.") in the given sentences (start, end), in the text's order."""
     days = [d for d in dates if d.granularity == "day" and date_range(d)]
-    found: list[DateMention] = []
-    for verb in _OCCURRED.finditer(text):
-        start, end = verb.span()
-        subject = _OCCURRED_SUBJECT.search(text, max(0, start - 40), start)
-        near = []
-        for d in days:
-            if end <= d.span.start <= end + OCCURRED_REACH:
-                gap, between = d.span.start - end, text[end : d.span.start]
-            elif start - OCCURRED_REACH <= d.span.end <= start:
-                gap, between = start - d.span.end, text[d.span.end : start]
-            else:
+    found: set[DateMention] = set()
+    for start, end in sentences:
+        own = [d for d in days if start <= d.span.start < end]
+        for clock in _CLOCK.finditer(text, start, end):
+            if _CLOCK_AFTERWARDS.search(
+                text, max(start, clock.start() - 60), clock.start()
+            ) or _STAMP_AFTER.match(text, clock.end()):
                 continue
-            if not _SENTENCE_END.search(between) and not _INTO.match(text, d.span.end):
-                near.append((gap, d))
-        if near and subject is not None:
-            found.append(min(near, key=lambda pair: pair[0])[1])
-    return sorted(set(found), key=lambda d: d.span.start)
+            day = _day_beside(text, clock.start(), clock.end(), own, CLOCK_REACH)
+            if day is not None:
+                found.add(day)
+    return sorted(found, key=lambda d: d.span.start)
 
 
-def _told_day(cluster: _Cluster, occurred: Sequence[DateMention]) -> DateMention | None:
-    """The first day a sentence says the event happened on (`_occurrence_days`) that fits the
-    days the cluster's own sentences give."""
+def _told_day(cluster: _Cluster, told: Sequence[DateMention]) -> DateMention | None:
+    """The first of `told` (the days a sentence says the shooting happened on, or gives with
+    its clock time) that fits the days the cluster's own sentences give."""
     own = cluster.day_range()
-    for day in occurred:
+    for day in told:
         span = date_range(day)
         if span is not None and (own is None or _compatible(span, own)):
             return day
@@ -954,6 +998,12 @@ def assemble_events(
     asides = [d for d in event_dates if _opens_an_aside(d, document.text)]
     stand_in = _stand_in_day(document)
     occurred = [d for d in _occurrence_days(document.text, event_dates) if d not in asides]
+    # the sentences that tell of the shooting and of who was hurt in it, not of a death after
+    shooting_sentences = {(t.sentence_start, t.sentence_end) for t in triggers
+                          if t.family == "violence"}
+    shooting_sentences |= {(h.sentence_start, h.sentence_end) for h in harm if not _a_death(h)}
+    clocked = [d for d in _clock_days(document.text, event_dates, shooting_sentences)
+               if d not in asides]
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:
@@ -1016,7 +1066,9 @@ def assemble_events(
                 event_type=event_type,
                 sub_event_type=sub_type,
                 sub_events=sub_events,
-                date=_told_day(cluster, occurred) or _most_common_date(
+                date=_told_day(cluster, occurred)
+                or _told_day(cluster, clocked)
+                or _most_common_date(
                     _without_asides(cluster.mentions, asides),
                     stand_in,
                     [d for d in event_dates if d not in asides],
