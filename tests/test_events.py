@@ -220,8 +220,8 @@ LOCAL_DATES = [
      "about 11 p.m. Saturday.",
      [("weekend", "2016-01-04", "weekend-before-publication", "week"),
       ("Saturday", "2016-01-09", "weekday-before-publication")], "2016-01-09"),
-    ("Police arrested a boy in a fatal weekend shooting. Officers were called to the house "
-     "about 11 p.m. Sunday, Jan. 3.",
+    ("Police arrested a boy in a fatal weekend shooting. Officers had been called to the house "
+     "on Sunday, Jan. 3.",
      [("weekend", "2016-01-04", "weekend-before-publication", "week"),
       ("Sunday, Jan. 3", "2016-01-03", "absolute")], "2016-01-04"),
 ]  # fmt: skip
@@ -331,6 +331,11 @@ REPORT_DATES = [
      "24, at a party on Jan. 2.", "2016-01-02"),
     ("A 19-year-old man was wanted Monday for murder. Police said he fatally shot John Smith, "
      "24, at a party on Jan. 2.", "2016-01-11"),
+    # ... and over the day of an arrest in the shooting
+    ("Police arrested an Arkansas man Thursday in the shooting death of a 17-year-old boy. The "
+     "boy was shot and killed in front of his home on Jan. 2.", "2016-01-02"),
+    ("Police questioned an Arkansas man Thursday in the shooting death of a 17-year-old boy. "
+     "The boy was shot and killed in front of his home on Jan. 2.", "2016-01-07"),
     # ... while a first report that recalls an earlier shooting keeps its own day
     ("A man was shot and killed Sunday. Police said another man was shot dead on Jan. 2 a block "
      "away.", "2016-01-10"),
@@ -416,6 +421,17 @@ CLOCK_DATES = [
      "12:33 a.m. Sunday.", "2016-01-09"),
     ("Police received a call from the hospital at 3:38 a.m. Sunday that a boy had been shot. "
      "The boy was shot on Saturday night.", "2016-01-09"),
+    # the clock time of the police's response dates the shooting too
+    ("A juvenile died after an apparent accidental shooting. On Jan. 6 at approximately 10 "
+     "p.m., police responded to a home on Elm Street. On Jan. 8, the juvenile was pronounced "
+     "dead.", "2016-01-06"),
+    ("A juvenile died after an apparent accidental shooting. On Jan. 6, police responded to a "
+     "home on Elm Street. On Jan. 8, the juvenile was pronounced dead.", "2016-01-08"),
+    # "since" a clock time and a day bounds a span: it dates no shooting
+    ("Since 10 p.m. Friday night, 11 people have been shot in the city. Two men were killed in "
+     "a shooting early Saturday morning.", "2016-01-09"),
+    ("At 10 p.m. Friday night, 11 people were shot in the city. Two men were killed in a "
+     "shooting early Saturday morning.", "2016-01-08"),
 ]  # fmt: skip
 
 

@@ -247,6 +247,15 @@ def test_acled_codes_the_day_most_reports_give() -> None:
     dates = cluster_dates([event("a", "2024-03-06", 900), event("b", "2024-03-10", 120),
                            event("c", "2024-03-10", 140)], reported=date(2024, 3, 8))
     assert dates is not None and dates.likeliest == date(2024, 3, 6)
+    # two reports give two days; a third, which names none, appeared on one of them
+    stand_in = msgspec.structs.replace(
+        event("c", "2024-03-09", 0),
+        date=DateMention(span=Span(0, 0, ""), value="2024-03-09", rule="publication-date"))
+    dates = cluster_dates([event("a", "2024-03-08", 120), event("b", "2024-03-09", 140),
+                           stand_in])
+    assert dates is not None and dates.likeliest == date(2024, 3, 9)
+    dates = cluster_dates([event("a", "2024-03-08", 120), event("b", "2024-03-09", 140)])
+    assert dates is not None and dates.likeliest == date(2024, 3, 8)
     pages = [Document(id=f"p{i}", text="x", published=day)
              for i, day in enumerate(("2024-03-09", "2024-03-08T21:10:00Z", None))]
     assert first_report(page.published for page in pages) == date(2024, 3, 8)

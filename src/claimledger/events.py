@@ -187,6 +187,10 @@ def _without_asides(
     return [msgspec.structs.replace(m, date=None) if m.date in asides else m for m in mentions]
 
 
+_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+on)?\s*$", re.IGNORECASE)
+SPAN_WORDS = ("since", "until", "till", "through")  # bounding words that a clock time may follow
+
+
 def _dates_an_event(mention: DateMention, text: str) -> bool:
     """"since January", "until March" or "from Friday to Sunday" bounds a span of time; it does
     not date the event. Nor does the date of what followed it: "was arraigned Monday", "a vigil
@@ -197,6 +201,13 @@ def _dates_an_event(mention: DateMention, text: str) -> bool:
     before = text[max(0, mention.span.start - 12) : mention.span.start].lower().split()
     if (before and before[-1] in BOUNDING_WORDS) or tuple(before[-2:]) in BOUNDING_PHRASES:
         return False
+    # the same past a clock time ("since 10 p.m. Friday night", "in critical condition as of
+    # 4:00 p.m. on Friday"; not "just before 10 p.m. Friday", when it happened)
+    timed = _CLOCK_BEFORE.search(text, max(0, mention.span.start - 40), mention.span.start)
+    if timed is not None:
+        before = text[max(0, timed.start() - 12) : timed.start()].lower().split()
+        if (before and before[-1] in SPAN_WORDS) or tuple(before[-2:]) in BOUNDING_PHRASES:
+            return False
     if _ends_a_span(mention, text):
         return False
     after = _POSSESSED_AFTER.match(text, mention.span.end)
@@ -238,7 +249,19 @@ def _shooting_days(
         for h in harm
         if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, days))
     ]
-    return found
+    return [d for d in found if not _dates_an_arrest(d, text)]
+
+
+ARREST_WORDS = frozenset({"arrested", "charged"})
+
+
+def _dates_an_arrest(day: DateMention, text: str) -> bool:
+    """Whether an arrest or a charge stands before the day in its sentence ("Police arrested an
+    Arkansas man Thursday in the shooting death of ...", "Two teens were arrested Wednesday in
+    connection to a November shooting that killed ..."): the day of what followed."""
+    near = text[max(0, day.span.start - FOLLOW_UP_REACH) : day.span.start]
+    near = re.split(r"[.;!?\n]", near)[-1]
+    return any(word.strip(",:") in ARREST_WORDS for word in near.lower().split())
 
 
 # "It happened around 1 p.m. Sunday", "The shooting occurred at 9:45 p.m. on Friday", "at 4:30
@@ -253,8 +276,15 @@ _OCCURRED_SUBJECT = re.compile(
 # "overnight Friday into Saturday": the night's first day is not the one it happened on
 _INTO = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+into\b")
 OCCURRED_REACH = 60  # characters between the verb and the day it is told on
-# a sentence's end between the verb and the day: not the periods of "p.m." or of an initial
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s|\n")
+# a sentence's end: not the periods of "p.m.", of an initial or of an abbreviation ("Jan. 6",
+# "Lt. Smith", "St. Louis")
+_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "St",
+                  "Ave", "Blvd", "Rd", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Lt", "Sgt", "Capt",
+                  "Det", "Gov", "Sen", "Rep", "Jr", "Sr", "No")
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
+    + r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s|\n"
+)
 
 
 def _day_beside(
@@ -291,7 +321,9 @@ def _occurrence_days(text: str, dates: Sequence[DateMention]) -> list[DateMentio
     return sorted(found, key=lambda d: d.span.start)
 
 
-_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|noon|midnight)", re.IGNORECASE)
+# a clock time; not "midnight", which may close the day named or open it ("called to the block
+# around midnight Wednesday" of a girl shot "late Tuesday night")
+_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|noon)", re.IGNORECASE)
 CLOCK_REACH = 25  # characters between a clock time and its day
 # words before a clock time that tell of what followed the shooting ("pronounced dead at 12:33
 # a.m. Monday", "received a call ... at 3:38 a.m. Thursday"), and a page's own stamp after it
@@ -302,6 +334,25 @@ _CLOCK_AFTERWARDS = re.compile(
     re.IGNORECASE,
 )
 _STAMP_AFTER = re.compile(r"[^\n]{0,30}?\bupdate", re.IGNORECASE)
+
+
+# a sentence of the police's answer to the call ("On August 20, 2015 at approximately 10 p.m.,
+# Thomaston Police responded to ...", "officers were called to the 19700 block ... around 11
+# p.m. Tuesday"): its clock time is the shooting's
+_RESPONSE = re.compile(r"\b(?:responded|dispatched|called to|were called|was called|arrived)\b")
+RESPONSE_REACH = 300  # characters back to the start of a response's sentence, at most
+
+
+def _response_sentences(text: str) -> set[tuple[int, int]]:
+    """The sentences (start, end) that tell of the police's response (`_RESPONSE`)."""
+    found = set()
+    for verb in _RESPONSE.finditer(text):
+        reach = max(0, verb.start() - RESPONSE_REACH)
+        start = max((end.end() for end in _SENTENCE_END.finditer(text, reach, verb.start())),
+                    default=reach)
+        after = _SENTENCE_END.search(text, verb.end())
+        found.add((start, after.start() + 1 if after is not None else len(text)))
+    return found
 
 
 def _clock_days(
@@ -997,13 +1048,21 @@ def assemble_events(
     shooting_days = _shooting_days(document.text, triggers, harm, event_dates)
     asides = [d for d in event_dates if _opens_an_aside(d, document.text)]
     stand_in = _stand_in_day(document)
-    occurred = [d for d in _occurrence_days(document.text, event_dates) if d not in asides]
+    # each day as the text first writes it (the cluster's date ranks a day its lede writes)
+    first_written: dict[str, DateMention] = {}
+    for day in sorted(event_dates, key=lambda d: d.span.start):
+        if day not in asides and day.value is not None and day.granularity == "day":
+            first_written.setdefault(day.value, day)
+    occurred = [first_written[d.value] for d in _occurrence_days(document.text, event_dates)
+                if d not in asides and d.value is not None]
     # the sentences that tell of the shooting and of who was hurt in it, not of a death after
     shooting_sentences = {(t.sentence_start, t.sentence_end) for t in triggers
                           if t.family == "violence"}
     shooting_sentences |= {(h.sentence_start, h.sentence_end) for h in harm if not _a_death(h)}
-    clocked = [d for d in _clock_days(document.text, event_dates, shooting_sentences)
-               if d not in asides]
+    shooting_sentences |= _response_sentences(document.text)  # and of the police's response
+    clocked = [first_written[d.value]
+               for d in _clock_days(document.text, event_dates, shooting_sentences)
+               if d not in asides and d.value is not None]
     figure_ids: list[list[str]] = [[] for _ in clusters]
     for figure in figures:
         if figure.measure is None:

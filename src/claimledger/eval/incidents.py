@@ -445,7 +445,8 @@ def incident_date(events: Sequence[Event], reported: dt.date | None = None) -> s
     ACLED export's event_date): none after the day the first of its pages appeared
     (`reported`) where there are others; the most precise kind any event gives (a day, then a
     week, then a month), dates the texts give before publication days standing in; among those
-    the most common, then the one more pages write in their lede, then the earliest."""
+    the most common, then the one more pages write in their lede, then the one more pages that
+    give no day of their own appeared on, then the earliest."""
     chosen = likeliest_date(events, reported)
     return chosen.value if chosen is not None else None
 

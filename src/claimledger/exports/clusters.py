@@ -176,12 +176,13 @@ def likeliest_date(events: Sequence[Event], reported: date | None = None) -> Dat
     written in a text before a publication day standing in (as `cluster_dates` ranks them),
     the date most events give; on ties, the one more of them write in their page's lede
     (LEDE_CHARS: a first report's "Four men were shot Wednesday night" over the day of a
-    killing on the same block that it recalls further down), then the earliest (a shooting
-    comes before the death and the arrest that follow it). Where `reported` (the day the
-    first of the cluster's pages appeared) is given, dates that begin after it (by more than
-    REPORT_SLACK) give way to those that do not: nothing happened after a report of it
-    (follow-ups dated by their news, "pleaded not guilty Wednesday", outvoting the one first
-    report)."""
+    killing on the same block that it recalls further down), then the one more pages that give
+    no day of their own appeared on (their publication days standing in), then the earliest
+    (a shooting comes before the death and the arrest that follow it). Where `reported` (the
+    day the first of the cluster's pages appeared) is given, dates that begin after it (by
+    more than REPORT_SLACK) give way to those that do not: nothing happened after a report of
+    it (follow-ups dated by their news, "pleaded not guilty Wednesday", outvoting the one
+    first report)."""
     return _likeliest(_ranked(events), reported)
 
 
@@ -195,7 +196,8 @@ def _likeliest(dated: list[RankedDate], reported: date | None) -> DateMention | 
     dates = [d for precision, stand_in, d, *_ in ranked if (precision, stand_in) == best]
     votes = Counter(d.value for d in dates)
     in_lede = Counter(d.value for d in dates if d.span.text and d.span.start < LEDE_CHARS)
-    value = min(votes, key=lambda v: (-votes[v], -in_lede[v], v))
+    standing = Counter(d.value for precision, stand_in, d, *_ in ranked if stand_in)
+    value = min(votes, key=lambda v: (-votes[v], -in_lede[v], -standing[v], v))
     return next(d for d in dates if d.value == value)
 
 
