@@ -316,6 +316,14 @@ def test_a_day_word_inside_a_name_is_not_a_date() -> None:
             "2016-09-26",
             "weekday-before-publication",
         ),
+        # the day of a violent event the future verb is about: it happened
+        (
+            "Additional murder charges will be filed against the suspect in Tuesday's fatal "
+            "shooting.",
+            "2016-05-18",
+            "2016-05-17",
+            "weekday-before-publication",
+        ),
     ],
 )
 def test_a_bare_weekday_or_yearless_date_under_a_future_verb_looks_ahead(

@@ -427,6 +427,18 @@ CLOCK_DATES = [
      "dead.", "2016-01-06"),
     ("A juvenile died after an apparent accidental shooting. On Jan. 6, police responded to a "
      "home on Elm Street. On Jan. 8, the juvenile was pronounced dead.", "2016-01-08"),
+    # the shots' clock time, where the day the event's sentences give is an arrest's
+    ("A man was charged Friday in the killing of a toddler. The gun discharged accidentally "
+     "shortly after 3 p.m. Thursday, investigators said.", "2016-01-07"),
+    ("A man was charged Friday in the killing of a toddler. The gun was found shortly after 3 "
+     "p.m. Thursday, investigators said.", "2016-01-08"),
+    # a dateline's own day dates the page, not the shooting
+    ("JAY COUNTY, Ind. (Jan. 11, 2016)— A 15-year-old boy was accidentally shot by a friend "
+     "while hunting deer. The boy was flown to a hospital in Fort Wayne on Sunday evening.",
+     "2016-01-10"),
+    ("JAY COUNTY, Ind. (Jan. 11, 2016)— A 15-year-old boy was accidentally shot by a friend "
+     "while hunting deer. Officers were called to a home in Portland, Ind. just after 4:30 p.m. "
+     "Sunday.", "2016-01-10"),
     # "since" a clock time and a day bounds a span: it dates no shooting
     ("Since 10 p.m. Friday night, 11 people have been shot in the city. Two men were killed in "
      "a shooting early Saturday morning.", "2016-01-09"),
@@ -566,3 +578,16 @@ def test_an_age_written_as_a_number_does_not_hide_the_tally_of_the_wounded() -> 
                if f.rule == "people.v1"}
     assert tallies.get(("injured", None)) == 1
     assert tallies.get(("killed", None)) == 2
+
+
+def test_a_day_opens_an_aside_a_few_paragraphs_down() -> None:
+    from claimledger.events import _opens_an_aside
+
+    lede = "Five people were wounded early Saturday morning in a drive-by shooting.\n\n"
+    aside = "On Jan. 4, two men were shot when gunfire broke out at the same corner."
+    for filler, expected in ((7, True), (0, False)):
+        text = lede + "Neighbors said the block had been quiet for years. " * filler + aside
+        start = text.index("Jan. 4")
+        day = DateMention(span=Span(start, start + 6, "Jan. 4"), value="2016-01-04",
+                          rule="partial-year-from-publication")
+        assert _opens_an_aside(day, text) is expected

@@ -54,6 +54,7 @@ from claimledger.taxonomy import (
     LEDE_CHARS,
     MEASURE_FAMILY,
     PLACE_FEATURES,
+    STAND_IN_RULES,
     TYPE_ORDER,
     VIOLENCE_AGAINST_CIVILIANS,
     WEEK_DAYS,
@@ -126,6 +127,9 @@ _VERB_BEFORE = re.compile(r"([A-Za-z]+):?[ \t]+(?:(?:on|early|late)[ \t]+)?$")
 # an embedded post's author and its day: "— Tony Cook (@indystartony) September 20, 2015"
 _POST_AUTHOR_BEFORE = re.compile(r"\(@\w+\)[ \t]*$")
 _VERB_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+# a dateline's own day: "JAY COUNTY, Ind. (Nov. 18, 2015)— A 15-year-old boy was ..."
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'-]*,[ \t]+[A-Za-z. ]+[ \t]*\($")
+_DATELINE_AFTER = re.compile(r"\)[ \t]*[—–:-]")
 # A weekday the day after the page's date ("in stable condition Saturday morning" on a page of
 # Friday's) tells how things stood when the page was updated; the attack is on the page's date
 # or earlier.
@@ -136,9 +140,14 @@ def _dates_a_statement(mention: DateMention, text: str) -> bool:
     """A day right beside a verb or a noun of a statement dates the statement: "Authorities
     Saturday said", "the coroner on Sunday identified", "officials confirmed early Friday
     morning", "said in a news release Thursday"; so does a page's stamp ("Posted: Saturday,
-    April 5, 2014", "(Published Monday, Sept. 23, 2013)") and an embedded post's day."""
+    April 5, 2014", "(Published Monday, Sept. 23, 2013)", a dateline's "JAY COUNTY, Ind. (Nov.
+    18, 2015)—") and an embedded post's day."""
     start = max(0, mention.span.start - 30)
     if _POST_AUTHOR_BEFORE.search(text, start, mention.span.start):
+        return True
+    if _DATELINE_BEFORE.search(text, max(0, mention.span.start - 60), mention.span.start) and (
+        _DATELINE_AFTER.match(text, mention.span.end)
+    ):
         return True
     before = _VERB_BEFORE.search(text, start, mention.span.start)
     after = _VERB_AFTER.match(text, mention.span.end)
@@ -166,12 +175,19 @@ _POSSESSED_AFTER = re.compile(
 )
 
 
+# How far into a page a day may open an aside: past its first paragraphs, nearer the top than
+# the lede's end (LEDE_CHARS: "Five people were wounded early Saturday morning ... On July 7,
+# two men were shot when gunfire broke out" at the same corner, 535 characters in)
+ASIDE_CHARS = 400
+
+
 def _opens_an_aside(mention: DateMention, text: str) -> bool:
-    """Whether a day opens a sentence past the lede ("... the second time in the last three days
-    multiple people were shot in Philadelphia. On Saturday, ten people ..."; "On June 20, 11
-    were shot at a block party"): the report recalls another incident there."""
+    """Whether a day opens a sentence past the page's first paragraphs (ASIDE_CHARS: "... the
+    second time in the last three days multiple people were shot in Philadelphia. On Saturday,
+    ten people ..."; "On June 20, 11 were shot at a block party"): the report recalls another
+    incident there."""
     start = mention.span.start
-    if start < LEDE_CHARS or text[mention.span.end : mention.span.end + 1] != ",":
+    if start < ASIDE_CHARS or text[mention.span.end : mention.span.end + 1] != ",":
         return False
     return _ASIDE_OPENING.search(text, start - 12, start) is not None
 
@@ -277,13 +293,13 @@ _OCCURRED_SUBJECT = re.compile(
 _INTO = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?\s+into\b")
 OCCURRED_REACH = 60  # characters between the verb and the day it is told on
 # a sentence's end: not the periods of "p.m.", of an initial or of an abbreviation ("Jan. 6",
-# "Lt. Smith", "St. Louis")
+# "Lt. Smith", "St. Louis"), nor one a lowercase word follows ("in Portland, Ind. just after")
 _ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "St",
                   "Ave", "Blvd", "Rd", "Mt", "Ft", "Mr", "Mrs", "Ms", "Dr", "Lt", "Sgt", "Capt",
                   "Det", "Gov", "Sen", "Rep", "Jr", "Sr", "No")
 _SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{word})" for word in _ABBREVIATIONS)
-    + r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s|\n"
+    + r"(?<![ap]\.m)(?<!\b[A-Z])[.!?][\"”’]?\s(?!\s*[a-z])|\n"
 )
 
 
@@ -337,14 +353,18 @@ _STAMP_AFTER = re.compile(r"[^\n]{0,30}?\bupdate", re.IGNORECASE)
 
 
 # a sentence of the police's answer to the call ("On August 20, 2015 at approximately 10 p.m.,
-# Thomaston Police responded to ...", "officers were called to the 19700 block ... around 11
-# p.m. Tuesday"): its clock time is the shooting's
-_RESPONSE = re.compile(r"\b(?:responded|dispatched|called to|were called|was called|arrived)\b")
+# Thomaston Police responded to ...") or of the shots ("the gun discharged accidentally shortly
+# after 3 p.m. Thursday"): its clock time is the shooting's
+_RESPONSE = re.compile(
+    r"\b(?:responded|dispatched|called to|were called|was called|arrived|fired|discharged"
+    r"|erupted|rang out|went off)\b"
+)
 RESPONSE_REACH = 300  # characters back to the start of a response's sentence, at most
 
 
 def _response_sentences(text: str) -> set[tuple[int, int]]:
-    """The sentences (start, end) that tell of the police's response (`_RESPONSE`)."""
+    """The sentences (start, end) that tell of the police's response or of the shots
+    (`_RESPONSE`)."""
     found = set()
     for verb in _RESPONSE.finditer(text):
         reach = max(0, verb.start() - RESPONSE_REACH)
@@ -375,13 +395,22 @@ def _clock_days(
     return sorted(found, key=lambda d: d.span.start)
 
 
-def _told_day(cluster: _Cluster, told: Sequence[DateMention]) -> DateMention | None:
+def _told_day(
+    cluster: _Cluster, chosen: DateMention | None, told: Sequence[DateMention]
+) -> DateMention | None:
     """The first of `told` (the days a sentence says the shooting happened on, or gives with
-    its clock time) that fits the days the cluster's own sentences give."""
+    its clock time) that fits the days the cluster's own sentences give or, where the event
+    has a day of its text, that day (`chosen`)."""
     own = cluster.day_range()
+    day_of_text = (date_range(chosen)
+                   if chosen is not None and chosen.rule not in STAND_IN_RULES else None)
     for day in told:
         span = date_range(day)
-        if span is not None and (own is None or _compatible(span, own)):
+        if span is None:
+            continue
+        if own is None or _compatible(span, own):
+            return day
+        if day_of_text is not None and _compatible(span, day_of_text):
             return day
     return None
 
@@ -1117,6 +1146,15 @@ def assemble_events(
         own_people = [p for p in people_records(tally, event_id) if p.status in counted_measures]
         people += own_people
         tallies += own_tallies
+        default = _most_common_date(
+            _without_asides(cluster.mentions, asides),
+            stand_in,
+            [d for d in event_dates if d not in asides],
+            counted,
+            [d for d in shooting_days if d not in asides] if follow_up else (),
+            said_days,
+            () if follow_up else lede_days,
+        )
         events.append(
             Event(
                 id=event_id,
@@ -1125,17 +1163,9 @@ def assemble_events(
                 event_type=event_type,
                 sub_event_type=sub_type,
                 sub_events=sub_events,
-                date=_told_day(cluster, occurred)
-                or _told_day(cluster, clocked)
-                or _most_common_date(
-                    _without_asides(cluster.mentions, asides),
-                    stand_in,
-                    [d for d in event_dates if d not in asides],
-                    counted,
-                    [d for d in shooting_days if d not in asides] if follow_up else (),
-                    said_days,
-                    () if follow_up else lede_days,
-                ),
+                date=_told_day(cluster, default, occurred)
+                or _told_day(cluster, default, clocked)
+                or default,
                 place=_event_place(cluster.mentions, located, places, document.text)
                 or _phone_place(phone),
                 actors=tuple(actors.values()),

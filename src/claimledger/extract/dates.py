@@ -498,6 +498,13 @@ def _scan(text: str, pub: str | None) -> Iterator[_Found]:
 FUTURE_WORDS = lexicons.words("future_words")  # lemmas
 
 
+# the words of violent events (not of protests or arrests, which may be planned ahead)
+VIOLENT_EVENT_NOUNS = frozenset(
+    word for word, event_type, *_ in lexicons.rows("event_triggers")
+    if event_type not in ("Protests", "Riots", "Strategic developments")
+)
+
+
 def _future_tense(doc: Doc, start: int, end: int) -> bool:
     """Whether the verb a date hangs on is in the future ("Monday's debate will be", "will
     travel to Florida Friday", "are scheduled to moderate ... Oct. 9")."""
@@ -509,6 +516,8 @@ def _future_tense(doc: Doc, start: int, end: int) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
+        if verb.pos_ == "NOUN" and lexicons.lemma(verb) in VIOLENT_EVENT_NOUNS:
+            return False  # "charges will be filed in Tuesday's fatal shooting": it happened
     if lexicons.lemma(verb) in FUTURE_WORDS:
         return True
     if any(c.dep_ == "aux" and lexicons.lemma(c) in FUTURE_WORDS for c in verb.children):
