@@ -430,7 +430,7 @@ CLOCK_DATES = [
     # the shots' clock time, where the day the event's sentences give is an arrest's
     ("A man was charged Friday in the killing of a toddler. The gun discharged accidentally "
      "shortly after 3 p.m. Thursday, investigators said.", "2016-01-07"),
-    ("A man was charged Friday in the killing of a toddler. The gun was found shortly after 3 "
+    ("A man was charged Friday in the killing of a toddler. The gun was sold shortly after 3 "
      "p.m. Thursday, investigators said.", "2016-01-08"),
     # a dateline's own day dates the page, not the shooting
     ("JAY COUNTY, Ind. (Jan. 11, 2016)— A 15-year-old boy was accidentally shot by a friend "
@@ -439,6 +439,13 @@ CLOCK_DATES = [
     ("JAY COUNTY, Ind. (Jan. 11, 2016)— A 15-year-old boy was accidentally shot by a friend "
      "while hunting deer. Officers were called to a home in Portland, Ind. just after 4:30 p.m. "
      "Sunday.", "2016-01-10"),
+    # ... and the clock time of the gunshots heard, or of the bodies found
+    ("A man was found shot to death on Monday, police said. Neighbors heard gunshots around 8 "
+     "p.m. Sunday.", "2016-01-10"),
+    ("A man was found shot to death on Monday, police said. Neighbors left flowers around 8 "
+     "p.m. Sunday.", "2016-01-11"),
+    ("A family of four was found dead in their home on Monday in a murder-suicide, police "
+     "said. Family members made the discovery about 10 p.m. Sunday.", "2016-01-10"),
     # "since" a clock time and a day bounds a span: it dates no shooting
     ("Since 10 p.m. Friday night, 11 people have been shot in the city. Two men were killed in "
      "a shooting early Saturday morning.", "2016-01-09"),

@@ -353,18 +353,21 @@ _STAMP_AFTER = re.compile(r"[^\n]{0,30}?\bupdate", re.IGNORECASE)
 
 
 # a sentence of the police's answer to the call ("On August 20, 2015 at approximately 10 p.m.,
-# Thomaston Police responded to ...") or of the shots ("the gun discharged accidentally shortly
-# after 3 p.m. Thursday"): its clock time is the shooting's
-_RESPONSE = re.compile(
-    r"\b(?:responded|dispatched|called to|were called|was called|arrived|fired|discharged"
-    r"|erupted|rang out|went off)\b"
+# Thomaston Police responded to ..."), of the shots ("the gun discharged accidentally shortly
+# after 3 p.m. Thursday", "heard gunshots Monday around 8 p.m.") or of the bodies found ("made
+# the horrific discovery about 10 p.m. Sunday"): its clock time is the shooting's
+RESPONSE_WORDS = (
+    "responded", "dispatched", "called to", "were called", "was called", "arrived",  # police
+    "fired", "discharged", "erupted", "rang out", "went off", "heard", "shots", "gunshots",
+    "was reported", "were reported", "was found", "were found", "discovered", "discovery",
 )
+_RESPONSE = re.compile(r"\b(?:" + "|".join(RESPONSE_WORDS) + r")\b")
 RESPONSE_REACH = 300  # characters back to the start of a response's sentence, at most
 
 
 def _response_sentences(text: str) -> set[tuple[int, int]]:
-    """The sentences (start, end) that tell of the police's response or of the shots
-    (`_RESPONSE`)."""
+    """The sentences (start, end) that tell of the police's response, the shots or the bodies
+    found (`RESPONSE_WORDS`)."""
     found = set()
     for verb in _RESPONSE.finditer(text):
         reach = max(0, verb.start() - RESPONSE_REACH)
