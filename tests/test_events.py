@@ -367,6 +367,10 @@ LEDE_DATES = [
     ("Four men shot Saturday evening on the city's southwest side are expected to recover. "
      + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015.",
      "2016-01-09"),
+    # "no one has been arrested" is no news of an arrest: still a first report
+    ("Four men shot Saturday evening on the city's southwest side are expected to recover. "
+     + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015. No one "
+     "has been arrested.", "2016-01-09"),
     # where the lede gives no day, the month stands
     ("Four men who were shot on the city's southwest side are expected to recover. "
      + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015.",

@@ -423,7 +423,15 @@ def _follow_up(text: str, mentions: Sequence[_Mention]) -> bool:
     charge, a plea or a funeral anywhere in it."""
     if any(m.trigger.family == "strategic" for m in mentions):
         return True
-    return any(word.strip(",.:;\"'()") in FOLLOW_UP_NEWS for word in text.lower().split())
+    words = [word.strip(",.:;\"'()") for word in text.lower().split()]
+    return any(
+        word in FOLLOW_UP_NEWS and not NEGATIONS & set(words[max(0, i - 4) : i])
+        for i, word in enumerate(words)
+    )
+
+
+# "No one has been arrested", "Valle has not been charged": no news of what followed
+NEGATIONS = frozenset({"no", "not", "nobody", "yet", "never"})
 
 
 NEARBY_DATE_CHARS = (150, 300)  # reach before and after a trigger's sentence for a day
