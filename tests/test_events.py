@@ -313,6 +313,13 @@ REPORT_DATES = [
      "ministry said on Monday.", "2016-01-09"),
     ("The death toll from the attack on the army base has risen to 62, the health ministry "
      "said on Monday.", "2016-01-11"),
+    # a month narrowed to the day written next to the sentences saying who was hurt
+    ("A teen who accidentally shot himself during a December robbery is now facing charges. "
+     "Police say he robbed a man of $300 near the park on Dec. 18. During the robbery, he "
+     "accidentally shot himself. He then called 911 using the victim's phone, and officers "
+     "found him bleeding in the street a few blocks from the park where the robbery had taken "
+     "place that night. He has been charged with armed robbery and aggravated assault.",
+     "2015-12-18"),
     # a death's sentence that dates the wound too: the wound's day, within a week before
     ("Amos Rudd, 57, died Sunday from his injuries suffered Saturday night, police said.",
      "2016-01-09"),
@@ -375,6 +382,12 @@ LEDE_DATES = [
     ("Four men who were shot on the city's southwest side are expected to recover. "
      + QUIET + "One of them was wounded in the Genesee Street shooting in August 2015.",
      "2015-08"),
+    # ... and in a report of what followed too, where the lede's day is of who was shot
+    # ("vigil" makes it one)
+    ("A 22-year-old man was fatally shot Thursday night at a vigil for a man killed in 2014, "
+     "police said. " + QUIET + "That man was found shot dead on Jan. 4, 2014.", "2016-01-07"),
+    ("Police held a news conference Thursday night at a vigil for a man killed in 2014. "
+     + QUIET + "That man was found shot dead on Jan. 4, 2014.", "2014-01-04"),
     # and in a report of what followed, the lede's day is that news, not the shooting's
     ("A Rochester man appeared before a judge Saturday, the prosecutor's office said. "
      + QUIET + "He pleaded not guilty to wounding four men in the Genesee Street shooting in "

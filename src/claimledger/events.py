@@ -576,21 +576,21 @@ def _event_date(
     said_days: Sequence[DateMention] = (),
     lede_days: Sequence[DateMention] = (),
 ) -> DateMention | None:
-    """The most precise date the event's own triggers carry, the earliest of those (a
-    follow-up report repeats the day of its news, "pleaded guilty today", more often than it
-    names the day of the shooting it follows, "the Dec. 28 shooting"; and a shooting comes
-    before the death that follows it), a week or longer narrowed to a day within it that the
-    text gives near the event ("a fatal weekend shooting ... called to the house about 11 p.m.
+    """The most precise date the event's own triggers carry, the earliest of those (a follow-up
+    report repeats the day of its news, "pleaded guilty today", more often than it names the day
+    of the shooting it follows, "the Dec. 28 shooting"; and a shooting comes before the death
+    that follows it), a week or longer narrowed to a day within it that the text gives near the
+    event or near who was hurt ("a fatal weekend shooting ... called to the house about 11 p.m.
     Saturday"); the dates of arrests and other strategic developments joined to it only where
-    the attack has none; else a day next to its sentences (`_nearby_day`) no later than a
-    death the report dates; else the earliest such death ("He died on Monday": the attack is
-    no later); else the earliest day of a statement about it ("police said Sunday
-    afternoon"); else `stand_in`, the day `_stand_in_day` gives the report. A death's day is
-    the event's only where its sentence dates the wound too (`_day_of_the_wound`). In a first
-    report (`lede_days` given: the days its lede tells relative to the page), a date from past
-    the lede gives way to the lede's: a day its triggers carry in the lede, else, for a month
-    or a year, the first of `lede_days` ("Four men shot Wednesday evening ... the Genesee
-    Street shooting in August 2015": Wednesday)."""
+    the attack has none; else a day next to its sentences (`_nearby_day`) no later than a death
+    the report dates; else the earliest such death ("He died on Monday": the attack is no
+    later); else the earliest day of a statement about it ("police said Sunday afternoon"); else
+    `stand_in`, the day `_stand_in_day` gives the report. A death's day is the event's only
+    where its sentence dates the wound too (`_day_of_the_wound`). In a first report (`lede_days`
+    given: the days its lede tells relative to the page; in a report of what followed, those of
+    its sentences saying who was hurt), a date from past the lede gives way to the lede's: a day
+    its triggers carry in the lede, else, for a month or a year, the first of `lede_days` ("Four
+    men shot Wednesday evening ... the Genesee Street shooting in August 2015": Wednesday)."""
     dated = [m.date for m in mentions if m.date is not None and m.trigger.family != "strategic"]
     # the days of deaths whose sentences date no wound: the attack is no later
     deaths: list[DateMention] = []
@@ -621,7 +621,10 @@ def _event_date(
     chosen = next(d for d in dated if (d.value or "", d.granularity) == best)
     span = date_range(chosen)
     if chosen.granularity != "day" and span is not None:
-        nearby = _nearby_day([m.trigger for m in mentions], dates)
+        # near the event's words or near the sentences saying who was hurt ("shot himself
+        # during a February robbery ... robbed a man ... on Feb. 18")
+        spots = [m.trigger for m in mentions] + [_harm_trigger([h]) for h in harm]
+        nearby = _nearby_day(spots, dates)
         within = date_range(nearby) if nearby is not None else None
         if within is not None and span[0] <= within[0] and within[1] <= span[1]:
             return nearby
@@ -1126,6 +1129,11 @@ def assemble_events(
     # the days a report's lede tells relative to the page ("Four men shot Wednesday evening")
     lede_days = [d for d in event_dates if d.span.start < LEDE_CHARS
                  and d.rule in RELATIVE_DAY_RULES and date_range(d)]
+    # in a report of what followed, those of sentences saying who was hurt ("Four men shot
+    # Wednesday evening ... One Was Arrested After 2015 Mass Shooting")
+    hurt_lede_days = [d for d in lede_days
+                      if any(h.sentence_start <= d.span.start < h.sentence_end
+                             for h in harm if not _a_death(h))]
     for cluster, ids, counted in zip(clusters, figure_ids, harmed, strict=True):
         event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
         follow_up = _follow_up(document.text, cluster.mentions)
@@ -1164,7 +1172,7 @@ def assemble_events(
             counted,
             [d for d in shooting_days if d not in asides] if follow_up else (),
             said_days,
-            () if follow_up else lede_days,
+            hurt_lede_days if follow_up else lede_days,
         )
         events.append(
             Event(
