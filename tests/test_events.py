@@ -463,6 +463,9 @@ CLOCK_DATES = [
      "p.m. Sunday.", "2016-01-11"),
     ("A family of four was found dead in their home on Monday in a murder-suicide, police "
      "said. Family members made the discovery about 10 p.m. Sunday.", "2016-01-10"),
+    # hearing shots is no court's hearing
+    ("Classes were canceled Monday after a student was found shot in the school parking lot. "
+     "Reports about hearing gun shots were made just after 3 p.m. on Jan. 8.", "2016-01-08"),
     # "since" a clock time and a day bounds a span: it dates no shooting
     ("Since 10 p.m. Friday night, 11 people have been shot in the city. Two men were killed in "
      "a shooting early Saturday morning.", "2016-01-09"),

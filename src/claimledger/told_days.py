@@ -80,7 +80,8 @@ CLOCK_REACH = 25  # characters between a clock time and its day
 # a.m. Monday", "received a call ... at 3:38 a.m. Thursday"), and a page's own stamp after it
 # ("3:30 p.m. March 15, 2016 UPDATE")
 _CLOCK_AFTERWARDS = re.compile(
-    r"\b(?:pronounced|died|dead|update[ds]?|posted|published|surgery|court|hearing|calls?)\b"
+    r"\b(?:pronounced|died|dead|update[ds]?|posted|published|surgery|court|calls?"
+    r"|hearing(?! gun| shots| gunshots| gunfire))\b"  # a court's hearing, not hearing shots
     r"[^.!?\n]*$",
     re.IGNORECASE,
 )
