@@ -34,6 +34,7 @@ from claimledger.extract.place_choice import (
     title_home,
     told_abroad,
 )
+from claimledger.extract.told_days import clock_days, occurrence_days, response_sentences
 from claimledger.model import (
     Actor,
     Attribution,
@@ -61,7 +62,6 @@ from claimledger.taxonomy import (
     Family,
     date_range,
 )
-from claimledger.told_days import clock_days, occurrence_days, response_sentences
 
 DATE_TOLERANCE_DAYS = 3
 
@@ -285,7 +285,7 @@ def _told_day(
     cluster: _Cluster, chosen: DateMention | None, told: Sequence[DateMention]
 ) -> DateMention | None:
     """The first of `told` (the days a sentence says the shooting happened on, or gives with
-    its clock time: told_days.py) that fits the days the cluster's own sentences give or,
+    its clock time: extract/told_days.py) that fits the days the cluster's own sentences give or,
     where the event has a day of its text, that day (`chosen`)."""
     own = cluster.day_range()
     day_of_text = (date_range(chosen)
