@@ -34,7 +34,12 @@ from claimledger.extract.place_choice import (
     title_home,
     told_abroad,
 )
-from claimledger.extract.told_days import clock_days, occurrence_days, response_sentences
+from claimledger.extract.told_days import (
+    CLOCK_TIME,
+    clock_days,
+    occurrence_days,
+    response_sentences,
+)
 from claimledger.model import (
     Actor,
     Attribution,
@@ -204,7 +209,7 @@ def _without_asides(
     return [msgspec.structs.replace(m, date=None) if m.date in asides else m for m in mentions]
 
 
-_CLOCK_BEFORE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+on)?\s*$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(CLOCK_TIME + r"(?:\s+on)?\s*$", re.IGNORECASE)
 SPAN_WORDS = ("since", "until", "till", "through")  # bounding words that a clock time may follow
 
 
@@ -230,9 +235,15 @@ def _dates_an_event(mention: DateMention, text: str) -> bool:
     after = _POSSESSED_AFTER.match(text, mention.span.end)
     if after is not None and FOLLOW_UP_WORDS & set((after.group(1) or after.group(2)).split()):
         return False  # "Tuesday afternoon's bond hearing", "Monday's preliminary hearing"
-    near = text[max(0, mention.span.start - FOLLOW_UP_REACH) : mention.span.start]
+    return not _word_before(mention, text, FOLLOW_UP_WORDS)
+
+
+def _word_before(day: DateMention, text: str, words: Collection[str]) -> bool:
+    """Whether one of `words` stands before the day in its sentence, within FOLLOW_UP_REACH
+    characters ("was arraigned Monday", "Police arrested an Arkansas man Thursday")."""
+    near = text[max(0, day.span.start - FOLLOW_UP_REACH) : day.span.start]
     near = re.split(r"[.;!?\n]", near)[-1]  # within the date's own sentence
-    return not any(word.strip(",:") in FOLLOW_UP_WORDS for word in near.lower().split())
+    return any(word.strip(",:") in words for word in near.lower().split())
 
 
 FOLLOW_UP_NEWS = lexicons.words("follow_up_news")
@@ -266,19 +277,13 @@ def _shooting_days(
         for h in harm
         if (d := _date_in_sentence(h.evidence, h.sentence_start, h.sentence_end, days))
     ]
-    return [d for d in found if not _dates_an_arrest(d, text)]
+    # not a day an arrest or a charge stands before ("Police arrested an Arkansas man Thursday
+    # in the shooting death of ...", "Two teens were arrested Wednesday in connection to a
+    # November shooting that killed ..."): the day of what followed
+    return [d for d in found if not _word_before(d, text, ARREST_WORDS)]
 
 
 ARREST_WORDS = frozenset({"arrested", "charged"})
-
-
-def _dates_an_arrest(day: DateMention, text: str) -> bool:
-    """Whether an arrest or a charge stands before the day in its sentence ("Police arrested an
-    Arkansas man Thursday in the shooting death of ...", "Two teens were arrested Wednesday in
-    connection to a November shooting that killed ..."): the day of what followed."""
-    near = text[max(0, day.span.start - FOLLOW_UP_REACH) : day.span.start]
-    near = re.split(r"[.;!?\n]", near)[-1]
-    return any(word.strip(",:") in ARREST_WORDS for word in near.lower().split())
 
 
 def _told_day(
@@ -305,11 +310,9 @@ def _told_day(
 NEGATIONS = frozenset({"no", "not", "nobody", "yet", "never"})
 
 
-def _follow_up(text: str, mentions: Sequence[_Mention]) -> bool:
-    """A report of what followed a shooting: an arrest among the event's words, or words of a
-    charge, a plea or a funeral anywhere in it."""
-    if any(m.trigger.family == "strategic" for m in mentions):
-        return True
+def _tells_what_followed(text: str) -> bool:
+    """Whether a page has words of a charge, a plea or a funeral, no negation among the four
+    words before them."""
     words = [word.strip(",.:;\"'()") for word in text.lower().split()]
     return any(
         word in FOLLOW_UP_NEWS and not NEGATIONS & set(words[max(0, i - 4) : i])
@@ -982,10 +985,10 @@ def assemble_events(
             first_written.setdefault(day.value, day)
     occurred = [first_written[d.value] for d in occurrence_days(document.text, event_dates)
                 if d not in asides and d.value is not None]
-    # the sentences that tell of the shooting and of who was hurt in it, not of a death after
-    shooting_sentences = {(t.sentence_start, t.sentence_end) for t in triggers
-                          if t.family == "violence"}
-    shooting_sentences |= {(h.sentence_start, h.sentence_end) for h in harm if not _a_death(h)}
+    # the sentences that say who was hurt, not of a death after; and those of the shooting
+    hurt_sentences = {(h.sentence_start, h.sentence_end) for h in harm if not _a_death(h)}
+    shooting_sentences = hurt_sentences | {(t.sentence_start, t.sentence_end) for t in triggers
+                                           if t.family == "violence"}
     shooting_sentences |= response_sentences(document.text)  # the response, the shots, the bodies
     clocked = [first_written[d.value]
                for d in clock_days(document.text, event_dates, shooting_sentences)
@@ -1016,11 +1019,14 @@ def assemble_events(
     # in a report of what followed, those of sentences saying who was hurt ("Four men shot
     # Wednesday evening ... One Was Arrested After 2015 Mass Shooting")
     hurt_lede_days = [d for d in lede_days
-                      if any(h.sentence_start <= d.span.start < h.sentence_end
-                             for h in harm if not _a_death(h))]
+                      if any(start <= d.span.start < end for start, end in hurt_sentences)]
+    what_followed = _tells_what_followed(document.text)
     for cluster, ids, counted in zip(clusters, figure_ids, harmed, strict=True):
         event_type, sub_type, sub_events, main = _event_type(cluster.mentions)
-        follow_up = _follow_up(document.text, cluster.mentions)
+        # a report of what followed the shooting: an arrest among the event's words, or words
+        # of a charge, a plea or a funeral anywhere in it
+        follow_up = what_followed or any(m.trigger.family == "strategic"
+                                         for m in cluster.mentions)
         event_figure_spans = [figure_spans[i] for i in ids]
         trigger_spans = [m.trigger.span for m in cluster.mentions]
         attribution_ids = tuple(

@@ -74,7 +74,8 @@ def occurrence_days(text: str, dates: Sequence[DateMention]) -> list[DateMention
 
 # a clock time; not "midnight", which may close the day named or open it ("called to the block
 # around midnight Wednesday" of a girl shot "late Tuesday night")
-_CLOCK = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?|noon)", re.IGNORECASE)
+CLOCK_TIME = r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b\.?"  # "10 p.m.", "1:25 a.m.", "3 P.M."
+_CLOCK = re.compile(rf"(?:{CLOCK_TIME}|\bnoon)", re.IGNORECASE)
 CLOCK_REACH = 25  # characters between a clock time and its day
 # words before a clock time that tell of what followed the shooting ("pronounced dead at 12:33
 # a.m. Monday", "received a call ... at 3:38 a.m. Thursday"), and a page's own stamp after it
